@@ -1,0 +1,88 @@
+/** Minimal, strict option parsing: unknown options are bad input (exit 2). */
+import { existsSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { isDay } from '../domain/dates'
+import { openDatabase } from '../db/open'
+import { createContext, type AppContext } from '../services/context'
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly messageEn: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface OptionSpec {
+  /** 'flag' takes no value; 'value' takes one. */
+  [name: string]: 'flag' | 'value'
+}
+
+export interface ParsedArgs {
+  positional: string[]
+  options: Record<string, string | true>
+}
+
+export interface CliCommand {
+  name: string
+  usage: string
+  summary: string
+  options: OptionSpec
+  run(args: ParsedArgs): Promise<number | void> | number | void
+}
+
+export function parseArgs(argv: string[], spec: OptionSpec): ParsedArgs {
+  const positional: string[] = []
+  const options: Record<string, string | true> = {}
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? ''
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=')
+      const name = eq > 0 ? a.slice(2, eq) : a.slice(2)
+      const kind = spec[name]
+      if (!kind) throw new CliError(`未知选项 --${name}`, `unknown option --${name}`)
+      if (kind === 'flag') options[name] = true
+      else {
+        const v = eq > 0 ? a.slice(eq + 1) : argv[++i]
+        if (v === undefined) throw new CliError(`选项 --${name} 缺少取值`, `option --${name} needs a value`)
+        options[name] = v
+      }
+    } else positional.push(a)
+  }
+  return { positional, options }
+}
+
+export function str(args: ParsedArgs, name: string): string | undefined {
+  const v = args.options[name]
+  return typeof v === 'string' ? v : undefined
+}
+
+export function requireStr(args: ParsedArgs, name: string): string {
+  const v = str(args, name)
+  if (!v) throw new CliError(`缺少选项 --${name}`, `missing option --${name}`)
+  return v
+}
+
+export function atOption(args: ParsedArgs): string | undefined {
+  const at = str(args, 'at')
+  if (at !== undefined && !isDay(at)) throw new CliError(`--at 应为 YYYY-MM-DD，收到“${at}”`, `--at must be YYYY-MM-DD`)
+  return at
+}
+
+/** Opens (creating and migrating when missing) the database named by --db. */
+export function openContext(args: ParsedArgs, opts: { mustExist?: boolean } = {}): AppContext {
+  const dbPath = resolve(requireStr(args, 'db'))
+  if (opts.mustExist && !existsSync(dbPath)) {
+    throw new CliError(`数据库文件不存在：${dbPath}`, `database not found: ${dbPath}`)
+  }
+  if (!existsSync(dirname(dbPath))) {
+    throw new CliError(`数据库所在文件夹不存在：${dirname(dbPath)}`, `folder not found: ${dirname(dbPath)}`)
+  }
+  const db = openDatabase(dbPath)
+  return createContext({ db, dbPath, dataDir: dirname(dbPath), actor: 'cli', host: 'cli', at: atOption(args) })
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n')
+}

@@ -1,0 +1,56 @@
+/**
+ * The command line (shared/CLI.md): a second door to the same services the app uses.
+ *   npm run -s cli -- <command> [options]
+ * Exit 0 when the command did its job; 2 for bad input with one line on stderr (Chinese and English).
+ * Each command lives in ./commands/<name>.ts and is listed in COMMANDS.
+ */
+import { AppError } from '../domain/errors'
+import { CliError, parseArgs, type CliCommand } from './args'
+import { COMMANDS } from './commands'
+
+function usage(): string {
+  const lines = ['干部管理系统命令行 / cadre manager CLI', '', '用法: npm run -s cli -- <命令> [选项]', '']
+  for (const c of COMMANDS) lines.push(`  ${c.usage.padEnd(72)} ${c.summary}`)
+  lines.push('', '选项 --json 只在标准输出打印一个 JSON 文档；--at YYYY-MM-DD 固定“今天”。')
+  return lines.join('\n')
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n')
+    return 0
+  }
+  const cmd: CliCommand | undefined = COMMANDS.find((c) => c.name === name)
+  try {
+    if (!cmd) throw new CliError(`未知命令“${name}”，用 --help 查看全部命令`, `unknown command ${name}`)
+    if (rest.includes('--help')) {
+      process.stdout.write(`${cmd.usage}\n  ${cmd.summary}\n`)
+      return 0
+    }
+    const args = parseArgs(rest, cmd.options)
+    return (await cmd.run(args)) ?? 0
+  } catch (e) {
+    if (e instanceof CliError || e instanceof AppError) {
+      const en = e instanceof CliError ? e.messageEn : e.messageEn
+      process.stderr.write(`错误：${e.message}${en ? ` / Error: ${en}` : ''}\n`)
+      return 2
+    }
+    process.stderr.write(`内部错误 / internal error: ${(e as Error).stack ?? String(e)}\n`)
+    return 1
+  }
+}
+
+// Run when executed directly (tsx main/cli/index.ts ...), not when imported by tests.
+const invoked = process.argv[1] ?? ''
+if (/main[\\/]cli[\\/]index\.ts$/.test(invoked)) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (e: unknown) => {
+      process.stderr.write(String(e) + '\n')
+      process.exitCode = 1
+    },
+  )
+}

@@ -1,0 +1,14 @@
+/**
+ * Numbered migrations, applied in order at start-up inside one transaction; progress in
+ * PRAGMA user_version. An applied migration is never edited: its SHA-256 is recorded and checked.
+ * New migrations step by 10 (0020-..., 0030-...) and are added to this list.
+ */
+import m0010 from './0010-initial'
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 10, name: '0010-initial', sql: m0010 }]

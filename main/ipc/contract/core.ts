@@ -1,0 +1,90 @@
+/** Channels of the foundation: app info, cadres, units, audit log, backups, settings. */
+import { z } from 'zod'
+import { CADRE_FIELD_KEYS } from '../../domain/fields'
+import type { AuditEntry, CadreQueryResult, CadreRecord, Unit } from '../../domain/cadre'
+import { channel } from './define'
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '年月应为 YYYY-MM')
+const nullableText = z.string().max(2000).nullable()
+
+export const ResumeEntrySchema = z.object({
+  start: month.nullable(),
+  end: month.nullable(),
+  text: z.string().max(2000),
+})
+export const FamilyMemberSchema = z.object({
+  relation: z.string().min(1, '称谓不能为空').max(50),
+  name: z.string().min(1, '姓名不能为空').max(50),
+  birthDate: month.nullable(),
+  politicalStatus: nullableText,
+  workUnitPosition: nullableText,
+})
+
+const fieldShape = Object.fromEntries(CADRE_FIELD_KEYS.map((k) => [k, nullableText.optional()])) as Record<
+  (typeof CADRE_FIELD_KEYS)[number],
+  z.ZodOptional<z.ZodNullable<z.ZodString>>
+>
+
+export const CadreInputSchema = z.object({
+  ...fieldShape,
+  id: z.number().int().positive().nullable(),
+  resume: z.array(ResumeEntrySchema).max(200).optional(),
+  family: z.array(FamilyMemberSchema).max(50).optional(),
+})
+
+const FilterSchema = z.object({
+  op: z.enum(['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank']),
+  value: z.string().max(200).optional(),
+})
+
+export const CadreQuerySchema = z.object({
+  search: z.string().max(100).optional(),
+  unitId: z.number().int().nullable().optional(),
+  statuses: z.array(z.string().max(10)).max(10).optional(),
+  filters: z.record(z.string().max(40), FilterSchema).optional(),
+  sort: z.array(z.object({ key: z.string().max(40), dir: z.enum(['asc', 'desc']) })).max(5).optional(),
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1).max(5000),
+})
+
+const id = z.number().int().positive()
+
+export interface AppInfo {
+  version: string
+  dbPath: string
+  dataDir: string
+  cadreCount: number
+  schemaVersion: number
+  /** 'electron' or 'web' */
+  host: string
+}
+
+export interface BackupInfo {
+  file: string
+  path: string
+  size: number
+  createdAt: string
+}
+
+export const coreChannels = {
+  'app.info': channel<AppInfo>()(z.undefined().optional()),
+  'cadres.query': channel<CadreQueryResult>()(CadreQuerySchema),
+  'cadres.get': channel<CadreRecord>()(z.object({ id })),
+  'cadres.save': channel<CadreRecord>()(CadreInputSchema),
+  'cadres.setStatus': channel<CadreRecord>()(z.object({ id, status: z.enum(['在职', '调出', '退休', '去世']), note: z.string().max(500).optional() })),
+  'cadres.photo': channel<Uint8Array | null>()(z.object({ id })),
+  'cadres.setPhoto': channel<CadreRecord>()(z.object({ id, data: z.instanceof(Uint8Array).nullable() })),
+  'units.list': channel<Unit[]>()(z.undefined().optional()),
+  'units.save': channel<Unit>()(
+    z.object({ id: id.nullable(), name: z.string().trim().min(1).max(100), parentId: id.nullable(), kind: z.string().max(20).nullable() }),
+  ),
+  'audit.list': channel<{ entries: AuditEntry[]; total: number }>()(
+    z.object({ cadreId: id.optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }),
+  ),
+  'backup.list': channel<BackupInfo[]>()(z.undefined().optional()),
+  'backup.create': channel<BackupInfo>()(z.undefined().optional()),
+  'backup.restore': channel<{ restoredFrom: string; safetyCopy: string }>()(z.object({ file: z.string().min(1).max(200) })),
+  'demo.load': channel<{ count: number }>()(z.object({ count: z.number().int().min(1).max(200000) })),
+  'settings.get': channel<unknown>()(z.object({ key: z.string().min(1).max(100) })),
+  'settings.set': channel<null>()(z.object({ key: z.string().min(1).max(100), value: z.unknown() })),
+}

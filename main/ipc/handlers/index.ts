@@ -1,0 +1,12 @@
+/**
+ * All handlers, built over one AppContext. Each capability contributes a part from its own file;
+ * `mergeHandlers` throws when a channel is handled twice or not at all.
+ */
+import type { AppContext } from '../../services/context'
+import { mergeHandlers, type Handlers } from '../registry'
+
+export function createHandlers(ctx: AppContext, extra: { host: string }): Handlers {
+  void ctx
+  void extra
+  return mergeHandlers()
+}

@@ -1,0 +1,55 @@
+/**
+ * One dispatcher for both doors: Electron's ipcMain and the browser host call `dispatch`, which
+ * validates the argument against the channel's schema, runs the handler and returns the result
+ * or a Chinese error as data.
+ */
+import { z } from 'zod'
+import { toErrorData } from '../domain/errors'
+import { channels, type ChannelName, type Channels } from './contract'
+import type { ApiResult, HandlersOf } from './contract/define'
+
+export type Handlers = HandlersOf<Channels>
+
+/** Merges handler parts; a channel handled twice throws (as Actual's app.method does). */
+export function mergeHandlers(...parts: Partial<Handlers>[]): Handlers {
+  const out: Record<string, unknown> = {}
+  for (const part of parts) {
+    for (const [k, v] of Object.entries(part)) {
+      if (k in out) throw new Error(`IPC channel registered twice: ${k}`)
+      out[k] = v
+    }
+  }
+  for (const name of Object.keys(channels)) {
+    if (!(name in out)) throw new Error(`IPC channel without a handler: ${name}`)
+  }
+  return out as Handlers
+}
+
+function zodMessage(e: z.ZodError): string {
+  const first = e.issues[0]
+  if (!first) return '参数无效'
+  const where = first.path.length ? `（${first.path.join('.')}）` : ''
+  return `参数无效${where}：${first.message}`
+}
+
+export type Dispatch = (name: string, arg: unknown) => Promise<ApiResult<unknown>>
+
+export function createDispatcher(handlers: Handlers): Dispatch {
+  return async (name, arg) => {
+    if (!Object.hasOwn(channels, name)) {
+      return { ok: false, error: { code: 'unknown-channel', message: `未知的操作：${name}` } }
+    }
+    const def = channels[name as ChannelName]
+    const parsed = def.input.safeParse(arg)
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid-argument', message: zodMessage(parsed.error) } }
+    }
+    try {
+      const fn = handlers[name as ChannelName] as (input: unknown) => unknown
+      const value = await fn(parsed.data)
+      return { ok: true, value: value ?? null }
+    } catch (e) {
+      return { ok: false, error: toErrorData(e) }
+    }
+  }
+}

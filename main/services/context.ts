@@ -1,0 +1,39 @@
+import { join } from 'node:path'
+import type { Db } from '../db/open'
+import { today } from '../domain/dates'
+
+/** What every service gets: the open database and where the data lives. No Electron here. */
+export interface AppContext {
+  db: Db
+  dbPath: string
+  /** Folder of the database file; backups go to `<dataDir>/backups`. */
+  dataDir: string
+  backupDir: string
+  /** Who is acting, for the audit log (the OS user name in the app, 'cli' on the command line). */
+  actor: string
+  host: 'electron' | 'web' | 'cli' | 'test'
+  /** "Today" as YYYY-MM-DD; fixed by `--at` on the command line and in tests. */
+  today(): string
+  /** Now as an ISO timestamp for the audit log. */
+  nowIso(): string
+}
+
+export function createContext(opts: {
+  db: Db
+  dbPath: string
+  dataDir: string
+  actor?: string
+  host: AppContext['host']
+  at?: string
+}): AppContext {
+  return {
+    db: opts.db,
+    dbPath: opts.dbPath,
+    dataDir: opts.dataDir,
+    backupDir: join(opts.dataDir, 'backups'),
+    actor: opts.actor ?? 'user',
+    host: opts.host,
+    today: () => opts.at ?? today(),
+    nowIso: () => new Date().toISOString(),
+  }
+}

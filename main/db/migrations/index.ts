@@ -4,6 +4,7 @@
  * New migrations step by 10 (0020-..., 0030-...) and are added to this list.
  */
 import m0010 from './0010-initial'
+import m0020 from './0020-records'
 
 export interface Migration {
   version: number
@@ -11,4 +12,7 @@ export interface Migration {
   sql: string
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 10, name: '0010-initial', sql: m0010 }]
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: '0010-initial', sql: m0010 },
+  { version: 20, name: '0020-records', sql: m0020 },
+]

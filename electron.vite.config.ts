@@ -13,9 +13,11 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload cannot require packages: bundle everything but electron.
+      externalizeDeps: false,
       rolldownOptions: {
         input: { index: resolve(__dirname, 'preload/index.ts') },
-        output: { format: 'cjs' },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },

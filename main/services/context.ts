@@ -16,6 +16,9 @@ export interface AppContext {
   today(): string
   /** Now as an ISO timestamp for the audit log. */
   nowIso(): string
+  /** Prints an HTML document to PDF: Electron's printToPDF in the desktop app, Debian's Chromium
+   *  (playwright-core) in the browser host, the CLI and tests. Unset: the caller uses Chromium. */
+  printPdf?: (html: string) => Promise<Uint8Array>
 }
 
 export function createContext(opts: {
@@ -25,6 +28,7 @@ export function createContext(opts: {
   actor?: string
   host: AppContext['host']
   at?: string
+  printPdf?: AppContext['printPdf']
 }): AppContext {
   return {
     db: opts.db,
@@ -35,5 +39,6 @@ export function createContext(opts: {
     host: opts.host,
     today: () => opts.at ?? today(),
     nowIso: () => new Date().toISOString(),
+    printPdf: opts.printPdf,
   }
 }

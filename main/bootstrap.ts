@@ -1,0 +1,47 @@
+/**
+ * Starting the services over one database file, the same way for every door: the Electron app,
+ * the browser host and the tests. No Electron here.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { openDatabase } from './db/open'
+import { createHandlers } from './ipc/handlers'
+import { createDispatcher, type Dispatch } from './ipc/registry'
+import { createContext, type AppContext } from './services/context'
+
+export interface RunningApp {
+  ctx: AppContext
+  dispatch: Dispatch
+  close(): void
+}
+
+export interface BootOptions {
+  dbPath: string
+  host: AppContext['host']
+  actor?: string
+  /** Take the start-up backup (default true). */
+  backupOnStart?: boolean
+  /** Prints HTML to PDF (Electron's printToPDF in the app; Chromium elsewhere). */
+  printPdf?: AppContext['printPdf']
+}
+
+export function bootApp(opts: BootOptions): RunningApp {
+  mkdirSync(dirname(opts.dbPath), { recursive: true })
+  const db = openDatabase(opts.dbPath)
+  const ctx = createContext({
+    db,
+    dbPath: opts.dbPath,
+    dataDir: dirname(opts.dbPath),
+    actor: opts.actor ?? 'user',
+    host: opts.host,
+    printPdf: opts.printPdf,
+  })
+  const dispatch = createDispatcher(createHandlers(ctx, { host: opts.host }))
+  return {
+    ctx,
+    dispatch,
+    close: () => {
+      if (ctx.db.open) ctx.db.close()
+    },
+  }
+}

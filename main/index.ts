@@ -1,0 +1,79 @@
+/**
+ * The Electron glue, and nothing else: one instance, one hardened window, every IPC channel
+ * handed to the same dispatcher the browser host uses. Services live under main/ and know
+ * nothing of Electron.
+ */
+import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { join } from 'node:path'
+import { bootApp, type RunningApp } from './bootstrap'
+import { CHANNEL_NAMES } from './ipc/contract'
+import { denyPermissions, hardenWindow, secureWebPreferences } from './electron/security'
+
+let running: RunningApp | null = null
+let mainWindow: BrowserWindow | null = null
+
+async function printPdf(html: string): Promise<Uint8Array> {
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: true } })
+  try {
+    await win.loadURL('data:text/html;charset=utf-8,' + encodeURIComponent(html))
+    const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true })
+    return new Uint8Array(pdf)
+  } finally {
+    win.destroy()
+  }
+}
+
+function createWindow(): void {
+  const devUrl = process.env['ELECTRON_RENDERER_URL']
+  mainWindow = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    show: false,
+    title: '干部管理系统',
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
+  })
+  hardenWindow(mainWindow, devUrl)
+  mainWindow.once('ready-to-show', () => mainWindow?.show())
+  if (devUrl) void mainWindow.loadURL(devUrl)
+  else void mainWindow.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+}
+
+function registerIpc(app: RunningApp): void {
+  for (const name of CHANNEL_NAMES) {
+    ipcMain.handle(name, (_event, arg: unknown) => app.dispatch(name, arg))
+  }
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+  })
+  app.whenReady().then(
+    () => {
+      denyPermissions(session.defaultSession)
+      const dbPath = process.env['CADRE_DB'] ?? join(app.getPath('userData'), 'cadres.db')
+      running = bootApp({ dbPath, host: 'electron', actor: process.env['USERNAME'] ?? process.env['USER'] ?? 'user', printPdf })
+      registerIpc(running)
+      createWindow()
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) createWindow()
+      })
+    },
+    (e: unknown) => {
+      console.error(e)
+      app.quit()
+    },
+  )
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => running?.close())
+}

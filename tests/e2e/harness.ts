@@ -1,0 +1,106 @@
+/**
+ * End-to-end harness: a fresh data folder, the browser host with the real handlers over a real
+ * SQLite file, and Debian's Chromium driven by playwright-core at 1440×900.
+ *
+ *   const app = await startApp({ demoCount: 2000 })
+ *   await app.page.getByRole('button', { name: '导入花名册' }).click()
+ *   ...
+ *   await app.close()
+ */
+import { mkdtempSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { bootApp, type RunningApp } from '../../main/bootstrap'
+import { RENDERER_OUT, ROOT } from '../../main/web/cli-build'
+import { startWebHost, type WebHost } from '../../main/web/server'
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export interface StartedApp {
+  page: Page
+  context: BrowserContext
+  browser: Browser
+  /** The page URL with the per-run secret, e.g. http://127.0.0.1:PORT/SECRET/ */
+  baseUrl: string
+  dbPath: string
+  dataDir: string
+  app: RunningApp
+  host: WebHost
+  /** Calls a channel through the same dispatcher the page uses (for setup and checks). */
+  call(name: string, arg?: unknown): Promise<unknown>
+  close(): Promise<void>
+}
+
+export interface StartOptions {
+  /** Fill the database with this many demo cadres before the page opens. */
+  demoCount?: number
+  /** Use this database file instead of a fresh one. */
+  dbPath?: string
+  /** Route to open, e.g. 'roster' or 'cadre/1' (default: the app's first page). */
+  route?: string
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+}
+
+export async function startApp(opts: StartOptions = {}): Promise<StartedApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cadre-e2e-'))
+  const dbPath = opts.dbPath ?? join(dataDir, 'cadres.db')
+  const app = bootApp({ dbPath, host: 'web', actor: 'e2e' })
+  const call = async (name: string, arg?: unknown): Promise<unknown> => {
+    const r = await app.dispatch(name, arg)
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`)
+    return r.value
+  }
+  if (opts.demoCount) await call('demo.load', { count: opts.demoCount })
+  const host = await startWebHost({ dispatch: app.dispatch, rendererDir: RENDERER_OUT })
+  const browser = await launchChromium()
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  await page.goto(host.url + (opts.route ? `#/${opts.route}` : ''))
+  await page.locator('[data-testid="app-ready"]').waitFor({ state: 'visible', timeout: 30_000 })
+  return {
+    page,
+    context,
+    browser,
+    baseUrl: host.url,
+    dbPath,
+    dataDir,
+    app,
+    host,
+    call,
+    close: async () => {
+      await browser.close()
+      await host.close()
+      app.close()
+      if (errors.length) throw new Error(`页面脚本出错：\n${errors.join('\n')}`)
+    },
+  }
+}
+
+/** Saves a screenshot under test-results/ (looked at by people, not compared by the test). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = join(ROOT, 'test-results')
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: false })
+  return file
+}

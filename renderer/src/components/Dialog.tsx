@@ -1,0 +1,51 @@
+/** A modal dialog: dimmed backdrop, title bar, body, footer buttons. Escape or × closes it. */
+import { useEffect, useRef, type ReactNode } from 'react'
+
+export interface DialogProps {
+  open: boolean
+  title: string
+  onClose(): void
+  children: ReactNode
+  /** Buttons at the bottom right; put the primary action last. */
+  footer?: ReactNode
+  /** Width in px (default 520). */
+  width?: number
+  testId?: string
+}
+
+export function Dialog({ open, title, onClose, children, footer, width = 520, testId }: DialogProps) {
+  const boxRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!open) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose()
+    }
+    window.addEventListener('keydown', onKey)
+    const first = boxRef.current?.querySelector<HTMLElement>('input, select, textarea, button.btn-primary')
+    first?.focus()
+    return () => window.removeEventListener('keydown', onKey)
+  }, [open, onClose])
+  if (!open) return null
+  return (
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        ref={boxRef}
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        style={{ width }}
+        data-testid={testId}
+      >
+        <div className="dialog-title">
+          <span>{title}</span>
+          <button type="button" className="dialog-close" aria-label="关闭" onClick={onClose}>
+            ×
+          </button>
+        </div>
+        <div className="dialog-body">{children}</div>
+        {footer ? <div className="dialog-footer">{footer}</div> : null}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,3 @@
+export function SettingsPage() {
+  return <div data-testid="settings-page">系统设置</div>
+}

@@ -3,7 +3,7 @@
  * validates the argument against the channel's schema, runs the handler and returns the result
  * or a Chinese error as data.
  */
-import { z } from 'zod'
+import type { z } from 'zod'
 import { toErrorData } from '../domain/errors'
 import { channels, type ChannelName, type Channels } from './contract'
 import type { ApiResult, HandlersOf } from './contract/define'

@@ -4,9 +4,11 @@
  */
 import type { AppContext } from '../../services/context'
 import { mergeHandlers, type Handlers } from '../registry'
+import { createCoreHandlers } from './core'
+import { createExportHandlers } from './export'
 
 export function createHandlers(ctx: AppContext, extra: { host: string }): Handlers {
   void ctx
   void extra
-  return mergeHandlers()
+  return mergeHandlers(createCoreHandlers(ctx, extra), createExportHandlers(ctx))
 }

@@ -1,0 +1,182 @@
+/**
+ * The roster grid's query: quick search, unit subtree, statuses, per-column filters and
+ * multi-column sort, one page at a time with the total. Every key is whitelisted and every value
+ * is a bound parameter.
+ */
+import type { CadreQuery, CadreQueryResult, ColumnFilter } from '../../domain/cadre'
+import { ageAt, parseMonth } from '../../domain/dates'
+import { AppError } from '../../domain/errors'
+import { CADRE_FIELD_KEYS, FIELD_BY_KEY, type CadreFieldKey } from '../../domain/fields'
+import { CADRE_COLUMN, cadreRowFromDb, type DbCadreWithUnit } from '../../db/types'
+import type { AppContext } from '../context'
+import { halfWidthAlnum } from './normalize'
+
+/** Every cadres column but the photo, plus the unit's name. */
+export const CADRE_SELECT = `c.id, c.id_card, c.name, c.name_initials, c.name_pinyin, c.gender, c.birth_date, c.ethnicity,
+  c.native_place, c.birth_place, c.party_join_date, c.political_status, c.work_start_date, c.health, c.tech_title,
+  c.specialty, c.edu_full_time, c.degree_full_time, c.school_full_time, c.edu_in_service, c.degree_in_service,
+  c.school_in_service, c.unit_id, c.position, c.position_level, c.position_date, c.rank, c.rank_date, c.status,
+  c.phone, c.created_at, c.updated_at, u.name AS unit_name`
+
+function ageExpr(today: string): string {
+  const ay = Number(today.slice(0, 4))
+  const am = Number(today.slice(5, 7))
+  if (!Number.isInteger(ay) || !Number.isInteger(am)) throw new Error(`bad today ${today}`)
+  return `(CASE WHEN c.birth_date IS NULL OR length(c.birth_date) < 7 THEN NULL
+    ELSE ${ay} - CAST(substr(c.birth_date, 1, 4) AS INTEGER) - (${am} < CAST(substr(c.birth_date, 6, 2) AS INTEGER)) END)`
+}
+
+function like(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => '\\' + c)
+}
+
+type Key = CadreFieldKey | 'age'
+const FILTER_KEYS = new Set<string>([...CADRE_FIELD_KEYS, 'age'])
+const SORT_KEYS = new Set<string>([...CADRE_FIELD_KEYS, 'age', 'id'])
+
+function exprOf(key: Key, today: string): string {
+  if (key === 'unit') return 'u.name'
+  if (key === 'age') return ageExpr(today)
+  return `c.${CADRE_COLUMN[key]}`
+}
+
+/** `1975.3` typed into a month column's filter means `1975-03` as stored. */
+function monthFilterValue(v: string): string {
+  const r = /^\d{4}[.\-/年]\d{1,2}月?$/.test(v) ? parseMonth(v) : null
+  if (r && r.ok && r.value) return r.value
+  return v.replace(/[.．/年]/g, '-').replace(/月/g, '')
+}
+
+/** Age filter values: `45`, `40-50`, `>=45`, `<35`, `≤40`. */
+function ageCondition(expr: string, op: ColumnFilter['op'], raw: string, params: unknown[]): string {
+  const v = halfWidthAlnum(raw).replace(/\s/g, '').replace('≤', '<=').replace('≥', '>=')
+  const neg = op === 'notEqual' || op === 'notContains'
+  let c: string | null = null
+  let m: RegExpMatchArray | null
+  if ((m = v.match(/^(\d{1,3})[-~～至到](\d{1,3})岁?$/))) {
+    params.push(Number(m[1]), Number(m[2]))
+    c = `${expr} BETWEEN ? AND ?`
+  } else if ((m = v.match(/^(<=|>=|<|>|=)?(\d{1,3})岁?$/))) {
+    params.push(Number(m[2]))
+    c = `${expr} ${m[1] ?? '='} ?`
+  }
+  if (c) return neg ? `(${expr} IS NULL OR NOT (${c}))` : c
+  throw new AppError('invalid-filter', `年龄筛选“${raw}”无法识别，可写作 45、40-50、>=45`, `bad age filter ${raw}`)
+}
+
+function filterCondition(key: string, f: ColumnFilter, today: string, params: unknown[]): string {
+  if (!FILTER_KEYS.has(key)) throw new AppError('invalid-filter', `不能按“${key}”筛选`, `unknown filter key ${key}`)
+  const k = key as Key
+  const expr = exprOf(k, today)
+  if (f.op === 'blank') return k === 'age' ? `${expr} IS NULL` : `(${expr} IS NULL OR ${expr} = '')`
+  if (f.op === 'notBlank') return k === 'age' ? `${expr} IS NOT NULL` : `(${expr} IS NOT NULL AND ${expr} <> '')`
+  let v = (f.value ?? '').trim()
+  if (v === '') return '1'
+  if (k === 'age') return ageCondition(expr, f.op, v, params)
+  v = halfWidthAlnum(v)
+  if (k !== 'unit' && FIELD_BY_KEY.get(k)?.kind === 'month') v = monthFilterValue(v)
+  if (k === 'idCard') v = v.toUpperCase()
+  switch (f.op) {
+    case 'contains':
+      params.push(`%${like(v)}%`)
+      return `${expr} LIKE ? ESCAPE '\\'`
+    case 'notContains':
+      params.push(`%${like(v)}%`)
+      return `(${expr} IS NULL OR ${expr} NOT LIKE ? ESCAPE '\\')`
+    case 'startsWith':
+      params.push(`${like(v)}%`)
+      return `${expr} LIKE ? ESCAPE '\\'`
+    case 'endsWith':
+      params.push(`%${like(v)}`)
+      return `${expr} LIKE ? ESCAPE '\\'`
+    case 'equals':
+      params.push(v)
+      return `${expr} = ?`
+    case 'notEqual':
+      params.push(v)
+      return `(${expr} IS NULL OR ${expr} <> ?)`
+  }
+}
+
+/** One quick-search term: name, pinyin initials or full pinyin, ID number, unit name. */
+function searchCondition(term: string, params: unknown[]): string {
+  const t = halfWidthAlnum(term)
+  const ors: string[] = []
+  const pat = `%${like(t)}%`
+  if (/^[a-z]+$/i.test(t)) {
+    const lower = t.toLowerCase()
+    ors.push(`c.name_initials LIKE ? ESCAPE '\\'`, `c.name_pinyin LIKE ? ESCAPE '\\'`)
+    params.push(`%${like(lower)}%`, `${like(lower)}%`)
+  }
+  if (/^\d+[xX]?$/.test(t)) {
+    ors.push(`c.id_card LIKE ? ESCAPE '\\'`)
+    params.push(pat.toUpperCase())
+  }
+  if (/[^\x00-\x7f]/.test(t)) {
+    ors.push(`c.name LIKE ? ESCAPE '\\'`, `c.unit_id IN (SELECT id FROM units WHERE name LIKE ? ESCAPE '\\')`)
+    params.push(pat, pat)
+  }
+  if (ors.length === 0) {
+    ors.push(`c.name LIKE ? ESCAPE '\\'`, `c.id_card LIKE ? ESCAPE '\\'`)
+    params.push(pat, pat)
+  }
+  return `(${ors.join(' OR ')})`
+}
+
+export interface BuiltWhere {
+  where: string
+  params: unknown[]
+}
+
+export function buildCadreWhere(ctx: AppContext, q: Omit<CadreQuery, 'offset' | 'limit' | 'sort'>): BuiltWhere {
+  const conds: string[] = []
+  const params: unknown[] = []
+  const statuses = q.statuses ?? ['在职']
+  if (statuses.length > 0) {
+    conds.push(`c.status IN (${statuses.map(() => '?').join(', ')})`)
+    params.push(...statuses)
+  }
+  if (q.unitId !== undefined && q.unitId !== null) {
+    conds.push(
+      `c.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE id = ? UNION SELECT u2.id FROM units u2 JOIN sub ON u2.parent_id = sub.id) SELECT id FROM sub)`,
+    )
+    params.push(q.unitId)
+  }
+  const terms = (q.search ?? '').replace(/\u3000/g, ' ').trim().split(/\s+/).filter(Boolean)
+  for (const term of terms) conds.push(searchCondition(term, params))
+  for (const [key, f] of Object.entries(q.filters ?? {})) conds.push(filterCondition(key, f, ctx.today(), params))
+  return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params }
+}
+
+function orderBy(ctx: AppContext, sort: CadreQuery['sort']): string {
+  const parts: string[] = []
+  for (const s of sort ?? []) {
+    if (!SORT_KEYS.has(s.key)) throw new AppError('invalid-sort', `不能按“${s.key}”排序`, `unknown sort key ${s.key}`)
+    const dir = s.dir === 'desc' ? 'DESC' : 'ASC'
+    if (s.key === 'id') parts.push(`c.id ${dir}`)
+    else if (s.key === 'name') parts.push(`c.name_pinyin ${dir}`, `c.name ${dir}`)
+    else if (s.key === 'unit') parts.push(`(u.id IS NULL)`, `u.sort_order ${dir}`, `u.name ${dir}`)
+    // Age follows the birth month; people without one go last either way.
+    else if (s.key === 'age') parts.push(`(c.birth_date IS NULL)`, `c.birth_date ${dir === 'ASC' ? 'DESC' : 'ASC'}`)
+    else {
+      const e = exprOf(s.key as Key, ctx.today())
+      parts.push(`(${e} IS NULL OR ${e} = '')`, `${e} ${dir}`)
+    }
+  }
+  parts.push('c.id')
+  return `ORDER BY ${parts.join(', ')}`
+}
+
+export function queryCadres(ctx: AppContext, q: CadreQuery): CadreQueryResult {
+  const { where, params } = buildCadreWhere(ctx, q)
+  const from = 'FROM cadres c LEFT JOIN units u ON u.id = c.unit_id'
+  const total = (ctx.db.prepare(`SELECT count(*) AS n ${from} ${where}`).get(...params) as { n: number }).n
+  const rows =
+    total === 0
+      ? []
+      : (ctx.db
+          .prepare(`SELECT ${CADRE_SELECT} ${from} ${where} ${orderBy(ctx, q.sort)} LIMIT ? OFFSET ?`)
+          .all(...params, q.limit, q.offset) as DbCadreWithUnit[])
+  const today = ctx.today()
+  return { rows: rows.map((r) => cadreRowFromDb(r, ageAt(r.birth_date, today))), total }
+}

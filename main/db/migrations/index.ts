@@ -5,6 +5,7 @@
  */
 import m0010 from './0010-initial'
 import m0020 from './0020-records'
+import m0030 from './0030-eligibility'
 import m0040 from './0040-appointment-forms'
 
 export interface Migration {
@@ -16,5 +17,6 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: '0010-initial', sql: m0010 },
   { version: 20, name: '0020-records', sql: m0020 },
+  { version: 30, name: '0030-eligibility', sql: m0030 },
   { version: 40, name: '0040-appointment-forms', sql: m0040 },
 ]

@@ -1,3 +1,407 @@
+/**
+ * 干部花名册: the whole cadre force in one grid. Rows come page by page from `cadres.query`
+ * (ag-grid's infinite row model, 200 rows a block), so 100,000 people never sit in the renderer.
+ * Sorting and column filters run in the database; the quick search, the unit tree and the status
+ * selector narrow the same query.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { AgGridReact } from 'ag-grid-react'
+import type {
+  CellKeyDownEvent,
+  ColDef,
+  FilterModel,
+  GridReadyEvent,
+  IDatasource,
+  RowDoubleClickedEvent,
+  SortModelItem,
+} from 'ag-grid-community'
+import type { CadreQuery, CadreRow, Unit } from '../../../../main/domain/cadre'
+import { call } from '../../api'
+import { navigate } from '../../router'
+import { DataGrid, EmptyState, Page, showError, showMessage } from '../../components'
+import { ROSTER_ACTIONS, type RosterActionContext } from './actions'
+import { UnitTree } from './UnitTree'
+import { ColumnChooser } from './ColumnChooser'
+import {
+  buildColumnDefs,
+  layoutOf,
+  SETTINGS_KEY,
+  toQueryFilters,
+  toQuerySort,
+  type ColumnLayoutItem,
+} from './columns'
+
+const STATUS_CHOICES = ['在职', '调出', '退休', '去世', '全部'] as const
+const BLOCK_SIZE = 200
+const DEMO_COUNT = 2000
+
+/** What the roster showed when the clerk left it, restored on return (search, unit, status, scroll). */
+const remembered = { search: '', unitId: null as number | null, status: '在职' as string, firstRow: 0 }
+
+let datasourceSeq = 0
+
+function isLayout(v: unknown): v is ColumnLayoutItem[] {
+  return (
+    Array.isArray(v) &&
+    v.every((i) => typeof i === 'object' && i !== null && typeof (i as { key: unknown }).key === 'string')
+  )
+}
+
 export function RosterPage() {
-  return <div data-testid="roster-page">干部花名册</div>
+  const [phase, setPhase] = useState<'loading' | 'empty' | 'ready'>('loading')
+  const [layout, setLayout] = useState<ColumnLayoutItem[] | null>(null)
+  const [units, setUnits] = useState<Unit[]>([])
+  const [loadingDemo, setLoadingDemo] = useState(false)
+
+  const loadBasics = useCallback(async () => {
+    try {
+      const [info, saved, unitList] = await Promise.all([
+        call('app.info', undefined),
+        call('settings.get', { key: SETTINGS_KEY }).catch(() => null),
+        call('units.list', undefined),
+      ])
+      setLayout(isLayout(saved) ? saved : null)
+      setUnits(unitList)
+      setPhase(info.cadreCount === 0 ? 'empty' : 'ready')
+    } catch (e) {
+      showError(e)
+      setPhase('ready')
+    }
+  }, [])
+
+  useEffect(() => {
+    void loadBasics()
+  }, [loadBasics])
+
+  const loadDemo = async () => {
+    setLoadingDemo(true)
+    try {
+      const r = await call('demo.load', { count: DEMO_COUNT })
+      showMessage(`已载入演示数据 ${r.count} 人`, 'success')
+      await loadBasics()
+    } catch (e) {
+      showError(e)
+    } finally {
+      setLoadingDemo(false)
+    }
+  }
+
+  if (phase === 'loading') {
+    return (
+      <Page title="干部花名册" testId="roster-page">
+        <div className="muted">正在读取…</div>
+      </Page>
+    )
+  }
+  if (phase === 'empty') {
+    return (
+      <Page title="干部花名册" testId="roster-page">
+        <EmptyState title="花名册中还没有干部" testId="roster-empty">
+          <p>
+            可以导入各单位报送的 Excel 花名册，也可以先载入一份演示数据熟悉系统。
+            <br />
+            也可以点击“新增干部”逐个录入。
+          </p>
+          <button type="button" className="btn btn-primary btn-large" onClick={() => navigate('import')}>
+            导入花名册
+          </button>
+          <button
+            type="button"
+            className="btn btn-large"
+            disabled={loadingDemo}
+            onClick={() => void loadDemo()}
+          >
+            {loadingDemo ? '正在生成演示数据…' : '载入演示数据'}
+          </button>
+          <button type="button" className="btn btn-large" onClick={() => navigate('cadre/new')}>
+            新增干部
+          </button>
+        </EmptyState>
+      </Page>
+    )
+  }
+  return <Roster initialLayout={layout} units={units} />
+}
+
+function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | null; units: Unit[] }) {
+  const gridRef = useRef<AgGridReact<CadreRow>>(null)
+  const [search, setSearch] = useState(remembered.search)
+  const [debounced, setDebounced] = useState(remembered.search)
+  const [unitId, setUnitId] = useState<number | null>(remembered.unitId)
+  const [status, setStatus] = useState(remembered.status)
+  const [total, setTotal] = useState<number | null>(null)
+  const [selectedIds, setSelectedIds] = useState<number[]>([])
+  const [chooserOpen, setChooserOpen] = useState(false)
+  const [visible, setVisible] = useState<Set<string>>(new Set())
+  const lastModels = useRef<{ filter: FilterModel | null; sort: SortModelItem[] }>({ filter: null, sort: [] })
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const columnDefs = useMemo<ColDef<CadreRow>[]>(() => buildColumnDefs(initialLayout), [initialLayout])
+
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(search.trim()), 150)
+    return () => clearTimeout(t)
+  }, [search])
+
+  useEffect(() => {
+    remembered.search = search
+    remembered.unitId = unitId
+    remembered.status = status
+  }, [search, unitId, status])
+
+  const baseQuery = useMemo<Omit<CadreQuery, 'offset' | 'limit'>>(
+    () => ({
+      search: debounced || undefined,
+      unitId,
+      statuses: status === '全部' ? [] : [status],
+    }),
+    [debounced, unitId, status],
+  )
+
+  const datasource = useMemo<IDatasource>(() => {
+    // Answers to an older query (the clerk kept typing) must not overwrite the count.
+    const seq = ++datasourceSeq
+    const live = () => seq === datasourceSeq
+    const ds: IDatasource = {
+      getRows: (p) => {
+        lastModels.current = { filter: p.filterModel as FilterModel | null, sort: p.sortModel }
+        const q: CadreQuery = {
+          ...baseQuery,
+          filters: toQueryFilters(p.filterModel as FilterModel | null),
+          sort: toQuerySort(p.sortModel),
+          offset: p.startRow,
+          limit: p.endRow - p.startRow,
+        }
+        call('cadres.query', q).then(
+          (r) => {
+            if (!live()) return
+            setTotal(r.total)
+            p.successCallback(r.rows, r.total)
+          },
+          (e: unknown) => {
+            if (!live()) return
+            showError(e)
+            p.failCallback()
+          },
+        )
+      },
+    }
+    return ds
+  }, [baseQuery])
+
+  useEffect(() => setSelectedIds([]), [datasource])
+
+  const open = (id: number | undefined) => {
+    if (id === undefined) return
+    remembered.firstRow = gridRef.current?.api?.getFirstDisplayedRowIndex() ?? 0
+    navigate(`cadre/${id}`)
+  }
+
+  const saveLayout = () => {
+    clearTimeout(saveTimer.current)
+    saveTimer.current = setTimeout(() => {
+      const api = gridRef.current?.api
+      if (!api) return
+      const value = layoutOf(api.getColumnState())
+      call('settings.set', { key: SETTINGS_KEY, value }).catch(showError)
+    }, 400)
+  }
+
+  const refreshVisible = () => {
+    const api = gridRef.current?.api
+    if (!api) return
+    setVisible(
+      new Set(
+        api
+          .getColumnState()
+          .filter((s) => !s.hide)
+          .map((s) => s.colId),
+      ),
+    )
+  }
+
+  const visibleColumns = (): string[] =>
+    (gridRef.current?.api?.getAllDisplayedColumns() ?? [])
+      .map((c) => c.getColId())
+      .filter((k) => !k.startsWith('ag-Grid'))
+
+  const actionContext = (): RosterActionContext => ({
+    selectedIds,
+    query: {
+      ...baseQuery,
+      filters: toQueryFilters(lastModels.current.filter),
+      sort: toQuerySort(lastModels.current.sort),
+    },
+    visibleColumns: visibleColumns(),
+    refresh: () => gridRef.current?.api?.refreshInfiniteCache(),
+  })
+
+  const runAction = async (run: (ctx: RosterActionContext) => void | Promise<void>) => {
+    try {
+      await run(actionContext())
+    } catch (e) {
+      showError(e)
+    }
+  }
+
+  const onGridReady = (e: GridReadyEvent<CadreRow>) => {
+    if (remembered.firstRow > 0) {
+      const row = remembered.firstRow
+      remembered.firstRow = 0
+      setTimeout(() => e.api.ensureIndexVisible(row, 'top'), 0)
+    }
+  }
+
+  const clearFilters = () => {
+    gridRef.current?.api?.setFilterModel(null)
+  }
+
+  return (
+    <Page
+      title="干部花名册"
+      subtitle={
+        <span data-testid="roster-count">
+          {total === null ? '正在统计…' : `共 ${total.toLocaleString('zh-CN')} 人`}
+        </span>
+      }
+      testId="roster-page"
+      fill
+      actions={
+        <>
+          {ROSTER_ACTIONS.map((a) => (
+            <button
+              key={a.id}
+              type="button"
+              className="btn"
+              data-testid={`roster-action-${a.id}`}
+              disabled={a.needsSelection && selectedIds.length === 0}
+              title={a.needsSelection && selectedIds.length === 0 ? '请先勾选干部' : undefined}
+              onClick={() => void runAction(a.run)}
+            >
+              {a.label}
+            </button>
+          ))}
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              refreshVisible()
+              setChooserOpen(true)
+            }}
+          >
+            列设置
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="roster-new"
+            onClick={() => navigate('cadre/new')}
+          >
+            新增干部
+          </button>
+        </>
+      }
+      toolbar={
+        <div className="toolbar">
+          <input
+            className="input search-input"
+            type="search"
+            placeholder="搜索姓名、拼音首字母、身份证号、单位"
+            aria-label="快速搜索"
+            data-testid="roster-search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown' || e.key === 'Enter') {
+                const api = gridRef.current?.api
+                const first = api?.getAllDisplayedColumns().find((c) => !c.getColId().startsWith('ag-Grid'))
+                if (api && first) {
+                  e.preventDefault()
+                  api.ensureIndexVisible(0)
+                  api.setFocusedCell(0, first)
+                }
+              }
+            }}
+          />
+          <div className="segmented" role="radiogroup" aria-label="状态">
+            {STATUS_CHOICES.map((s) => (
+              <button
+                key={s}
+                type="button"
+                role="radio"
+                aria-checked={status === s}
+                className={status === s ? 'segment active' : 'segment'}
+                data-testid={`status-${s}`}
+                onClick={() => setStatus(s)}
+              >
+                {s}
+              </button>
+            ))}
+          </div>
+          <button type="button" className="btn btn-link" onClick={clearFilters}>
+            清除列筛选
+          </button>
+          <span className="spacer" />
+          {selectedIds.length ? <span className="muted">已勾选 {selectedIds.length} 人</span> : null}
+          <span className="muted">双击或按回车键打开干部信息</span>
+        </div>
+      }
+    >
+      <div className="roster-body">
+        <aside className="roster-units">
+          <UnitTree units={units} selected={unitId} onSelect={setUnitId} />
+        </aside>
+        <div className="roster-grid" data-testid="roster-grid">
+          <DataGrid<CadreRow>
+            gridRef={gridRef}
+            columnDefs={columnDefs}
+            defaultColDef={{ resizable: true, suppressHeaderMenuButton: false }}
+            rowModelType="infinite"
+            datasource={datasource}
+            cacheBlockSize={BLOCK_SIZE}
+            maxBlocksInCache={50}
+            infiniteInitialRowCount={BLOCK_SIZE}
+            getRowId={(p) => String(p.data.id)}
+            rowSelection={{
+              mode: 'multiRow',
+              checkboxes: true,
+              headerCheckbox: false,
+              enableClickSelection: false,
+            }}
+            selectionColumnDef={{ width: 40, pinned: 'left', resizable: false }}
+            onSelectionChanged={(e) => setSelectedIds(e.api.getSelectedRows().map((r) => r.id))}
+            onRowDoubleClicked={(e: RowDoubleClickedEvent<CadreRow>) => open(e.data?.id)}
+            onCellKeyDown={(e: CellKeyDownEvent<CadreRow>) => {
+              const k = e.event as KeyboardEvent | null | undefined
+              if (k?.key === 'Enter') open(e.data?.id)
+            }}
+            onColumnMoved={(e) => e.finished && saveLayout()}
+            onColumnResized={(e) => e.finished && e.source !== 'api' && saveLayout()}
+            onColumnVisible={() => {
+              refreshVisible()
+              saveLayout()
+            }}
+            onGridReady={onGridReady}
+            tooltipShowDelay={400}
+          />
+        </div>
+      </div>
+      <ColumnChooser
+        open={chooserOpen}
+        visible={visible}
+        onToggle={(key, show) => gridRef.current?.api?.setColumnsVisible([key], show)}
+        onReset={() => {
+          const api = gridRef.current?.api
+          if (!api) return
+          const defs = buildColumnDefs(null)
+          api.applyColumnState({
+            state: defs.map((d) => ({ colId: d.colId!, width: d.width, hide: d.hide ?? false })),
+            applyOrder: true,
+          })
+          refreshVisible()
+          call('settings.set', { key: SETTINGS_KEY, value: null }).catch(showError)
+        }}
+        onClose={() => setChooserOpen(false)}
+      />
+    </Page>
+  )
 }

@@ -1,0 +1,188 @@
+/**
+ * The roster's columns: every canonical field plus 年龄 and 影响期至, the default layout, and the
+ * conversion of ag-grid's sort and filter models into a CadreQuery.
+ */
+import type { ColDef, FilterModel, SortModelItem, ValueFormatterParams } from 'ag-grid-community'
+import { CADRE_FIELDS } from '../../../../main/domain/fields'
+import type { CadreQuery, CadreRow, ColumnFilter, FilterOp } from '../../../../main/domain/cadre'
+import { monthDots, parseMonth } from '../../../../main/domain/dates'
+
+export const DEFAULT_COLUMNS = [
+  'name',
+  'gender',
+  'birthDate',
+  'age',
+  'ethnicity',
+  'unit',
+  'position',
+  'positionLevel',
+  'rank',
+  'politicalStatus',
+  'eduFullTime',
+  'idCard',
+]
+
+/** One remembered column: its key, width and whether it is shown, in grid order. */
+export interface ColumnLayoutItem {
+  key: string
+  width?: number
+  hidden?: boolean
+}
+
+export const SETTINGS_KEY = 'roster.columns'
+
+export interface ColumnInfo {
+  key: string
+  label: string
+  month: boolean
+  width: number
+  /** Sorting and filtering happen in the database; these columns are computed. */
+  sortable: boolean
+  filterable: boolean
+}
+
+const FIELD_COLUMNS: ColumnInfo[] = CADRE_FIELDS.map((f) => ({
+  key: f.key as string,
+  label: f.label,
+  month: f.kind === 'month',
+  width: Math.max(64, Math.min(280, f.width * 13 + 30)),
+  sortable: true,
+  filterable: true,
+}))
+const AGE: ColumnInfo = {
+  key: 'age',
+  label: '年龄',
+  month: false,
+  width: 66,
+  sortable: true,
+  filterable: false,
+}
+const IMPACT: ColumnInfo = {
+  key: 'impactUntil',
+  label: '影响期至',
+  month: false,
+  width: 100,
+  sortable: false,
+  filterable: false,
+}
+const birthAt = FIELD_COLUMNS.findIndex((c) => c.key === 'birthDate') + 1
+
+/** Every column in the chooser's order: the form's fields, 年龄 after 出生年月, 影响期至 last. */
+export const ALL_COLUMNS: ColumnInfo[] = [
+  ...FIELD_COLUMNS.slice(0, birthAt),
+  AGE,
+  ...FIELD_COLUMNS.slice(birthAt),
+  IMPACT,
+]
+
+export const COLUMN_BY_KEY = new Map(ALL_COLUMNS.map((c) => [c.key, c]))
+
+const TEXT_OPS: FilterOp[] = [
+  'contains',
+  'notContains',
+  'equals',
+  'notEqual',
+  'startsWith',
+  'endsWith',
+  'blank',
+  'notBlank',
+]
+
+function monthFormatter(p: ValueFormatterParams<CadreRow>): string {
+  return typeof p.value === 'string' ? monthDots(p.value) : ''
+}
+
+function dayFormatter(p: ValueFormatterParams<CadreRow>): string {
+  return typeof p.value === 'string' ? p.value.replace(/-/g, '.') : ''
+}
+
+/** Column definitions in the remembered order with remembered widths; unknown keys are dropped,
+ *  columns the layout does not mention are added hidden (a field added later appears in the chooser). */
+export function buildColumnDefs(layout: ColumnLayoutItem[] | null): ColDef<CadreRow>[] {
+  const items: ColumnLayoutItem[] = layout?.length
+    ? layout.filter((l) => COLUMN_BY_KEY.has(l.key))
+    : [
+        ...DEFAULT_COLUMNS.map((key) => ({ key })),
+        ...ALL_COLUMNS.filter((c) => !DEFAULT_COLUMNS.includes(c.key)).map((c) => ({
+          key: c.key,
+          hidden: true,
+        })),
+      ]
+  const known = new Set(items.map((i) => i.key))
+  for (const c of ALL_COLUMNS) if (!known.has(c.key)) items.push({ key: c.key, hidden: true })
+  return items.map((item) => {
+    const c = COLUMN_BY_KEY.get(item.key)!
+    const def: ColDef<CadreRow> = {
+      colId: c.key,
+      field: c.key as keyof CadreRow,
+      headerName: c.label,
+      headerTooltip: c.label,
+      width: item.width ?? c.width,
+      hide: item.hidden ?? false,
+      sortable: c.sortable,
+      filter: c.filterable ? 'agTextColumnFilter' : false,
+      filterParams: c.filterable
+        ? { filterOptions: TEXT_OPS, maxNumConditions: 1, debounceMs: 300 }
+        : undefined,
+    }
+    if (c.month) def.valueFormatter = monthFormatter
+    if (c.key === 'impactUntil') def.valueFormatter = dayFormatter
+    if (c.key === 'name') def.cellClass = 'cell-name'
+    return def
+  })
+}
+
+interface TextModel {
+  filterType?: string
+  type?: string | null
+  filter?: string | number | null
+}
+
+/** ag-grid's filter model → CadreQuery filters. A month typed as 1975.3 is matched as 1975-03. */
+export function toQueryFilters(
+  model: FilterModel | null | undefined,
+): Record<string, ColumnFilter> | undefined {
+  if (!model) return undefined
+  const out: Record<string, ColumnFilter> = {}
+  for (const [key, raw] of Object.entries(model)) {
+    const m = raw as TextModel
+    const op = m.type as FilterOp | undefined
+    if (!op || !TEXT_OPS.includes(op)) continue
+    if (op === 'blank' || op === 'notBlank') {
+      out[key] = { op }
+      continue
+    }
+    let value = m.filter === null || m.filter === undefined ? '' : String(m.filter).trim()
+    if (!value) continue
+    if (COLUMN_BY_KEY.get(key)?.month) {
+      const p = parseMonth(value)
+      value =
+        p.ok && p.value
+          ? /^\d{4}$/.test(value)
+            ? value
+            : p.value
+          : value.replace(/[./年]/g, '-').replace(/月$/, '')
+    }
+    out[key] = { op, value: value.slice(0, 200) }
+  }
+  return Object.keys(out).length ? out : undefined
+}
+
+/** ag-grid's sort model → CadreQuery sort. 年龄 sorts by 出生年月 the other way round. */
+export function toQuerySort(model: SortModelItem[] | undefined): CadreQuery['sort'] {
+  if (!model?.length) return undefined
+  return model.slice(0, 5).map((s) => {
+    if (s.colId === 'age')
+      return { key: 'birthDate', dir: s.sort === 'asc' ? ('desc' as const) : ('asc' as const) }
+    return { key: s.colId, dir: s.sort }
+  })
+}
+
+/** The visible columns' keys in grid order. */
+export function layoutOf(
+  state: { colId: string; width?: number | null; hide?: boolean | null }[],
+): ColumnLayoutItem[] {
+  return state
+    .filter((s) => COLUMN_BY_KEY.has(s.colId))
+    .map((s) => ({ key: s.colId, width: s.width ?? undefined, hidden: !!s.hide }))
+}

@@ -1,0 +1,48 @@
+/**
+ * eligibility --db P --target T [--at DATE] [--json]
+ * Promotion eligibility of every active cadre for target T (CLI.md "eligibility's result").
+ */
+import { eligibilityJson } from '../../eligibility/service'
+import { TARGETS, TARGET_LABELS, type Target } from '../../eligibility/rules'
+import { CliError, openContext, printJson, requireStr, type CliCommand } from '../args'
+
+export const eligibilityCommand: CliCommand = {
+  name: 'eligibility',
+  usage: 'eligibility --db P --target section-chief|deputy-section [--at DATE] [--json]',
+  summary: '任职资格审查：每名在职干部是否符合提任条件及理由',
+  options: { db: 'value', target: 'value', at: 'value', json: 'flag' },
+  run(args) {
+    const target = requireStr(args, 'target')
+    if (!(TARGETS as readonly string[]).includes(target)) {
+      throw new CliError(
+        `--target 只能是 section-chief（提任正科级领导职务）或 deputy-section（提任副科级领导职务），收到“${target}”`,
+        `bad --target ${target}`,
+      )
+    }
+    const ctx = openContext(args, { mustExist: true })
+    try {
+      const doc = eligibilityJson(ctx, target as Target, ctx.today())
+      if (args.options.json) {
+        printJson(doc)
+        return 0
+      }
+      const n = (v: boolean | null) => doc.results.filter((r) => r.eligible === v).length
+      const lines = [
+        `${TARGET_LABELS[target as Target]}资格审查（${doc.at}，规则第 ${doc.ruleSetVersion} 版）`,
+        `在职干部 ${doc.results.length} 人：符合 ${n(true)}，不符合 ${n(false)}，待补充信息 ${n(null)}`,
+      ]
+      for (const r of doc.results) {
+        const v = r.eligible === true ? '符合' : r.eligible === false ? '不符合' : '待补充信息'
+        const why = r.rules
+          .filter((x) => x.result !== 'pass')
+          .map((x) => `${x.result === 'fail' ? '✗' : '?'}${x.label}：${x.reason}`)
+          .join('；')
+        lines.push(`${r.name}\t${r.unit ?? ''}\t${v}${why ? `\t${why}` : ''}`)
+      }
+      process.stdout.write(lines.join('\n') + '\n')
+      return 0
+    } finally {
+      ctx.db.close()
+    }
+  },
+}

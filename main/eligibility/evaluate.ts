@@ -1,0 +1,402 @@
+/**
+ * Promotion eligibility as a pure function of a cadre's records, a rule set and a date.
+ * Every rule answers pass / fail / unknown (data missing) with a Chinese reason, the records it
+ * used, and — for a failure that time alone cures — the first day it passes.
+ *
+ * Counting: "N years since month M" is met from the first day of month M + N×12 (months are all
+ * the records hold); an impact period ends on its `until` day inclusive (main/domain/impact.ts).
+ */
+import { addMonths, ageAt, isDay, isMonth, monthsBetween } from '../domain/dates'
+import { dayAfter, impactCovers, impactOf, type ImpactConfig, type ImpactRecord } from '../domain/impact'
+import type { RuleDef, RuleId, RuleParams, RuleSet } from './rules'
+
+export interface CadreFacts {
+  id: number
+  idCard: string
+  name: string
+  unit: string | null
+  position: string | null
+  birthDate: string | null
+  workStartDate: string | null
+  partyJoinDate: string | null
+  politicalStatus: string | null
+  positionLevel: string | null
+  positionDate: string | null
+  rank: string | null
+  rankDate: string | null
+  eduFullTime: string | null
+  eduInService: string | null
+  assessments: { year: number; kind: string; grade: string }[]
+  discipline: { date: string; system: string; measure: string }[]
+  talks: { date: string; kind: string }[]
+  reserve: { level: string; status: string; entryDate: string | null }[]
+  postings: { kind: string; place: string | null; start: string | null; end: string | null }[]
+  /** A running 立案审查调查 recorded in the review (no base table holds it); null = none recorded. */
+  investigation: { since: string | null; note: string | null } | null
+}
+
+export type Outcome = 'pass' | 'fail' | 'unknown'
+
+export interface RuleResult {
+  id: RuleId
+  label: string
+  result: Outcome
+  reason: string
+  /** The records the rule looked at, one line each. */
+  evidence: string[]
+  /** For a failure: the first day the rule passes if nothing else changes; null = time alone does not cure it. */
+  passesFrom: string | null
+}
+
+export interface Evaluation {
+  /** true: every rule passes; false: one fails; null: none fails but data is missing. */
+  eligible: boolean | null
+  rules: RuleResult[]
+}
+
+export interface Projection {
+  /** The first day the cadre meets every rule (or every rule but the unknown ones) if nothing changes. */
+  date: string | null
+  /** true when rules still lack data on that day. */
+  pendingUnknown: boolean
+  /** 预计符合日期 explained in Chinese. */
+  text: string
+}
+
+function r(
+  def: RuleDef,
+  result: Outcome,
+  reason: string,
+  evidence: string[] = [],
+  passesFrom: string | null = null,
+): RuleResult {
+  return { id: def.id, label: def.label, result, reason, evidence, passesFrom }
+}
+
+function firstDay(month: string): string {
+  return `${month}-01`
+}
+
+function yearsText(months: number): string {
+  const y = Math.floor(months / 12)
+  const m = months % 12
+  if (y === 0) return `${m}个月`
+  return m === 0 ? `${y}年` : `${y}年${m}个月`
+}
+
+function needMonths(years: number): number {
+  return Math.round(years * 12)
+}
+
+/** "at least N years since month M" */
+function since(
+  def: RuleDef,
+  at: string,
+  month: string | null,
+  years: number,
+  what: string,
+  missing: string,
+): RuleResult {
+  if (!month) return r(def, 'unknown', missing)
+  if (!isMonth(month)) return r(def, 'unknown', `${what}“${month}”无法识别`)
+  const have = monthsBetween(month, at)
+  const need = needMonths(years)
+  const ev = [`${what} ${month}，至 ${at} 满 ${yearsText(Math.max(0, have))}`]
+  if (have >= need) return r(def, 'pass', `${what} ${month}，已满 ${yearsText(need)}`, ev)
+  const from = addMonths(firstDay(month), need)
+  return r(def, 'fail', `${what} ${month}，不满 ${yearsText(need)}（${from} 起满）`, ev, from)
+}
+
+const EDU_RANK: [RegExp, number][] = [
+  [/研究生|博士|硕士/, 4],
+  [/大学|本科/, 3],
+  [/大专|专科/, 2],
+  [/中专|中技|技校|职高|高中/, 1],
+  [/初中|小学/, 0],
+]
+const EDU_NAME = ['初中及以下', '中专/高中', '大专', '大学', '研究生']
+export const EDU_LEVELS: Record<RuleParams['education']['minLevel'], number> = {
+  研究生: 4,
+  大学: 3,
+  大专: 2,
+  中专: 1,
+  高中: 1,
+}
+
+export function educationRank(s: string | null): number | null {
+  if (!s) return null
+  for (const [re, n] of EDU_RANK) if (re.test(s)) return n
+  return null
+}
+
+function monthIndex(m: string): number {
+  return Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1
+}
+
+function impactRule(
+  def: RuleDef,
+  at: string,
+  records: ImpactRecord[],
+  config: ImpactConfig,
+  none: string,
+): RuleResult {
+  const evidence: string[] = []
+  const running: { until: string | null; text: string }[] = []
+  for (const rec of records) {
+    const i = impactOf(rec, config)
+    if (!i) continue
+    const untilText = i.until ? `影响期至 ${i.until}` : '长期影响'
+    const text = `${i.from} ${i.label}，${untilText}`
+    if (i.from > at) continue
+    if (impactCovers(i, at)) {
+      running.push({ until: i.until, text })
+      evidence.push(text)
+    } else evidence.push(`${text}（已满）`)
+  }
+  if (running.length === 0)
+    return r(def, 'pass', evidence.length ? `${none}（以往影响期均已满）` : none, evidence)
+  running.sort((a, b) =>
+    a.until === b.until ? 0 : a.until === null ? -1 : b.until === null ? 1 : a.until < b.until ? 1 : -1,
+  )
+  const worst = running[0]!
+  const passesFrom = worst.until === null ? null : dayAfter(worst.until)
+  const reason = running.length > 1 ? `${worst.text}（另有 ${running.length - 1} 项在影响期内）` : worst.text
+  return r(def, 'fail', reason, evidence, passesFrom)
+}
+
+function evaluateRule(def: RuleDef, f: CadreFacts, at: string): RuleResult {
+  switch (def.id) {
+    case 'reserve': {
+      const p = def.params
+      const evidence = f.reserve.map(
+        (e) => `${e.level}（${e.entryDate ? `${e.entryDate} 入库，` : ''}${e.status}）`,
+      )
+      const hit = f.reserve.find(
+        (e) =>
+          p.levels.includes(e.level) &&
+          p.statuses.includes(e.status) &&
+          (!e.entryDate || e.entryDate.slice(0, 7) <= at.slice(0, 7)),
+      )
+      if (hit)
+        return r(
+          def,
+          'pass',
+          `${hit.level}，${hit.status}${hit.entryDate ? `（${hit.entryDate} 入库）` : ''}`,
+          evidence,
+        )
+      return r(def, 'fail', `无${p.levels.join('或')}${p.statuses.join('/')}记录`, evidence)
+    }
+    case 'frontline': {
+      const p = def.params
+      const atIdx = monthIndex(at)
+      const spans: [number, number][] = []
+      const evidence: string[] = []
+      let undated = 0
+      let ongoing = false
+      for (const po of f.postings) {
+        if (!p.kinds.some((k) => po.kind.includes(k))) continue
+        const label = `${po.kind}${po.place ? `（${po.place}）` : ''}`
+        if (!po.start || !isMonth(po.start.slice(0, 7))) {
+          undated++
+          evidence.push(`${label}，起止时间不详`)
+          continue
+        }
+        const s = monthIndex(po.start)
+        if (s > atIdx) continue
+        const endOk = po.end && isMonth(po.end.slice(0, 7))
+        const e = endOk ? Math.min(monthIndex(po.end!), atIdx) : atIdx
+        if (!endOk) ongoing = true
+        evidence.push(`${label} ${po.start.slice(0, 7)}—${endOk ? po.end!.slice(0, 7) : '至今'}`)
+        if (e > s) spans.push([s, e])
+      }
+      spans.sort((a, b) => a[0] - b[0])
+      let total = 0
+      let curS = -1
+      let curE = -1
+      for (const [s, e] of spans) {
+        if (s > curE) {
+          total += curE - curS
+          curS = s
+          curE = e
+        } else curE = Math.max(curE, e)
+      }
+      total += curE - curS
+      const need = p.minMonths
+      if (total >= need) return r(def, 'pass', `一线经历累计 ${yearsText(total)}`, evidence)
+      if (undated > 0)
+        return r(def, 'unknown', `一线经历 ${undated} 段起止时间不详，已知累计 ${yearsText(total)}`, evidence)
+      const from = ongoing ? addMonths(`${at.slice(0, 7)}-01`, need - total) : null
+      const reason =
+        total === 0
+          ? `无一线经历（需累计 ${yearsText(need)}）`
+          : `一线经历累计 ${yearsText(total)}，不满 ${yearsText(need)}`
+      return r(def, 'fail', reason, evidence, from)
+    }
+    case 'tenure': {
+      const p = def.params
+      const level = p.basis === 'position' ? f.positionLevel : f.rank
+      const date = p.basis === 'position' ? f.positionDate : f.rankDate
+      const what = p.basis === 'position' ? '职务层次' : '职级'
+      const dateWhat = p.basis === 'position' ? '任现职务时间' : '任现职级时间'
+      if (!level) return r(def, 'unknown', `未填写${what}`)
+      if (!p.levels.includes(level)) {
+        const want = p.levels.length > 3 ? `${p.levels[0]}及以上` : p.levels.join('、')
+        return r(def, 'fail', `${what}为${level}，不是${want}`, [`${what} ${level}`])
+      }
+      const res = since(def, at, date, p.minYears, `${level}，${dateWhat}`, `未填写${dateWhat}`)
+      return res
+    }
+    case 'work-years':
+      return since(def, at, f.workStartDate, def.params.minYears, '参加工作时间', '未填写参加工作时间')
+    case 'party-age': {
+      const status = f.politicalStatus ?? ''
+      if (status && status !== '中共党员') {
+        return r(def, 'fail', status === '中共预备党员' ? '中共预备党员，尚未转正' : `政治面貌为${status}`, [
+          `政治面貌 ${status}`,
+        ])
+      }
+      return since(
+        def,
+        at,
+        f.partyJoinDate,
+        def.params.minYears,
+        '入党时间',
+        status ? '未填写入党时间' : '未填写政治面貌和入党时间',
+      )
+    }
+    case 'education': {
+      const need = EDU_LEVELS[def.params.minLevel]
+      const ft = educationRank(f.eduFullTime)
+      const is = educationRank(f.eduInService)
+      const evidence = [
+        ...(f.eduFullTime ? [`全日制教育 ${f.eduFullTime}`] : []),
+        ...(f.eduInService ? [`在职教育 ${f.eduInService}`] : []),
+      ]
+      const best = Math.max(ft ?? -1, is ?? -1)
+      if (best >= need) {
+        const which = (ft ?? -1) >= need ? `全日制${f.eduFullTime}` : `在职${f.eduInService}`
+        return r(def, 'pass', which, evidence)
+      }
+      if (!f.eduFullTime && !f.eduInService) return r(def, 'unknown', '未填写学历', evidence)
+      if ((f.eduFullTime && ft === null) || (f.eduInService && is === null)) {
+        return r(def, 'unknown', '学历无法识别，请核对', evidence)
+      }
+      return r(def, 'fail', `最高学历${EDU_NAME[best] ?? ''}，低于${def.params.minLevel}`, evidence)
+    }
+    case 'age': {
+      const age = ageAt(f.birthDate, at)
+      if (age === null)
+        return r(def, 'unknown', f.birthDate ? `出生年月“${f.birthDate}”无法识别` : '未填写出生年月')
+      const ev = [`出生年月 ${f.birthDate}，${at} 时 ${age} 岁`]
+      if (age < def.params.maxAge) return r(def, 'pass', `${age} 岁，未满 ${def.params.maxAge} 岁`, ev)
+      return r(def, 'fail', `${age} 岁，已满 ${def.params.maxAge} 岁`, ev)
+    }
+    case 'assessment': {
+      const p = def.params
+      const year = Number(at.slice(0, 4)) - 1
+      const evidence = f.assessments
+        .filter((a) => a.kind === p.kind)
+        .sort((a, b) => b.year - a.year)
+        .slice(0, 3)
+        .map((a) => `${a.year}年度 ${a.grade}`)
+      const hit = f.assessments.find((a) => a.year === year && a.kind === p.kind)
+      if (!hit) return r(def, 'unknown', `缺少${year}年度考核结果`, evidence)
+      if (p.failGrades.includes(hit.grade)) return r(def, 'fail', `${year}年度考核${hit.grade}`, evidence)
+      return r(def, 'pass', `${year}年度考核${hit.grade}`, evidence)
+    }
+    case 'discipline': {
+      const records: ImpactRecord[] = f.discipline
+        .filter((d) => d.system in def.params.periods)
+        .map((d) => ({ source: 'discipline', ...d }))
+      return impactRule(def, at, records, { discipline: def.params.periods, talks: {} }, '无影响期内的处分')
+    }
+    case 'admonishment': {
+      const p = def.params
+      const records: ImpactRecord[] = [
+        ...f.talks.map((t): ImpactRecord => ({ source: 'talk', ...t })),
+        ...f.discipline
+          .filter((d) => d.system === '组织处理')
+          .map((d): ImpactRecord => ({ source: 'discipline', ...d })),
+      ]
+      return impactRule(
+        def,
+        at,
+        records,
+        { discipline: { 组织处理: p.orgHandling }, talks: p.talks },
+        '无影响期内的诫勉或组织处理',
+      )
+    }
+    case 'investigation': {
+      const inv = f.investigation
+      if (!inv) return r(def, 'pass', '未登记正在接受的立案审查调查')
+      const text = `${inv.since ? `${inv.since} 起` : ''}正在接受立案审查调查${inv.note ? `（${inv.note}）` : ''}`
+      return r(def, 'fail', text, [text])
+    }
+  }
+}
+
+export function verdictOf(results: readonly { result: Outcome }[]): boolean | null {
+  let unknown = false
+  for (const x of results) {
+    if (x.result === 'fail') return false
+    if (x.result === 'unknown') unknown = true
+  }
+  return unknown ? null : true
+}
+
+/** Evaluates one cadre against a rule set on day `at` (`YYYY-MM-DD`). Pure. */
+export function evaluateCadre(facts: CadreFacts, rules: RuleSet['rules'], at: string): Evaluation {
+  if (!isDay(at)) throw new Error(`evaluateCadre: bad date ${at}`)
+  const results = rules.map((def) => evaluateRule(def, facts, at))
+  return { eligible: verdictOf(results), rules: results }
+}
+
+const HORIZON_YEARS = 30
+
+/**
+ * When does a blocked cadre become eligible if nothing else changes? Moves the date to the day
+ * the last time-cured failure ends and checks again (a rule may start failing meanwhile: age).
+ */
+export function projectEligibility(
+  facts: CadreFacts,
+  rules: RuleSet['rules'],
+  at: string,
+  first?: Evaluation,
+): Projection {
+  const limit = addMonths(at, HORIZON_YEARS * 12)
+  let day = at
+  let ev = first ?? evaluateCadre(facts, rules, at)
+  for (let i = 0; i < 8; i++) {
+    const fails = ev.rules.filter((x) => x.result === 'fail')
+    if (fails.length === 0) {
+      const unknown = ev.rules.filter((x) => x.result === 'unknown').map((x) => x.label)
+      if (day === at) {
+        return unknown.length
+          ? { date: null, pendingUnknown: true, text: `无不符合项，待补充：${unknown.join('、')}` }
+          : { date: at, pendingUnknown: false, text: '已符合' }
+      }
+      return unknown.length
+        ? {
+            date: day,
+            pendingUnknown: true,
+            text: `${day} 起无不符合项（其他条件不变），仍待补充：${unknown.join('、')}`,
+          }
+        : { date: day, pendingUnknown: false, text: `预计 ${day} 起符合（其他条件不变）` }
+    }
+    const stuck = fails.filter((x) => x.passesFrom === null)
+    if (stuck.length) {
+      const when = day === at ? '' : `至 ${day} `
+      return {
+        date: null,
+        pendingUnknown: false,
+        text: `${when}仅靠时间推移无法符合：${stuck.map((x) => x.label).join('、')}`,
+      }
+    }
+    let next = day
+    for (const x of fails) if (x.passesFrom! > next) next = x.passesFrom!
+    if (next <= day || next > limit) break
+    day = next
+    ev = evaluateCadre(facts, rules, day)
+  }
+  return { date: null, pendingUnknown: false, text: '无法推算符合日期' }
+}

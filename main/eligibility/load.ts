@@ -1,0 +1,113 @@
+/**
+ * Loads what the rules read for every active cadre with one query per table, grouped by cadre in
+ * memory: 100,000 cadres cost seven queries, not 100,000 × 7.
+ */
+import type { Db } from '../db/open'
+import type { CadreFacts } from './evaluate'
+
+export interface LoadOptions {
+  /** Only this cadre (the evidence panel); default every active cadre. */
+  cadreId?: number
+  /** Talk kinds that matter (诫勉谈话 ...); other talks are not loaded. Default all. */
+  talkKinds?: readonly string[]
+  /** Oldest assessment year needed. */
+  fromYear?: number
+}
+
+type Raw = unknown[]
+
+function group<T>(
+  db: Db,
+  sql: string,
+  params: unknown[],
+  facts: Map<number, CadreFacts>,
+  add: (f: CadreFacts, row: Raw) => T,
+): void {
+  const stmt = db.prepare(sql).raw(true)
+  for (const row of stmt.iterate(...params) as IterableIterator<Raw>) {
+    const f = facts.get(row[0] as number)
+    if (f) add(f, row)
+  }
+}
+
+const s = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v))
+
+export function loadFacts(db: Db, opts: LoadOptions = {}): CadreFacts[] {
+  const one = opts.cadreId !== undefined
+  const where = one ? 'c.id = ?' : "c.status = '在职'"
+  const whereRec = one ? 'WHERE cadre_id = ?' : ''
+  const p = one ? [opts.cadreId] : []
+  const list: CadreFacts[] = []
+  const byId = new Map<number, CadreFacts>()
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.id_card, c.name, u.name, c.position, c.birth_date, c.work_start_date, c.party_join_date,
+              c.political_status, c.position_level, c.position_date, c.rank, c.rank_date, c.edu_full_time, c.edu_in_service
+         FROM cadres c LEFT JOIN units u ON u.id = c.unit_id
+        WHERE ${where}
+        ORDER BY u.sort_order, u.id, c.id`,
+    )
+    .raw(true)
+    .iterate(...p) as IterableIterator<Raw>
+  for (const r of rows) {
+    const f: CadreFacts = {
+      id: r[0] as number,
+      idCard: String(r[1]),
+      name: String(r[2]),
+      unit: s(r[3]),
+      position: s(r[4]),
+      birthDate: s(r[5]),
+      workStartDate: s(r[6]),
+      partyJoinDate: s(r[7]),
+      politicalStatus: s(r[8]),
+      positionLevel: s(r[9]),
+      positionDate: s(r[10]),
+      rank: s(r[11]),
+      rankDate: s(r[12]),
+      eduFullTime: s(r[13]),
+      eduInService: s(r[14]),
+      assessments: [],
+      discipline: [],
+      talks: [],
+      reserve: [],
+      postings: [],
+      investigation: null,
+    }
+    list.push(f)
+    byId.set(f.id, f)
+  }
+  if (list.length === 0) return list
+
+  const yearCond =
+    opts.fromYear !== undefined ? `${whereRec ? 'AND' : 'WHERE'} year >= ${Math.floor(opts.fromYear)}` : ''
+  group(db, `SELECT cadre_id, year, kind, grade FROM assessments ${whereRec} ${yearCond}`, p, byId, (f, r) =>
+    f.assessments.push({ year: r[1] as number, kind: String(r[2]), grade: String(r[3]) }),
+  )
+  group(db, `SELECT cadre_id, date, system, measure FROM discipline ${whereRec}`, p, byId, (f, r) =>
+    f.discipline.push({ date: String(r[1]), system: String(r[2]), measure: String(r[3]) }),
+  )
+  const kinds = opts.talkKinds
+  const talkParams = [...p, ...(kinds ?? [])]
+  const kindCond = kinds
+    ? `${whereRec ? 'AND' : 'WHERE'} kind IN (${kinds.map(() => '?').join(',') || "''"})`
+    : ''
+  group(db, `SELECT cadre_id, date, kind FROM talks ${whereRec} ${kindCond}`, talkParams, byId, (f, r) =>
+    f.talks.push({ date: String(r[1]), kind: String(r[2]) }),
+  )
+  group(db, `SELECT cadre_id, level, status, entry_date FROM reserve_entries ${whereRec}`, p, byId, (f, r) =>
+    f.reserve.push({ level: String(r[1]), status: String(r[2]), entryDate: s(r[3]) }),
+  )
+  group(db, `SELECT cadre_id, kind, place, start, end FROM postings ${whereRec}`, p, byId, (f, r) =>
+    f.postings.push({ kind: String(r[1]), place: s(r[2]), start: s(r[3]), end: s(r[4]) }),
+  )
+  group(
+    db,
+    `SELECT cadre_id, since, note FROM eligibility_investigations ${whereRec} ${whereRec ? 'AND' : 'WHERE'} closed_on IS NULL ORDER BY id`,
+    p,
+    byId,
+    (f, r) => {
+      f.investigation = { since: s(r[1]), note: s(r[2]) }
+    },
+  )
+  return list
+}

@@ -1,0 +1,213 @@
+/**
+ * Rule sets as data (issue 6): one per promotion target, each rule an id of CLI.md's vocabulary
+ * with its label and parameters. The defaults are exactly the table of issue 6; a county edits
+ * them in 任职资格审查 → 规则设置, and every change is kept as a new version.
+ */
+import { z } from 'zod'
+import { DEFAULT_IMPACT_CONFIG } from '../domain/impact'
+
+export const TARGETS = ['section-chief', 'deputy-section'] as const
+export type Target = (typeof TARGETS)[number]
+export const TARGET_LABELS: Record<Target, string> = {
+  'section-chief': '提任正科级领导职务',
+  'deputy-section': '提任副科级领导职务',
+}
+export const TARGET_SHORT: Record<Target, string> = { 'section-chief': '正科', 'deputy-section': '副科' }
+
+export const RULE_IDS = [
+  'reserve',
+  'frontline',
+  'tenure',
+  'work-years',
+  'education',
+  'age',
+  'party-age',
+  'assessment',
+  'discipline',
+  'admonishment',
+  'investigation',
+] as const
+export type RuleId = (typeof RULE_IDS)[number]
+
+const months = z.number().int().min(0).max(600).nullable()
+const periodTable = z.record(z.string().min(1).max(20), months)
+const names = z.array(z.string().trim().min(1).max(30)).min(1).max(30)
+const years = z.number().min(0).max(60)
+
+/** Parameters of each rule kind, validated whenever a rule set is saved or loaded. */
+export const RULE_PARAM_SCHEMAS = {
+  reserve: z.object({ levels: names, statuses: names }),
+  frontline: z.object({ kinds: names, minMonths: z.number().int().min(1).max(600) }),
+  tenure: z.object({ basis: z.enum(['position', 'rank']), levels: names, minYears: years }),
+  'work-years': z.object({ minYears: years }),
+  education: z.object({ minLevel: z.enum(['研究生', '大学', '大专', '中专', '高中']) }),
+  age: z.object({ maxAge: z.number().int().min(18).max(70) }),
+  'party-age': z.object({ minYears: years }),
+  assessment: z.object({ kind: z.string().min(1).max(20), failGrades: names }),
+  discipline: z.object({ periods: z.record(z.string().min(1).max(10), periodTable) }),
+  admonishment: z.object({ talks: periodTable, orgHandling: periodTable }),
+  investigation: z.object({}),
+} satisfies Record<RuleId, z.ZodType>
+
+export type RuleParams = { [K in RuleId]: z.infer<(typeof RULE_PARAM_SCHEMAS)[K]> }
+
+export type RuleDef = { [K in RuleId]: { id: K; label: string; params: RuleParams[K] } }[RuleId]
+
+export interface RuleSet {
+  target: Target
+  /** 0 = the built-in defaults, never saved; 1, 2, ... saved versions. */
+  version: number
+  rules: RuleDef[]
+  createdAt: string | null
+  actor: string | null
+  note: string | null
+}
+
+export const RuleDefSchema = z.discriminatedUnion(
+  'id',
+  RULE_IDS.map((id) =>
+    z.object({ id: z.literal(id), label: z.string().trim().min(1).max(30), params: RULE_PARAM_SCHEMAS[id] }),
+  ) as unknown as [z.ZodObject<{ id: z.ZodLiteral<RuleId> }>, ...z.ZodObject<{ id: z.ZodLiteral<RuleId> }>[]],
+)
+
+export const RuleListSchema = z
+  .array(RuleDefSchema)
+  .min(1, '规则集至少要有一条规则')
+  .max(20)
+  .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, '同一规则不能出现两次')
+
+/** Rank ladder, lowest first (公务员职务与职级并行规定). */
+export const RANK_LADDER = [
+  '二级科员',
+  '一级科员',
+  '四级主任科员',
+  '三级主任科员',
+  '二级主任科员',
+  '一级主任科员',
+  '四级调研员',
+  '三级调研员',
+  '二级调研员',
+  '一级调研员',
+] as const
+
+export const DEFAULT_RULE_LABELS: Record<RuleId, string> = {
+  reserve: '后备干部',
+  frontline: '一线经历',
+  tenure: '任职年限',
+  'work-years': '工作年限',
+  education: '学历',
+  age: '年龄',
+  'party-age': '党龄',
+  assessment: '年度考核',
+  discipline: '处分影响期',
+  admonishment: '诫勉影响期',
+  investigation: '审查调查',
+}
+
+const FRONTLINE_KINDS = ['第一书记', '驻村工作队员', '驻村工作队长', '驻村工作队队长', '一线锻炼', '挂职锻炼']
+const { 党纪, 政务, 组织处理 } = DEFAULT_IMPACT_CONFIG.discipline
+
+const EDUCATION: RuleDef = {
+  id: 'education',
+  label: DEFAULT_RULE_LABELS.education,
+  params: { minLevel: '大专' },
+}
+
+function common(): RuleDef[] {
+  return [
+    {
+      id: 'frontline',
+      label: DEFAULT_RULE_LABELS.frontline,
+      params: { kinds: FRONTLINE_KINDS, minMonths: 12 },
+    },
+  ]
+}
+
+function tail(): RuleDef[] {
+  return [
+    {
+      id: 'assessment',
+      label: DEFAULT_RULE_LABELS.assessment,
+      params: { kind: '年度考核', failGrades: ['基本称职', '不称职', '基本合格', '不合格'] },
+    },
+    {
+      id: 'discipline',
+      label: DEFAULT_RULE_LABELS.discipline,
+      params: {
+        periods: { 党纪: { ...(党纪 ?? {}) }, 政务: { ...(政务 ?? {}) } },
+      },
+    },
+    {
+      id: 'admonishment',
+      label: DEFAULT_RULE_LABELS.admonishment,
+      params: {
+        talks: { ...DEFAULT_IMPACT_CONFIG.talks },
+        orgHandling: { ...(组织处理 ?? {}) },
+      },
+    },
+  ]
+}
+
+/** The defaults of issue 6, exactly. */
+export function defaultRules(target: Target): RuleDef[] {
+  if (target === 'section-chief') {
+    return [
+      {
+        id: 'reserve',
+        label: DEFAULT_RULE_LABELS.reserve,
+        params: { levels: ['正科级后备'], statuses: ['在库'] },
+      },
+      ...common(),
+      {
+        id: 'tenure',
+        label: DEFAULT_RULE_LABELS.tenure,
+        params: { basis: 'position', levels: ['副科'], minYears: 2 },
+      },
+      { id: 'work-years', label: DEFAULT_RULE_LABELS['work-years'], params: { minYears: 5 } },
+      EDUCATION,
+      { id: 'age', label: DEFAULT_RULE_LABELS.age, params: { maxAge: 45 } },
+      ...tail(),
+    ]
+  }
+  return [
+    {
+      id: 'reserve',
+      label: DEFAULT_RULE_LABELS.reserve,
+      params: { levels: ['副科级后备', '正科级后备'], statuses: ['在库'] },
+    },
+    ...common(),
+    {
+      id: 'tenure',
+      label: DEFAULT_RULE_LABELS.tenure,
+      params: { basis: 'rank', levels: RANK_LADDER.slice(1), minYears: 3 },
+    },
+    { id: 'work-years', label: DEFAULT_RULE_LABELS['work-years'], params: { minYears: 3 } },
+    EDUCATION,
+    { id: 'age', label: DEFAULT_RULE_LABELS.age, params: { maxAge: 40 } },
+    ...tail(),
+  ]
+}
+
+export function defaultRuleSet(target: Target): RuleSet {
+  return {
+    target,
+    version: 0,
+    rules: defaultRules(target),
+    createdAt: null,
+    actor: null,
+    note: '系统默认规则',
+  }
+}
+
+/** Default parameters of a rule a county adds (party-age, investigation, or one removed before). */
+export function defaultRule(id: RuleId, target: Target): RuleDef {
+  const fromDefaults = defaultRules(target).find((r) => r.id === id)
+  if (fromDefaults) return fromDefaults
+  if (id === 'party-age') return { id, label: DEFAULT_RULE_LABELS[id], params: { minYears: 3 } }
+  return { id: 'investigation', label: DEFAULT_RULE_LABELS.investigation, params: {} }
+}
+
+/** Validates a rule list from outside (IPC, the database); throws zod's error on bad data. */
+export function parseRules(raw: unknown): RuleDef[] {
+  return RuleListSchema.parse(raw) as RuleDef[]
+}

@@ -1,0 +1,276 @@
+/** The review services behind the page, the IPC channels and the `eligibility` command. */
+import { ageAt, isDay } from '../domain/dates'
+import { AppError } from '../domain/errors'
+import type { AppContext } from '../services/context'
+import {
+  evaluateCadre,
+  projectEligibility,
+  verdictOf,
+  type CadreFacts,
+  type Evaluation,
+  type Outcome,
+} from './evaluate'
+import { loadFacts } from './load'
+import { TARGET_LABELS, type RuleId, type RuleSet, type Target } from './rules'
+import {
+  currentRuleSet,
+  decisionHistory,
+  insertDecision,
+  insertOverride,
+  roundDecisions,
+  roundOverrides,
+} from './store'
+import {
+  verdictText,
+  type Decision,
+  type OverrideInfo,
+  type ReviewDetail,
+  type ReviewResult,
+  type ReviewRow,
+} from './types'
+
+function checkAt(at: string): void {
+  if (!isDay(at))
+    throw new AppError('eligibility-bad-date', `审查日期“${at}”无效，应为 YYYY-MM-DD`, `bad date ${at}`)
+}
+
+function loadOptions(ruleSet: RuleSet, at: string): { talkKinds: string[]; fromYear: number } {
+  const talkKinds: string[] = []
+  for (const r of ruleSet.rules) if (r.id === 'admonishment') talkKinds.push(...Object.keys(r.params.talks))
+  return { talkKinds, fromYear: Number(at.slice(0, 4)) - 4 }
+}
+
+function effectiveOf(ev: Evaluation, overrides: Map<RuleId, OverrideInfo> | undefined): boolean | null {
+  if (!overrides || overrides.size === 0) return ev.eligible
+  return verdictOf(
+    ev.rules.map((x) => ({ result: x.result === 'fail' && overrides.has(x.id) ? 'pass' : x.result })),
+  )
+}
+
+/** Every active cadre evaluated for a target on a day: the grid of 任职资格审查. */
+export function reviewRound(ctx: AppContext, target: Target, at: string): ReviewResult {
+  checkAt(at)
+  const t0 = performance.now()
+  const ruleSet = currentRuleSet(ctx.db, target)
+  const facts = loadFacts(ctx.db, loadOptions(ruleSet, at))
+  const overrides = roundOverrides(ctx.db, target, at)
+  const decisions = roundDecisions(ctx.db, target, at)
+  const rows: ReviewRow[] = []
+  const summary = { total: 0, eligible: 0, ineligible: 0, unknown: 0, blockedByOne: 0 }
+  for (const f of facts) {
+    const ev = evaluateCadre(f, ruleSet.rules, at)
+    const ov = overrides.get(f.id)
+    let failCount = 0
+    let unknownCount = 0
+    const failed: string[] = []
+    let firstReason = ''
+    const outcomes: Outcome[] = []
+    for (const x of ev.rules) {
+      outcomes.push(x.result)
+      if (x.result === 'fail') {
+        failCount++
+        failed.push(x.label)
+        if (!firstReason || firstReason.startsWith('?')) firstReason = `${x.label}：${x.reason}`
+      } else if (x.result === 'unknown') {
+        unknownCount++
+        if (!firstReason) firstReason = `?${x.label}：${x.reason}`
+      }
+    }
+    if (firstReason.startsWith('?')) firstReason = firstReason.slice(1)
+    const projected = ev.eligible === false ? projectEligibility(f, ruleSet.rules, at, ev).date : null
+    const d = decisions.get(f.id)
+    summary.total++
+    if (ev.eligible === true) summary.eligible++
+    else if (ev.eligible === false) summary.ineligible++
+    else summary.unknown++
+    if (failCount === 1) summary.blockedByOne++
+    rows.push({
+      cadreId: f.id,
+      idCard: f.idCard,
+      name: f.name,
+      unit: f.unit,
+      position: f.position,
+      positionLevel: f.positionLevel,
+      age: ageAt(f.birthDate, at),
+      eligible: ev.eligible,
+      effective: effectiveOf(ev, ov),
+      outcomes,
+      overridden: ov ? [...ov.keys()] : [],
+      failCount,
+      unknownCount,
+      failed: failed.join('、'),
+      firstReason,
+      projected,
+      decision: d?.decision ?? null,
+      decisionNote: d?.note ?? null,
+    })
+  }
+  return {
+    target,
+    targetLabel: TARGET_LABELS[target],
+    at,
+    ruleSet,
+    rows,
+    summary,
+    ms: Math.round(performance.now() - t0),
+  }
+}
+
+function factsOf(ctx: AppContext, cadreId: number, ruleSet: RuleSet, at: string): CadreFacts {
+  const f = loadFacts(ctx.db, { cadreId, ...loadOptions(ruleSet, at) })[0]
+  if (!f) throw new AppError('cadre-missing', '该干部不存在或已被删除', `cadre ${cadreId} not found`)
+  return f
+}
+
+/** One cadre's evidence per rule, overrides, projection and decisions in the round. */
+export function reviewDetail(ctx: AppContext, cadreId: number, target: Target, at: string): ReviewDetail {
+  checkAt(at)
+  const ruleSet = currentRuleSet(ctx.db, target)
+  const f = factsOf(ctx, cadreId, ruleSet, at)
+  const ev = evaluateCadre(f, ruleSet.rules, at)
+  const ov = roundOverrides(ctx.db, target, at, cadreId).get(cadreId)
+  return {
+    target,
+    targetLabel: TARGET_LABELS[target],
+    at,
+    ruleSet,
+    cadre: {
+      id: f.id,
+      idCard: f.idCard,
+      name: f.name,
+      unit: f.unit,
+      position: f.position,
+      positionLevel: f.positionLevel,
+      birthDate: f.birthDate,
+      age: ageAt(f.birthDate, at),
+    },
+    rules: ev.rules.map((x) => ({ ...x, override: (x.result === 'fail' && ov?.get(x.id)) || null })),
+    eligible: ev.eligible,
+    effective: effectiveOf(ev, ov),
+    projection: projectEligibility(f, ruleSet.rules, at, ev),
+    decisions: decisionHistory(ctx.db, target, at, cadreId),
+    investigation: f.investigation,
+  }
+}
+
+export const MIN_OVERRIDE_REASON = 5
+
+/** Overrides one failed rule for a candidate in the round; the reason goes to the audit log. */
+export function overrideRule(
+  ctx: AppContext,
+  o: { cadreId: number; target: Target; at: string; ruleId: RuleId; reason: string },
+): ReviewDetail {
+  checkAt(o.at)
+  const reason = o.reason.trim()
+  if ([...reason].length < MIN_OVERRIDE_REASON) {
+    throw new AppError(
+      'eligibility-override-reason',
+      `豁免不符合项必须写明理由（至少 ${MIN_OVERRIDE_REASON} 个字）`,
+      'an override needs a written reason',
+      { reason: `请写明理由，至少 ${MIN_OVERRIDE_REASON} 个字` },
+    )
+  }
+  ctx.db.transaction(() => {
+    const d = reviewDetail(ctx, o.cadreId, o.target, o.at)
+    const rule = d.rules.find((x) => x.id === o.ruleId)
+    if (!rule)
+      throw new AppError(
+        'eligibility-rule-missing',
+        `当前规则集中没有“${o.ruleId}”这一项`,
+        `rule ${o.ruleId} not in rule set`,
+      )
+    if (rule.result !== 'fail') {
+      throw new AppError(
+        'eligibility-override-not-failed',
+        `“${rule.label}”并非不符合项，无需豁免`,
+        'only a failed rule can be overridden',
+      )
+    }
+    if (rule.override)
+      throw new AppError('eligibility-override-exists', `“${rule.label}”已豁免`, 'already overridden')
+    insertOverride(ctx, {
+      cadreId: o.cadreId,
+      cadreName: d.cadre.name,
+      target: o.target,
+      at: o.at,
+      ruleId: o.ruleId,
+      ruleLabel: rule.label,
+      reason,
+      failedReason: rule.reason,
+      version: d.ruleSet.version,
+    })
+  })()
+  return reviewDetail(ctx, o.cadreId, o.target, o.at)
+}
+
+/** Records 推荐 / 暂缓 / 不予推荐 with the verdict and rule outcomes of the moment. */
+export function decide(
+  ctx: AppContext,
+  d: { cadreId: number; target: Target; at: string; decision: Decision; note: string | null },
+): ReviewDetail {
+  checkAt(d.at)
+  const note = d.note?.trim() || null
+  ctx.db.transaction(() => {
+    const det = reviewDetail(ctx, d.cadreId, d.target, d.at)
+    if (d.decision === '推荐' && det.effective === false) {
+      throw new AppError(
+        'eligibility-recommend-blocked',
+        `${det.cadre.name} 有不符合项（${det.rules
+          .filter((x) => x.result === 'fail' && !x.override)
+          .map((x) => x.label)
+          .join('、')}），不能推荐；如确需推荐，请先逐项写明理由予以豁免`,
+        'cannot recommend a cadre with failed rules that are not overridden',
+      )
+    }
+    insertDecision(ctx, {
+      cadreId: d.cadreId,
+      cadreName: det.cadre.name,
+      target: d.target,
+      at: d.at,
+      decision: d.decision,
+      note,
+      version: det.ruleSet.version,
+      verdict: verdictText(det.effective),
+      outcomes: det.rules.map((x) => ({
+        id: x.id,
+        result: x.result,
+        reason: x.reason,
+        overridden: !!x.override,
+      })),
+    })
+  })()
+  return reviewDetail(ctx, d.cadreId, d.target, d.at)
+}
+
+/** CLI.md's `eligibility --json` document. `eligible` is by the rules alone. */
+export function eligibilityJson(ctx: AppContext, target: Target, at: string) {
+  checkAt(at)
+  const ruleSet = currentRuleSet(ctx.db, target)
+  const facts = loadFacts(ctx.db, loadOptions(ruleSet, at))
+  const overrides = roundOverrides(ctx.db, target, at)
+  return {
+    target,
+    at,
+    ruleSetVersion: ruleSet.version,
+    results: facts.map((f) => {
+      const ev = evaluateCadre(f, ruleSet.rules, at)
+      const ov = overrides.get(f.id)
+      const projection = ev.eligible === false ? projectEligibility(f, ruleSet.rules, at, ev) : null
+      return {
+        idCard: f.idCard,
+        name: f.name,
+        unit: f.unit,
+        eligible: ev.eligible,
+        ...(ov && ov.size ? { eligibleWithOverrides: effectiveOf(ev, ov) } : {}),
+        ...(projection ? { eligibleFrom: projection.date } : {}),
+        rules: ev.rules.map((x) => ({
+          id: x.id,
+          label: x.label,
+          result: x.result,
+          reason: x.reason,
+          ...(x.result === 'fail' && ov?.has(x.id) ? { overridden: ov.get(x.id)!.reason } : {}),
+        })),
+      }
+    }),
+  }
+}

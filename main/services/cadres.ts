@@ -321,6 +321,7 @@ export function insertCadresBulk(ctx: AppContext, rows: readonly BulkCadreInput[
     )
     const existing = ctx.db.prepare('SELECT id FROM cadres WHERE id_card = ?')
     const units = new Map<string, number>()
+    const seen = new Map<string, number>()
     const ids: number[] = []
     rows.forEach((row, i) => {
       const { values, errors } = normalizeFields(row)
@@ -335,6 +336,16 @@ export function insertCadresBulk(ctx: AppContext, rows: readonly BulkCadreInput[
         throw new AppError('photo-format', `${where}：照片只能是 JPEG 或 PNG 图片`, 'photo must be JPEG or PNG')
       }
       const idCard = fields.idCard as string
+      const twice = seen.get(idCard)
+      if (twice !== undefined) {
+        throw new AppError(
+          'duplicate-idcard',
+          `${where}：身份证号 ${idCard} 在本批数据中出现了两次（另见第 ${twice + 1} 条）`,
+          `duplicate ID ${idCard} in batch`,
+          { idCard: '身份证号重复' },
+        )
+      }
+      seen.set(idCard, i)
       const other = existing.get(idCard) as { id: number } | undefined
       if (other) {
         const e = duplicateError(ctx, idCard, other.id)
@@ -346,17 +357,7 @@ export function insertCadresBulk(ctx: AppContext, rows: readonly BulkCadreInput[
         units.set(fields.unit, unitId)
       }
       const name = fields.name as string
-      let r
-      try {
-        r = ins.run(...columnValues(fields), unitId, nameInitials(name), namePinyin(name), now, now)
-      } catch (e) {
-        if (e instanceof Error && /UNIQUE/.test(e.message)) {
-          throw new AppError('duplicate-idcard', `${where}：身份证号 ${idCard} 在本批数据中出现了两次`, `duplicate ID ${idCard} in batch`, {
-            idCard: '身份证号重复',
-          })
-        }
-        throw e
-      }
+      const r = ins.run(...columnValues(fields), unitId, nameInitials(name), namePinyin(name), now, now)
       const id = Number(r.lastInsertRowid)
       resume.forEach((e, j) => insResume.run(id, j + 1, e.start, e.end, e.text))
       family.forEach((f, j) => insFamily.run(id, j + 1, f.relation, f.name, f.birthDate, f.politicalStatus, f.workUnitPosition))

@@ -112,7 +112,7 @@ function searchCondition(term: string, params: unknown[]): string {
     ors.push(`c.id_card LIKE ? ESCAPE '\\'`)
     params.push(pat.toUpperCase())
   }
-  if (/[^\x00-\x7f]/.test(t)) {
+  if (/[^\u0020-\u007e]/.test(t)) {
     ors.push(`c.name LIKE ? ESCAPE '\\'`, `c.unit_id IN (SELECT id FROM units WHERE name LIKE ? ESCAPE '\\')`)
     params.push(pat, pat)
   }
@@ -148,8 +148,14 @@ export function buildCadreWhere(ctx: AppContext, q: Omit<CadreQuery, 'offset' | 
   return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params }
 }
 
-function orderBy(ctx: AppContext, sort: CadreQuery['sort']): string {
+function orderBy(ctx: AppContext, sort: CadreQuery['sort'], search: string | undefined, params: unknown[]): string {
   const parts: string[] = []
+  const term = halfWidthAlnum(search ?? '').trim()
+  if (!sort?.length && term && !/\s/.test(term)) {
+    // Without a sort of its own, a quick search lists exact hits first: `zs` puts 张三 before 张山峰.
+    parts.push('(c.name = ? OR c.name_initials = ? OR c.name_pinyin = ? OR c.id_card = ?) DESC')
+    params.push(term, term.toLowerCase(), term.toLowerCase(), term.toUpperCase())
+  }
   for (const s of sort ?? []) {
     if (!SORT_KEYS.has(s.key)) throw new AppError('invalid-sort', `不能按“${s.key}”排序`, `unknown sort key ${s.key}`)
     const dir = s.dir === 'desc' ? 'DESC' : 'ASC'
@@ -171,12 +177,14 @@ export function queryCadres(ctx: AppContext, q: CadreQuery): CadreQueryResult {
   const { where, params } = buildCadreWhere(ctx, q)
   const from = 'FROM cadres c LEFT JOIN units u ON u.id = c.unit_id'
   const total = (ctx.db.prepare(`SELECT count(*) AS n ${from} ${where}`).get(...params) as { n: number }).n
+  const orderParams: unknown[] = []
+  const order = orderBy(ctx, q.sort, q.search, orderParams)
   const rows =
     total === 0
       ? []
       : (ctx.db
-          .prepare(`SELECT ${CADRE_SELECT} ${from} ${where} ${orderBy(ctx, q.sort)} LIMIT ? OFFSET ?`)
-          .all(...params, q.limit, q.offset) as DbCadreWithUnit[])
+          .prepare(`SELECT ${CADRE_SELECT} ${from} ${where} ${order} LIMIT ? OFFSET ?`)
+          .all(...params, ...orderParams, q.limit, q.offset) as DbCadreWithUnit[])
   const today = ctx.today()
   return { rows: rows.map((r) => cadreRowFromDb(r, ageAt(r.birth_date, today))), total }
 }

@@ -4,10 +4,12 @@
  * (see `assertDisjoint`) and registration throws at run time.
  */
 import { coreChannels } from './core'
+import { exportChannels } from './export'
 import type { ApiResult, InputOf, OutputOf } from './define'
 
 export const channels = {
   ...coreChannels,
+  ...exportChannels,
 }
 
 export type Channels = typeof channels

@@ -1,0 +1,184 @@
+/**
+ * The cadre roster (干部花名册) as Excel: what the grid shows (its query, visible columns in their
+ * order) or a standard layout — 一人一行 (one person per row) or 按机构分组 (a heading row per
+ * unit with its head count, the people below).
+ */
+import type { CadreFieldKey } from '../domain/fields'
+import { CADRE_FIELD_KEYS, FIELD_BY_KEY } from '../domain/fields'
+import { AppError } from '../domain/errors'
+import type { AppContext } from '../services/context'
+import { getSetting } from '../services/settings'
+import { listUnits } from '../services/units'
+import type { CellKind, CellInput } from './cells'
+import { isExportKey, labelOf, matchIds, rowsOf, type ExportRow, type RosterQuery } from './source'
+import { workbookToBytes, workbookToFile, type TableColumn, type TableItem, type TableSheet } from './workbook'
+
+export type RosterLayout = 'per-row' | 'by-unit'
+export const ROSTER_LAYOUTS: readonly RosterLayout[] = ['per-row', 'by-unit']
+
+export const COUNTY_NAME_KEY = 'org.countyName'
+export const DEFAULT_COUNTY_NAME = '某某县'
+
+/** The standard roster's columns: every canonical field in the form's order, 年龄 after 出生年月. */
+export const STANDARD_COLUMNS: readonly string[] = (() => {
+  const keys: string[] = [...CADRE_FIELD_KEYS]
+  keys.splice(keys.indexOf('birthDate') + 1, 0, 'age')
+  return keys
+})()
+
+export interface RosterExportOptions {
+  query: RosterQuery
+  /** Keys in order (the grid's visible columns). Absent: the standard columns with a 序号 column. */
+  columns?: readonly string[]
+  layout: RosterLayout
+}
+
+export interface RosterExportResult {
+  fileName: string
+  rows: number
+  groups: number
+}
+
+export function countyName(ctx: AppContext): string {
+  const v = getSetting(ctx, COUNTY_NAME_KEY)
+  return typeof v === 'string' && v.trim() ? v.trim() : DEFAULT_COUNTY_NAME
+}
+
+/** "某某县干部花名册（截至2026年11月）" at the context's today. */
+export function rosterTitle(ctx: AppContext): string {
+  const t = ctx.today()
+  return `${countyName(ctx)}干部花名册（截至${t.slice(0, 4)}年${Number(t.slice(5, 7))}月）`
+}
+
+export function rosterFileName(ctx: AppContext, layout: RosterLayout): string {
+  const t = ctx.today().replace(/-/g, '')
+  return `${countyName(ctx)}干部花名册${layout === 'by-unit' ? '（按机构）' : ''}_${t}.xlsx`
+}
+
+function kindOf(key: string): CellKind {
+  if (key === 'age') return 'integer'
+  if (key === 'impactUntil') return 'day'
+  const f = FIELD_BY_KEY.get(key as CadreFieldKey)
+  if (!f) return 'text'
+  if (f.kind === 'idCard') return 'idCard'
+  if (f.kind === 'month') return 'month'
+  if (f.width >= 20) return 'longText'
+  return 'text'
+}
+
+function widthOf(key: string): number {
+  if (key === 'age') return 5
+  if (key === 'impactUntil') return 11
+  const f = FIELD_BY_KEY.get(key as CadreFieldKey)
+  // Field widths are screen hints; on paper the long text columns wrap.
+  return f ? Math.min(f.width, 24) : 10
+}
+
+/** Checks the requested columns: known keys, no repeats, at least one. */
+export function checkColumns(columns: readonly string[]): string[] {
+  const unknown = columns.filter((k) => !isExportKey(k))
+  if (unknown.length) {
+    throw new AppError(
+      'export-bad-columns',
+      `未知的列：${unknown.join('、')}。可用的列：${[...CADRE_FIELD_KEYS, 'age', 'impactUntil'].join(',')}`,
+      `unknown columns: ${unknown.join(', ')}`,
+    )
+  }
+  const out = [...new Set(columns)]
+  if (out.length === 0) throw new AppError('export-no-columns', '没有可导出的列，请至少选择一列', 'no columns to export')
+  return out
+}
+
+function valueOf(row: ExportRow, key: string): CellInput {
+  return (row as unknown as Record<string, CellInput>)[key]
+}
+
+function describeScope(ctx: AppContext, q: RosterQuery, count: number): string {
+  const parts: string[] = []
+  if (q.unitId !== undefined && q.unitId !== null) {
+    const u = ctx.db.prepare('SELECT name FROM units WHERE id = ?').get(q.unitId) as { name: string } | undefined
+    if (u) parts.push(`范围：${u.name}（含下属单位）`)
+  }
+  const statuses = q.statuses ?? ['在职']
+  parts.push(statuses.length === 0 ? '状态：全部' : `状态：${statuses.join('、')}`)
+  const filtered = (q.search ?? '').trim() !== '' || Object.keys(q.filters ?? {}).length > 0
+  if (filtered) parts.push('已按条件筛选')
+  parts.push(`共 ${count} 人`)
+  const t = ctx.today()
+  parts.push(`导出日期：${t.slice(0, 4)}年${Number(t.slice(5, 7))}月${Number(t.slice(8, 10))}日`)
+  return parts.join('　　')
+}
+
+/** The roster as a sheet description for the writer; rows are read lazily while it writes. */
+export function rosterSheet(ctx: AppContext, opts: RosterExportOptions): { sheet: TableSheet; count: number } {
+  const numbered = opts.columns === undefined
+  const keys = checkColumns(opts.columns ?? STANDARD_COLUMNS)
+  const { ids, unitIds } = matchIds(ctx, opts.query)
+  const columns: TableColumn[] = keys.map((k) => ({ header: labelOf(k), kind: kindOf(k), width: widthOf(k) }))
+  if (numbered) columns.unshift({ header: '序号', kind: 'integer', width: 5 })
+  const nameAt = keys.indexOf('name') + (numbered ? 1 : 0)
+
+  const line = (row: ExportRow, seq: number): CellInput[] => {
+    const out: CellInput[] = numbered ? [seq] : []
+    for (const k of keys) out.push(valueOf(row, k))
+    return out
+  }
+
+  let rows: AsyncIterable<TableItem>
+  if (opts.layout === 'by-unit') {
+    const buckets = new Map<number | null, number[]>()
+    for (let i = 0; i < ids.length; i++) {
+      const u = unitIds[i] ?? null
+      const list = buckets.get(u)
+      if (list) list.push(ids[i] as number)
+      else buckets.set(u, [ids[i] as number])
+    }
+    const groups: { label: string; ids: number[] }[] = []
+    for (const unit of listUnits(ctx)) {
+      const list = buckets.get(unit.id)
+      if (list) groups.push({ label: `${unit.name}（${list.length}人）`, ids: list })
+    }
+    const none = buckets.get(null)
+    if (none) groups.push({ label: `未填写工作单位（${none.length}人）`, ids: none })
+    rows = (async function* () {
+      let seq = 0
+      for (const g of groups) {
+        yield { group: g.label }
+        for await (const r of rowsOf(ctx, g.ids)) yield line(r, ++seq)
+      }
+    })()
+  } else {
+    rows = (async function* () {
+      let seq = 0
+      for await (const r of rowsOf(ctx, ids)) yield line(r, ++seq)
+    })()
+  }
+
+  return {
+    count: ids.length,
+    sheet: {
+      name: opts.layout === 'by-unit' ? '干部花名册（按机构）' : '干部花名册',
+      title: rosterTitle(ctx),
+      note: describeScope(ctx, opts.query, ids.length),
+      columns,
+      rows,
+      freezeColumns: nameAt >= 0 && nameAt < 3 ? nameAt + 1 : 0,
+    },
+  }
+}
+
+export async function exportRosterToBytes(
+  ctx: AppContext,
+  opts: RosterExportOptions,
+): Promise<RosterExportResult & { bytes: Uint8Array }> {
+  const { sheet } = rosterSheet(ctx, opts)
+  const { bytes, sheets } = await workbookToBytes([sheet])
+  const s = sheets[0]
+  return { fileName: rosterFileName(ctx, opts.layout), bytes, rows: s?.rows ?? 0, groups: s?.groups ?? 0 }
+}
+
+export async function exportRosterToFile(ctx: AppContext, path: string, opts: RosterExportOptions): Promise<RosterExportResult> {
+  const { sheet } = rosterSheet(ctx, opts)
+  const [s] = await workbookToFile(path, [sheet])
+  return { fileName: path, rows: s?.rows ?? 0, groups: s?.groups ?? 0 }
+}

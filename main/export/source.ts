@@ -1,0 +1,120 @@
+/**
+ * The rows of an export: the very filter the roster grid uses (`buildCadreWhere` of the cadres
+ * service), read so that 100,000 people stream out without all of them in memory.
+ *
+ * First the matching ids are read in one statement, in grid order: a consistent snapshot of who
+ * is in the export and in what order. Then the rows are read by chunks of ids between writes.
+ * No statement stays open while the writer yields to the event loop, so other requests on the same
+ * connection keep working during a long export.
+ */
+import type { Statement } from 'better-sqlite3'
+import type { CadreQuery, CadreRow } from '../domain/cadre'
+import { ageAt } from '../domain/dates'
+import { AppError } from '../domain/errors'
+import { CADRE_FIELD_KEYS, FIELD_BY_KEY, columnOf, type CadreFieldKey } from '../domain/fields'
+import { cadreRowFromDb, type DbCadreWithUnit } from '../db/types'
+import type { AppContext } from '../services/context'
+import { buildCadreWhere, CADRE_SELECT } from '../services/cadres/query'
+
+/** The grid's query without paging. */
+export type RosterQuery = Omit<CadreQuery, 'offset' | 'limit'>
+
+const FROM = 'FROM cadres c LEFT JOIN units u ON u.id = c.unit_id'
+const CHUNK = 500
+const SORT_KEYS = new Set<string>([...CADRE_FIELD_KEYS, 'age', 'id'])
+
+/**
+ * ORDER BY of the grid's sort, kept identical to queryCadres' (main/services/cadres/query.ts,
+ * which does not export it): name by pinyin, unit by the units' order, age by birth month,
+ * blanks last, then id.
+ */
+export function orderByOf(sort: RosterQuery['sort']): string {
+  const parts: string[] = []
+  for (const s of sort ?? []) {
+    if (!SORT_KEYS.has(s.key)) throw new AppError('invalid-sort', `不能按“${s.key}”排序`, `unknown sort key ${s.key}`)
+    const dir = s.dir === 'desc' ? 'DESC' : 'ASC'
+    if (s.key === 'id') parts.push(`c.id ${dir}`)
+    else if (s.key === 'name') parts.push(`c.name_pinyin ${dir}`, `c.name ${dir}`)
+    else if (s.key === 'unit') parts.push(`(u.id IS NULL)`, `u.sort_order ${dir}`, `u.name ${dir}`)
+    else if (s.key === 'age') parts.push(`(c.birth_date IS NULL)`, `c.birth_date ${dir === 'ASC' ? 'DESC' : 'ASC'}`)
+    else {
+      const e = `c.${columnOf(s.key as CadreFieldKey)}`
+      parts.push(`(${e} IS NULL OR ${e} = '')`, `${e} ${dir}`)
+    }
+  }
+  parts.push('c.id')
+  return `ORDER BY ${parts.join(', ')}`
+}
+
+export interface MatchedIds {
+  ids: number[]
+  /** unit_id of each id, same order. */
+  unitIds: (number | null)[]
+}
+
+/** Ids (and units) of everyone the query matches, in grid order. */
+export function matchIds(ctx: AppContext, q: RosterQuery): MatchedIds {
+  const { where, params } = buildCadreWhere(ctx, q)
+  const rows = ctx.db
+    .prepare(`SELECT c.id AS id, c.unit_id AS unitId ${FROM} ${where} ${orderByOf(q.sort)}`)
+    .raw()
+    .all(...params) as [number, number | null][]
+  const ids = new Array<number>(rows.length)
+  const unitIds = new Array<number | null>(rows.length)
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as [number, number | null]
+    ids[i] = r[0]
+    unitIds[i] = r[1]
+  }
+  return { ids, unitIds }
+}
+
+/** A grid row plus what the export may show beyond it. */
+export type ExportRow = CadreRow
+
+/**
+ * Reads the rows of `ids` in that order, a chunk at a time. Age is computed at the context's
+ * today (the export date); 影响期至 is the end of an impact period still running that day.
+ */
+export async function* rowsOf(ctx: AppContext, ids: readonly number[]): AsyncGenerator<ExportRow> {
+  const today = ctx.today()
+  const stmts = new Map<number, Statement<number[]>>()
+  const stmtFor = (n: number): Statement<number[]> => {
+    let s = stmts.get(n)
+    if (!s) {
+      s = ctx.db.prepare<number[]>(
+        `SELECT ${CADRE_SELECT}, ip.until AS impact_until ${FROM} LEFT JOIN impact_periods ip ON ip.cadre_id = c.id
+         WHERE c.id IN (${new Array(n).fill('?').join(',')})`,
+      )
+      stmts.set(n, s)
+    }
+    return s
+  }
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const chunk = ids.slice(start, start + CHUNK)
+    const got = stmtFor(chunk.length).all(...chunk) as (DbCadreWithUnit & { impact_until: string | null })[]
+    const byId = new Map(got.map((r) => [r.id, r]))
+    for (const id of chunk) {
+      const r = byId.get(id)
+      if (!r) continue // removed while the export ran
+      const row = cadreRowFromDb(r, ageAt(r.birth_date, today))
+      row.impactUntil = r.impact_until !== null && r.impact_until >= today ? r.impact_until : null
+      yield row
+    }
+    // Let other requests run between chunks.
+    await new Promise<void>((resolve) => setImmediate(resolve))
+  }
+}
+
+/** Keys an export may show: the canonical fields, 年龄 and 影响期至. */
+export const EXPORT_KEYS: readonly string[] = [...CADRE_FIELD_KEYS, 'age', 'impactUntil']
+
+export function isExportKey(k: string): boolean {
+  return EXPORT_KEYS.includes(k)
+}
+
+export function labelOf(key: string): string {
+  if (key === 'age') return '年龄'
+  if (key === 'impactUntil') return '影响期至'
+  return FIELD_BY_KEY.get(key as CadreFieldKey)?.label ?? key
+}

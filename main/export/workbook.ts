@@ -1,0 +1,259 @@
+/**
+ * The one Excel writer every export of the app uses (rosters, the rejected-rows report,
+ * eligibility results, the talk ledger, the reserve pool): exceljs's streaming WorkbookWriter,
+ * so 100,000 rows go out without the workbook being held in memory.
+ *
+ * Each sheet is a print-ready table: a merged title row, an optional note row, a styled header,
+ * frozen panes, column widths, A4 landscape fitted to the page width with the title and header
+ * repeated on every printed page, page numbers in the footer. Values go through `cellValue`:
+ * text stays text (never a formula), months read 1975.03.
+ */
+import { createWriteStream } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
+import { PassThrough, type Writable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import { AppError } from '../domain/errors'
+import { cellValue, displayWidth, type CellInput, type CellKind } from './cells'
+
+export interface TableColumn {
+  header: string
+  kind?: CellKind
+  /** Width in characters (a CJK character counts two); default from the header and the kind. */
+  width?: number
+}
+
+/** A data row: one value per column, in column order. */
+export type TableRow = readonly CellInput[]
+/** A group heading row spanning the table ("县财政局（12人）"). */
+export interface GroupRow {
+  group: string
+}
+export type TableItem = TableRow | GroupRow
+
+export interface TableSheet {
+  /** Sheet tab name; characters Excel forbids are replaced, cut to 31 characters. */
+  name: string
+  /** Row 1, merged across the table. */
+  title: string
+  /** Row 2 when given (unit, date, head count ...). */
+  note?: string
+  columns: readonly TableColumn[]
+  rows: Iterable<TableItem> | AsyncIterable<TableItem>
+  /** Columns kept in view when scrolling sideways (e.g. 序号 and 姓名). */
+  freezeColumns?: number
+  /** Default true: A4 landscape. */
+  landscape?: boolean
+}
+
+export interface SheetResult {
+  name: string
+  /** Data rows written (group rows not counted). */
+  rows: number
+  groups: number
+  /** Row number of the header row in the sheet. */
+  headerRow: number
+}
+
+const FONT = '宋体'
+const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } }
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN }
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } }
+const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }
+/** Yield to the event loop every so many rows so the zip stream drains and memory stays flat. */
+const YIELD_EVERY = 500
+
+const DEFAULT_WIDTH: Record<CellKind, number> = {
+  text: 10,
+  longText: 24,
+  month: 9,
+  day: 11,
+  idCard: 20,
+  integer: 6,
+  number: 8,
+}
+
+function columnWidth(c: TableColumn): number {
+  const fromHeader = displayWidth(c.header) + 2
+  const w = c.width ?? DEFAULT_WIDTH[c.kind ?? 'text']
+  return Math.min(60, Math.max(4, w, fromHeader))
+}
+
+function bodyStyle(kind: CellKind): Partial<ExcelJS.Style> {
+  const numeric = kind === 'integer' || kind === 'number'
+  const center = kind === 'month' || kind === 'day' || kind === 'idCard' || numeric
+  return {
+    font: { name: FONT, size: 10 },
+    border: BORDER,
+    // '@' (text) keeps ID numbers, months and anything starting with = as text even when edited.
+    numFmt: kind === 'integer' ? '0' : kind === 'number' ? 'General' : '@',
+    alignment: {
+      vertical: 'middle',
+      horizontal: center ? 'center' : 'left',
+      wrapText: kind === 'longText',
+    },
+  }
+}
+
+/** Excel forbids : \ / ? * [ ] in sheet names and caps them at 31 characters. */
+export function safeSheetName(name: string): string {
+  const s = name.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').trim()
+  return (s || 'Sheet1').slice(0, 31)
+}
+
+function isGroup(item: TableItem): item is GroupRow {
+  return !Array.isArray(item) && typeof (item as GroupRow).group === 'string'
+}
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSheet): Promise<SheetResult> {
+  const cols = sheet.columns
+  if (cols.length === 0) throw new AppError('export-no-columns', '没有可导出的列，请至少选择一列', 'no columns to export')
+  const n = cols.length
+  const headerRow = sheet.note ? 3 : 2
+  const freezeColumns = Math.min(sheet.freezeColumns ?? 0, n - 1)
+  const name = safeSheetName(sheet.name)
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', xSplit: freezeColumns, ySplit: headerRow, showGridLines: false }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: sheet.landscape === false ? 'portrait' : 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      printTitlesRow: `1:${headerRow}`,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+  })
+  ws.columns = cols.map((c) => ({ width: columnWidth(c) }))
+
+  const title = ws.addRow([sheet.title])
+  title.height = 32
+  const titleCell = title.getCell(1)
+  titleCell.style = {
+    font: { name: FONT, size: 18, bold: true },
+    alignment: { horizontal: 'center', vertical: 'middle' },
+  }
+  ws.mergeCells(1, 1, 1, n)
+  title.commit()
+
+  if (sheet.note) {
+    const note = ws.addRow([sheet.note])
+    note.height = 20
+    note.getCell(1).style = { font: { name: FONT, size: 10 }, alignment: { horizontal: 'left', vertical: 'middle' } }
+    ws.mergeCells(2, 1, 2, n)
+    note.commit()
+  }
+
+  const headerStyle: Partial<ExcelJS.Style> = {
+    font: { name: FONT, size: 10, bold: true },
+    fill: HEADER_FILL,
+    border: BORDER,
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  }
+  const header = ws.addRow(cols.map((c) => c.header))
+  header.height = 30
+  for (let i = 1; i <= n; i++) header.getCell(i).style = headerStyle
+  header.commit()
+
+  // One style object per column, shared by every cell: exceljs then resolves it once.
+  const styles = cols.map((c) => bodyStyle(c.kind ?? 'text'))
+  const kinds = cols.map((c) => c.kind ?? 'text')
+  const groupStyle: Partial<ExcelJS.Style> = {
+    font: { name: FONT, size: 11, bold: true },
+    fill: GROUP_FILL,
+    border: BORDER,
+    alignment: { horizontal: 'left', vertical: 'middle' },
+  }
+
+  let rowNo = headerRow
+  let rows = 0
+  let groups = 0
+  for await (const item of sheet.rows) {
+    rowNo++
+    if (isGroup(item)) {
+      const r = ws.addRow([item.group])
+      r.height = 20
+      for (let i = 1; i <= n; i++) r.getCell(i).style = groupStyle
+      ws.mergeCells(rowNo, 1, rowNo, n)
+      r.commit()
+      groups++
+    } else {
+      const values: (string | number | null)[] = new Array<string | number | null>(n)
+      for (let i = 0; i < n; i++) values[i] = cellValue(item[i], kinds[i] ?? 'text')
+      const r = ws.addRow(values)
+      for (let i = 0; i < n; i++) r.getCell(i + 1).style = styles[i] ?? {}
+      r.commit()
+      rows++
+    }
+    if (rowNo % YIELD_EVERY === 0) await tick()
+  }
+  ws.commit()
+  return { name, rows, groups, headerRow }
+}
+
+/** Writes sheets to a stream as one .xlsx workbook. The stream is ended when done. */
+export async function writeWorkbook(out: Writable, sheets: readonly TableSheet[]): Promise<SheetResult[]> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+  wb.creator = '干部管理系统'
+  wb.created = new Date()
+  const results: SheetResult[] = []
+  const used = new Set<string>()
+  for (const s of sheets) {
+    let name = safeSheetName(s.name)
+    for (let k = 2; used.has(name); k++) name = safeSheetName(`${s.name.slice(0, 27)}(${k})`)
+    used.add(name)
+    results.push(await writeSheet(wb, { ...s, name }))
+  }
+  await wb.commit()
+  return results
+}
+
+/** One table as one workbook, written to a stream. */
+export async function writeTable(out: Writable, sheet: TableSheet): Promise<SheetResult> {
+  const [r] = await writeWorkbook(out, [sheet])
+  if (!r) throw new Error('writeTable: no sheet written')
+  return r
+}
+
+/** The workbook as bytes, for an IPC result the renderer downloads. */
+export async function workbookToBytes(sheets: readonly TableSheet[]): Promise<{ bytes: Uint8Array; sheets: SheetResult[] }> {
+  const sink = new PassThrough()
+  const chunks: Buffer[] = []
+  sink.on('data', (c: Buffer) => chunks.push(c))
+  const done = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve)
+    sink.on('error', reject)
+  })
+  const results = await writeWorkbook(sink, sheets)
+  await done
+  const buf = Buffer.concat(chunks)
+  return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), sheets: results }
+}
+
+/**
+ * The workbook written to a file: first to `<file>.part`, renamed when complete, so a failed
+ * export never leaves a half-written file under the name the clerk asked for.
+ */
+export async function workbookToFile(path: string, sheets: readonly TableSheet[]): Promise<SheetResult[]> {
+  const part = `${path}.part`
+  const out = createWriteStream(part)
+  const closed = new Promise<void>((resolve, reject) => {
+    out.on('close', resolve)
+    out.on('error', reject)
+  })
+  try {
+    const results = await writeWorkbook(out, sheets)
+    await closed
+    await rename(part, path)
+    return results
+  } catch (e) {
+    out.destroy()
+    await rm(part, { force: true })
+    if (e instanceof AppError) throw e
+    const msg = (e as Error).message
+    throw new AppError('export-write', `无法写入文件“${path}”：${msg}`, `cannot write ${path}: ${msg}`)
+  }
+}

@@ -5,11 +5,13 @@
  */
 import { coreChannels } from './core'
 import { exportChannels } from './export'
+import { recordsChannels } from './records'
 import type { ApiResult, InputOf, OutputOf } from './define'
 
 export const channels = {
   ...coreChannels,
   ...exportChannels,
+  ...recordsChannels,
 }
 
 export type Channels = typeof channels

@@ -6,9 +6,10 @@ import type { AppContext } from '../../services/context'
 import { mergeHandlers, type Handlers } from '../registry'
 import { createCoreHandlers } from './core'
 import { createExportHandlers } from './export'
+import { createRecordsHandlers } from './records'
 
 export function createHandlers(ctx: AppContext, extra: { host: string }): Handlers {
   void ctx
   void extra
-  return mergeHandlers(createCoreHandlers(ctx, extra), createExportHandlers(ctx))
+  return mergeHandlers(createCoreHandlers(ctx, extra), createExportHandlers(ctx), createRecordsHandlers(ctx))
 }

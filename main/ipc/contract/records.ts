@@ -1,0 +1,153 @@
+/** Channels of the cadre's records (issue 5): per-cadre entries, year grid, 研判, talks, reserve pool, postings. */
+import { z } from 'zod'
+import type { YearGrid, BulkResult } from '../../records/assessments'
+import type { ResultsReport } from '../../records/assessment-import'
+import type { ListedRecord } from '../../records/entries'
+import type { ExportedFile } from '../../records/exports'
+import type { RecordOf } from '../../records/kinds'
+import type { PostingListRow, StationedRow } from '../../records/postings'
+import type { AddToPoolResult, PoolFigures, PoolRow } from '../../records/reserve'
+import type { MonthlyRow, RoundGridRow, StudyRound } from '../../records/studies'
+import type { DueRow, EscalationHint, TalkLedgerRow } from '../../records/talks'
+import { channel } from './define'
+
+const id = z.number().int().positive()
+const text = (max = 2000) => z.string().max(max).nullable()
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '年月应为 YYYY-MM')
+
+const AssessmentData = z.object({ year: z.number().int(), kind: z.string().max(20), grade: z.string().max(20) })
+const StudyData = z.object({
+  date: z.string().max(20),
+  round: z.string().max(100),
+  scores: z.record(z.string().max(50), z.number()),
+  conclusion: text(20),
+  recommendation: text(100),
+})
+const TalkData = z.object({
+  date: z.string().max(20),
+  kind: z.string().max(20),
+  talker: text(100),
+  reason: text(),
+  content: text(10000),
+  followUp: text(),
+  followUpDeadline: z.string().max(20).nullable(),
+  docNo: text(100),
+})
+const DisciplineData = z.object({ date: z.string().max(20), system: z.string().max(10), measure: z.string().max(20), reason: text() })
+const RewardData = z.object({ date: z.string().max(20).nullable(), name: z.string().max(200), issuer: text(100) })
+const ReserveData = z.object({
+  level: z.string().max(20),
+  entryDate: z.string().max(20).nullable(),
+  entryWay: text(50),
+  status: z.string().max(20),
+  exitDate: z.string().max(20).nullable(),
+  exitReason: text(500),
+})
+const PostingData = z.object({ kind: z.string().max(20), place: text(100), start: z.string().max(20).nullable(), end: z.string().max(20).nullable() })
+const TrainingData = z.object({ name: z.string().max(200), start: z.string().max(20).nullable(), end: z.string().max(20).nullable(), hours: z.number().nullable() })
+
+/** One add/update argument per kind: `{ kind, data }` checked against that kind's shape. */
+const RecordInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('assessments'), data: AssessmentData }),
+  z.object({ kind: z.literal('studies'), data: StudyData }),
+  z.object({ kind: z.literal('talks'), data: TalkData }),
+  z.object({ kind: z.literal('discipline'), data: DisciplineData }),
+  z.object({ kind: z.literal('rewards'), data: RewardData }),
+  z.object({ kind: z.literal('reserve'), data: ReserveData }),
+  z.object({ kind: z.literal('postings'), data: PostingData }),
+  z.object({ kind: z.literal('training'), data: TrainingData }),
+])
+const KindSchema = z.enum(['assessments', 'studies', 'talks', 'discipline', 'rewards', 'reserve', 'postings', 'training'])
+
+export type AnyListedRecord = { [K in keyof RecordOf]: ListedRecord<K> }[keyof RecordOf]
+export type AnyRecord = RecordOf[keyof RecordOf]
+
+export const RecordListSchema = z.object({ cadreId: id, kind: KindSchema })
+const TalkLedgerSchema = z.object({
+  kinds: z.array(z.string().max(20)).max(20).optional(),
+  from: day.nullable().optional(),
+  to: day.nullable().optional(),
+  unitId: id.nullable().optional(),
+  talker: z.string().max(50).nullable().optional(),
+  search: z.string().max(50).nullable().optional(),
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(5000).optional(),
+})
+const PoolQuerySchema = z.object({
+  level: z.string().max(20).nullable().optional(),
+  statuses: z.array(z.string().max(20)).max(4).optional(),
+  unitId: id.nullable().optional(),
+  search: z.string().max(50).nullable().optional(),
+})
+const DimensionSchema = z.object({ name: z.string().max(30), weight: z.number() })
+const GroupSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('posting'), postingKind: z.string().min(1).max(20) }),
+  z.object({ kind: z.literal('unit'), unitId: id }),
+  z.object({ kind: z.literal('manual'), cadreIds: z.array(id).min(1, '请至少选择一人').max(5000) }),
+])
+
+export const recordsChannels = {
+  'records.list': channel<AnyListedRecord[]>()(RecordListSchema),
+  'records.add': channel<AnyRecord>()(z.intersection(z.object({ cadreId: id }), RecordInput)),
+  'records.update': channel<AnyRecord>()(z.intersection(z.object({ id }), RecordInput)),
+  'records.remove': channel<null>()(z.object({ id, kind: KindSchema })),
+
+  'assessments.grid': channel<YearGrid>()(z.object({ unitId: id.nullable(), year: z.number().int().min(1950).max(2100), kind: z.string().max(20).optional() })),
+  'assessments.setGrades': channel<BulkResult>()(
+    z.object({
+      year: z.number().int().min(1950).max(2100),
+      kind: z.string().max(20).optional(),
+      changes: z.array(z.object({ cadreId: id, grade: z.string().max(20).nullable() })).min(1).max(20000),
+    }),
+  ),
+  'assessments.import': channel<ResultsReport>()(
+    z.object({
+      bytes: z.instanceof(Uint8Array),
+      fileName: z.string().max(300).optional(),
+      sheet: z.string().max(100).optional(),
+      year: z.number().int().min(1950).max(2100).optional(),
+      dryRun: z.boolean().optional(),
+    }),
+  ),
+
+  'studies.rounds': channel<StudyRound[]>()(z.undefined().optional()),
+  'studies.createRound': channel<StudyRound>()(
+    z.object({ name: z.string().max(100), date: day, dimensions: z.array(DimensionSchema).min(1, '至少需要一个维度').max(20), group: GroupSchema, note: text(500).optional() }),
+  ),
+  'studies.deleteRound': channel<null>()(z.object({ id })),
+  'studies.grid': channel<{ round: StudyRound; rows: RoundGridRow[] }>()(z.object({ roundId: id })),
+  'studies.save': channel<{ changed: number }>()(
+    z.object({
+      roundId: id,
+      entries: z
+        .array(z.object({ studyId: id, scores: z.record(z.string().max(30), z.number().nullable()), conclusion: text(20), recommendation: text(100) }))
+        .max(5000),
+    }),
+  ),
+  'studies.addMembers': channel<{ added: number }>()(z.object({ roundId: id, cadreIds: z.array(id).min(1).max(5000) })),
+  'studies.monthly': channel<MonthlyRow[]>()(z.object({ month, kind: z.string().max(20).nullable().optional() })),
+  'studies.setMonthly': channel<{ changed: number }>()(
+    z.object({ month, entries: z.array(z.object({ cadreId: id, score: z.number().nullable(), note: text(200).optional() })).max(5000) }),
+  ),
+
+  'talks.ledger': channel<{ rows: TalkLedgerRow[]; total: number }>()(TalkLedgerSchema),
+  'talks.export': channel<ExportedFile>()(TalkLedgerSchema),
+  'talks.escalation': channel<EscalationHint[]>()(z.object({ cadreId: id.optional() })),
+  'talks.due': channel<{ months: number; since: string; rows: DueRow[] }>()(z.undefined().optional()),
+
+  'reserve.list': channel<PoolRow[]>()(PoolQuerySchema),
+  'reserve.add': channel<AddToPoolResult>()(
+    z.object({ cadreIds: z.array(id).min(1, '没有选中任何干部').max(5000), level: z.string().min(1).max(20), entryWay: text(50), entryDate: month.nullable() }),
+  ),
+  'reserve.setStatus': channel<PoolRow>()(
+    z.object({ entryId: id, status: z.string().max(20), date: month.nullable().optional(), reason: text(500).optional() }),
+  ),
+  'reserve.figures': channel<PoolFigures>()(z.object({ level: z.string().max(20).nullable().optional() })),
+  'reserve.export': channel<ExportedFile>()(PoolQuerySchema),
+
+  'postings.list': channel<PostingListRow[]>()(z.object({ kind: z.string().max(20).nullable().optional(), search: z.string().max(50).nullable().optional() })),
+  'postings.stationed': channel<StationedRow[]>()(z.object({ kind: z.string().max(20).nullable().optional(), at: day.optional() })),
+
+  'records.settings': channel<{ escalationWindowMonths: number; talkDueMonths: number }>()(z.undefined().optional()),
+}

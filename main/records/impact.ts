@@ -1,0 +1,78 @@
+/**
+ * The roster's "影响期至": the end of each cadre's longest discipline / admonishment impact
+ * period, kept in impact_periods by every records change (and rebuilt in full by
+ * `refreshImpactPeriods`, e.g. after an exchange load or demo data). The periods themselves come
+ * from main/domain/impact.ts with the county's configuration.
+ */
+import { IMPACT_SETTINGS_KEY, impactOf, parseImpactConfig, type Impact, type ImpactConfig } from '../domain/impact'
+import type { AppContext } from '../services/context'
+import { getSetting } from '../services/settings'
+
+export function impactConfig(ctx: AppContext): ImpactConfig {
+  return parseImpactConfig(getSetting(ctx, IMPACT_SETTINGS_KEY))
+}
+
+/** Shown next to a discipline or a talk: the period, its end and whether it still runs today. */
+export interface ImpactInfo {
+  label: string
+  from: string
+  /** `YYYY-MM-DD`, or '长期' when it never ends. */
+  until: string
+  months: number | null
+  running: boolean
+}
+
+export function impactInfo(i: Impact | null, today: string): ImpactInfo | null {
+  if (!i) return null
+  const until = i.until ?? '长期'
+  return { label: i.label, from: i.from, until, months: i.months, running: i.from <= today && (i.until === null || today <= i.until) }
+}
+
+interface Src {
+  cadre_id: number
+  src: 'discipline' | 'talk'
+  date: string
+  a: string
+  b: string | null
+}
+
+/** Recomputes impact_periods for the given cadres (all cadres when omitted). Call inside the
+ *  caller's transaction. */
+export function refreshImpactPeriods(ctx: AppContext, cadreIds?: readonly number[]): void {
+  const config = impactConfig(ctx)
+  const db = ctx.db
+  const all = cadreIds === undefined
+  const ids = all ? [] : [...new Set(cadreIds)]
+  if (!all && ids.length === 0) return
+  const sql = `SELECT cadre_id, 'discipline' AS src, date, system AS a, measure AS b FROM discipline
+               UNION ALL SELECT cadre_id, 'talk' AS src, date, kind AS a, NULL AS b FROM talks`
+  let rows: Src[]
+  if (all) rows = db.prepare(sql).all() as Src[]
+  else {
+    rows = []
+    const stmt = db.prepare(`SELECT * FROM (${sql}) WHERE cadre_id = ?`)
+    for (const id of ids) rows.push(...(stmt.all(id) as Src[]))
+  }
+  const best = new Map<number, { until: string; source: string }>()
+  for (const r of rows) {
+    const i =
+      r.src === 'discipline'
+        ? impactOf({ source: 'discipline', date: r.date, system: r.a, measure: r.b ?? '' }, config)
+        : impactOf({ source: 'talk', date: r.date, kind: r.a }, config)
+    if (!i) continue
+    const until = i.until ?? '长期'
+    const cur = best.get(r.cadre_id)
+    // '长期' sorts after every date, which is what "longest" means here.
+    if (!cur || until > cur.until) best.set(r.cadre_id, { until, source: `${i.from} ${i.label}` })
+  }
+  if (all) db.prepare('DELETE FROM impact_periods').run()
+  else {
+    const del = db.prepare('DELETE FROM impact_periods WHERE cadre_id = ?')
+    for (const id of ids) del.run(id)
+  }
+  const ins = db.prepare('INSERT INTO impact_periods (cadre_id, until, source) VALUES (?, ?, ?)')
+  for (const [id, v] of best) ins.run(id, v.until, v.source)
+}
+
+/** SQL for queryCadres: the running impact end of cadre `c`, or NULL. Parameter: today. */
+export const IMPACT_UNTIL_SQL = '(SELECT ip.until FROM impact_periods ip WHERE ip.cadre_id = c.id AND ip.until >= ?)'

@@ -4,12 +4,14 @@
  * (see `assertDisjoint`) and registration throws at run time.
  */
 import { coreChannels } from './core'
+import { formChannels } from './form'
 import { exportChannels } from './export'
 import { recordsChannels } from './records'
 import type { ApiResult, InputOf, OutputOf } from './define'
 
 export const channels = {
   ...coreChannels,
+  ...formChannels,
   ...exportChannels,
   ...recordsChannels,
 }

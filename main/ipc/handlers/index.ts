@@ -5,11 +5,12 @@
 import type { AppContext } from '../../services/context'
 import { mergeHandlers, type Handlers } from '../registry'
 import { createCoreHandlers } from './core'
+import { createFormHandlers } from './form'
 import { createExportHandlers } from './export'
 import { createRecordsHandlers } from './records'
 
 export function createHandlers(ctx: AppContext, extra: { host: string }): Handlers {
   void ctx
   void extra
-  return mergeHandlers(createCoreHandlers(ctx, extra), createExportHandlers(ctx), createRecordsHandlers(ctx))
+  return mergeHandlers(createCoreHandlers(ctx, extra), createFormHandlers(ctx), createExportHandlers(ctx), createRecordsHandlers(ctx))
 }

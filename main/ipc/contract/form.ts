@@ -1,0 +1,50 @@
+/** Channels of the 干部任免审批表 (print preview, PDF, per-appointment fields) and LRMX. */
+import { z } from 'zod'
+import type { AppointmentForm } from '../../form/data'
+import type { LrmxReport } from '../../lrmx/import'
+import { channel } from './define'
+
+const id = z.number().int().positive()
+const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期应为 YYYY-MM-DD')
+const text = (max: number) => z.string().max(max, `不能超过 ${max} 字`).nullable().optional()
+
+export const AppointmentFieldsSchema = z.object({
+  proposedPosition: text(500),
+  proposedRemoval: text(500),
+  reason: text(2000),
+  reportingUnit: text(200),
+  filledBy: text(50),
+  ageAt: day.nullable().optional(),
+  filledAt: day.nullable().optional(),
+  rewardsText: text(4000),
+  assessmentText: text(2000),
+})
+
+const ids = z.array(id).min(1, '请先选择干部').max(500, '一次最多 500 人')
+
+/** What the preview page needs beside the HTML: the saved form and what the form prints by default. */
+export interface FormEditorData {
+  cadreId: number
+  name: string
+  idCard: string
+  form: AppointmentForm | null
+  /** 奖惩情况 / 年度考核结果 as composed from the records (shown when the form leaves them empty). */
+  composedRewards: string
+  composedAssessment: string
+  today: string
+}
+
+const upload = z.object({
+  fileName: z.string().min(1).max(260),
+  bytes: z.instanceof(Uint8Array),
+})
+
+export const formChannels = {
+  'form.get': channel<FormEditorData>()(z.object({ cadreId: id })),
+  'form.html': channel<string>()(z.object({ ids, override: AppointmentFieldsSchema.optional(), script: z.boolean().optional() })),
+  'form.pdf': channel<{ fileName: string; bytes: Uint8Array }>()(z.object({ ids, override: AppointmentFieldsSchema.optional() })),
+  'form.save': channel<AppointmentForm>()(AppointmentFieldsSchema.extend({ cadreId: id, formId: id.nullable() })),
+  'lrmx.export': channel<{ fileName: string; bytes: Uint8Array }>()(z.object({ id })),
+  'lrmx.preview': channel<LrmxReport>()(upload),
+  'lrmx.apply': channel<LrmxReport>()(upload),
+}

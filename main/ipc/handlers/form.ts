@@ -1,0 +1,38 @@
+/** Handlers of the 干部任免审批表 and LRMX channels. */
+import { composeAssessmentText, composeRewardsText, latestForm, readCadre, saveForm } from '../../form/data'
+import { formHtml, formPdf } from '../../form/service'
+import { exportLrmx } from '../../lrmx/export'
+import { applyLrmx, previewLrmx } from '../../lrmx/import'
+import type { AppContext } from '../../services/context'
+import type { Handlers } from '../registry'
+
+type FormHandlers = Pick<
+  Handlers,
+  'form.get' | 'form.html' | 'form.pdf' | 'form.save' | 'lrmx.export' | 'lrmx.preview' | 'lrmx.apply'
+>
+
+export function createFormHandlers(ctx: AppContext): FormHandlers {
+  return {
+    'form.get': ({ cadreId }) => {
+      const c = readCadre(ctx.db, cadreId)
+      return {
+        cadreId,
+        name: c.fields.name ?? '',
+        idCard: c.fields.idCard ?? '',
+        form: latestForm(ctx.db, cadreId),
+        composedRewards: composeRewardsText(ctx.db, cadreId),
+        composedAssessment: composeAssessmentText(ctx.db, cadreId),
+        today: ctx.today(),
+      }
+    },
+    'form.html': ({ ids, override, script }) => formHtml(ctx, ids, { override, script }),
+    'form.pdf': ({ ids, override }) => formPdf(ctx, ids, override),
+    'form.save': (input) => saveForm(ctx, input),
+    'lrmx.export': ({ id }) => {
+      const r = exportLrmx(ctx, id)
+      return { fileName: r.fileName, bytes: r.bytes }
+    },
+    'lrmx.preview': ({ fileName, bytes }) => previewLrmx(ctx, bytes, fileName),
+    'lrmx.apply': ({ fileName, bytes }) => applyLrmx(ctx, bytes, fileName),
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * LRMX, the national 任免审批表 editor's file (DOMAIN.md "LRMX"): one person as XML, root <Person>,
+ * no namespace, UTF-8, elements in a fixed order, months `YYYYMM`, JiSuanNianLingShiJian and
+ * TianBiaoShiJian `YYYYMMDD`, the photo as base64 JPEG.
+ */
+import type { FamilyMember } from '../domain/cadre'
+import type { CadreFieldKey, CadreFields } from '../domain/fields'
+import { formatResume, type ResumeEntry } from '../domain/resume'
+import type { AppointmentFields } from '../form/data'
+
+export const LRMX_VERSION = '3.2.1.16'
+
+/** Top-level elements in the order the national editor writes them. */
+export const LRMX_ELEMENTS = [
+  'XingMing',
+  'XingBie',
+  'ChuShengNianYue',
+  'MinZu',
+  'JiGuan',
+  'ChuShengDi',
+  'RuDangShiJian',
+  'CanJiaGongZuoShiJian',
+  'JianKangZhuangKuang',
+  'ZhuanYeJiShuZhiWu',
+  'ShuXiZhuanYeYouHeZhuanChang',
+  'QuanRiZhiJiaoYu_XueLi',
+  'QuanRiZhiJiaoYu_XueWei',
+  'QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi',
+  'QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi',
+  'ZaiZhiJiaoYu_XueLi',
+  'ZaiZhiJiaoYu_XueWei',
+  'ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi',
+  'ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi',
+  'XianRenZhiWu',
+  'NiRenZhiWu',
+  'NiMianZhiWu',
+  'JianLi',
+  'JiangChengQingKuang',
+  'NianDuKaoHeJieGuo',
+  'RenMianLiYou',
+  'JiaTingChengYuan',
+  'ChengBaoDanWei',
+  'JiSuanNianLingShiJian',
+  'TianBiaoShiJian',
+  'TianBiaoRen',
+  'ShenFenZheng',
+  'ZhaoPian',
+  'Version',
+] as const
+export type LrmxElement = (typeof LRMX_ELEMENTS)[number]
+
+export const FAMILY_ELEMENTS = ['ChengWei', 'XingMing', 'ChuShengRiQi', 'ZhengZhiMianMao', 'GongZuoDanWeiJiZhiWu'] as const
+
+/** Plain text elements ↔ canonical cadre keys. */
+export const TEXT_FIELDS: readonly [LrmxElement, CadreFieldKey][] = [
+  ['XingMing', 'name'],
+  ['XingBie', 'gender'],
+  ['MinZu', 'ethnicity'],
+  ['JiGuan', 'nativePlace'],
+  ['ChuShengDi', 'birthPlace'],
+  ['JianKangZhuangKuang', 'health'],
+  ['ZhuanYeJiShuZhiWu', 'techTitle'],
+  ['ShuXiZhuanYeYouHeZhuanChang', 'specialty'],
+  ['QuanRiZhiJiaoYu_XueLi', 'eduFullTime'],
+  ['QuanRiZhiJiaoYu_XueWei', 'degreeFullTime'],
+  ['ZaiZhiJiaoYu_XueLi', 'eduInService'],
+  ['ZaiZhiJiaoYu_XueWei', 'degreeInService'],
+  ['XianRenZhiWu', 'position'],
+  ['ShenFenZheng', 'idCard'],
+]
+
+/** Month elements ↔ canonical keys (YYYYMM). */
+export const MONTH_FIELDS: readonly [LrmxElement, CadreFieldKey][] = [
+  ['ChuShengNianYue', 'birthDate'],
+  ['CanJiaGongZuoShiJian', 'workStartDate'],
+]
+
+/** Democratic parties as RuDangShiJian names them ("199806；民盟") ↔ 政治面貌. */
+export const PARTY_SHORT: readonly [string, string][] = [
+  ['民革', '民革会员'],
+  ['民盟', '民盟盟员'],
+  ['民建', '民建会员'],
+  ['民进', '民进会员'],
+  ['农工党', '农工党党员'],
+  ['致公党', '致公党党员'],
+  ['九三学社', '九三学社社员'],
+  ['台盟', '台盟盟员'],
+  ['无党派', '无党派人士'],
+]
+
+/** Everything an LRMX file carries about one person, in the app's terms. */
+export interface LrmxPerson {
+  fields: Partial<CadreFields>
+  resume: ResumeEntry[]
+  family: FamilyMember[]
+  photo: Uint8Array | null
+  appointment: Partial<AppointmentFields>
+}
+
+export function xmlEscape(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+}
+
+function month6(m: string | null | undefined): string {
+  return m ? m.replace('-', '').slice(0, 6) : ''
+}
+function day8(d: string | null | undefined): string {
+  return d ? d.replace(/-/g, '').slice(0, 8) : ''
+}
+
+/** RuDangShiJian for a person: YYYYMM for Party members, the party's short name for others. */
+export function ruDangShiJian(f: Partial<CadreFields>): string {
+  const ps = f.politicalStatus ?? ''
+  const party = PARTY_SHORT.find(([, full]) => full === ps)
+  if (party && party[0] !== '无党派') return f.partyJoinDate ? `${month6(f.partyJoinDate)}；${party[0]}` : party[0]
+  return month6(f.partyJoinDate)
+}
+
+/** The XML text of one person. */
+export function buildLrmx(p: LrmxPerson): string {
+  const f = p.fields
+  const a = p.appointment
+  const v: Record<LrmxElement, string> = {} as Record<LrmxElement, string>
+  for (const el of LRMX_ELEMENTS) v[el] = ''
+  for (const [el, key] of TEXT_FIELDS) v[el] = f[key] ?? ''
+  for (const [el, key] of MONTH_FIELDS) v[el] = month6(f[key])
+  v.RuDangShiJian = ruDangShiJian(f)
+  v.QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi = f.schoolFullTime ?? ''
+  v.QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi = f.degreeFullTime ? (f.schoolFullTime ?? '') : ''
+  v.ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi = f.schoolInService ?? ''
+  v.ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi = f.degreeInService ? (f.schoolInService ?? '') : ''
+  v.NiRenZhiWu = a.proposedPosition ?? ''
+  v.NiMianZhiWu = a.proposedRemoval ?? ''
+  v.JianLi = formatResume(p.resume)
+  v.JiangChengQingKuang = a.rewardsText ?? ''
+  v.NianDuKaoHeJieGuo = a.assessmentText ?? ''
+  v.RenMianLiYou = a.reason ?? ''
+  v.ChengBaoDanWei = a.reportingUnit ?? ''
+  v.JiSuanNianLingShiJian = day8(a.ageAt)
+  v.TianBiaoShiJian = day8(a.filledAt)
+  v.TianBiaoRen = a.filledBy ?? ''
+  v.ZhaoPian = p.photo ? Buffer.from(p.photo).toString('base64') : ''
+  v.Version = LRMX_VERSION
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<Person>']
+  for (const el of LRMX_ELEMENTS) {
+    if (el === 'JiaTingChengYuan') {
+      if (p.family.length === 0) {
+        lines.push('  <JiaTingChengYuan />')
+        continue
+      }
+      lines.push('  <JiaTingChengYuan>')
+      for (const m of p.family) {
+        const item: Record<(typeof FAMILY_ELEMENTS)[number], string> = {
+          ChengWei: m.relation,
+          XingMing: m.name,
+          ChuShengRiQi: month6(m.birthDate),
+          ZhengZhiMianMao: m.politicalStatus ?? '',
+          GongZuoDanWeiJiZhiWu: m.workUnitPosition ?? '',
+        }
+        lines.push('    <Item>')
+        for (const k of FAMILY_ELEMENTS) lines.push(`      <${k}>${xmlEscape(item[k])}</${k}>`)
+        lines.push('    </Item>')
+      }
+      lines.push('  </JiaTingChengYuan>')
+      continue
+    }
+    lines.push(`  <${el}>${xmlEscape(v[el])}</${el}>`)
+  }
+  lines.push('</Person>', '')
+  return lines.join('\n')
+}

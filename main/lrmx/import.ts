@@ -1,0 +1,292 @@
+/**
+ * LRMX import: one file or a zip of many, matched to cadres by ID number. `previewLrmx` says what
+ * would be created or changed and writes nothing; `applyLrmx` writes everything in one transaction
+ * with an audit row per person. A file that cannot be read is listed with the reason and changes
+ * nothing. Values the file leaves empty never erase what the database holds.
+ */
+import type { FamilyMember } from '../domain/cadre'
+import { AppError } from '../domain/errors'
+import { CADRE_FIELD_KEYS, columnOf, fieldLabel, type CadreFieldKey, type CadreFields } from '../domain/fields'
+import { nameInitials, namePinyin } from '../domain/pinyin'
+import { formatResume, type ResumeEntry } from '../domain/resume'
+import type { AppContext } from '../services/context'
+import {
+  APPOINTMENT_KEYS,
+  APPOINTMENT_LABELS,
+  latestForm,
+  readCadre,
+  writeAudit,
+  type AppointmentFields,
+} from '../form/data'
+import { parseLrmxBytes, type ParsedLrmx } from './parse'
+import { readUpload } from './upload'
+
+export interface LrmxChange {
+  key: string
+  label: string
+  before: string
+  after: string
+}
+
+export interface LrmxItem {
+  /** The file's name (inside a zip: its path there). */
+  file: string
+  action: 'create' | 'update' | 'unchanged' | 'rejected'
+  idCard: string | null
+  name: string | null
+  /** The existing cadre matched by ID number. */
+  cadreId: number | null
+  changes: LrmxChange[]
+  warnings: string[]
+  /** Why the file was rejected. */
+  message: string | null
+}
+
+export interface LrmxReport {
+  file: string
+  files: number
+  created: number
+  updated: number
+  unchanged: number
+  rejected: number
+  items: LrmxItem[]
+  /** True once written (apply); false for a preview. */
+  applied: boolean
+}
+
+/** Scalar fields an LRMX file can set. */
+const LRMX_KEYS: readonly CadreFieldKey[] = CADRE_FIELD_KEYS.filter(
+  (k) => !['unit', 'positionLevel', 'positionDate', 'rank', 'rankDate', 'status', 'phone'].includes(k),
+)
+
+interface Planned {
+  item: LrmxItem
+  parsed: ParsedLrmx | null
+  /** Field values to write (only those the file sets and that differ). */
+  fieldChanges: Partial<CadreFields>
+  resume: ResumeEntry[] | null
+  family: FamilyMember[] | null
+  photo: Uint8Array | null
+  appointment: Partial<AppointmentFields> | null
+}
+
+function familyText(f: readonly FamilyMember[]): string {
+  return f.map((m) => [m.relation, m.name, m.birthDate ?? '', m.politicalStatus ?? '', m.workUnitPosition ?? ''].join(' ')).join('\n')
+}
+
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (!a || !b) return a === b
+  return a.length === b.length && Buffer.from(a).equals(Buffer.from(b))
+}
+
+function plan(ctx: AppContext, file: string, parsed: ParsedLrmx, seen: Map<string, string>): Planned {
+  const item: LrmxItem = {
+    file,
+    action: 'create',
+    idCard: parsed.idCard,
+    name: parsed.name,
+    cadreId: null,
+    changes: [],
+    warnings: [...parsed.warnings],
+    message: null,
+  }
+  const p = parsed.person
+  const out: Planned = { item, parsed, fieldChanges: {}, resume: null, family: null, photo: null, appointment: null }
+  const dup = seen.get(parsed.idCard)
+  if (dup) {
+    item.action = 'rejected'
+    item.message = `与“${dup}”是同一身份证号，已跳过`
+    return out
+  }
+  seen.set(parsed.idCard, file)
+  if (parsed.unknown.length) item.warnings.push(`未识别的项目已忽略：${parsed.unknown.join('、')}`)
+  const row = ctx.db.prepare('SELECT id FROM cadres WHERE id_card = ?').get(parsed.idCard) as { id: number } | undefined
+  const current = row ? readCadre(ctx.db, row.id) : null
+  item.cadreId = row?.id ?? null
+  for (const k of LRMX_KEYS) {
+    const next = p.fields[k]
+    if (next === undefined || next === null || next === '') continue
+    const before = current?.fields[k] ?? null
+    if (before !== next) {
+      out.fieldChanges[k] = next
+      item.changes.push({ key: k, label: fieldLabel(k), before: before ?? '', after: next })
+    }
+  }
+  if (p.resume.length > 0) {
+    const before = current ? formatResume(current.resume) : ''
+    const after = formatResume(p.resume)
+    if (before !== after) {
+      out.resume = p.resume
+      item.changes.push({ key: 'resume', label: '简历', before, after })
+    }
+  }
+  if (p.family.length > 0) {
+    const before = current ? familyText(current.family) : ''
+    const after = familyText(p.family)
+    if (before !== after) {
+      out.family = p.family
+      item.changes.push({ key: 'family', label: '家庭主要成员及重要社会关系', before, after })
+    }
+  }
+  if (p.photo && !sameBytes(p.photo, current?.photo ?? null)) {
+    out.photo = p.photo
+    item.changes.push({
+      key: 'photo',
+      label: '照片',
+      before: current?.photo ? `${Math.round(current.photo.length / 1024)} KB` : '',
+      after: `${Math.round(p.photo.length / 1024)} KB`,
+    })
+  }
+  const form = row ? latestForm(ctx.db, row.id) : null
+  const apptChanges = APPOINTMENT_KEYS.filter((k) => {
+    const v = p.appointment[k]
+    return v !== undefined && v !== null && v !== '' && v !== (form?.[k] ?? null)
+  })
+  if (apptChanges.length > 0) {
+    out.appointment = p.appointment
+    for (const k of apptChanges) {
+      item.changes.push({ key: k, label: APPOINTMENT_LABELS[k], before: form?.[k] ?? '', after: p.appointment[k] ?? '' })
+    }
+  }
+  if (current) item.action = item.changes.length ? 'update' : 'unchanged'
+  return out
+}
+
+async function planUpload(ctx: AppContext, bytes: Uint8Array, fileName: string): Promise<Planned[]> {
+  const entries = await readUpload(bytes, fileName)
+  const single = entries.length === 1 && entries[0]?.name === fileName
+  const seen = new Map<string, string>()
+  const out: Planned[] = []
+  for (const e of entries) {
+    const rejected = (message: string): Planned => ({
+      item: { file: e.name, action: 'rejected', idCard: null, name: null, cadreId: null, changes: [], warnings: [], message },
+      parsed: null,
+      fieldChanges: {},
+      resume: null,
+      family: null,
+      photo: null,
+      appointment: null,
+    })
+    if (!e.bytes) {
+      out.push(rejected(e.error ?? '无法读取'))
+      continue
+    }
+    let parsed: ParsedLrmx
+    try {
+      parsed = parseLrmxBytes(e.bytes, e.name)
+    } catch (err) {
+      // A single file that cannot be read is bad input as a whole; in a zip it is one rejected entry.
+      if (single) throw err
+      if (err instanceof AppError) {
+        out.push(rejected(err.message))
+        continue
+      }
+      throw err
+    }
+    out.push(plan(ctx, e.name, parsed, seen))
+  }
+  return out
+}
+
+function report(fileName: string, planned: readonly Planned[], applied: boolean): LrmxReport {
+  const items = planned.map((p) => p.item)
+  const count = (a: LrmxItem['action']): number => items.filter((i) => i.action === a).length
+  return {
+    file: fileName,
+    files: items.length,
+    created: count('create'),
+    updated: count('update'),
+    unchanged: count('unchanged'),
+    rejected: count('rejected'),
+    items,
+    applied,
+  }
+}
+
+/** What importing would do. Writes nothing. */
+export async function previewLrmx(ctx: AppContext, bytes: Uint8Array, fileName: string): Promise<LrmxReport> {
+  return report(fileName, await planUpload(ctx, bytes, fileName), false)
+}
+
+/** Imports: every readable file lands, in one transaction with audit rows; rejected files are listed. */
+export async function applyLrmx(ctx: AppContext, bytes: Uint8Array, fileName: string): Promise<LrmxReport> {
+  const first = await planUpload(ctx, bytes, fileName)
+  const write = ctx.db.transaction((): Planned[] => {
+    // Planned again inside the transaction, so what is written matches the database as it is now.
+    const seen = new Map<string, string>()
+    return first.map((p) => {
+      const fresh = p.parsed ? plan(ctx, p.item.file, p.parsed, seen) : p
+      return fresh.item.action === 'create' || fresh.item.action === 'update' ? writeOne(ctx, fresh) : fresh
+    })
+  })
+  return report(fileName, write.immediate(), true)
+}
+
+function writeOne(ctx: AppContext, p: Planned): Planned {
+  const db = ctx.db
+  const parsed = p.parsed
+  if (!parsed) return p
+  const now = ctx.nowIso()
+  let cadreId = p.item.cadreId
+  const fc = p.fieldChanges
+  if (cadreId === null) {
+    const cols = Object.keys(fc).map((k) => columnOf(k))
+    const vals = Object.values(fc)
+    const r = db
+      .prepare(
+        `INSERT INTO cadres (${[...cols, 'name_initials', 'name_pinyin', 'status', 'created_at', 'updated_at'].join(', ')})
+         VALUES (${[...cols, 'a', 'b', 'c', 'd', 'e'].map(() => '?').join(', ')})`,
+      )
+      .run(...vals, nameInitials(parsed.name), namePinyin(parsed.name), '在职', now, now)
+    cadreId = Number(r.lastInsertRowid)
+  } else if (Object.keys(fc).length > 0) {
+    const sets = Object.keys(fc).map((k) => `${columnOf(k)} = ?`)
+    const vals: (string | null | undefined)[] = Object.values(fc)
+    if (fc.name) {
+      sets.push('name_initials = ?', 'name_pinyin = ?')
+      vals.push(nameInitials(fc.name), namePinyin(fc.name))
+    }
+    db.prepare(`UPDATE cadres SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...vals, now, cadreId)
+  }
+  if (p.photo) db.prepare('UPDATE cadres SET photo = ?, updated_at = ? WHERE id = ?').run(Buffer.from(p.photo), now, cadreId)
+  if (p.resume) {
+    db.prepare('DELETE FROM resume_entries WHERE cadre_id = ?').run(cadreId)
+    const ins = db.prepare('INSERT INTO resume_entries (cadre_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)')
+    p.resume.forEach((e, i) => ins.run(cadreId, i, e.start, e.end, e.text))
+  }
+  if (p.family) {
+    db.prepare('DELETE FROM family_members WHERE cadre_id = ?').run(cadreId)
+    const ins = db.prepare(
+      'INSERT INTO family_members (cadre_id, seq, relation, name, birth_date, political_status, work_unit_position) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    p.family.forEach((m, i) => ins.run(cadreId, i, m.relation, m.name, m.birthDate, m.politicalStatus, m.workUnitPosition))
+  }
+  if (p.appointment) {
+    const a = p.appointment
+    const v = APPOINTMENT_KEYS.map((k) => a[k] ?? null)
+    db.prepare(
+      `INSERT INTO appointment_forms (cadre_id, proposed_position, proposed_removal, reason, reporting_unit, filled_by,
+       age_at, filled_at, rewards_text, assessment_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(cadreId, ...v, now, now)
+  }
+  const created = p.item.cadreId === null
+  const before: Record<string, string> = {}
+  const after: Record<string, string> = {}
+  for (const c of p.item.changes) {
+    if (c.key === 'photo') continue
+    if (!created) before[c.key] = c.before
+    after[c.key] = c.after
+  }
+  writeAudit(ctx, {
+    action: created ? 'create' : 'update',
+    entity: 'cadre',
+    entityId: cadreId,
+    cadreId,
+    summary: created
+      ? `从任免审批表文件“${p.item.file}”新建干部${parsed.name}`
+      : `从任免审批表文件“${p.item.file}”更新${parsed.name}：${p.item.changes.map((c) => c.label).join('、')}`,
+    before: created ? null : before,
+    after,
+  })
+  return { ...p, item: { ...p.item, cadreId } }
+}

@@ -1,0 +1,64 @@
+/** A realistic cadre with every field of the 干部任免审批表, written straight into a test database. */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Db } from '../../main/db/open'
+import { makeIdCard } from '../../main/domain/idcard'
+
+export const PHOTO = new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/lrmx/photo.jpg')))
+
+export interface SeedOptions {
+  name?: string
+  idCard?: string
+  resumeLines?: number
+  withPhoto?: boolean
+}
+
+export function seedCadre(db: Db, opts: SeedOptions = {}): { id: number; idCard: string; name: string } {
+  const now = '2026-11-01T08:00:00.000Z'
+  const name = opts.name ?? '王建国'
+  const idCard = opts.idCard ?? makeIdCard('620102', '1975-03-14', 135)
+  let unit = db.prepare('SELECT id FROM units WHERE name = ?').get('城关镇') as { id: number } | undefined
+  if (!unit) {
+    const r = db.prepare("INSERT INTO units (name, kind) VALUES ('城关镇', '乡镇')").run()
+    unit = { id: Number(r.lastInsertRowid) }
+  }
+  const r = db
+    .prepare(
+      `INSERT INTO cadres (id_card, name, gender, birth_date, ethnicity, native_place, birth_place, party_join_date,
+        political_status, work_start_date, health, tech_title, specialty, edu_full_time, degree_full_time, school_full_time,
+        edu_in_service, degree_in_service, school_in_service, unit_id, position, position_level, position_date, rank, rank_date,
+        status, phone, photo, created_at, updated_at)
+       VALUES (?, ?, '男', '1975-03', '回族', '甘肃临洮', '甘肃兰州', '1996-06', '中共党员', '1997-07', '健康', '高级经济师',
+        '农村经济管理', '大学', '学士', '兰州大学经济学专业', '研究生', '经济学硕士', '中央党校经济管理专业', ?,
+        '城关镇党委副书记、镇长', '正科', '2021-06', '一级主任科员', '2022-12', '在职', '13909310000', ?, ?, ?)`,
+    )
+    .run(idCard, name, unit.id, opts.withPhoto === false ? null : PHOTO, now, now)
+  const id = Number(r.lastInsertRowid)
+  const resume: [string | null, string | null, string][] = [
+    ['1993-09', '1997-07', '兰州大学经济学专业学习'],
+    ['1997-07', '2003-08', '临洮县农业局干部'],
+    ['2003-08', '2010-12', '临洮县农业局办公室副主任、主任'],
+    [null, null, '（其间：2003.09--2006.07在中央党校经济管理专业在职研究生学习，获经济学硕士学位）'],
+    ['2010-12', '2016-03', '某某乡党委委员、副乡长'],
+    ['2016-03', '2021-06', '某某乡党委副书记、乡长'],
+    ['2021-06', null, '城关镇党委副书记、镇长'],
+  ]
+  for (let i = resume.length; i < (opts.resumeLines ?? 0); i++) {
+    resume.push([`${1960 + i}-01`, `${1960 + i}-12`, `某某县某某单位某某岗位工作，负责某某项目的组织协调、督促检查和综合材料起草（第${i + 1}段经历）`])
+  }
+  const ins = db.prepare('INSERT INTO resume_entries (cadre_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)')
+  resume.forEach(([s, e, t], i) => ins.run(id, i, s, e, t))
+  const fam = db.prepare(
+    'INSERT INTO family_members (cadre_id, seq, relation, name, birth_date, political_status, work_unit_position) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  )
+  fam.run(id, 0, '妻子', '李秀兰', '1977-02', '中共党员', '临洮县第一中学教师')
+  fam.run(id, 1, '儿子', '王博文', '2001-10', '共青团员', '兰州大学在读研究生')
+  fam.run(id, 2, '父亲', '王德福', '1948-05', '群众', '临洮县某某镇农民（已退休）')
+  fam.run(id, 3, '母亲', '张桂英', '1950-11', '群众', '无')
+  db.prepare('INSERT INTO rewards (cadre_id, date, name, issuer) VALUES (?, ?, ?, ?)').run(id, '2024-12-01', '优秀共产党员', '县委')
+  const ass = db.prepare("INSERT INTO assessments (cadre_id, year, kind, grade) VALUES (?, ?, '年度考核', ?)")
+  ass.run(id, 2023, '称职')
+  ass.run(id, 2024, '优秀')
+  ass.run(id, 2025, '称职')
+  return { id, idCard, name }
+}

@@ -1,0 +1,271 @@
+/**
+ * What an import would do to the database (the preview's plan) and doing it: one transaction for
+ * every row that passed, unknown units created in the unit tree, one audit row per person created
+ * or changed and a summary row for the import. Rows that would change nothing are not touched, so
+ * importing a corrected file again leaves everything that was already right alone.
+ */
+import type { Statement } from 'better-sqlite3'
+import type { Db } from '../db/open'
+import { CADRE_FIELD_KEYS, columnOf, type CadreFieldKey } from '../domain/fields'
+import { AppError } from '../domain/errors'
+import { nameInitials, namePinyin } from '../domain/pinyin'
+import type { ResumeEntry } from '../domain/resume'
+import type { AppContext } from '../services/context'
+import type { ImportKey } from './headers'
+import type { CadreValues, ParsedRoster, ParsedRow } from './parse'
+import { cancelled, yieldToLoop } from './workbook'
+
+export type OnDuplicate = 'skip' | 'update'
+
+export interface FieldChange {
+  key: ImportKey | 'photo'
+  before: string | null
+  after: string | null
+}
+
+export type RowAction =
+  | { kind: 'insert' }
+  | { kind: 'update'; cadreId: number; changes: FieldChange[] }
+  | { kind: 'unchanged'; cadreId: number }
+  | { kind: 'skip'; cadreId: number; changes: FieldChange[] }
+  | { kind: 'reject' }
+
+export interface ImportPlan {
+  actions: RowAction[]
+  newUnits: string[]
+  counts: { insert: number; update: number; unchanged: number; skip: number; reject: number }
+}
+
+interface DbCadre {
+  id: number
+  unit_name: string | null
+  photo_len: number
+  [col: string]: unknown
+}
+
+const SELECT_EXISTING = `SELECT c.*, u.name AS unit_name, length(c.photo) AS photo_len FROM cadres c
+  LEFT JOIN units u ON u.id = c.unit_id WHERE c.id_card = ?`
+
+function existingValue(row: DbCadre, key: CadreFieldKey): string | null {
+  if (key === 'unit') return row.unit_name
+  const v = row[columnOf(key)]
+  return v === null || v === undefined ? null : String(v)
+}
+
+function resumeText(entries: readonly ResumeEntry[]): string {
+  return entries.map((e) => `${e.start ?? ''}--${e.end ?? ''} ${e.text}`).join('\n')
+}
+
+function loadResume(db: Db, cadreId: number): ResumeEntry[] {
+  return db.prepare('SELECT start, end, text FROM resume_entries WHERE cadre_id = ? ORDER BY seq').all(cadreId) as ResumeEntry[]
+}
+
+/** The changes a row would make to an existing person; an empty cell never erases a stored value. */
+function changesFor(db: Db, existing: DbCadre, row: ParsedRow, photoOf: (id: number) => Buffer | null): FieldChange[] {
+  const out: FieldChange[] = []
+  for (const key of CADRE_FIELD_KEYS) {
+    if (key === 'idCard') continue
+    const after = row.values[key]
+    if (after === undefined || after === null) continue
+    const before = existingValue(existing, key)
+    if (before !== after) out.push({ key, before, after })
+  }
+  if (row.resume && row.resume.length) {
+    const before = resumeText(loadResume(db, existing.id))
+    const after = resumeText(row.resume)
+    if (before !== after) out.push({ key: 'resume', before: before || null, after })
+  }
+  if (row.photo) {
+    const cur = existing.photo_len ? photoOf(existing.id) : null
+    if (!cur || !Buffer.from(row.photo).equals(cur)) {
+      out.push({ key: 'photo', before: cur ? `照片（${Math.round(cur.length / 1024)} KB）` : null, after: `照片（${Math.round(row.photo.length / 1024)} KB）` })
+    }
+  }
+  return out
+}
+
+export function planImport(db: Db, parsed: ParsedRoster, onDuplicate: OnDuplicate): ImportPlan {
+  const find = db.prepare(SELECT_EXISTING)
+  const photoStmt = db.prepare('SELECT photo FROM cadres WHERE id = ?').pluck()
+  const photoOf = (id: number): Buffer | null => (photoStmt.get(id) as Buffer | null) ?? null
+  const units = new Set((db.prepare('SELECT name FROM units').pluck().all() as string[]).map((n) => n))
+  const newUnits: string[] = []
+  const counts = { insert: 0, update: 0, unchanged: 0, skip: 0, reject: 0 }
+  const actions: RowAction[] = parsed.rows.map((row) => {
+    if (row.rejected || !row.values.idCard) {
+      counts.reject++
+      return { kind: 'reject' }
+    }
+    const unit = row.values.unit
+    const existing = find.get(row.values.idCard) as DbCadre | undefined
+    const addsUnit = !!unit && !units.has(unit) && (!existing || onDuplicate === 'update')
+    if (addsUnit && unit) {
+      units.add(unit)
+      newUnits.push(unit)
+    }
+    if (!existing) {
+      counts.insert++
+      return { kind: 'insert' }
+    }
+    const changes = changesFor(db, existing, row, photoOf)
+    if (changes.length === 0) {
+      counts.unchanged++
+      return { kind: 'unchanged', cadreId: existing.id }
+    }
+    if (onDuplicate === 'skip') {
+      counts.skip++
+      return { kind: 'skip', cadreId: existing.id, changes }
+    }
+    counts.update++
+    return { kind: 'update', cadreId: existing.id, changes }
+  })
+  return { actions, newUnits, counts }
+}
+
+export interface CommitOptions {
+  fileName: string
+  onDuplicate: OnDuplicate
+  onProgress?: (done: number, total: number) => void
+  signal?: AbortSignal
+}
+
+export interface CommitResult {
+  plan: ImportPlan
+  auditId: number
+}
+
+const FIELD_COLS = CADRE_FIELD_KEYS.filter((k) => k !== 'unit' && k !== 'idCard')
+
+function unitKind(name: string): string {
+  return /(镇|乡|街道|办事处)$/.test(name) ? '乡镇' : '县直部门'
+}
+
+/**
+ * Writes the plan in ONE transaction. Work runs in slices with the event loop free in between
+ * (progress polls, the cancel button); cancelling or any error rolls everything back.
+ */
+export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: CommitOptions): Promise<CommitResult> {
+  const db = ctx.db
+  if (parsed.problems.length) throw new AppError('import-mapping', parsed.problems.join('；'), 'the column mapping is incomplete')
+  if (db.inTransaction) throw new AppError('import-busy', '数据库正忙（另一项写入尚未完成），请稍后再导入', 'database busy')
+  const now = ctx.nowIso()
+  const actor = ctx.actor
+  const insertCols = ['id_card', 'name_initials', 'name_pinyin', 'unit_id', ...FIELD_COLS.map(columnOf), 'photo', 'created_at', 'updated_at']
+  const insert = db.prepare(`INSERT INTO cadres (${insertCols.join(', ')}) VALUES (${insertCols.map(() => '?').join(', ')})`)
+  const audit = db.prepare(
+    'INSERT INTO audit_log (at, actor, action, entity, entity_id, cadre_id, summary, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  )
+  const unitId = new Map((db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.name, u.id]))
+  const insertUnit = db.prepare('INSERT INTO units (name, parent_id, kind, sort_order) VALUES (?, NULL, ?, ?)')
+  const maxSort = db.prepare('SELECT coalesce(max(sort_order), 0) FROM units').pluck()
+  const delResume = db.prepare('DELETE FROM resume_entries WHERE cadre_id = ?')
+  const insResume = db.prepare('INSERT INTO resume_entries (cadre_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)')
+  const updateStmts = new Map<string, Statement<unknown[]>>()
+  const ensureUnit = (name: string | null | undefined): number | null => {
+    if (!name) return null
+    const id = unitId.get(name)
+    if (id !== undefined) return id
+    const r = insertUnit.run(name, unitKind(name), (maxSort.get() as number) + 10)
+    const nid = Number(r.lastInsertRowid)
+    unitId.set(name, nid)
+    audit.run(now, actor, 'create', 'unit', nid, null, `导入花名册时新建单位“${name}”`, null, JSON.stringify({ name }))
+    return nid
+  }
+  const writeResume = (cadreId: number, entries: ResumeEntry[]): void => {
+    delResume.run(cadreId)
+    entries.forEach((e, i) => insResume.run(cadreId, i, e.start, e.end, e.text))
+  }
+
+  const plan = planImport(db, parsed, opts.onDuplicate)
+  const total = parsed.rows.length
+  let lastYield = Date.now()
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    for (let i = 0; i < total; i++) {
+      const row = parsed.rows[i] as ParsedRow
+      const action = plan.actions[i] as RowAction
+      if (action.kind === 'insert') {
+        const v: CadreValues = row.values
+        const name = v.name ?? ''
+        const params: unknown[] = [v.idCard, nameInitials(name), namePinyin(name), ensureUnit(v.unit)]
+        for (const k of FIELD_COLS) params.push(k === 'status' ? (v.status ?? '在职') : (v[k] ?? null))
+        params.push(row.photo ? Buffer.from(row.photo) : null, now, now)
+        const id = Number(insert.run(...params).lastInsertRowid)
+        if (row.resume?.length) writeResume(id, row.resume)
+        const after: Record<string, string> = {}
+        for (const k of CADRE_FIELD_KEYS) {
+          const x = v[k]
+          if (x) after[k] = x
+        }
+        audit.run(now, actor, 'create', 'cadre', id, id, `导入花名册新增干部 ${name}（${opts.fileName} 第 ${row.row} 行）`, null, JSON.stringify(after))
+      } else if (action.kind === 'update') {
+        const cols: string[] = []
+        const params: unknown[] = []
+        const before: Record<string, string | null> = {}
+        const after: Record<string, string | null> = {}
+        for (const c of action.changes) {
+          before[c.key] = c.before
+          after[c.key] = c.after
+          if (c.key === 'resume') writeResume(action.cadreId, row.resume ?? [])
+          else if (c.key === 'photo') {
+            cols.push('photo')
+            params.push(Buffer.from(row.photo ?? new Uint8Array()))
+          } else if (c.key === 'unit') {
+            cols.push('unit_id')
+            params.push(ensureUnit(c.after))
+          } else {
+            cols.push(columnOf(c.key))
+            params.push(c.after)
+            if (c.key === 'name') {
+              cols.push('name_initials', 'name_pinyin')
+              params.push(nameInitials(c.after ?? ''), namePinyin(c.after ?? ''))
+            }
+          }
+        }
+        cols.push('updated_at')
+        params.push(now, action.cadreId)
+        const sig = cols.join(',')
+        let stmt = updateStmts.get(sig)
+        if (!stmt) {
+          stmt = db.prepare<unknown[]>(`UPDATE cadres SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
+          updateStmts.set(sig, stmt)
+        }
+        stmt.run(...params)
+        const name = row.values.name ?? ''
+        audit.run(
+          now,
+          actor,
+          'update',
+          'cadre',
+          action.cadreId,
+          action.cadreId,
+          `导入花名册更新干部 ${name}：${action.changes.map((c) => c.key).join('、')}（${opts.fileName} 第 ${row.row} 行）`,
+          JSON.stringify(before),
+          JSON.stringify(after),
+        )
+      }
+      if ((i & 255) === 0 && Date.now() - lastYield > 50) {
+        opts.onProgress?.(i, total)
+        await yieldToLoop()
+        lastYield = Date.now()
+        if (opts.signal?.aborted) throw cancelled()
+      }
+    }
+    const c = plan.counts
+    const summary =
+      `导入花名册“${opts.fileName}”（工作表“${parsed.sheet}”）：新增 ${c.insert} 人，更新 ${c.update} 人，` +
+      `未变 ${c.unchanged} 人，跳过 ${c.skip} 人，拒绝 ${c.reject} 行` +
+      (plan.newUnits.length ? `；新建单位 ${plan.newUnits.join('、')}` : '')
+    const auditId = Number(
+      audit.run(now, actor, 'import', 'roster', null, null, summary, null, JSON.stringify({ file: opts.fileName, sheet: parsed.sheet, ...c, newUnits: plan.newUnits }))
+        .lastInsertRowid,
+    )
+    if (opts.signal?.aborted) throw cancelled()
+    db.exec('COMMIT')
+    opts.onProgress?.(total, total)
+    return { plan, auditId }
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK')
+    throw e
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * The roster import from file to report, shared by the CLI, the app's import page and the bench:
+ * open → pick sheet and header → map columns (remembering a clerk's corrections) → parse → plan →
+ * commit in one transaction. The report has the shape of shared/CLI.md "import's report".
+ */
+import type { Db } from '../db/open'
+import { AppError } from '../domain/errors'
+import type { AppContext } from '../services/context'
+import { commitImport, planImport, type ImportPlan, type OnDuplicate } from './commit'
+import { detectHeader, mappingSettingKey, IMPORT_TARGETS, type DetectedColumn, type HeaderDetection, type ImportKey } from './headers'
+import { openWorkbook } from './open'
+import { parseRoster, type ParsedRoster } from './parse'
+import { throwIfAborted, type LoadedSheet, type Workbook } from './workbook'
+
+export type ImportPhase = 'read' | 'check' | 'write'
+export type ProgressFn = (phase: ImportPhase, done: number, total: number) => void
+
+/** Column letter → key (null = not imported). */
+export type ColumnMapping = Record<string, ImportKey | null>
+
+export interface ImportReport {
+  file: string
+  sheet: string
+  headerRow: number
+  columns: { header: string; key: ImportKey | null }[]
+  rows: number
+  inserted: number
+  updated: number
+  skipped: number
+  /** Already in the database exactly as in the file (counted in `skipped` too). */
+  unchanged: number
+  rejected: { row: number; column: string; key: ImportKey | null; value: string; message: string }[]
+  warnings: { row: number; column: string; key: ImportKey | null; message: string }[]
+  newUnits: string[]
+  dryRun: boolean
+}
+
+const VALID_KEYS = new Set<string>(IMPORT_TARGETS.map((t) => t.key))
+
+function noHeader(sheet: string): AppError {
+  return new AppError(
+    'import-no-header',
+    `在工作表“${sheet}”的前 40 行中找不到花名册表头（至少要有“姓名”“身份证号”等两列能识别的列名）`,
+    `no roster header found in sheet ${sheet}`,
+  )
+}
+
+export interface PickedSheet {
+  sheet: LoadedSheet
+  detection: HeaderDetection
+}
+
+/** The named sheet, or the first visible sheet that has a roster header (an instructions sheet is passed over). */
+export async function pickSheet(
+  wb: Workbook,
+  name: string | undefined,
+  opts: { onProgress?: ProgressFn; signal?: AbortSignal } = {},
+): Promise<PickedSheet> {
+  const load = (n: string): Promise<LoadedSheet> =>
+    wb.loadSheet(n, { signal: opts.signal, onProgress: (d, t) => opts.onProgress?.('read', d, t) })
+  if (name !== undefined) {
+    if (!wb.sheets.some((s) => s.name === name)) {
+      const names = wb.sheets.filter((s) => s.state === 'visible').map((s) => `“${s.name}”`)
+      throw new AppError('import-no-sheet', `工作簿中没有名为“${name}”的工作表（可选：${names.join('、')}）`, `no sheet named ${name}`)
+    }
+    const sheet = await load(name)
+    const detection = detectHeader(sheet)
+    if (!detection) throw noHeader(name)
+    return { sheet, detection }
+  }
+  const visible = wb.sheets.filter((s) => s.state === 'visible')
+  if (visible.length === 0) throw new AppError('import-no-sheets', '工作簿中没有可见的工作表', 'no visible sheet')
+  for (const s of visible) {
+    const sheet = await load(s.name)
+    const detection = detectHeader(sheet)
+    if (detection) return { sheet, detection }
+  }
+  throw new AppError(
+    'import-no-header',
+    `在可见的工作表（${visible.map((s) => `“${s.name}”`).join('、')}）中都找不到花名册表头（至少要有“姓名”“身份证号”等两列能识别的列名）`,
+    'no roster header found in any visible sheet',
+  )
+}
+
+export function loadRememberedMapping(db: Db, columns: readonly DetectedColumn[]): ColumnMapping | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(mappingSettingKey(columns)) as { value: string } | undefined
+  if (!row) return null
+  try {
+    const v = JSON.parse(row.value) as unknown
+    if (!v || typeof v !== 'object') return null
+    const out: ColumnMapping = {}
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (x === null || (typeof x === 'string' && VALID_KEYS.has(x))) out[k] = x as ImportKey | null
+    }
+    return out
+  } catch {
+    return null
+  }
+}
+
+export function rememberMapping(db: Db, columns: readonly DetectedColumn[], mapping: ColumnMapping): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    mappingSettingKey(columns),
+    JSON.stringify(mapping),
+  )
+}
+
+/** The detected columns with a mapping applied; a key claimed by two columns stays with the later choice. */
+export function applyMapping(columns: readonly DetectedColumn[], mapping: ColumnMapping | null): DetectedColumn[] {
+  if (!mapping) return columns.map((c) => ({ ...c }))
+  const out = columns.map((c) => ({ ...c, key: c.letter in mapping ? (mapping[c.letter] ?? null) : c.key }))
+  const seen = new Set<ImportKey>()
+  for (const c of out) {
+    if (!c.key) continue
+    if (seen.has(c.key)) c.key = null
+    else seen.add(c.key)
+  }
+  return out
+}
+
+export function mappingOf(columns: readonly DetectedColumn[]): ColumnMapping {
+  return Object.fromEntries(columns.map((c) => [c.letter, c.key]))
+}
+
+export function buildReport(file: string, parsed: ParsedRoster, plan: ImportPlan, dryRun: boolean): ImportReport {
+  const rejected: ImportReport['rejected'] = []
+  const warnings: ImportReport['warnings'] = []
+  for (const r of parsed.rows) {
+    for (const i of r.issues) {
+      if (i.level === 'error') rejected.push({ row: i.row, column: i.column, key: i.key, value: i.value, message: i.message })
+      else if (!r.rejected) warnings.push({ row: i.row, column: i.column, key: i.key, message: i.message })
+    }
+  }
+  const c = plan.counts
+  return {
+    file,
+    sheet: parsed.sheet,
+    headerRow: parsed.headerRow,
+    columns: parsed.columns.map((x) => ({ header: x.header, key: x.key })),
+    rows: parsed.rows.length,
+    inserted: c.insert,
+    updated: c.update,
+    skipped: c.skip + c.unchanged,
+    unchanged: c.unchanged,
+    rejected,
+    warnings,
+    newUnits: plan.newUnits,
+    dryRun,
+  }
+}
+
+export interface ImportRequest {
+  bytes: Uint8Array
+  fileName: string
+  sheet?: string
+  dryRun?: boolean
+  onDuplicate?: OnDuplicate
+  mapping?: ColumnMapping
+  onProgress?: ProgressFn
+  signal?: AbortSignal
+}
+
+export interface ImportOutcome {
+  report: ImportReport
+  parsed: ParsedRoster
+}
+
+/** The whole import in one call (CLI, bench, tests). */
+export async function importRoster(ctx: AppContext, req: ImportRequest): Promise<ImportOutcome> {
+  const wb = openWorkbook(req.bytes, req.fileName)
+  const picked = await pickSheet(wb, req.sheet, req)
+  const mapping = req.mapping ?? loadRememberedMapping(ctx.db, picked.detection.columns)
+  const columns = applyMapping(picked.detection.columns, mapping)
+  const parsed = await parseRoster(
+    picked.sheet,
+    { ...picked.detection, columns },
+    { date1904: wb.date1904, signal: req.signal, onProgress: (d, t) => req.onProgress?.('check', d, t) },
+  )
+  throwIfAborted(req.signal)
+  const onDuplicate = req.onDuplicate ?? 'skip'
+  if (req.dryRun) {
+    return { report: buildReport(req.fileName, parsed, planImport(ctx.db, parsed, onDuplicate), true), parsed }
+  }
+  if (parsed.problems.length) {
+    throw new AppError('import-mapping', `无法导入：${parsed.problems.join('；')}`, 'the roster has no ID number or name column')
+  }
+  const { plan } = await commitImport(ctx, parsed, {
+    fileName: req.fileName,
+    onDuplicate,
+    signal: req.signal,
+    onProgress: (d, t) => req.onProgress?.('write', d, t),
+  })
+  return { report: buildReport(req.fileName, parsed, plan, false), parsed }
+}

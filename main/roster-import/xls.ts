@@ -1,0 +1,89 @@
+/**
+ * The older binary .xls (BIFF) that WPS and old Excel still write, read with SheetJS. exceljs has
+ * no .xls reader: it opens such a file as a workbook with zero sheets and no error.
+ */
+import * as XLSX from '@e965/xlsx'
+import { excelSerialToDate } from '../domain/dates'
+import { AppError } from '../domain/errors'
+import type { CellValue, LoadedSheet, MergeRange, SheetRow, SheetState, Workbook } from './workbook'
+
+interface DenseSheet {
+  '!data'?: (XLSX.CellObject | undefined)[][]
+  '!merges'?: XLSX.Range[]
+}
+
+export function openXls(buf: Buffer, fileName: string): Workbook {
+  let wb: XLSX.WorkBook
+  try {
+    wb = XLSX.read(buf, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: false })
+  } catch (e) {
+    const msg = (e as Error).message ?? ''
+    if (/password|encrypt/i.test(msg)) {
+      throw new AppError('import-encrypted', `“${fileName}”设有密码保护，请先在 Excel 中取消密码后再导入`, 'the file is password-protected')
+    }
+    throw new AppError(
+      'import-corrupt',
+      `“${fileName}”无法作为 .xls 读取（${msg.slice(0, 80)}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入`,
+      `cannot read ${fileName} as .xls: ${msg}`,
+    )
+  }
+  const date1904 = !!wb.Workbook?.WBProps?.date1904
+  const meta = wb.Workbook?.Sheets ?? []
+  const sheets = wb.SheetNames.map((name, i) => {
+    const h = meta[i]?.Hidden ?? 0
+    const state: SheetState = h === 1 ? 'hidden' : h === 2 ? 'veryHidden' : 'visible'
+    return { name, state }
+  })
+  if (sheets.length === 0) {
+    throw new AppError('import-no-sheets', `“${fileName}”中没有可读取的工作表`, `${fileName} has no readable worksheet`)
+  }
+  return {
+    format: 'xls',
+    date1904,
+    sheets,
+    async loadSheet(name: string): Promise<LoadedSheet> {
+      const ws = wb.Sheets[name] as unknown as DenseSheet | undefined
+      if (!ws) throw new AppError('import-no-sheet', `工作簿中没有名为“${name}”的工作表`, `no sheet named ${name}`)
+      const rows: SheetRow[] = []
+      const data = ws['!data'] ?? []
+      for (let r = 0; r < data.length; r++) {
+        const src = data[r]
+        if (!src) continue
+        const cells: CellValue[] = []
+        let any = false
+        for (let c = 0; c < src.length; c++) {
+          const v = xlsValue(src[c], date1904)
+          if (v === null || v === '') continue
+          cells[c] = v
+          any = true
+        }
+        if (any) rows.push({ r: r + 1, cells })
+      }
+      const merges: MergeRange[] = (ws['!merges'] ?? []).map((m) => ({ r1: m.s.r + 1, r2: m.e.r + 1, c1: m.s.c, c2: m.e.c }))
+      return { name, rows, merges, pictures: [] }
+    },
+  }
+}
+
+function xlsValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellValue {
+  if (!cell) return null
+  switch (cell.t) {
+    case 's':
+      return typeof cell.v === 'string' ? cell.v : String(cell.v ?? '')
+    case 'b':
+      return !!cell.v
+    case 'n': {
+      const n = typeof cell.v === 'number' ? cell.v : Number(cell.v)
+      if (!Number.isFinite(n)) return null
+      const fmt = typeof cell.z === 'string' ? cell.z : ''
+      if (fmt && n > 0 && n < 2958466 && XLSX.SSF.is_date(fmt)) return excelSerialToDate(n, date1904)
+      return n
+    }
+    case 'd':
+      return cell.v instanceof Date ? cell.v : null
+    case 'e':
+      return cell.w ?? null
+    default:
+      return null
+  }
+}

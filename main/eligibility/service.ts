@@ -40,7 +40,10 @@ function loadOptions(ruleSet: RuleSet, at: string): { talkKinds: string[]; fromY
   return { talkKinds, fromYear: Number(at.slice(0, 4)) - 4 }
 }
 
-function effectiveOf(ev: Evaluation, overrides: Map<RuleId, OverrideInfo> | undefined): boolean | null {
+export function effectiveOf(
+  ev: Evaluation,
+  overrides: Map<RuleId, OverrideInfo> | undefined,
+): boolean | null {
   if (!overrides || overrides.size === 0) return ev.eligible
   return verdictOf(
     ev.rules.map((x) => ({ result: x.result === 'fail' && overrides.has(x.id) ? 'pass' : x.result })),

@@ -10,6 +10,16 @@ export function verdictText(eligible: boolean | null): VerdictText {
   return eligible === true ? '符合' : eligible === false ? '不符合' : '待补充信息'
 }
 
+export const REVIEW_FILTERS = ['all', 'eligible', 'ineligible', 'unknown', 'blocked-by-one'] as const
+export type ReviewFilter = (typeof REVIEW_FILTERS)[number]
+export const FILTER_LABELS: Record<ReviewFilter, string> = {
+  all: '全部',
+  eligible: '符合',
+  ineligible: '不符合',
+  unknown: '待补充信息',
+  'blocked-by-one': '仅一项不符合',
+}
+
 export interface OverrideInfo {
   id: number
   ruleId: RuleId

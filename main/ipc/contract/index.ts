@@ -6,6 +6,7 @@
 import { coreChannels } from './core'
 import { formChannels } from './form'
 import { exportChannels } from './export'
+import { eligibilityChannels } from './eligibility'
 import { recordsChannels } from './records'
 import type { ApiResult, InputOf, OutputOf } from './define'
 
@@ -13,6 +14,7 @@ export const channels = {
   ...coreChannels,
   ...formChannels,
   ...exportChannels,
+  ...eligibilityChannels,
   ...recordsChannels,
 }
 

@@ -7,10 +7,17 @@ import { mergeHandlers, type Handlers } from '../registry'
 import { createCoreHandlers } from './core'
 import { createFormHandlers } from './form'
 import { createExportHandlers } from './export'
+import { createEligibilityHandlers } from './eligibility'
 import { createRecordsHandlers } from './records'
 
 export function createHandlers(ctx: AppContext, extra: { host: string }): Handlers {
   void ctx
   void extra
-  return mergeHandlers(createCoreHandlers(ctx, extra), createFormHandlers(ctx), createExportHandlers(ctx), createRecordsHandlers(ctx))
+  return mergeHandlers(
+    createCoreHandlers(ctx, extra),
+    createFormHandlers(ctx),
+    createExportHandlers(ctx),
+    createEligibilityHandlers(ctx),
+    createRecordsHandlers(ctx),
+  )
 }

@@ -1,0 +1,91 @@
+/** The review as an Excel table through the app's one writer (main/export), with every reason. */
+import { ageAt } from '../domain/dates'
+import { workbookToBytes, type TableColumn, type TableRow } from '../export'
+import type { AppContext } from '../services/context'
+import { evaluateCadre, projectEligibility } from './evaluate'
+import { loadFacts } from './load'
+import { TARGET_LABELS, TARGET_SHORT, type Target } from './rules'
+import { effectiveOf } from './service'
+import { currentRuleSet, roundDecisions, roundOverrides } from './store'
+import { FILTER_LABELS, verdictText, type ReviewFilter } from './types'
+
+export async function exportReview(
+  ctx: AppContext,
+  o: { target: Target; at: string; filter: ReviewFilter },
+): Promise<{ fileName: string; bytes: Uint8Array; rows: number }> {
+  const ruleSet = currentRuleSet(ctx.db, o.target)
+  const talkKinds = ruleSet.rules.flatMap((r) => (r.id === 'admonishment' ? Object.keys(r.params.talks) : []))
+  const facts = loadFacts(ctx.db, { talkKinds, fromYear: Number(o.at.slice(0, 4)) - 4 })
+  const overrides = roundOverrides(ctx.db, o.target, o.at)
+  const decisions = roundDecisions(ctx.db, o.target, o.at)
+  const columns: TableColumn[] = [
+    { header: '序号', kind: 'integer', width: 5 },
+    { header: '姓名', width: 8 },
+    { header: '身份证号', kind: 'idCard' },
+    { header: '工作单位', width: 16 },
+    { header: '现任职务', width: 20 },
+    { header: '职务层次', width: 8 },
+    { header: '年龄', kind: 'integer', width: 5 },
+    { header: '审查结论', width: 10 },
+    ...ruleSet.rules.map((r): TableColumn => ({ header: r.label, kind: 'longText', width: 22 })),
+    { header: '预计符合日期', kind: 'day' },
+    { header: '处理意见', width: 8 },
+    { header: '意见说明', kind: 'longText', width: 24 },
+  ]
+  const rows: TableRow[] = []
+  for (const f of facts) {
+    const ev = evaluateCadre(f, ruleSet.rules, o.at)
+    const fails = ev.rules.filter((x) => x.result === 'fail').length
+    const keep =
+      o.filter === 'all' ||
+      (o.filter === 'eligible' && ev.eligible === true) ||
+      (o.filter === 'ineligible' && ev.eligible === false) ||
+      (o.filter === 'unknown' && ev.eligible === null) ||
+      (o.filter === 'blocked-by-one' && fails === 1)
+    if (!keep) continue
+    const ov = overrides.get(f.id)
+    const d = decisions.get(f.id)
+    const cells = ev.rules.map((x) => {
+      if (x.result === 'pass') return `✓ ${x.reason}`
+      if (x.result === 'unknown') return `? ${x.reason}`
+      const o2 = ov?.get(x.id)
+      return o2 ? `✗ ${x.reason}（已豁免：${o2.reason}）` : `✗ ${x.reason}`
+    })
+    const effective = effectiveOf(ev, ov)
+    const verdict =
+      effective === ev.eligible ? verdictText(ev.eligible) : `${verdictText(effective)}（经豁免）`
+    const projected = ev.eligible === false ? projectEligibility(f, ruleSet.rules, o.at, ev).date : null
+    rows.push([
+      rows.length + 1,
+      f.name,
+      f.idCard,
+      f.unit,
+      f.position,
+      f.positionLevel,
+      ageAt(f.birthDate, o.at),
+      verdict,
+      ...cells,
+      projected,
+      d?.decision ?? null,
+      d?.note ?? null,
+    ])
+  }
+  const s = { eligible: 0, ineligible: 0, unknown: 0 }
+  for (const r of rows) {
+    const v = String(r[7])
+    if (v.startsWith('符合')) s.eligible++
+    else if (v === '不符合') s.ineligible++
+    else s.unknown++
+  }
+  const { bytes } = await workbookToBytes([
+    {
+      name: `${TARGET_SHORT[o.target]}资格审查`,
+      title: `${TARGET_LABELS[o.target]}资格审查结果`,
+      note: `审查日期 ${o.at} · 规则第 ${ruleSet.version} 版 · ${FILTER_LABELS[o.filter]} ${rows.length} 人（符合 ${s.eligible}，不符合 ${s.ineligible}，待补充信息 ${s.unknown}）`,
+      columns,
+      rows,
+      freezeColumns: 2,
+    },
+  ])
+  return { fileName: `${TARGET_SHORT[o.target]}资格审查_${o.at}.xlsx`, bytes, rows: rows.length }
+}

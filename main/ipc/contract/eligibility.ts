@@ -1,0 +1,50 @@
+/** Channels of the promotion eligibility review (issue 6). */
+import { z } from 'zod'
+import { RULE_IDS, TARGETS, type RuleSet } from '../../eligibility/rules'
+import {
+  DECISIONS,
+  REVIEW_FILTERS,
+  type ReviewDetail,
+  type ReviewResult,
+  type RuleSetsInfo,
+} from '../../eligibility/types'
+import { channel } from './define'
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
+const target = z.enum(TARGETS)
+const round = z.object({ target, at: day })
+const id = z.number().int().positive()
+
+export interface FileBytes {
+  fileName: string
+  bytes: Uint8Array
+}
+
+export const eligibilityChannels = {
+  'eligibility.review': channel<ReviewResult>()(round),
+  'eligibility.detail': channel<ReviewDetail>()(round.extend({ cadreId: id })),
+  'eligibility.decide': channel<ReviewDetail>()(
+    round.extend({ cadreId: id, decision: z.enum(DECISIONS), note: z.string().max(1000).nullable() }),
+  ),
+  'eligibility.override': channel<ReviewDetail>()(
+    round.extend({ cadreId: id, ruleId: z.enum(RULE_IDS), reason: z.string().max(1000) }),
+  ),
+  'eligibility.revokeOverride': channel<ReviewDetail>()(round.extend({ overrideId: id })),
+  'eligibility.setInvestigation': channel<ReviewDetail>()(
+    round.extend({
+      cadreId: id,
+      active: z.boolean(),
+      since: day.nullable(),
+      note: z.string().max(500).nullable(),
+    }),
+  ),
+  'eligibility.ruleSets': channel<RuleSetsInfo>()(z.undefined().optional()),
+  /** `rules` is validated in full by the service (RuleListSchema) to give a Chinese message per rule. */
+  'eligibility.saveRuleSet': channel<RuleSet>()(
+    z.object({ target, rules: z.array(z.unknown()).max(20), note: z.string().max(500).nullable() }),
+  ),
+  'eligibility.export': channel<FileBytes & { rows: number }>()(
+    round.extend({ filter: z.enum(REVIEW_FILTERS) }),
+  ),
+  'eligibility.print': channel<FileBytes>()(round.extend({ cadreIds: z.array(id).min(1).max(500) })),
+}

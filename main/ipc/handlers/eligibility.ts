@@ -1,0 +1,48 @@
+/** Handlers of the eligibility review channels (contract/eligibility.ts). */
+import { exportReview } from '../../eligibility/export'
+import { printReviewSheets } from '../../eligibility/print'
+import { TARGETS, TARGET_LABELS } from '../../eligibility/rules'
+import { decide, overrideRule, reviewDetail, reviewRound } from '../../eligibility/service'
+import {
+  currentRuleSet,
+  revokeOverride,
+  ruleSetHistory,
+  saveRuleSet,
+  setInvestigation,
+} from '../../eligibility/store'
+import type { AppContext } from '../../services/context'
+import type { eligibilityChannels } from '../contract/eligibility'
+import type { Handlers } from '../registry'
+
+export function createEligibilityHandlers(ctx: AppContext): Pick<Handlers, keyof typeof eligibilityChannels> {
+  return {
+    'eligibility.review': (a) => reviewRound(ctx, a.target, a.at),
+    'eligibility.detail': (a) => reviewDetail(ctx, a.cadreId, a.target, a.at),
+    'eligibility.decide': (a) => decide(ctx, a),
+    'eligibility.override': (a) => overrideRule(ctx, a),
+    'eligibility.revokeOverride': (a) => {
+      const { cadreId } = revokeOverride(ctx, a.overrideId)
+      return reviewDetail(ctx, cadreId, a.target, a.at)
+    },
+    'eligibility.setInvestigation': (a) => {
+      setInvestigation(ctx, {
+        cadreId: a.cadreId,
+        active: a.active,
+        since: a.since,
+        note: a.note?.trim() || null,
+      })
+      return reviewDetail(ctx, a.cadreId, a.target, a.at)
+    },
+    'eligibility.ruleSets': () => ({
+      sets: TARGETS.map((t) => ({
+        target: t,
+        label: TARGET_LABELS[t],
+        current: currentRuleSet(ctx.db, t),
+        history: ruleSetHistory(ctx.db, t),
+      })),
+    }),
+    'eligibility.saveRuleSet': (a) => saveRuleSet(ctx, a.target, a.rules, a.note?.trim() || null),
+    'eligibility.export': (a) => exportReview(ctx, a),
+    'eligibility.print': (a) => printReviewSheets(ctx, a),
+  }
+}

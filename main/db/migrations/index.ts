@@ -4,6 +4,7 @@
  * New migrations step by 10 (0020-..., 0030-...) and are added to this list.
  */
 import m0010 from './0010-initial'
+import m0015 from './0015-grid-indexes'
 import m0020 from './0020-records'
 import m0030 from './0030-eligibility'
 import m0040 from './0040-appointment-forms'
@@ -16,6 +17,7 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: '0010-initial', sql: m0010 },
+  { version: 15, name: '0015-grid-indexes', sql: m0015 },
   { version: 20, name: '0020-records', sql: m0020 },
   { version: 30, name: '0030-eligibility', sql: m0030 },
   { version: 40, name: '0040-appointment-forms', sql: m0040 },

@@ -5,6 +5,7 @@
  * the query behind the grid (search, unit, statuses, column filters, sort) and the visible columns.
  */
 import type { CadreQuery } from '../../../../main/domain/cadre'
+import { exportRosterAction } from '../export/ExportDialog'
 
 export interface RosterActionContext {
   /** Ids of the rows ticked in the grid, in grid order. */
@@ -25,4 +26,4 @@ export interface RosterAction {
   run(ctx: RosterActionContext): void | Promise<void>
 }
 
-export const ROSTER_ACTIONS: RosterAction[] = []
+export const ROSTER_ACTIONS: RosterAction[] = [exportRosterAction]

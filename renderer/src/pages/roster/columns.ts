@@ -77,6 +77,8 @@ export const ALL_COLUMNS: ColumnInfo[] = [
 
 export const COLUMN_BY_KEY = new Map(ALL_COLUMNS.map((c) => [c.key, c]))
 
+/** 年龄 takes 45, 40-50, >=45 as its value (the database reads it). */
+const AGE_OPS: FilterOp[] = ['equals', 'notEqual', 'blank', 'notBlank']
 const TEXT_OPS: FilterOp[] = [
   'contains',
   'notContains',
@@ -122,7 +124,7 @@ export function buildColumnDefs(layout: ColumnLayoutItem[] | null): ColDef<Cadre
       sortable: c.sortable,
       filter: c.filterable ? 'agTextColumnFilter' : false,
       filterParams: c.filterable
-        ? { filterOptions: TEXT_OPS, maxNumConditions: 1, debounceMs: 300 }
+        ? { filterOptions: c.key === 'age' ? AGE_OPS : TEXT_OPS, maxNumConditions: 1, debounceMs: 300 }
         : undefined,
     }
     if (c.month) def.valueFormatter = monthFormatter

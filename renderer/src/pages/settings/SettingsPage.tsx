@@ -1,3 +1,195 @@
+/** 系统设置: where the data lives, backups (list, 立即备份, restore after an integrity check), layout reset. */
+import { useCallback, useEffect, useState } from 'react'
+import type { AppInfo, BackupInfo } from '../../../../main/ipc/contract/core'
+import { call } from '../../api'
+import { FormSection, Page, confirmDialog, errorText, showError, showMessage } from '../../components'
+import { SETTINGS_KEY } from '../roster/columns'
+
+function size(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`
+  return `${Math.max(1, Math.round(n / 1024))} KB`
+}
+
+function when(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const p = (x: number) => String(x).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+}
+
 export function SettingsPage() {
-  return <div data-testid="settings-page">系统设置</div>
+  const [info, setInfo] = useState<AppInfo | null>(null)
+  const [backups, setBackups] = useState<BackupInfo[] | null>(null)
+  const [backupError, setBackupError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const load = useCallback(async () => {
+    try {
+      setInfo(await call('app.info', undefined))
+    } catch (e) {
+      showError(e)
+    }
+    try {
+      setBackups(await call('backup.list', undefined))
+      setBackupError(null)
+    } catch (e) {
+      setBackupError(errorText(e))
+    }
+  }, [])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const backupNow = async () => {
+    setBusy(true)
+    try {
+      const b = await call('backup.create', undefined)
+      showMessage(`已备份到 ${b.file}`, 'success')
+      await load()
+    } catch (e) {
+      showError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const restore = async (b: BackupInfo) => {
+    const ok = await confirmDialog({
+      title: '从备份恢复',
+      message: `将用 ${when(b.createdAt)} 的备份（${b.file}）替换当前数据。\n恢复前会先检查备份文件是否完好，并把当前数据另存一份，以便需要时找回。\n此后所做的修改将不在恢复后的数据中。确定恢复？`,
+      okText: '检查并恢复',
+      danger: true,
+    })
+    if (!ok) return
+    setBusy(true)
+    try {
+      const r = await call('backup.restore', { file: b.file })
+      showMessage(`已从 ${r.restoredFrom} 恢复；恢复前的数据已另存为 ${r.safetyCopy}`, 'success')
+      await load()
+    } catch (e) {
+      showError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const resetColumns = async () => {
+    try {
+      await call('settings.set', { key: SETTINGS_KEY, value: null })
+      showMessage('花名册的列已恢复为默认设置', 'success')
+    } catch (e) {
+      showError(e)
+    }
+  }
+
+  return (
+    <Page title="系统设置" testId="settings-page">
+      <div className="settings-body">
+        <FormSection title="系统信息">
+          {info ? (
+            <table className="table info-table">
+              <tbody>
+                <tr>
+                  <th>系统名称</th>
+                  <td>干部管理系统</td>
+                </tr>
+                <tr>
+                  <th>版本</th>
+                  <td>
+                    {info.version}（数据结构第 {info.schemaVersion} 版）
+                  </td>
+                </tr>
+                <tr>
+                  <th>运行方式</th>
+                  <td>{info.host === 'electron' ? '桌面程序' : '浏览器（本机服务）'}</td>
+                </tr>
+                <tr>
+                  <th>干部档案</th>
+                  <td data-testid="settings-count">{info.cadreCount.toLocaleString('zh-CN')} 人</td>
+                </tr>
+                <tr>
+                  <th>数据文件</th>
+                  <td className="mono selectable">{info.dbPath}</td>
+                </tr>
+                <tr>
+                  <th>数据目录</th>
+                  <td className="mono selectable">{info.dataDir}</td>
+                </tr>
+              </tbody>
+            </table>
+          ) : (
+            <div className="muted">正在读取…</div>
+          )}
+          <div className="field-hint settings-note">
+            数据只保存在本机，不会上传。数据文件含身份证号、家庭成员等个人信息，请妥善保管，复制到其他电脑须经批准。
+          </div>
+        </FormSection>
+
+        <FormSection
+          title="数据备份"
+          actions={
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              disabled={busy}
+              onClick={() => void backupNow()}
+            >
+              立即备份
+            </button>
+          }
+        >
+          <div className="field-hint settings-note">
+            每次启动时自动备份，保留最近 10 份。恢复前会检查备份文件是否完好。
+          </div>
+          {backupError ? <div className="field-error settings-note">{backupError}</div> : null}
+          <table className="table" data-testid="backup-list">
+            <thead>
+              <tr>
+                <th>备份时间</th>
+                <th>文件</th>
+                <th style={{ width: 100 }}>大小</th>
+                <th style={{ width: 110 }}>操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {backups && backups.length === 0 ? (
+                <tr>
+                  <td colSpan={4} className="muted table-empty">
+                    还没有备份
+                  </td>
+                </tr>
+              ) : null}
+              {(backups ?? []).map((b) => (
+                <tr key={b.file}>
+                  <td>{when(b.createdAt)}</td>
+                  <td className="mono">{b.file}</td>
+                  <td>{size(b.size)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      disabled={busy}
+                      onClick={() => void restore(b)}
+                    >
+                      恢复
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </FormSection>
+
+        <FormSection title="界面">
+          <div className="settings-row">
+            <span>花名册显示的列、顺序和列宽会自动保存。</span>
+            <button type="button" className="btn btn-small" onClick={() => void resetColumns()}>
+              恢复默认列
+            </button>
+          </div>
+        </FormSection>
+      </div>
+    </Page>
+  )
 }

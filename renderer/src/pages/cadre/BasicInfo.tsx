@@ -1,0 +1,129 @@
+/** 基本信息: the fields of the 干部任免审批表 in the form's order, the photo beside them. */
+import type { ReactNode } from 'react'
+import {
+  DEGREES,
+  EDUCATIONS,
+  ETHNIC_GROUPS,
+  GENDERS,
+  POLITICAL_STATUSES,
+  POSITION_LEVELS,
+  RANKS,
+  fieldLabel,
+  type CadreFieldKey,
+} from '../../../../main/domain/fields'
+import { ageAt, parseMonth, today } from '../../../../main/domain/dates'
+import { FormGrid, FormSection, MonthField, SelectField, TextField } from '../../components'
+import type { Draft, Errors } from './form'
+
+export interface BasicInfoProps {
+  fields: Draft
+  errors: Errors
+  unitNames: string[]
+  onChange(key: CadreFieldKey, value: string): void
+  onBlur(key: CadreFieldKey): void
+  photo: ReactNode
+}
+
+export function BasicInfo({ fields, errors, unitNames, onChange, onBlur, photo }: BasicInfoProps) {
+  const text = (key: CadreFieldKey, extra: { span?: number; required?: boolean; hint?: string } = {}) => (
+    <TextField
+      name={key}
+      label={fieldLabel(key)}
+      value={fields[key]}
+      error={errors[key]}
+      onChange={(v) => onChange(key, v)}
+      onBlur={() => onBlur(key)}
+      {...extra}
+    />
+  )
+  const monthF = (key: CadreFieldKey, hint?: string) => (
+    <MonthField
+      name={key}
+      label={fieldLabel(key)}
+      value={fields[key]}
+      error={errors[key]}
+      hint={hint}
+      onChange={(v) => onChange(key, v)}
+      onBlur={() => onBlur(key)}
+    />
+  )
+  const choice = (key: CadreFieldKey, options: readonly string[], free = true, label?: string) => (
+    <SelectField
+      name={key}
+      label={label ?? fieldLabel(key)}
+      value={fields[key]}
+      error={errors[key]}
+      options={options}
+      free={free}
+      onChange={(v) => onChange(key, v)}
+    />
+  )
+  const birth = parseMonth(fields.birthDate)
+  const age = birth.ok ? ageAt(birth.value, today()) : null
+
+  return (
+    <>
+      <FormSection title="基本情况">
+        <div className="basic-layout">
+          <FormGrid columns={3}>
+            {text('name', { required: true })}
+            {choice('gender', GENDERS, false)}
+            {monthF('birthDate', age !== null ? `（${age}岁）` : undefined)}
+            {choice('ethnicity', ETHNIC_GROUPS)}
+            {text('nativePlace')}
+            {text('birthPlace')}
+            {monthF('partyJoinDate')}
+            {monthF('workStartDate')}
+            {text('health')}
+            {text('techTitle')}
+            {text('specialty', { span: 2 })}
+            {text('idCard', {
+              required: true,
+              span: 2,
+              hint: '18 位，最后一位可以是 X；性别和出生年月须与之一致',
+            })}
+            {choice('politicalStatus', POLITICAL_STATUSES)}
+          </FormGrid>
+          <div className="basic-photo">{photo}</div>
+        </div>
+      </FormSection>
+      <FormSection title="学历学位">
+        <div className="edu-grid">
+          <div className="edu-head">全日制教育</div>
+          <FormGrid columns={3}>
+            {choice('eduFullTime', EDUCATIONS, true, '学历')}
+            {choice('degreeFullTime', DEGREES, true, '学位')}
+            <TextField
+              name="schoolFullTime"
+              label="毕业院校系及专业"
+              value={fields.schoolFullTime}
+              onChange={(v) => onChange('schoolFullTime', v)}
+            />
+          </FormGrid>
+          <div className="edu-head">在职教育</div>
+          <FormGrid columns={3}>
+            {choice('eduInService', EDUCATIONS, true, '学历')}
+            {choice('degreeInService', DEGREES, true, '学位')}
+            <TextField
+              name="schoolInService"
+              label="毕业院校系及专业"
+              value={fields.schoolInService}
+              onChange={(v) => onChange('schoolInService', v)}
+            />
+          </FormGrid>
+        </div>
+      </FormSection>
+      <FormSection title="职务职级">
+        <FormGrid columns={3}>
+          {text('position', { span: 3 })}
+          {choice('unit', unitNames)}
+          {choice('positionLevel', POSITION_LEVELS)}
+          {monthF('positionDate')}
+          {choice('rank', RANKS)}
+          {monthF('rankDate')}
+          {text('phone')}
+        </FormGrid>
+      </FormSection>
+    </>
+  )
+}

@@ -375,11 +375,12 @@ export function projectEligibility(
           ? { date: null, pendingUnknown: true, text: `无不符合项，待补充：${unknown.join('、')}` }
           : { date: at, pendingUnknown: false, text: '已符合' }
       }
+      const reasons = ev.rules.filter((x) => x.result === 'unknown').map((x) => x.reason)
       return unknown.length
         ? {
             date: day,
             pendingUnknown: true,
-            text: `${day} 起无不符合项（其他条件不变），仍待补充：${unknown.join('、')}`,
+            text: `预计 ${day} 起符合（其他条件不变），届时尚待核实：${reasons.join('；')}`,
           }
         : { date: day, pendingUnknown: false, text: `预计 ${day} 起符合（其他条件不变）` }
     }

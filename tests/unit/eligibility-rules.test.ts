@@ -633,7 +633,7 @@ describe('projected eligibility date', () => {
     const f = base({ positionDate: '2025-05', talks: [{ date: '2026-08-03', kind: '诫勉谈话' }] })
     const p = projectEligibility(f, rules, '2026-11-22')
     expect(p).toMatchObject({ date: '2027-05-01', pendingUnknown: true })
-    expect(p.text).toBe('2027-05-01 起无不符合项（其他条件不变），仍待补充：年度考核')
+    expect(p.text).toBe('预计 2027-05-01 起符合（其他条件不变），届时尚待核实：缺少2026年度考核结果')
   })
   it('a rule time does not cure gives no date', () => {
     const p = projectEligibility(base({ reserve: [] }), rules, '2026-11-22')

@@ -1,0 +1,359 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { runCli } from '../../main/cli/index'
+import { openDatabase, type Db } from '../../main/db/open'
+import { MIGRATIONS } from '../../main/db/migrations'
+import { exportReview } from '../../main/eligibility/export'
+import { loadFacts } from '../../main/eligibility/load'
+import { defaultRules } from '../../main/eligibility/rules'
+import { decide, overrideRule, reviewDetail, reviewRound } from '../../main/eligibility/service'
+import type { eligibilityJson } from '../../main/eligibility/service'
+import { currentRuleSet, ruleSetHistory, saveRuleSet, setInvestigation } from '../../main/eligibility/store'
+import { createContext, type AppContext } from '../../main/services/context'
+import { addGoodRecords, insertCadre, seedCadres } from './eligibility-fixture'
+
+const AT = '2026-11-22'
+let dir: string
+let db: Db
+let ctx: AppContext
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'elig-'))
+  db = openDatabase(join(dir, 'cadres.db'))
+  ctx = createContext({
+    db,
+    dbPath: join(dir, 'cadres.db'),
+    dataDir: dir,
+    host: 'test',
+    actor: '李部长',
+    at: AT,
+  })
+})
+afterEach(() => {
+  db.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function people() {
+  const good = insertCadre(db, { name: '符合甲' }, 1)
+  addGoodRecords(db, good)
+  const admonished = insertCadre(db, { name: '诫勉乙' }, 2)
+  addGoodRecords(db, admonished)
+  db.prepare(
+    "INSERT INTO talks (cadre_id, date, kind, talker) VALUES (?, '2026-08-03', '诫勉谈话', '王书记')",
+  ).run(admonished)
+  const noAssessment = insertCadre(db, { name: '缺考核丙' }, 3)
+  addGoodRecords(db, noAssessment)
+  db.prepare('DELETE FROM assessments WHERE cadre_id = ?').run(noAssessment)
+  const twoFails = insertCadre(db, { name: '两项丁', positionLevel: '一般干部' }, 4)
+  const retired = insertCadre(db, { name: '退休戊', status: '退休' }, 5)
+  addGoodRecords(db, retired)
+  return { good, admonished, noAssessment, twoFails, retired }
+}
+
+describe('review of a round', () => {
+  it('evaluates every active cadre once, with verdicts, counts and the projected date', () => {
+    const p = people()
+    const r = reviewRound(ctx, 'section-chief', AT)
+    expect(r.rows.map((x) => x.name).sort()).toEqual(['两项丁', '符合甲', '缺考核丙', '诫勉乙'].sort())
+    const by = Object.fromEntries(r.rows.map((x) => [x.name, x]))
+    expect(by['符合甲']).toMatchObject({ eligible: true, failCount: 0 })
+    expect(by['诫勉乙']).toMatchObject({
+      eligible: false,
+      failCount: 1,
+      failed: '诫勉影响期',
+      projected: '2027-02-04',
+    })
+    expect(by['诫勉乙']!.firstReason).toBe('诫勉影响期：2026-08-03 诫勉谈话，影响期至 2027-02-03')
+    expect(by['缺考核丙']).toMatchObject({ eligible: null, unknownCount: 1 })
+    expect(by['两项丁']!.failCount).toBeGreaterThanOrEqual(2)
+    expect(r.summary).toEqual({ total: 4, eligible: 1, ineligible: 2, unknown: 1, blockedByOne: 1 })
+    expect(r.rows[0]!.outcomes).toHaveLength(9)
+    void p
+  })
+
+  it('loads records grouped by cadre with one query per table', () => {
+    const p = people()
+    const facts = loadFacts(db)
+    const f = facts.find((x) => x.id === p.admonished)!
+    expect(f.talks).toEqual([{ date: '2026-08-03', kind: '诫勉谈话' }])
+    expect(f.reserve).toHaveLength(1)
+    expect(facts.find((x) => x.id === p.twoFails)!.reserve).toEqual([])
+    const spy = vi.spyOn(db, 'prepare')
+    seedCadres(db, 500)
+    spy.mockClear()
+    loadFacts(db)
+    expect(spy.mock.calls.length).toBeLessThanOrEqual(8)
+    spy.mockRestore()
+  })
+})
+
+describe('detail, override and decision', () => {
+  it('shows the evidence and when the cadre becomes eligible', () => {
+    const p = people()
+    const d = reviewDetail(ctx, p.admonished, 'section-chief', AT)
+    const adm = d.rules.find((x) => x.id === 'admonishment')!
+    expect(adm.evidence).toEqual(['2026-08-03 诫勉谈话，影响期至 2027-02-03'])
+    expect(d.projection).toMatchObject({ date: '2027-02-04', pendingUnknown: true })
+    expect(d.projection.text).toBe(
+      '预计 2027-02-04 起符合（其他条件不变），届时尚待核实：缺少2026年度考核结果',
+    )
+  })
+
+  it('an override needs a written reason, lands in the audit log and counts as a pass', () => {
+    const p = people()
+    expect(() =>
+      overrideRule(ctx, {
+        cadreId: p.admonished,
+        target: 'section-chief',
+        at: AT,
+        ruleId: 'admonishment',
+        reason: '  ',
+      }),
+    ).toThrow(/必须写明理由/)
+    expect(() =>
+      overrideRule(ctx, {
+        cadreId: p.admonished,
+        target: 'section-chief',
+        at: AT,
+        ruleId: 'education',
+        reason: '理由写得很充分',
+      }),
+    ).toThrow(/并非不符合项/)
+    const reason = '经县委常委会研究，诫勉事由已整改到位'
+    const d = overrideRule(ctx, {
+      cadreId: p.admonished,
+      target: 'section-chief',
+      at: AT,
+      ruleId: 'admonishment',
+      reason,
+    })
+    expect(d.eligible).toBe(false)
+    expect(d.effective).toBe(true)
+    expect(d.rules.find((x) => x.id === 'admonishment')!.override).toMatchObject({
+      reason,
+      actor: '李部长',
+      ruleSetVersion: 0,
+    })
+    const audit = db.prepare("SELECT * FROM audit_log WHERE action = 'override'").all() as {
+      summary: string
+      cadre_id: number
+      actor: string
+    }[]
+    expect(audit).toHaveLength(1)
+    expect(audit[0]).toMatchObject({ cadre_id: p.admonished, actor: '李部长' })
+    expect(audit[0]!.summary).toContain(reason)
+    const row = reviewRound(ctx, 'section-chief', AT).rows.find((x) => x.cadreId === p.admonished)!
+    expect(row).toMatchObject({
+      eligible: false,
+      effective: true,
+      overridden: ['admonishment'],
+      failCount: 1,
+    })
+    // another round (another date) does not inherit it
+    expect(reviewDetail(ctx, p.admonished, 'section-chief', '2026-11-23').effective).toBe(false)
+  })
+
+  it('records decisions with the rule set version and verdict of the moment', () => {
+    const p = people()
+    expect(() =>
+      decide(ctx, { cadreId: p.admonished, target: 'section-chief', at: AT, decision: '推荐', note: null }),
+    ).toThrow(/不能推荐/)
+    decide(ctx, {
+      cadreId: p.admonished,
+      target: 'section-chief',
+      at: AT,
+      decision: '暂缓',
+      note: '待影响期满',
+    })
+    const d = decide(ctx, {
+      cadreId: p.good,
+      target: 'section-chief',
+      at: AT,
+      decision: '推荐',
+      note: '群众公认',
+    })
+    expect(d.decisions[0]).toMatchObject({
+      decision: '推荐',
+      note: '群众公认',
+      verdict: '符合',
+      ruleSetVersion: 0,
+      actor: '李部长',
+    })
+    const row = db
+      .prepare('SELECT outcomes, review_date FROM eligibility_decisions WHERE cadre_id = ?')
+      .get(p.admonished) as {
+      outcomes: string
+      review_date: string
+    }
+    expect(row.review_date).toBe(AT)
+    expect(JSON.parse(row.outcomes)).toContainEqual({
+      id: 'admonishment',
+      result: 'fail',
+      reason: '2026-08-03 诫勉谈话，影响期至 2027-02-03',
+      overridden: false,
+    })
+    const r = reviewRound(ctx, 'section-chief', AT)
+    expect(r.rows.find((x) => x.cadreId === p.good)).toMatchObject({
+      decision: '推荐',
+      decisionNote: '群众公认',
+    })
+  })
+
+  it('a registered investigation fails the investigation rule of a county rule set', () => {
+    const p = people()
+    saveRuleSet(
+      ctx,
+      'section-chief',
+      [...defaultRules('section-chief'), { id: 'investigation', label: '审查调查', params: {} }],
+      '增加审查调查',
+    )
+    expect(reviewDetail(ctx, p.good, 'section-chief', AT).eligible).toBe(true)
+    setInvestigation(ctx, { cadreId: p.good, active: true, since: '2026-10-01', note: '县纪委监委立案' })
+    const d = reviewDetail(ctx, p.good, 'section-chief', AT)
+    expect(d.rules.find((x) => x.id === 'investigation')).toMatchObject({
+      result: 'fail',
+      reason: '2026-10-01 起正在接受立案审查调查（县纪委监委立案）',
+    })
+    setInvestigation(ctx, { cadreId: p.good, active: false, since: null, note: null })
+    expect(reviewDetail(ctx, p.good, 'section-chief', AT).eligible).toBe(true)
+  })
+})
+
+describe('rule sets', () => {
+  it('saving keeps every version; the newest is in force; bad params are refused in Chinese', () => {
+    people()
+    expect(currentRuleSet(db, 'section-chief').version).toBe(0)
+    const rules = defaultRules('section-chief').map((r) =>
+      r.id === 'age' ? { ...r, params: { maxAge: 50 } } : r,
+    )
+    const saved = saveRuleSet(ctx, 'section-chief', rules, '年龄放宽至50岁')
+    expect(saved.version).toBe(1)
+    expect(ruleSetHistory(db, 'section-chief').map((s) => s.version)).toEqual([1, 0])
+    expect(reviewRound(ctx, 'section-chief', AT).ruleSet.version).toBe(1)
+    expect(() =>
+      saveRuleSet(ctx, 'section-chief', [{ id: 'age', label: '年龄', params: { maxAge: 'x' } }], null),
+    ).toThrow(/规则集无效（第 1 条规则/)
+    expect(() => saveRuleSet(ctx, 'section-chief', [], null)).toThrow(/至少要有一条规则/)
+    expect(
+      db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'eligibility-rules'").get(),
+    ).toEqual({ n: 1 })
+  })
+})
+
+describe('export and command line', () => {
+  it('exports the filtered review with a reason per rule', async () => {
+    const p = people()
+    overrideRule(ctx, {
+      cadreId: p.admonished,
+      target: 'section-chief',
+      at: AT,
+      ruleId: 'admonishment',
+      reason: '经研究同意豁免此项',
+    })
+    const out = await exportReview(ctx, { target: 'section-chief', at: AT, filter: 'blocked-by-one' })
+    expect(out.rows).toBe(1)
+    expect(out.fileName).toBe('正科资格审查_2026-11-22.xlsx')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(out.bytes) as unknown as ArrayBuffer)
+    const ws = wb.worksheets[0]!
+    const values = ws
+      .getSheetValues()
+      .flatMap((row) => (Array.isArray(row) ? row : []))
+      .map((v) => String(v ?? ''))
+    expect(values).toContain('诫勉乙')
+    expect(values).toContain('符合（经豁免）')
+    expect(values).toContain('✗ 2026-08-03 诫勉谈话，影响期至 2027-02-03（已豁免：经研究同意豁免此项）')
+    expect(values.some((v) => v.includes('提任正科级领导职务资格审查结果'))).toBe(true)
+  })
+
+  it('eligibility --json prints the document of CLI.md', async () => {
+    people()
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    let out = ''
+    const w = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
+      out += String(s)
+      return true
+    })
+    const code = await runCli([
+      'eligibility',
+      '--db',
+      join(dir, 'cadres.db'),
+      '--target',
+      'section-chief',
+      '--at',
+      AT,
+      '--json',
+    ])
+    w.mockRestore()
+    expect(code).toBe(0)
+    const doc = JSON.parse(out) as ReturnType<typeof eligibilityJson>
+    expect(doc.target).toBe('section-chief')
+    expect(doc.at).toBe(AT)
+    const adm = doc.results.find((r) => r.name === '诫勉乙')!
+    expect(adm.eligible).toBe(false)
+    expect(adm.rules).toContainEqual({
+      id: 'admonishment',
+      label: '诫勉影响期',
+      result: 'fail',
+      reason: '2026-08-03 诫勉谈话，影响期至 2027-02-03',
+    })
+    expect(doc.results.find((r) => r.name === '缺考核丙')!.eligible).toBeNull()
+    expect(doc.results.some((r) => r.name === '退休戊')).toBe(false)
+  })
+
+  it('bad target is bad input (exit 2, nothing written)', async () => {
+    let err = ''
+    const w = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+      err += String(s)
+      return true
+    })
+    const code = await runCli([
+      'eligibility',
+      '--db',
+      join(dir, 'cadres.db'),
+      '--target',
+      'county-head',
+      '--json',
+    ])
+    w.mockRestore()
+    expect(code).toBe(2)
+    expect(err).toContain('--target 只能是 section-chief')
+  })
+})
+
+describe('migration 0030', () => {
+  it('adds the eligibility tables to a database at 0020 and keeps its rows', () => {
+    const path = join(dir, 'old.db')
+    const upTo20 = MIGRATIONS.filter((m) => m.version <= 20)
+    const old = openDatabase(path, { migrations: upTo20 })
+    const id = insertCadre(old, { name: '老数据' })
+    old.close()
+    const cur = openDatabase(path)
+    expect(cur.prepare('SELECT name FROM cadres WHERE id = ?').get(id)).toEqual({ name: '老数据' })
+    const tables = (
+      cur
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'eligibility_%' ORDER BY name",
+        )
+        .all() as { name: string }[]
+    ).map((t) => t.name)
+    expect(tables).toEqual([
+      'eligibility_decisions',
+      'eligibility_investigations',
+      'eligibility_overrides',
+      'eligibility_rule_sets',
+    ])
+    expect(() =>
+      cur
+        .prepare(
+          "INSERT INTO eligibility_decisions (cadre_id, target, review_date, decision, rule_set_version, verdict, outcomes, actor, created_at) VALUES (?, 'section-chief', '2026-01-01', '同意', 0, '符合', '[]', 'x', 'x')",
+        )
+        .run(id),
+    ).toThrow()
+    cur.close()
+  })
+})

@@ -13,7 +13,8 @@ import { createContext } from '../main/services/context'
 import { ensureUnit } from '../main/services/units'
 import { ms, now, type Report } from './shared'
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈'
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈'
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红文斌玉兰海燕春梅晓东'
 
 function rng(seed: number): () => number {
@@ -67,8 +68,19 @@ export default async function bench(report: Report): Promise<void> {
     ['快速搜索 单位名 “第3镇”', { search: '第3镇' }],
     ['单位树 第3镇及下级', { unitId: town }],
     ['按姓名排序', { sort: [{ key: 'name', dir: 'asc' }] }],
-    ['按年龄降序 + 单位', { sort: [{ key: 'age', dir: 'desc' }, { key: 'unit', dir: 'asc' }] }],
-    ['筛选 年龄 40-50 + 学历 大学', { filters: { age: { op: 'equals', value: '40-50' }, eduFullTime: { op: 'equals', value: '大学' } } }],
+    [
+      '按年龄降序 + 单位',
+      {
+        sort: [
+          { key: 'age', dir: 'desc' },
+          { key: 'unit', dir: 'asc' },
+        ],
+      },
+    ],
+    [
+      '筛选 年龄 40-50 + 学历 大学',
+      { filters: { age: { op: 'equals', value: '40-50' }, eduFullTime: { op: 'equals', value: '大学' } } },
+    ],
   ]
   for (const [name, q] of cases) {
     queryCadres(ctx, { ...q, offset: 0, limit: 100 })

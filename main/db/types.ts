@@ -94,7 +94,10 @@ export interface DbSetting {
 }
 
 /** Canonical keys stored in a cadres column of the same (snake_case) name: all but `unit`. */
-export const CADRE_COLUMN_KEYS = CADRE_FIELD_KEYS.filter((k) => k !== 'unit') as Exclude<CadreFieldKey, 'unit'>[]
+export const CADRE_COLUMN_KEYS = CADRE_FIELD_KEYS.filter((k) => k !== 'unit') as Exclude<
+  CadreFieldKey,
+  'unit'
+>[]
 
 /** Column of a canonical key (`unit` has none: it is `unit_id` → units.name). */
 export const CADRE_COLUMN: Readonly<Record<Exclude<CadreFieldKey, 'unit'>, string>> = Object.fromEntries(
@@ -114,7 +117,14 @@ export function cadreRowFromDb(r: DbCadreWithUnit, age: number | null): CadreRow
 }
 
 export function unitFromDb(r: DbUnit & { count?: number }): Unit {
-  return { id: r.id, name: r.name, parentId: r.parent_id, kind: r.kind, sortOrder: r.sort_order, count: r.count ?? 0 }
+  return {
+    id: r.id,
+    name: r.name,
+    parentId: r.parent_id,
+    kind: r.kind,
+    sortOrder: r.sort_order,
+    count: r.count ?? 0,
+  }
 }
 
 export function resumeFromDb(r: DbResumeEntry): ResumeEntry {

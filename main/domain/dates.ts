@@ -3,9 +3,7 @@
  * Storage: months `YYYY-MM`, days `YYYY-MM-DD`. Printed forms and LRMX: `1975.03`.
  */
 export type MonthParse =
-  | { ok: true; value: string; warning?: string }
-  | { ok: true; value: null }
-  | { ok: false; message: string }
+  { ok: true; value: string; warning?: string } | { ok: true; value: null } | { ok: false; message: string }
 
 const MIN_YEAR = 1900
 const MAX_YEAR = 2100
@@ -15,7 +13,8 @@ function pad2(n: number): string {
 }
 
 function monthOf(y: number, m: number): MonthParse {
-  if (!Number.isInteger(y) || y < MIN_YEAR || y > MAX_YEAR) return { ok: false, message: `年份 ${y} 不在 ${MIN_YEAR}–${MAX_YEAR} 之间` }
+  if (!Number.isInteger(y) || y < MIN_YEAR || y > MAX_YEAR)
+    return { ok: false, message: `年份 ${y} 不在 ${MIN_YEAR}–${MAX_YEAR} 之间` }
   if (!Number.isInteger(m) || m < 1 || m > 12) return { ok: false, message: `月份 ${m} 不是 1–12 之间的月份` }
   return { ok: true, value: `${y}-${pad2(m)}` }
 }
@@ -101,7 +100,8 @@ export function parseMonth(raw: unknown, opts: { date1904?: boolean } = {}): Mon
   if ((m = s.match(/^(\d{4})[.\-/](\d{1,2})(?:[.\-/](\d{1,2}))?$/))) {
     const y = Number(m[1])
     const mo = Number(m[2])
-    if (m[3] !== undefined && !validDay(y, mo, Number(m[3]))) return { ok: false, message: `“${raw}”不是有效日期` }
+    if (m[3] !== undefined && !validDay(y, mo, Number(m[3])))
+      return { ok: false, message: `“${raw}”不是有效日期` }
     return monthOf(y, mo)
   }
   if ((m = s.match(/^(\d{4})(\d{2})$/))) return monthOf(Number(m[1]), Number(m[2]))

@@ -11,13 +11,7 @@ export function idCardCheckChar(first17: string): string {
   return CHECK[sum % 11] ?? '?'
 }
 
-export type IdCardProblem =
-  | 'empty'
-  | 'excel-number'
-  | 'length'
-  | 'chars'
-  | 'birth-date'
-  | 'check-digit'
+export type IdCardProblem = 'empty' | 'excel-number' | 'length' | 'chars' | 'birth-date' | 'check-digit'
 
 export interface IdCardInfo {
   idCard: string
@@ -28,7 +22,8 @@ export interface IdCardInfo {
   gender: '男' | '女'
 }
 
-export type IdCardResult = { ok: true; value: IdCardInfo } | { ok: false; problem: IdCardProblem; message: string; cleaned: string }
+export type IdCardResult =
+  { ok: true; value: IdCardInfo } | { ok: false; problem: IdCardProblem; message: string; cleaned: string }
 
 /** Strip spaces, a leading apostrophe and full-width characters; lowercase x → X. */
 export function cleanIdCard(raw: string): string {
@@ -69,7 +64,20 @@ export function validateIdCard(raw: string | number | null | undefined): IdCardR
   const d = Number(s.slice(12, 14))
   const date = new Date(Date.UTC(y, m - 1, d))
   if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return { ok: false, problem: 'birth-date', message: `身份证号中的出生日期 ${s.slice(6, 14)} 不是有效日期`, cleaned: s }
+    return {
+      ok: false,
+      problem: 'birth-date',
+      message: `身份证号中的出生日期 ${s.slice(6, 14)} 不是有效日期`,
+      cleaned: s,
+    }
+  }
+  if (date.getTime() > Date.now()) {
+    return {
+      ok: false,
+      problem: 'birth-date',
+      message: `身份证号中的出生日期 ${s.slice(6, 14)} 晚于今天`,
+      cleaned: s,
+    }
   }
   const expected = idCardCheckChar(s.slice(0, 17))
   if (expected !== s[17]) {

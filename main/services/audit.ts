@@ -31,7 +31,17 @@ export function recordAudit(ctx: AppContext, e: AuditInput): number {
     .prepare(
       'INSERT INTO audit_log (at, actor, action, entity, entity_id, cadre_id, summary, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .run(ctx.nowIso(), ctx.actor, e.action, e.entity, e.entityId ?? null, e.cadreId ?? null, e.summary, json(e.before), json(e.after))
+    .run(
+      ctx.nowIso(),
+      ctx.actor,
+      e.action,
+      e.entity,
+      e.entityId ?? null,
+      e.cadreId ?? null,
+      e.summary,
+      json(e.before),
+      json(e.after),
+    )
   return Number(r.lastInsertRowid)
 }
 
@@ -42,7 +52,9 @@ export function listAudit(
 ): { entries: AuditEntry[]; total: number } {
   const where = q.cadreId !== undefined ? 'WHERE cadre_id = ?' : ''
   const params = q.cadreId !== undefined ? [q.cadreId] : []
-  const total = (ctx.db.prepare(`SELECT count(*) AS n FROM audit_log ${where}`).get(...params) as { n: number }).n
+  const total = (
+    ctx.db.prepare(`SELECT count(*) AS n FROM audit_log ${where}`).get(...params) as { n: number }
+  ).n
   const rows = ctx.db
     .prepare(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
     .all(...params, q.limit ?? 200, q.offset ?? 0) as DbAuditEntry[]

@@ -4,7 +4,13 @@
  */
 import type { CadreInput, CadreRecord, FamilyMember } from '../domain/cadre'
 import { AppError } from '../domain/errors'
-import { CADRE_FIELD_KEYS, STATUSES, fieldLabel, type CadreFieldKey, type CadreFields } from '../domain/fields'
+import {
+  CADRE_FIELD_KEYS,
+  STATUSES,
+  fieldLabel,
+  type CadreFieldKey,
+  type CadreFields,
+} from '../domain/fields'
 import { nameInitials, namePinyin } from '../domain/pinyin'
 import type { ResumeEntry } from '../domain/resume'
 import {
@@ -43,17 +49,21 @@ function notFound(id: number): AppError {
 }
 
 function readRow(ctx: AppContext, id: number): DbCadreWithUnit | undefined {
-  return ctx.db.prepare(`SELECT ${CADRE_SELECT} FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id = ?`).get(id) as
-    | DbCadreWithUnit
-    | undefined
+  return ctx.db
+    .prepare(`SELECT ${CADRE_SELECT} FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id = ?`)
+    .get(id) as DbCadreWithUnit | undefined
 }
 
 function readResume(ctx: AppContext, id: number): ResumeEntry[] {
-  return (ctx.db.prepare('SELECT * FROM resume_entries WHERE cadre_id = ? ORDER BY seq').all(id) as DbResumeEntry[]).map(resumeFromDb)
+  return (
+    ctx.db.prepare('SELECT * FROM resume_entries WHERE cadre_id = ? ORDER BY seq').all(id) as DbResumeEntry[]
+  ).map(resumeFromDb)
 }
 
 function readFamily(ctx: AppContext, id: number): FamilyMember[] {
-  return (ctx.db.prepare('SELECT * FROM family_members WHERE cadre_id = ? ORDER BY seq').all(id) as DbFamilyMember[]).map(familyFromDb)
+  return (
+    ctx.db.prepare('SELECT * FROM family_members WHERE cadre_id = ? ORDER BY seq').all(id) as DbFamilyMember[]
+  ).map(familyFromDb)
 }
 
 export function getCadre(ctx: AppContext, id: number): CadreRecord {
@@ -74,7 +84,8 @@ export function getCadre(ctx: AppContext, id: number): CadreRecord {
 
 /** The id of the person with this ID number (already cleaned: 18 characters, X upper case). */
 export function findCadreIdByIdCard(ctx: AppContext, idCard: string): number | null {
-  const r = ctx.db.prepare('SELECT id FROM cadres WHERE id_card = ?').get(idCard) as { id: number } | undefined
+  const r = ctx.db.prepare('SELECT id FROM cadres WHERE id_card = ?').get(idCard) as
+    { id: number } | undefined
   return r?.id ?? null
 }
 
@@ -86,7 +97,12 @@ function whoIs(ctx: AppContext, id: number): string {
 
 function invalid(errors: Problems, who?: string): AppError {
   const fields = Object.fromEntries(Object.entries(errors).filter(([, v]) => !!v)) as Record<string, string>
-  return new AppError('invalid-cadre', problemsMessage(errors, who), `invalid cadre: ${Object.keys(fields).join(', ')}`, fields)
+  return new AppError(
+    'invalid-cadre',
+    problemsMessage(errors, who),
+    `invalid cadre: ${Object.keys(fields).join(', ')}`,
+    fields,
+  )
 }
 
 /** Values for the cadres table's columns, in CADRE_COLUMN_KEYS order. */
@@ -102,7 +118,9 @@ const UPDATE_SQL = `UPDATE cadres SET ${CADRE_COLUMN_KEYS.map((k) => `${CADRE_CO
 
 function writeResume(ctx: AppContext, cadreId: number, entries: readonly ResumeEntry[]): void {
   ctx.db.prepare('DELETE FROM resume_entries WHERE cadre_id = ?').run(cadreId)
-  const ins = ctx.db.prepare('INSERT INTO resume_entries (cadre_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)')
+  const ins = ctx.db.prepare(
+    'INSERT INTO resume_entries (cadre_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)',
+  )
   entries.forEach((e, i) => ins.run(cadreId, i + 1, e.start, e.end, e.text))
 }
 
@@ -111,12 +129,16 @@ function writeFamily(ctx: AppContext, cadreId: number, members: readonly FamilyM
   const ins = ctx.db.prepare(
     'INSERT INTO family_members (cadre_id, seq, relation, name, birth_date, political_status, work_unit_position) VALUES (?, ?, ?, ?, ?, ?, ?)',
   )
-  members.forEach((f, i) => ins.run(cadreId, i + 1, f.relation, f.name, f.birthDate, f.politicalStatus, f.workUnitPosition))
+  members.forEach((f, i) =>
+    ins.run(cadreId, i + 1, f.relation, f.name, f.birthDate, f.politicalStatus, f.workUnitPosition),
+  )
 }
 
 function duplicateError(ctx: AppContext, idCard: string, otherId: number): AppError {
   const msg = `身份证号 ${idCard} 已属于 ${whoIs(ctx, otherId)}，同一身份证号不能建两份档案`
-  return new AppError('duplicate-idcard', msg, `ID number ${idCard} already belongs to cadre ${otherId}`, { idCard: msg })
+  return new AppError('duplicate-idcard', msg, `ID number ${idCard} already belongs to cadre ${otherId}`, {
+    idCard: msg,
+  })
 }
 
 /**
@@ -131,14 +153,17 @@ export function saveCadre(ctx: AppContext, input: CadreInput): CadreRecord {
     const { values, errors, warnings } = normalizeFields(input)
     // In the editor a month must be a month: a year alone is not accepted silently.
     for (const [k, w] of Object.entries(warnings)) {
-      if (w && !errors[k as CadreFieldKey]) errors[k as CadreFieldKey] = `${fieldLabel(k as CadreFieldKey)}请填写完整的年月，如 1975.03`
+      if (w && !errors[k as CadreFieldKey])
+        errors[k as CadreFieldKey] = `${fieldLabel(k as CadreFieldKey)}请填写完整的年月，如 1975.03`
     }
     const before: CadreFields = existing ? pickFields(existing) : emptyFields()
     const fields: CadreFields = { ...before, ...values }
     if (!existing && !fields.status) fields.status = '在职'
     checkIdentity(fields, errors)
-    const resume = input.resume !== undefined ? normalizeResume(input.resume, errors) : (existing?.resume ?? [])
-    const family = input.family !== undefined ? normalizeFamily(input.family, errors) : (existing?.family ?? [])
+    const resume =
+      input.resume !== undefined ? normalizeResume(input.resume, errors) : (existing?.resume ?? [])
+    const family =
+      input.family !== undefined ? normalizeFamily(input.family, errors) : (existing?.family ?? [])
     if (Object.values(errors).some(Boolean)) throw invalid(errors, fields.name ?? undefined)
     const idCard = fields.idCard as string
     const other = findCadreIdByIdCard(ctx, idCard)
@@ -149,7 +174,9 @@ export function saveCadre(ctx: AppContext, input: CadreInput): CadreRecord {
 
     let id: number
     if (!existing) {
-      const r = ctx.db.prepare(INSERT_SQL).run(...columnValues(fields), unitId, nameInitials(name), namePinyin(name), now, now)
+      const r = ctx.db
+        .prepare(INSERT_SQL)
+        .run(...columnValues(fields), unitId, nameInitials(name), namePinyin(name), now, now)
       id = Number(r.lastInsertRowid)
       writeResume(ctx, id, resume)
       writeFamily(ctx, id, family)
@@ -191,7 +218,9 @@ export function saveCadre(ctx: AppContext, input: CadreInput): CadreRecord {
       labels.push('家庭主要成员')
     }
     if (labels.length === 0) return existing
-    ctx.db.prepare(UPDATE_SQL).run(...columnValues(fields), unitId, nameInitials(name), namePinyin(name), now, id)
+    ctx.db
+      .prepare(UPDATE_SQL)
+      .run(...columnValues(fields), unitId, nameInitials(name), namePinyin(name), now, id)
     if (resumeChanged) writeResume(ctx, id, resume)
     if (familyChanged) writeFamily(ctx, id, family)
     recordAudit(ctx, {
@@ -216,7 +245,9 @@ function pickFields(r: CadreRecord): CadreFields {
 /** 在职 / 调出 / 退休 / 去世. A record is never deleted; the change and its note are audited. */
 export function setCadreStatus(ctx: AppContext, id: number, status: string, note?: string): CadreRecord {
   if (!(STATUSES as readonly string[]).includes(status)) {
-    throw new AppError('invalid-status', `状态应为 ${STATUSES.join('、')} 之一`, `bad status ${status}`, { status: '状态无效' })
+    throw new AppError('invalid-status', `状态应为 ${STATUSES.join('、')} 之一`, `bad status ${status}`, {
+      status: '状态无效',
+    })
   }
   return ctx.db.transaction((): CadreRecord => {
     const r = readRow(ctx, id)
@@ -238,7 +269,8 @@ export function setCadreStatus(ctx: AppContext, id: number, status: string, note
 }
 
 export function getCadrePhoto(ctx: AppContext, id: number): Uint8Array | null {
-  const r = ctx.db.prepare('SELECT photo FROM cadres WHERE id = ?').get(id) as { photo: Buffer | null } | undefined
+  const r = ctx.db.prepare('SELECT photo FROM cadres WHERE id = ?').get(id) as
+    { photo: Buffer | null } | undefined
   if (!r) throw notFound(id)
   return r.photo ? new Uint8Array(r.photo.buffer, r.photo.byteOffset, r.photo.byteLength) : null
 }
@@ -257,23 +289,33 @@ export function setCadrePhoto(ctx: AppContext, id: number, data: Uint8Array | nu
   if (data) {
     if (data.byteLength > PHOTO_MAX_BYTES) {
       const mb = (data.byteLength / 1024 / 1024).toFixed(1)
-      throw new AppError('photo-too-large', `照片文件 ${mb} MB，超过 5 MB 的上限，请压缩后再上传`, 'photo larger than 5 MB', {
-        photo: '照片超过 5 MB',
-      })
+      throw new AppError(
+        'photo-too-large',
+        `照片文件 ${mb} MB，超过 5 MB 的上限，请压缩后再上传`,
+        'photo larger than 5 MB',
+        {
+          photo: '照片超过 5 MB',
+        },
+      )
     }
     kind = imageKind(data)
     if (!kind) {
-      throw new AppError('photo-format', '照片只能是 JPEG 或 PNG 图片', 'photo must be JPEG or PNG', { photo: '照片只能是 JPEG 或 PNG 图片' })
+      throw new AppError('photo-format', '照片只能是 JPEG 或 PNG 图片', 'photo must be JPEG or PNG', {
+        photo: '照片只能是 JPEG 或 PNG 图片',
+      })
     }
   }
   return ctx.db.transaction((): CadreRecord => {
     const r = ctx.db.prepare('SELECT name, photo IS NOT NULL AS had FROM cadres WHERE id = ?').get(id) as
-      | { name: string; had: number }
-      | undefined
+      { name: string; had: number } | undefined
     if (!r) throw notFound(id)
     if (!data && !r.had) return getCadre(ctx, id)
-    ctx.db.prepare('UPDATE cadres SET photo = ?, updated_at = ? WHERE id = ?').run(data ? Buffer.from(data) : null, ctx.nowIso(), id)
-    const size = data ? `${kind === 'png' ? 'PNG' : 'JPEG'}，${Math.max(1, Math.round(data.byteLength / 1024))} KB` : ''
+    ctx.db
+      .prepare('UPDATE cadres SET photo = ?, updated_at = ? WHERE id = ?')
+      .run(data ? Buffer.from(data) : null, ctx.nowIso(), id)
+    const size = data
+      ? `${kind === 'png' ? 'PNG' : 'JPEG'}，${Math.max(1, Math.round(data.byteLength / 1024))} KB`
+      : ''
     recordAudit(ctx, {
       action: 'photo',
       entity: 'cadre',
@@ -310,12 +352,18 @@ export interface BulkInsertOptions {
  * database or twice in the batch) throws an AppError naming the row (1-based) and nothing is
  * written. Returns the new ids in input order.
  */
-export function insertCadresBulk(ctx: AppContext, rows: readonly BulkCadreInput[], opts: BulkInsertOptions = {}): number[] {
+export function insertCadresBulk(
+  ctx: AppContext,
+  rows: readonly BulkCadreInput[],
+  opts: BulkInsertOptions = {},
+): number[] {
   const now = opts.createdAt ?? ctx.nowIso()
   return ctx.db.transaction((): number[] => {
     const ins = ctx.db.prepare(INSERT_SQL)
     const insPhoto = ctx.db.prepare('UPDATE cadres SET photo = ? WHERE id = ?')
-    const insResume = ctx.db.prepare('INSERT INTO resume_entries (cadre_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)')
+    const insResume = ctx.db.prepare(
+      'INSERT INTO resume_entries (cadre_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)',
+    )
     const insFamily = ctx.db.prepare(
       'INSERT INTO family_members (cadre_id, seq, relation, name, birth_date, political_status, work_unit_position) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
@@ -333,7 +381,11 @@ export function insertCadresBulk(ctx: AppContext, rows: readonly BulkCadreInput[
       const where = `第 ${i + 1} 条（${fields.name ?? '无姓名'}）`
       if (Object.values(errors).some(Boolean)) throw invalid(errors, where)
       if (row.photo && !imageKind(row.photo)) {
-        throw new AppError('photo-format', `${where}：照片只能是 JPEG 或 PNG 图片`, 'photo must be JPEG or PNG')
+        throw new AppError(
+          'photo-format',
+          `${where}：照片只能是 JPEG 或 PNG 图片`,
+          'photo must be JPEG or PNG',
+        )
       }
       const idCard = fields.idCard as string
       const twice = seen.get(idCard)
@@ -360,7 +412,9 @@ export function insertCadresBulk(ctx: AppContext, rows: readonly BulkCadreInput[
       const r = ins.run(...columnValues(fields), unitId, nameInitials(name), namePinyin(name), now, now)
       const id = Number(r.lastInsertRowid)
       resume.forEach((e, j) => insResume.run(id, j + 1, e.start, e.end, e.text))
-      family.forEach((f, j) => insFamily.run(id, j + 1, f.relation, f.name, f.birthDate, f.politicalStatus, f.workUnitPosition))
+      family.forEach((f, j) =>
+        insFamily.run(id, j + 1, f.relation, f.name, f.birthDate, f.politicalStatus, f.workUnitPosition),
+      )
       if (row.photo) insPhoto.run(Buffer.from(row.photo), id)
       ids.push(id)
     })

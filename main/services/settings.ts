@@ -3,7 +3,8 @@ import type { AppContext } from './context'
 
 /** The stored value, or null when the key was never set. */
 export function getSetting(ctx: AppContext, key: string): unknown {
-  const row = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined
+  const row = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+    { value: string } | undefined
   if (!row) return null
   try {
     return JSON.parse(row.value) as unknown
@@ -19,6 +20,8 @@ export function setSetting(ctx: AppContext, key: string, value: unknown): void {
     return
   }
   ctx.db
-    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    .prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    )
     .run(key, JSON.stringify(value))
 }

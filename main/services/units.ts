@@ -8,7 +8,16 @@ import { unitFromDb, type DbUnit } from '../db/types'
 import { recordAudit } from './audit'
 import type { AppContext } from './context'
 
-export const UNIT_KINDS = ['县委部门', '县直部门', '乡镇', '街道', '事业单位', '国有企业', '村（社区）', '其他'] as const
+export const UNIT_KINDS = [
+  '县委部门',
+  '县直部门',
+  '乡镇',
+  '街道',
+  '事业单位',
+  '国有企业',
+  '村（社区）',
+  '其他',
+] as const
 
 /** Unit names as rosters write them: padded, with full-width spaces. */
 export function normalizeUnitName(raw: string): string {
@@ -60,7 +69,9 @@ export function listUnits(ctx: AppContext): Unit[] {
 export function getUnit(ctx: AppContext, id: number): Unit {
   const r = ctx.db.prepare('SELECT * FROM units WHERE id = ?').get(id) as DbUnit | undefined
   if (!r) throw new AppError('not-found', `单位（编号 ${id}）不存在`, `unit ${id} not found`)
-  const n = ctx.db.prepare("SELECT count(*) AS n FROM cadres WHERE unit_id = ? AND status = '在职'").get(id) as { n: number }
+  const n = ctx.db
+    .prepare("SELECT count(*) AS n FROM cadres WHERE unit_id = ? AND status = '在职'")
+    .get(id) as { n: number }
   return unitFromDb({ ...r, count: n.n })
 }
 
@@ -86,30 +97,46 @@ export interface UnitInput {
 /** Creates or updates a unit; names are unique and a unit cannot sit below itself. */
 export function saveUnit(ctx: AppContext, input: UnitInput): Unit {
   const name = normalizeUnitName(input.name)
-  if (!name) throw new AppError('invalid-unit', '单位名称不能为空', 'unit name is empty', { name: '单位名称不能为空' })
+  if (!name)
+    throw new AppError('invalid-unit', '单位名称不能为空', 'unit name is empty', { name: '单位名称不能为空' })
   const kind = input.kind?.trim() || null
   return ctx.db.transaction((): Unit => {
     const same = ctx.db.prepare('SELECT id FROM units WHERE name = ?').get(name) as { id: number } | undefined
     if (same && same.id !== input.id) {
-      throw new AppError('duplicate-unit', `单位“${name}”已存在`, `unit ${name} exists`, { name: `单位“${name}”已存在` })
+      throw new AppError('duplicate-unit', `单位“${name}”已存在`, `unit ${name} exists`, {
+        name: `单位“${name}”已存在`,
+      })
     }
     if (input.parentId !== null) {
       const parent = ctx.db.prepare('SELECT id FROM units WHERE id = ?').get(input.parentId)
-      if (!parent) throw new AppError('not-found', `上级单位（编号 ${input.parentId}）不存在`, 'parent unit not found')
+      if (!parent)
+        throw new AppError('not-found', `上级单位（编号 ${input.parentId}）不存在`, 'parent unit not found')
       if (input.id !== null && unitSubtreeIds(ctx, input.id).includes(input.parentId)) {
-        throw new AppError('invalid-unit', '不能把单位放到它自己或它的下级单位之下', 'a unit cannot be its own ancestor', {
-          parentId: '不能把单位放到它自己或它的下级单位之下',
-        })
+        throw new AppError(
+          'invalid-unit',
+          '不能把单位放到它自己或它的下级单位之下',
+          'a unit cannot be its own ancestor',
+          {
+            parentId: '不能把单位放到它自己或它的下级单位之下',
+          },
+        )
       }
     }
     if (input.id === null) {
       const order =
-        input.sortOrder ?? (ctx.db.prepare('SELECT coalesce(max(sort_order), 0) + 10 AS n FROM units').get() as { n: number }).n
+        input.sortOrder ??
+        (ctx.db.prepare('SELECT coalesce(max(sort_order), 0) + 10 AS n FROM units').get() as { n: number }).n
       const r = ctx.db
         .prepare('INSERT INTO units (name, parent_id, kind, sort_order) VALUES (?, ?, ?, ?)')
         .run(name, input.parentId, kind, order)
       const id = Number(r.lastInsertRowid)
-      recordAudit(ctx, { action: 'create', entity: 'unit', entityId: id, summary: `新建单位“${name}”`, after: { name, parentId: input.parentId, kind } })
+      recordAudit(ctx, {
+        action: 'create',
+        entity: 'unit',
+        entityId: id,
+        summary: `新建单位“${name}”`,
+        after: { name, parentId: input.parentId, kind },
+      })
       return getUnit(ctx, id)
     }
     const old = ctx.db.prepare('SELECT * FROM units WHERE id = ?').get(input.id) as DbUnit | undefined
@@ -149,7 +176,12 @@ export function saveUnit(ctx: AppContext, input: UnitInput): Unit {
  * Finds a unit by name or creates it (importers, demo, LRMX). `parent` is the parent's name
  * (created too when missing) or id. An existing unit keeps its place and kind.
  */
-export function ensureUnit(ctx: AppContext, name: string, parent?: string | number | null, kind?: string | null): number {
+export function ensureUnit(
+  ctx: AppContext,
+  name: string,
+  parent?: string | number | null,
+  kind?: string | null,
+): number {
   const n = normalizeUnitName(name)
   if (!n) throw new AppError('invalid-unit', '单位名称不能为空', 'unit name is empty')
   const found = ctx.db.prepare('SELECT id FROM units WHERE name = ?').get(n) as { id: number } | undefined
@@ -157,7 +189,9 @@ export function ensureUnit(ctx: AppContext, name: string, parent?: string | numb
   let parentId: number | null = null
   if (typeof parent === 'number') parentId = parent
   else if (typeof parent === 'string' && normalizeUnitName(parent)) parentId = ensureUnit(ctx, parent)
-  const order = (ctx.db.prepare('SELECT coalesce(max(sort_order), 0) + 10 AS n FROM units').get() as { n: number }).n
+  const order = (
+    ctx.db.prepare('SELECT coalesce(max(sort_order), 0) + 10 AS n FROM units').get() as { n: number }
+  ).n
   const r = ctx.db
     .prepare('INSERT INTO units (name, parent_id, kind, sort_order) VALUES (?, ?, ?, ?)')
     .run(n, parentId, kind?.trim() || guessUnitKind(n), order)

@@ -25,7 +25,14 @@ let ctx: AppContext
 
 beforeEach(() => {
   const db = openDatabase(':memory:')
-  ctx = createContext({ db, dbPath: ':memory:', dataDir: '/nonexistent', host: 'test', at: '2026-11-23', actor: '张科员' })
+  ctx = createContext({
+    db,
+    dbPath: ':memory:',
+    dataDir: '/nonexistent',
+    host: 'test',
+    at: '2026-11-23',
+    actor: '张科员',
+  })
 })
 afterEach(() => ctx.db.close())
 
@@ -48,7 +55,16 @@ function errorOf(fn: () => unknown): AppError {
 
 describe('saveCadre', () => {
   it('normalises, fills gender and birth month from the ID, resolves the unit and audits the creation', () => {
-    const c = saveCadre(ctx, input({ name: ' 张  三 ', ethnicity: '汉', partyJoinDate: '1998.7', workStartDate: '1997年7月', phone: '１３９００００００００' }))
+    const c = saveCadre(
+      ctx,
+      input({
+        name: ' 张  三 ',
+        ethnicity: '汉',
+        partyJoinDate: '1998.7',
+        workStartDate: '1997年7月',
+        phone: '１３９００００００００',
+      }),
+    )
     expect(c.name).toBe('张三')
     expect(c.gender).toBe('男')
     expect(c.birthDate).toBe('1975-03')
@@ -61,7 +77,11 @@ describe('saveCadre', () => {
     expect(c.unitId).not.toBeNull()
     const audit = listAudit(ctx, { cadreId: c.id })
     expect(audit.total).toBe(1)
-    expect(audit.entries[0]).toMatchObject({ action: 'create', actor: '张科员', summary: '新建干部档案：张三（县财政局）' })
+    expect(audit.entries[0]).toMatchObject({
+      action: 'create',
+      actor: '张科员',
+      summary: '新建干部档案：张三（县财政局）',
+    })
   })
 
   it('stores a lowercase x as X', () => {
@@ -75,10 +95,20 @@ describe('saveCadre', () => {
   })
 
   it.each([
-    ['a wrong check digit', { idCard: ZHANG.slice(0, 17) + (ZHANG[17] === '1' ? '2' : '1') }, 'idCard', /校验位错误/],
+    [
+      'a wrong check digit',
+      { idCard: ZHANG.slice(0, 17) + (ZHANG[17] === '1' ? '2' : '1') },
+      'idCard',
+      /校验位错误/,
+    ],
     ['an Excel number', { idCard: '4.1082119750301E+17' }, 'idCard', /Excel 存成了数字/],
     ['a contradicting gender', { gender: '女' }, 'gender', /与身份证号不符/],
-    ['a contradicting birth month', { birthDate: '1975-04' }, 'birthDate', /1975\.04 与身份证号中的 1975\.03 不符/],
+    [
+      'a contradicting birth month',
+      { birthDate: '1975-04' },
+      'birthDate',
+      /1975\.04 与身份证号中的 1975\.03 不符/,
+    ],
     ['a month that is not a month', { positionDate: '2020.13' }, 'positionDate', /任现职务时间.*13/],
     ['a year without month', { rankDate: '2019' }, 'rankDate', /完整的年月/],
     ['an empty name', { name: '  ' }, 'name', /姓名不能为空/],
@@ -109,13 +139,29 @@ describe('saveCadre', () => {
         { start: '1993-09', end: '1997-07', text: '兰州大学学习' },
         { start: '1997-07', end: null, text: '县财政局工作' },
       ],
-      family: [{ relation: '妻子', name: '王 芳', birthDate: '1977-02', politicalStatus: '中共党员', workUnitPosition: '县一中教师' }],
+      family: [
+        {
+          relation: '妻子',
+          name: '王 芳',
+          birthDate: '1977-02',
+          politicalStatus: '中共党员',
+          workUnitPosition: '县一中教师',
+        },
+      ],
     })
     expect(u.position).toBe('县财政局党组书记、局长')
     expect(u.name).toBe('张三')
     expect(u.unit).toBe('县财政局')
     expect(u.resume).toHaveLength(2)
-    expect(u.family).toEqual([{ relation: '妻子', name: '王芳', birthDate: '1977-02', politicalStatus: '中共党员', workUnitPosition: '县一中教师' }])
+    expect(u.family).toEqual([
+      {
+        relation: '妻子',
+        name: '王芳',
+        birthDate: '1977-02',
+        politicalStatus: '中共党员',
+        workUnitPosition: '县一中教师',
+      },
+    ])
     const last = listAudit(ctx, { cadreId: c.id }).entries[0]
     expect(last?.action).toBe('update')
     expect(last?.summary).toBe('修改 张三 的现任职务、简历、家庭主要成员')
@@ -130,7 +176,13 @@ describe('saveCadre', () => {
   it('rolls back the whole save when the family list is bad', () => {
     const c = saveCadre(ctx, input())
     const e = errorOf(() =>
-      saveCadre(ctx, { id: c.id, position: '副局长', family: [{ relation: '', name: '王芳', birthDate: null, politicalStatus: null, workUnitPosition: null }] }),
+      saveCadre(ctx, {
+        id: c.id,
+        position: '副局长',
+        family: [
+          { relation: '', name: '王芳', birthDate: null, politicalStatus: null, workUnitPosition: null },
+        ],
+      }),
     )
     expect(e.fields?.family).toMatch(/第 1 行：称谓不能为空/)
     expect(getCadre(ctx, c.id).position).toBe('局长')
@@ -142,7 +194,9 @@ describe('saveCadre', () => {
     expect(r.status).toBe('退休')
     expect(queryCadres(ctx, { offset: 0, limit: 10 }).total).toBe(0)
     expect(queryCadres(ctx, { offset: 0, limit: 10, statuses: ['退休'] }).total).toBe(1)
-    expect(listAudit(ctx, { cadreId: c.id }).entries[0]?.summary).toBe('张三 的状态由“在职”改为“退休”：2026年11月退休')
+    expect(listAudit(ctx, { cadreId: c.id }).entries[0]?.summary).toBe(
+      '张三 的状态由“在职”改为“退休”：2026年11月退休',
+    )
   })
 })
 
@@ -152,7 +206,9 @@ describe('photos', () => {
     const c = saveCadre(ctx, input())
     expect(setCadrePhoto(ctx, c.id, jpeg).hasPhoto).toBe(true)
     expect(Array.from(getCadrePhoto(ctx, c.id) ?? [])).toEqual(Array.from(jpeg))
-    expect(errorOf(() => setCadrePhoto(ctx, c.id, new TextEncoder().encode('GIF89a....'))).message).toBe('照片只能是 JPEG 或 PNG 图片')
+    expect(errorOf(() => setCadrePhoto(ctx, c.id, new TextEncoder().encode('GIF89a....'))).message).toBe(
+      '照片只能是 JPEG 或 PNG 图片',
+    )
     const big = new Uint8Array(5 * 1024 * 1024 + 1)
     big.set(jpeg)
     expect(errorOf(() => setCadrePhoto(ctx, c.id, big)).message).toMatch(/超过 5 MB/)
@@ -178,7 +234,9 @@ describe('units', () => {
     ])
     const e = errorOf(() => saveUnit(ctx, { id: town, name: '城关镇', parentId: office, kind: '乡镇' }))
     expect(e.message).toBe('不能把单位放到它自己或它的下级单位之下')
-    expect(errorOf(() => saveUnit(ctx, { id: null, name: ' 城关镇 ', parentId: null, kind: null })).message).toBe('单位“城关镇”已存在')
+    expect(
+      errorOf(() => saveUnit(ctx, { id: null, name: ' 城关镇 ', parentId: null, kind: null })).message,
+    ).toBe('单位“城关镇”已存在')
   })
 })
 
@@ -190,15 +248,28 @@ describe('queryCadres', () => {
     ensureUnit(ctx, units.town)
     ensureUnit(ctx, units.office, units.town)
     const people: BulkCadreInput[] = [
-      { name: '张三', idCard: makeIdCard('410821', '19750301', 11), unit: units.fin, position: '局长', eduFullTime: '大学' },
-      { name: '张山峰', idCard: makeIdCard('410821', '19900501', 13), unit: units.office, position: '科员', eduFullTime: '研究生' },
+      {
+        name: '张三',
+        idCard: makeIdCard('410821', '19750301', 11),
+        unit: units.fin,
+        position: '局长',
+        eduFullTime: '大学',
+      },
+      {
+        name: '张山峰',
+        idCard: makeIdCard('410821', '19900501', 13),
+        unit: units.office,
+        position: '科员',
+        eduFullTime: '研究生',
+      },
       { name: '李四', idCard: makeIdCard('410821', '19820715', 22), unit: units.town, position: '镇长' },
       { name: '王五', idCard: makeIdCard('410822', '19681201', 31), unit: units.office, position: null },
       { name: '赵六', idCard: makeIdCard('410822', '20000110', 42), unit: units.fin, status: '调出' },
     ]
     insertCadresBulk(ctx, people)
   }
-  const names = (q: Parameters<typeof queryCadres>[1]): string[] => queryCadres(ctx, q).rows.map((r) => r.name ?? '')
+  const names = (q: Parameters<typeof queryCadres>[1]): string[] =>
+    queryCadres(ctx, q).rows.map((r) => r.name ?? '')
 
   it('finds by pinyin initials, full pinyin, name, ID number and unit name', () => {
     seed()
@@ -220,18 +291,29 @@ describe('queryCadres', () => {
     seed()
     const town = ensureUnit(ctx, '城关镇')
     const county = ensureUnit(ctx, '县直机关')
-    expect(names({ offset: 0, limit: 50, unitId: town, sort: [{ key: 'id', dir: 'asc' }] })).toEqual(['张山峰', '李四', '王五'])
+    expect(names({ offset: 0, limit: 50, unitId: town, sort: [{ key: 'id', dir: 'asc' }] })).toEqual([
+      '张山峰',
+      '李四',
+      '王五',
+    ])
     expect(names({ offset: 0, limit: 50, unitId: county })).toEqual(['张三'])
     expect(names({ offset: 0, limit: 50, unitId: county, statuses: [] })).toEqual(['张三', '赵六'])
   })
 
   it('filters per column, including unit name, months typed with dots, and age ranges', () => {
     seed()
-    const q = (filters: Record<string, { op: 'contains' | 'equals' | 'notEqual' | 'startsWith' | 'blank' | 'notBlank'; value?: string }>): string[] =>
-      names({ offset: 0, limit: 50, filters, sort: [{ key: 'id', dir: 'asc' }] })
+    const q = (
+      filters: Record<
+        string,
+        { op: 'contains' | 'equals' | 'notEqual' | 'startsWith' | 'blank' | 'notBlank'; value?: string }
+      >,
+    ): string[] => names({ offset: 0, limit: 50, filters, sort: [{ key: 'id', dir: 'asc' }] })
     expect(q({ unit: { op: 'contains', value: '党政办' } })).toEqual(['张山峰', '王五'])
     expect(q({ position: { op: 'blank' } })).toEqual(['王五'])
-    expect(q({ position: { op: 'notBlank' }, gender: { op: 'equals', value: '男' } })).toEqual(['张三', '张山峰'])
+    expect(q({ position: { op: 'notBlank' }, gender: { op: 'equals', value: '男' } })).toEqual([
+      '张三',
+      '张山峰',
+    ])
     expect(q({ birthDate: { op: 'equals', value: '1975.3' } })).toEqual(['张三'])
     expect(q({ birthDate: { op: 'startsWith', value: '19' } })).toEqual(['张三', '张山峰', '李四', '王五'])
     // at 2026-11-23: 张三 51, 张山峰 36, 李四 44, 王五 57
@@ -251,14 +333,23 @@ describe('queryCadres', () => {
     ])
     const p2 = queryCadres(ctx, { offset: 2, limit: 2, sort: [{ key: 'age', dir: 'desc' }] })
     expect(p2.rows.map((x) => x.name)).toEqual(['李四', '张山峰'])
-    expect(names({ offset: 0, limit: 50, sort: [{ key: 'unit', dir: 'asc' }, { key: 'name', dir: 'desc' }] })).toEqual([
+    expect(
+      names({
+        offset: 0,
+        limit: 50,
+        sort: [
+          { key: 'unit', dir: 'asc' },
+          { key: 'name', dir: 'desc' },
+        ],
+      }),
+    ).toEqual(['张三', '李四', '张山峰', '王五'])
+    expect(names({ offset: 0, limit: 50, sort: [{ key: 'eduFullTime', dir: 'asc' }] }).slice(0, 2)).toEqual([
       '张三',
-      '李四',
       '张山峰',
-      '王五',
     ])
-    expect(names({ offset: 0, limit: 50, sort: [{ key: 'eduFullTime', dir: 'asc' }] }).slice(0, 2)).toEqual(['张三', '张山峰'])
-    expect(() => queryCadres(ctx, { offset: 0, limit: 5, sort: [{ key: 'photo; DROP TABLE cadres', dir: 'asc' }] })).toThrow(/不能按/)
+    expect(() =>
+      queryCadres(ctx, { offset: 0, limit: 5, sort: [{ key: 'photo; DROP TABLE cadres', dir: 'asc' }] }),
+    ).toThrow(/不能按/)
   })
 })
 
@@ -272,7 +363,10 @@ describe('insertCadresBulk', () => {
     expect(e.message).toMatch(/第 2 条（乙）.*身份证号 .* 在本批数据中出现了两次（另见第 1 条）/)
     expect(queryCadres(ctx, { offset: 0, limit: 5 }).total).toBe(0)
     expect(listUnits(ctx)).toHaveLength(0)
-    const ok = insertCadresBulk(ctx, [rows[0] as BulkCadreInput, { name: '丙', idCard: makeIdCard('410821', '19810101', 12) }])
+    const ok = insertCadresBulk(ctx, [
+      rows[0] as BulkCadreInput,
+      { name: '丙', idCard: makeIdCard('410821', '19810101', 12) },
+    ])
     expect(ok).toHaveLength(2)
     expect(findCadreIdByIdCard(ctx, makeIdCard('410821', '19810101', 12))).toBe(ok[1])
     expect(getCadre(ctx, ok[1] as number).gender).toBe('女')
@@ -291,15 +385,27 @@ describe('settings and the IPC door', () => {
     // The core part alone: the dispatcher calls only the handler of the channel it is asked for.
     const dispatch = createDispatcher(createCoreHandlers(ctx, { host: 'test' }) as Handlers)
     const saved = await dispatch('cadres.save', { id: null, name: '张三', idCard: ZHANG, gender: '女' })
-    expect(saved).toMatchObject({ ok: false, error: { code: 'invalid-cadre', fields: { gender: expect.stringMatching(/与身份证号不符/) } } })
+    expect(saved).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-cadre', fields: { gender: expect.stringMatching(/与身份证号不符/) } },
+    })
     const info = await dispatch('app.info', undefined)
-    expect(info).toMatchObject({ ok: true, value: { cadreCount: 0, host: 'test', version: expect.stringMatching(/^\d+\.\d+/) } })
+    expect(info).toMatchObject({
+      ok: true,
+      value: { cadreCount: 0, host: 'test', version: expect.stringMatching(/^\d+\.\d+/) },
+    })
     const ok = await dispatch('cadres.save', { id: null, name: '张三', idCard: ZHANG, birthDate: '1975-03' })
     expect(ok).toMatchObject({ ok: true, value: { name: '张三', gender: '男' } })
     const found = await dispatch('cadres.query', { search: 'zs', offset: 0, limit: 10 })
-    expect(found).toMatchObject({ ok: true, value: { total: 1, rows: [{ name: '张三', age: 51, impactUntil: null }] } })
+    expect(found).toMatchObject({
+      ok: true,
+      value: { total: 1, rows: [{ name: '张三', age: 51, impactUntil: null }] },
+    })
     const bad = await dispatch('cadres.query', { offset: -1, limit: 10 })
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/^参数无效/) } })
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(/^参数无效/) },
+    })
     expect(await dispatch('settings.set', { key: 'k', value: { a: 1 } })).toEqual({ ok: true, value: null })
     expect(await dispatch('settings.get', { key: 'k' })).toEqual({ ok: true, value: { a: 1 } })
   })

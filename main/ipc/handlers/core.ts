@@ -4,7 +4,14 @@
  */
 import pkg from '../../../package.json'
 import { listAudit } from '../../services/audit'
-import { getCadre, getCadrePhoto, queryCadres, saveCadre, setCadrePhoto, setCadreStatus } from '../../services/cadres'
+import {
+  getCadre,
+  getCadrePhoto,
+  queryCadres,
+  saveCadre,
+  setCadrePhoto,
+  setCadreStatus,
+} from '../../services/cadres'
 import type { AppContext } from '../../services/context'
 import { getSetting, setSetting } from '../../services/settings'
 import { listUnits, saveUnit } from '../../services/units'

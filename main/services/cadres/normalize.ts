@@ -24,7 +24,9 @@ export const MONTH_KEYS = CADRE_FIELD_KEYS.filter((k) => FIELD_BY_KEY.get(k)?.ki
 /** Full-width digits and Latin letters → half-width; Chinese punctuation （），、 stays as written. */
 export function halfWidthAlnum(s: string): string {
   return s
-    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) =>
+      String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+    )
     .replace(/\u3000/g, ' ')
 }
 
@@ -102,7 +104,8 @@ export function normalizeFields(input: Partial<Record<CadreFieldKey, unknown>>):
         s = POLITICAL_ALIASES[s] ?? s
         break
       case 'status':
-        if (s && !(STATUSES as readonly string[]).includes(s)) errors.status = `状态应为 ${STATUSES.join('、')} 之一，不能是“${s}”`
+        if (s && !(STATUSES as readonly string[]).includes(s))
+          errors.status = `状态应为 ${STATUSES.join('、')} 之一，不能是“${s}”`
         break
       case 'phone':
         s = toHalfWidth(s).replace(/\s+/g, '')

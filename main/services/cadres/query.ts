@@ -63,15 +63,21 @@ function ageCondition(expr: string, op: ColumnFilter['op'], raw: string, params:
     c = `${expr} ${m[1] ?? '='} ?`
   }
   if (c) return neg ? `(${expr} IS NULL OR NOT (${c}))` : c
-  throw new AppError('invalid-filter', `年龄筛选“${raw}”无法识别，可写作 45、40-50、>=45`, `bad age filter ${raw}`)
+  throw new AppError(
+    'invalid-filter',
+    `年龄筛选“${raw}”无法识别，可写作 45、40-50、>=45`,
+    `bad age filter ${raw}`,
+  )
 }
 
 function filterCondition(key: string, f: ColumnFilter, today: string, params: unknown[]): string {
-  if (!FILTER_KEYS.has(key)) throw new AppError('invalid-filter', `不能按“${key}”筛选`, `unknown filter key ${key}`)
+  if (!FILTER_KEYS.has(key))
+    throw new AppError('invalid-filter', `不能按“${key}”筛选`, `unknown filter key ${key}`)
   const k = key as Key
   const expr = exprOf(k, today)
   if (f.op === 'blank') return k === 'age' ? `${expr} IS NULL` : `(${expr} IS NULL OR ${expr} = '')`
-  if (f.op === 'notBlank') return k === 'age' ? `${expr} IS NOT NULL` : `(${expr} IS NOT NULL AND ${expr} <> '')`
+  if (f.op === 'notBlank')
+    return k === 'age' ? `${expr} IS NOT NULL` : `(${expr} IS NOT NULL AND ${expr} <> '')`
   let v = (f.value ?? '').trim()
   if (v === '') return '1'
   if (k === 'age') return ageCondition(expr, f.op, v, params)
@@ -132,7 +138,10 @@ export interface BuiltWhere {
   needsUnit: boolean
 }
 
-export function buildCadreWhere(ctx: AppContext, q: Omit<CadreQuery, 'offset' | 'limit' | 'sort'>): BuiltWhere {
+export function buildCadreWhere(
+  ctx: AppContext,
+  q: Omit<CadreQuery, 'offset' | 'limit' | 'sort'>,
+): BuiltWhere {
   const conds: string[] = []
   const params: unknown[] = []
   const statuses = q.statuses ?? ['在职']
@@ -149,7 +158,11 @@ export function buildCadreWhere(ctx: AppContext, q: Omit<CadreQuery, 'offset' | 
     )
     params.push(q.unitId)
   }
-  const terms = (q.search ?? '').replace(/\u3000/g, ' ').trim().split(/\s+/).filter(Boolean)
+  const terms = (q.search ?? '')
+    .replace(/\u3000/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
   for (const term of terms) conds.push(searchCondition(term, params))
   let needsUnit = false
   for (const [key, f] of Object.entries(q.filters ?? {})) {
@@ -159,7 +172,12 @@ export function buildCadreWhere(ctx: AppContext, q: Omit<CadreQuery, 'offset' | 
   return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params, needsUnit }
 }
 
-function orderBy(ctx: AppContext, sort: CadreQuery['sort'], search: string | undefined, params: unknown[]): string {
+function orderBy(
+  ctx: AppContext,
+  sort: CadreQuery['sort'],
+  search: string | undefined,
+  params: unknown[],
+): string {
   const parts: string[] = []
   const term = halfWidthAlnum(search ?? '').trim()
   if (!sort?.length && term && !/\s/.test(term)) {
@@ -168,13 +186,15 @@ function orderBy(ctx: AppContext, sort: CadreQuery['sort'], search: string | und
     params.push(term, term.toLowerCase(), term.toLowerCase(), term.toUpperCase())
   }
   for (const s of sort ?? []) {
-    if (!SORT_KEYS.has(s.key)) throw new AppError('invalid-sort', `不能按“${s.key}”排序`, `unknown sort key ${s.key}`)
+    if (!SORT_KEYS.has(s.key))
+      throw new AppError('invalid-sort', `不能按“${s.key}”排序`, `unknown sort key ${s.key}`)
     const dir = s.dir === 'desc' ? 'DESC' : 'ASC'
     if (s.key === 'id') parts.push(`c.id ${dir}`)
     else if (s.key === 'name') parts.push(`c.name_pinyin ${dir}`, `c.name ${dir}`)
     else if (s.key === 'unit') parts.push(`(u.id IS NULL)`, `u.sort_order ${dir}`, `u.name ${dir}`)
     // Age follows the birth month; people without one go last either way.
-    else if (s.key === 'age') parts.push(`(c.birth_date IS NULL)`, `c.birth_date ${dir === 'ASC' ? 'DESC' : 'ASC'}`)
+    else if (s.key === 'age')
+      parts.push(`(c.birth_date IS NULL)`, `c.birth_date ${dir === 'ASC' ? 'DESC' : 'ASC'}`)
     else {
       const e = exprOf(s.key as Key, ctx.today())
       parts.push(`(${e} IS NULL OR ${e} = '')`, `${e} ${dir}`)
@@ -204,11 +224,13 @@ export function queryCadres(ctx: AppContext, q: CadreQuery): CadreQueryResult {
   const { where, params, needsUnit } = buildCadreWhere(ctx, q)
   const sortsByUnit = (q.sort ?? []).some((s) => s.key === 'unit')
   const countFrom = needsUnit ? 'FROM cadres c LEFT JOIN units u ON u.id = c.unit_id' : 'FROM cadres c'
-  const total = (ctx.db.prepare(`SELECT count(*) AS n ${countFrom} ${where}`).get(...params) as { n: number }).n
+  const total = (ctx.db.prepare(`SELECT count(*) AS n ${countFrom} ${where}`).get(...params) as { n: number })
+    .n
   if (total === 0 || q.offset >= total) return { rows: [], total }
   const orderParams: unknown[] = []
   const order = orderBy(ctx, q.sort, q.search, orderParams)
-  const pageFrom = needsUnit || sortsByUnit ? 'FROM cadres c LEFT JOIN units u ON u.id = c.unit_id' : 'FROM cadres c'
+  const pageFrom =
+    needsUnit || sortsByUnit ? 'FROM cadres c LEFT JOIN units u ON u.id = c.unit_id' : 'FROM cadres c'
   const ids = ctx.db
     .prepare(`SELECT c.id ${pageFrom} ${where} ${order} LIMIT ? OFFSET ?`)
     .pluck()

@@ -76,3 +76,10 @@ export function refreshImpactPeriods(ctx: AppContext, cadreIds?: readonly number
 
 /** SQL for queryCadres: the running impact end of cadre `c`, or NULL. Parameter: today. */
 export const IMPACT_UNTIL_SQL = '(SELECT ip.until FROM impact_periods ip WHERE ip.cadre_id = c.id AND ip.until >= ?)'
+
+/** SQL expression for the roster query (cadres aliased `c`): the end of the cadre's impact period
+ *  when it still runs on `today`, else NULL. `today` is checked, then inlined. */
+export function impactUntilExpr(today: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`bad today ${today}`)
+  return `(SELECT ip.until FROM impact_periods ip WHERE ip.cadre_id = c.id AND ip.until >= '${today}')`
+}

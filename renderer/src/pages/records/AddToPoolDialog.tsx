@@ -1,0 +1,127 @@
+/** 加入后备干部库: several cadres at once with level, entry way and date. Used by the roster's
+ *  action (mounted on the fly) and the 后备干部 page. */
+import { useState } from 'react'
+import { createRoot } from 'react-dom/client'
+import type { CadreRow } from '../../../../main/domain/cadre'
+import { RESERVE_ENTRY_WAYS, RESERVE_LEVELS } from '../../../../main/records/kinds'
+import { call } from '../../api'
+import { Dialog, FormGrid, SelectField, TextField, showError, showMessage } from '../../components'
+import { CadrePicker } from './CadrePicker'
+import { tidyMonth, todayStr } from './shared'
+
+export function AddToPoolDialog({
+  cadreIds,
+  onClose,
+  onDone,
+}: {
+  /** Preselected (from the roster); when empty the dialog offers a picker. */
+  cadreIds: number[]
+  onClose(): void
+  onDone(): void
+}) {
+  const [level, setLevel] = useState<string>(RESERVE_LEVELS[0])
+  const [way, setWay] = useState<string>(RESERVE_ENTRY_WAYS[0])
+  const [date, setDate] = useState(todayStr().slice(0, 7).replace('-', '.'))
+  const [picked, setPicked] = useState<CadreRow[]>([])
+  const [saving, setSaving] = useState(false)
+  const [dateError, setDateError] = useState<string | null>(null)
+  const ids = cadreIds.length > 0 ? cadreIds : picked.map((r) => r.id)
+  const save = async () => {
+    const m = tidyMonth(date)
+    if (m !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(m)) {
+      setDateError('入库时间应为年月，如 2025.03')
+      return
+    }
+    setSaving(true)
+    try {
+      const r = await call('reserve.add', { cadreIds: ids, level, entryWay: way || null, entryDate: m })
+      const skipped = r.skipped.map((s) => `${s.name}（${s.reason}）`).join('，')
+      showMessage(
+        `已将 ${r.added} 人列入${level}${skipped ? `；未加入：${skipped}` : ''}`,
+        r.skipped.length ? 'warning' : 'success',
+      )
+      onDone()
+    } catch (e) {
+      showError(e)
+    } finally {
+      setSaving(false)
+    }
+  }
+  return (
+    <Dialog
+      open
+      title="加入后备干部库"
+      onClose={onClose}
+      width={640}
+      testId="add-to-pool"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            取消
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="pool-add-confirm"
+            disabled={saving || ids.length === 0}
+            onClick={() => void save()}
+          >
+            {saving ? '正在保存…' : `加入（${ids.length} 人）`}
+          </button>
+        </>
+      }
+    >
+      {cadreIds.length > 0 ? (
+        <p className="rec-lead">将花名册中选中的 {cadreIds.length} 名干部列入后备干部库。</p>
+      ) : (
+        <CadrePicker selected={picked} onChange={setPicked} />
+      )}
+      <FormGrid columns={3}>
+        <SelectField
+          label="后备层次"
+          value={level}
+          onChange={setLevel}
+          options={RESERVE_LEVELS}
+          required
+          name="pool-level"
+        />
+        <SelectField
+          label="入库方式"
+          value={way}
+          onChange={setWay}
+          options={RESERVE_ENTRY_WAYS}
+          name="pool-way"
+        />
+        <TextField
+          label="入库时间"
+          value={date}
+          onChange={setDate}
+          error={dateError}
+          placeholder="如 2025.03"
+          name="pool-date"
+        />
+      </FormGrid>
+    </Dialog>
+  )
+}
+
+/** Opens the dialog outside any page (the roster's toolbar action). */
+export function openAddToPool(cadreIds: number[], done: () => void): void {
+  const host = document.createElement('div')
+  document.body.appendChild(host)
+  const root = createRoot(host)
+  const close = () => {
+    root.unmount()
+    host.remove()
+  }
+  root.render(
+    <AddToPoolDialog
+      cadreIds={cadreIds}
+      onClose={close}
+      onDone={() => {
+        close()
+        done()
+      }}
+    />,
+  )
+}

@@ -1,0 +1,467 @@
+/**
+ * 研判: rounds (name, date, weighted dimensions, the group), the score grid with weighted totals,
+ * rank within the round, conclusion and recommendation per person; and the monthly ranking of
+ * stationed cadres.
+ */
+import { useMemo, useState } from 'react'
+import type { CadreRow } from '../../../../main/domain/cadre'
+import { POSTING_KINDS, STUDY_CONCLUSIONS, STUDY_RECOMMENDATIONS } from '../../../../main/records/kinds'
+import type { RoundGridRow, StudyRound } from '../../../../main/records/studies'
+import { call } from '../../api'
+import { Dialog, EmptyState, FormGrid, Page, Spacer, TextField, Toolbar, confirmDialog, showError, showMessage } from '../../components'
+import { navigate } from '../../router'
+import { CadrePicker } from './CadrePicker'
+import { UnitSelect, dots, tidyDay, todayStr, useLoad, useUnits } from './shared'
+
+const DEFAULT_DIMS = [
+  { name: '政治素养', weight: 25 },
+  { name: '工作实绩', weight: 40 },
+  { name: '廉洁自律', weight: 15 },
+  { name: '群众评价', weight: 20 },
+]
+
+export function StudiesPage() {
+  const [view, setView] = useState<'rounds' | 'monthly'>('rounds')
+  return (
+    <Page
+      title="研判"
+      testId="studies-page"
+      fill
+      toolbar={
+        <Toolbar>
+          <div className="segmented">
+            <button type="button" className={view === 'rounds' ? 'segment active' : 'segment'} onClick={() => setView('rounds')}>
+              研判批次
+            </button>
+            <button type="button" className={view === 'monthly' ? 'segment active' : 'segment'} data-testid="studies-monthly" onClick={() => setView('monthly')}>
+              在派干部月度排名
+            </button>
+          </div>
+        </Toolbar>
+      }
+    >
+      {view === 'rounds' ? <Rounds /> : <Monthly />}
+    </Page>
+  )
+}
+
+function Rounds() {
+  const rounds = useLoad(() => call('studies.rounds', undefined), [])
+  const [selected, setSelected] = useState<number | null>(null)
+  const [creating, setCreating] = useState(false)
+  const current = selected ?? rounds.data?.[0]?.id ?? null
+  return (
+    <div className="rec-split">
+      <aside className="rec-side">
+        <button type="button" className="btn btn-primary rec-side-btn" data-testid="round-new" onClick={() => setCreating(true)}>
+          新建研判批次
+        </button>
+        {rounds.data && rounds.data.length === 0 ? <div className="muted rec-empty">还没有研判批次</div> : null}
+        {(rounds.data ?? []).map((r) => (
+          <button key={r.id} type="button" className={r.id === current ? 'rec-round active' : 'rec-round'} onClick={() => setSelected(r.id)}>
+            <div className="rec-round-name">{r.name}</div>
+            <div className="muted">
+              {dots(r.date)} · {r.groupLabel} · {r.scored}/{r.members} 人已评分
+            </div>
+          </button>
+        ))}
+      </aside>
+      <section className="rec-main">
+        {current !== null ? (
+          <RoundGrid
+            key={current}
+            roundId={current}
+            onChanged={rounds.reload}
+            onDeleted={() => {
+              setSelected(null)
+              rounds.reload()
+            }}
+          />
+        ) : (
+          <EmptyState title="新建一个研判批次开始">
+            <p>研判批次包括名称、日期、研判维度与权重、研判对象（全体第一书记、全体驻村工作队员、某乡镇班子或指定人员）。</p>
+          </EmptyState>
+        )}
+      </section>
+      {creating ? (
+        <CreateRound
+          onClose={() => setCreating(false)}
+          onCreated={(r) => {
+            setCreating(false)
+            setSelected(r.id)
+            rounds.reload()
+          }}
+        />
+      ) : null}
+    </div>
+  )
+}
+
+type Edit = { scores: Record<string, string>; conclusion: string; recommendation: string }
+
+function RoundGrid({ roundId, onChanged, onDeleted }: { roundId: number; onChanged(): void; onDeleted(): void }) {
+  const { data, reload } = useLoad(() => call('studies.grid', { roundId }), [roundId])
+  const [edits, setEdits] = useState<Map<number, Edit>>(new Map())
+  const [saving, setSaving] = useState(false)
+  const round = data?.round
+  const dims = useMemo(() => round?.dimensions ?? [], [round])
+  const editOf = (r: RoundGridRow): Edit =>
+    edits.get(r.studyId) ?? {
+      scores: Object.fromEntries(dims.map((d) => [d.name, r.scores[d.name] === undefined ? '' : String(r.scores[d.name])])),
+      conclusion: r.conclusion ?? '',
+      recommendation: r.recommendation ?? '',
+    }
+  // Totals and ranks follow what is typed, before saving.
+  const live = useMemo(() => {
+    const rows = data?.rows ?? []
+    const totals = rows.map((r) => {
+      const e = edits.get(r.studyId)
+      if (!e) return r.total
+      let sum = 0
+      let w = 0
+      for (const d of dims) {
+        const v = e.scores[d.name]
+        if (v === undefined || v.trim() === '' || !Number.isFinite(Number(v))) return null
+        sum += Number(v) * d.weight
+        w += d.weight
+      }
+      return w ? Math.round((sum / w) * 10) / 10 : null
+    })
+    const sorted = totals.filter((t): t is number => t !== null).sort((a, b) => b - a)
+    return totals.map((t) => ({ total: t, rank: t === null ? null : sorted.indexOf(t) + 1 }))
+  }, [data, edits, dims])
+  const set = (r: RoundGridRow, patch: Partial<Edit>, dim?: { name: string; value: string }) =>
+    setEdits((old) => {
+      const cur = old.get(r.studyId) ?? editOf(r)
+      const next = new Map(old)
+      next.set(r.studyId, { ...cur, ...patch, scores: dim ? { ...cur.scores, [dim.name]: dim.value } : cur.scores })
+      return next
+    })
+  const save = async () => {
+    const entries = []
+    for (const [studyId, e] of edits) {
+      const scores: Record<string, number | null> = {}
+      for (const [k, v] of Object.entries(e.scores)) {
+        if (v.trim() === '') scores[k] = null
+        else if (!Number.isFinite(Number(v))) {
+          showMessage(`“${k}”的得分“${v}”不是数字`, 'error')
+          return
+        } else scores[k] = Number(v)
+      }
+      entries.push({ studyId, scores, conclusion: e.conclusion || null, recommendation: e.recommendation || null })
+    }
+    setSaving(true)
+    try {
+      const r = await call('studies.save', { roundId, entries })
+      showMessage(`已保存 ${r.changed} 人的研判结果`, 'success')
+      setEdits(new Map())
+      reload()
+      onChanged()
+    } catch (e) {
+      showError(e)
+    } finally {
+      setSaving(false)
+    }
+  }
+  const remove = async () => {
+    if (!round) return
+    const ok = await confirmDialog({ title: '删除研判批次', message: `删除“${round.name}”及其 ${round.members} 条研判记录？`, danger: true, okText: '删除' })
+    if (!ok) return
+    try {
+      await call('studies.deleteRound', { id: roundId })
+      onDeleted()
+    } catch (e) {
+      showError(e)
+    }
+  }
+  if (!data || !round) return null
+  return (
+    <div className="rec-column">
+      <Toolbar>
+        <b className="rec-round-title">{round.name}</b>
+        <span className="muted">
+          {dots(round.date)} · {round.groupLabel} · 维度：{dims.map((d) => `${d.name}（${d.weight}）`).join('、')}
+        </span>
+        <Spacer />
+        <button type="button" className="btn" onClick={() => void remove()}>
+          删除批次
+        </button>
+        <button type="button" className="btn btn-primary" data-testid="round-save" disabled={saving || edits.size === 0} onClick={() => void save()}>
+          {edits.size ? `保存（${edits.size} 人）` : '保存'}
+        </button>
+      </Toolbar>
+      <datalist id="study-recs">
+        {STUDY_RECOMMENDATIONS.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
+      <div className="rec-scroll">
+        <table className="table rec-grid" data-testid="round-grid">
+          <thead>
+            <tr>
+              <th className="rec-num">序号</th>
+              <th>姓名</th>
+              <th>工作单位</th>
+              {dims.map((d) => (
+                <th key={d.name} className="rec-score-col">
+                  {d.name}
+                  <div className="muted rec-weight">权重 {d.weight}</div>
+                </th>
+              ))}
+              <th>加权总分</th>
+              <th>排名</th>
+              <th>研判结论</th>
+              <th>使用建议</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((r, i) => {
+              const e = editOf(r)
+              const l = live[i]
+              return (
+                <tr key={r.studyId} className={edits.has(r.studyId) ? 'rec-row-changed' : undefined}>
+                  <td className="rec-num">{i + 1}</td>
+                  <td>
+                    <button type="button" className="btn-link" onClick={() => navigate(`cadre/${r.cadreId}`)}>
+                      {r.name}
+                    </button>
+                  </td>
+                  <td>{r.unit}</td>
+                  {dims.map((d) => (
+                    <td key={d.name}>
+                      <input
+                        className="input rec-score"
+                        inputMode="decimal"
+                        value={e.scores[d.name] ?? ''}
+                        aria-label={`${r.name} ${d.name}`}
+                        onChange={(ev) => set(r, {}, { name: d.name, value: ev.target.value })}
+                      />
+                    </td>
+                  ))}
+                  <td className="rec-total">{l?.total ?? '—'}</td>
+                  <td className="rec-rank">{l?.rank ?? '—'}</td>
+                  <td>
+                    <select className="input" value={e.conclusion} onChange={(ev) => set(r, { conclusion: ev.target.value })}>
+                      <option value="">{l?.total !== null && l?.total !== undefined ? `（建议：${l.total >= 90 ? '优秀' : l.total >= 80 ? '较好' : l.total >= 60 ? '一般' : '较差'}）` : '（未定）'}</option>
+                      {STUDY_CONCLUSIONS.map((c) => (
+                        <option key={c}>{c}</option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <input className="input rec-short" list="study-recs" value={e.recommendation} onChange={(ev) => set(r, { recommendation: ev.target.value })} />
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  )
+}
+
+function CreateRound({ onClose, onCreated }: { onClose(): void; onCreated(r: StudyRound): void }) {
+  const units = useUnits()
+  const year = todayStr().slice(0, 4)
+  const half = Number(todayStr().slice(5, 7)) <= 6 ? '上半年' : '下半年'
+  const [name, setName] = useState(`${year}年${half}第一书记研判`)
+  const [date, setDate] = useState(todayStr().replace(/-/g, '.'))
+  const [dims, setDims] = useState(DEFAULT_DIMS.map((d) => ({ name: d.name, weight: String(d.weight) })))
+  const [groupKind, setGroupKind] = useState<'posting' | 'unit' | 'manual'>('posting')
+  const [postingKind, setPostingKind] = useState<string>(POSTING_KINDS[0])
+  const [unitId, setUnitId] = useState<number | null>(null)
+  const [picked, setPicked] = useState<CadreRow[]>([])
+  const save = async () => {
+    const group =
+      groupKind === 'posting'
+        ? { kind: 'posting' as const, postingKind }
+        : groupKind === 'unit'
+          ? unitId === null
+            ? null
+            : { kind: 'unit' as const, unitId }
+          : { kind: 'manual' as const, cadreIds: picked.map((p) => p.id) }
+    if (!group) {
+      showMessage('请选择研判的单位', 'error')
+      return
+    }
+    try {
+      const r = await call('studies.createRound', {
+        name,
+        date: tidyDay(date) ?? '',
+        dimensions: dims.filter((d) => d.name.trim()).map((d) => ({ name: d.name.trim(), weight: Number(d.weight) })),
+        group,
+      })
+      showMessage(`已建立“${r.name}”，共 ${r.members} 人`, 'success')
+      onCreated(r)
+    } catch (e) {
+      showError(e)
+    }
+  }
+  return (
+    <Dialog
+      open
+      title="新建研判批次"
+      onClose={onClose}
+      width={720}
+      testId="round-create"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            取消
+          </button>
+          <button type="button" className="btn btn-primary" data-testid="round-create-confirm" onClick={() => void save()}>
+            建立
+          </button>
+        </>
+      }
+    >
+      <FormGrid columns={2}>
+        <TextField label="批次名称" value={name} onChange={setName} required name="round-name" />
+        <TextField label="研判日期" value={date} onChange={setDate} required placeholder="如 2026.06.30" />
+      </FormGrid>
+      <div className="rec-subhead">研判维度与权重</div>
+      <table className="table rec-dims">
+        <tbody>
+          {dims.map((d, i) => (
+            <tr key={i}>
+              <td>
+                <input className="input" value={d.name} placeholder="维度名称" onChange={(e) => setDims(dims.map((x, k) => (k === i ? { ...x, name: e.target.value } : x)))} />
+              </td>
+              <td>
+                <input className="input rec-score" value={d.weight} inputMode="decimal" onChange={(e) => setDims(dims.map((x, k) => (k === i ? { ...x, weight: e.target.value } : x)))} />
+              </td>
+              <td>
+                <button type="button" className="btn-link rec-danger" onClick={() => setDims(dims.filter((_, k) => k !== i))}>
+                  删除
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="btn btn-small" onClick={() => setDims([...dims, { name: '', weight: '10' }])}>
+        增加维度
+      </button>
+      <span className="muted rec-tip">权重合计 {dims.reduce((a, d) => a + (Number(d.weight) || 0), 0)}；总分为各维度得分按权重的加权平均。</span>
+      <div className="rec-subhead">研判对象</div>
+      <div className="segmented">
+        {(
+          [
+            ['posting', '按派驻类型'],
+            ['unit', '某单位班子'],
+            ['manual', '指定人员'],
+          ] as const
+        ).map(([k, label]) => (
+          <button key={k} type="button" className={groupKind === k ? 'segment active' : 'segment'} onClick={() => setGroupKind(k)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <div className="rec-group">
+        {groupKind === 'posting' ? (
+          <select className="input" value={postingKind} onChange={(e) => setPostingKind(e.target.value)}>
+            {POSTING_KINDS.map((k) => (
+              <option key={k} value={k}>
+                全体{k}（研判日期在派）
+              </option>
+            ))}
+          </select>
+        ) : null}
+        {groupKind === 'unit' ? <UnitSelect units={units} value={unitId} onChange={setUnitId} allLabel="（请选择单位）" /> : null}
+        {groupKind === 'manual' ? <CadrePicker selected={picked} onChange={setPicked} /> : null}
+      </div>
+    </Dialog>
+  )
+}
+
+function Monthly() {
+  const [month, setMonth] = useState(todayStr().slice(0, 7))
+  const [kind, setKind] = useState('')
+  const { data, reload } = useLoad(() => call('studies.monthly', { month, kind: kind || null }), [month, kind])
+  const [edits, setEdits] = useState<Map<number, string>>(new Map())
+  const save = async () => {
+    const entries = []
+    for (const [cadreId, v] of edits) {
+      if (v.trim() !== '' && !Number.isFinite(Number(v))) {
+        showMessage(`得分“${v}”不是数字`, 'error')
+        return
+      }
+      entries.push({ cadreId, score: v.trim() === '' ? null : Number(v) })
+    }
+    try {
+      const r = await call('studies.setMonthly', { month, entries })
+      showMessage(`已保存 ${r.changed} 人的月度得分`, 'success')
+      setEdits(new Map())
+      reload()
+    } catch (e) {
+      showError(e)
+    }
+  }
+  const months = Array.from({ length: 18 }, (_, k) => {
+    const d = new Date()
+    d.setDate(1)
+    d.setMonth(d.getMonth() - k)
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`
+  })
+  return (
+    <div className="rec-column">
+      <Toolbar>
+        <select className="input" value={month} onChange={(e) => setMonth(e.target.value)}>
+          {months.map((m) => (
+            <option key={m} value={m}>
+              {m.replace('-', '年')}月
+            </option>
+          ))}
+        </select>
+        <select className="input" value={kind} onChange={(e) => setKind(e.target.value)}>
+          <option value="">全部在派干部</option>
+          {POSTING_KINDS.map((k) => (
+            <option key={k}>{k}</option>
+          ))}
+        </select>
+        <Spacer />
+        <button type="button" className="btn btn-primary" disabled={edits.size === 0} onClick={() => void save()}>
+          {edits.size ? `保存（${edits.size} 人）` : '保存'}
+        </button>
+      </Toolbar>
+      <div className="rec-scroll">
+        {data && data.length === 0 ? (
+          <EmptyState title="该月没有在派干部" />
+        ) : (
+          <table className="table rec-grid" data-testid="monthly-table">
+            <thead>
+              <tr>
+                <th className="rec-num">排名</th>
+                <th>姓名</th>
+                <th>工作单位</th>
+                <th>派驻类型</th>
+                <th>派驻村（单位）</th>
+                <th>月度得分</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(data ?? []).map((r) => (
+                <tr key={r.cadreId}>
+                  <td className="rec-num rec-rank">{r.rank ?? '—'}</td>
+                  <td>{r.name}</td>
+                  <td>{r.unit}</td>
+                  <td>{r.kind}</td>
+                  <td>{r.place}</td>
+                  <td>
+                    <input
+                      className="input rec-score"
+                      inputMode="decimal"
+                      value={edits.get(r.cadreId) ?? (r.score === null ? '' : String(r.score))}
+                      onChange={(e) => setEdits(new Map(edits).set(r.cadreId, e.target.value))}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </div>
+  )
+}

@@ -6,5 +6,11 @@ import { lrmxImportCommand } from './lrmx-import'
 import { exportCommand } from './export'
 import { eligibilityCommand } from './eligibility'
 import { importCommand } from './import'
+import { demoCommand } from './demo'
+import { listCommand } from './list'
+import { dumpCommand } from './dump'
+import { loadCommand } from './load'
+import { backupCommand } from './backup'
+import { verifyCommand } from './verify'
 
-export const COMMANDS: CliCommand[] = [formCommand, lrmxExportCommand, lrmxImportCommand, exportCommand, eligibilityCommand, importCommand]
+export const COMMANDS: CliCommand[] = [formCommand, lrmxExportCommand, lrmxImportCommand, exportCommand, eligibilityCommand, importCommand, demoCommand, listCommand, dumpCommand, loadCommand, backupCommand, verifyCommand]

@@ -9,6 +9,7 @@ import { createFormHandlers } from './form'
 import { createExportHandlers } from './export'
 import { createEligibilityHandlers } from './eligibility'
 import { createRecordsHandlers } from './records'
+import { createDataHandlers } from './data'
 
 export function createHandlers(ctx: AppContext, extra: { host: string }): Handlers {
   void ctx
@@ -19,5 +20,6 @@ export function createHandlers(ctx: AppContext, extra: { host: string }): Handle
     createExportHandlers(ctx),
     createEligibilityHandlers(ctx),
     createRecordsHandlers(ctx),
+    createDataHandlers(ctx),
   )
 }

@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { verifyDatabaseFile } from '../../services/backup'
+import { CliError, printJson, requireStr, type CliCommand } from '../args'
+
+export const verifyCommand: CliCommand = {
+  name: 'verify',
+  usage: 'verify --db P [--json]',
+  summary:
+    '检查数据库的完整性与外键（只读）：完好时退出码 0，有损坏时列出问题并以 1 退出，不是数据库时以 2 退出',
+  options: { db: 'value', json: 'flag' },
+  run(args) {
+    const path = resolve(requireStr(args, 'db'))
+    if (!existsSync(path)) throw new CliError(`数据库文件不存在：${path}`, `database not found: ${path}`)
+    const r = verifyDatabaseFile(path)
+    if (args.options['json']) printJson({ file: path, ok: r.ok, problems: r.problems })
+    else if (r.ok) process.stdout.write(`数据库完好：${path}\n`)
+    else process.stdout.write([`数据库有问题：${path}`, ...r.problems.map((p) => `  ${p}`)].join('\n') + '\n')
+    return r.ok ? 0 : 1
+  },
+}

@@ -1,0 +1,572 @@
+/**
+ * Loading an exchange file: the frame is checked first (a malformed or foreign file is refused
+ * whole: nothing written); then each cadre is checked on its own and a bad one is rejected and
+ * listed while the rest land, all in one transaction. Cadres are matched by ID number: a new one
+ * is inserted, a known one updated (a key left out of the file keeps the database's value; a list
+ * that is present replaces the stored list), an identical one counted as skipped.
+ */
+import { basename } from 'node:path'
+import type { z } from 'zod'
+import { parseDay, parseMonth } from '../../domain/dates'
+import { AppError } from '../../domain/errors'
+import {
+  CADRE_FIELD_KEYS,
+  STATUSES,
+  fieldLabel,
+  normalizeEthnicity,
+  normalizeName,
+  type CadreFieldKey,
+} from '../../domain/fields'
+import { idCardContradictions, validateIdCard } from '../../domain/idcard'
+import { recordAudit } from '../audit'
+import type { AppContext } from '../context'
+import { readCadre } from './read'
+import {
+  CadreInSchema,
+  DocumentSchema,
+  EXCHANGE_FORMAT,
+  EXCHANGE_VERSION,
+  RELATED_KEYS,
+  RELATED_LABELS,
+  type CadreIn,
+  type ExCadre,
+  type ExRelated,
+  type ExUnit,
+  type RelatedKey,
+} from './schema'
+import { COLUMN_KEYS, CadreWriter, type CadreScalars } from './write'
+
+export interface LoadProblem {
+  /** Position of the cadre in the file's `cadres` list, from 1. */
+  row?: number
+  idCard?: string
+  key: string | null
+  value?: string
+  message: string
+}
+
+export interface LoadReport {
+  file: string
+  rows: number
+  inserted: number
+  updated: number
+  skipped: number
+  rejected: LoadProblem[]
+  warnings: LoadProblem[]
+}
+
+const MONTH_KEYS: ReadonlySet<string> = new Set([
+  'birthDate',
+  'partyJoinDate',
+  'workStartDate',
+  'positionDate',
+  'rankDate',
+])
+
+class Reject extends Error {
+  constructor(
+    readonly key: string,
+    message: string,
+    readonly value?: string,
+  ) {
+    super(message)
+  }
+}
+
+function short(v: unknown): string {
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v))
+  return s.length > 80 ? s.slice(0, 80) + '…' : s
+}
+
+function label(key: string): string {
+  if ((CADRE_FIELD_KEYS as readonly string[]).includes(key)) return fieldLabel(key as CadreFieldKey)
+  if (key in RELATED_LABELS) return RELATED_LABELS[key as RelatedKey]
+  return key === 'photo' ? '照片' : key
+}
+
+function zodProblem(err: z.ZodError, where: string): string {
+  const issue = err.issues[0]
+  if (!issue) return `${where}格式不正确`
+  const path = issue.path.map((p) => (typeof p === 'number' ? `第 ${p + 1} 项` : String(p))).join(' → ')
+  const what =
+    issue.code === 'invalid_type'
+      ? `类型不对（应为${({ string: '文本', number: '数字', array: '列表', object: '对象' } as Record<string, string>)[String(issue.expected)] ?? issue.expected}）`
+      : issue.code === 'invalid_value'
+        ? '取值不在允许范围内'
+        : issue.code === 'too_small'
+          ? '不能为空'
+          : issue.code === 'too_big'
+            ? '过长或过多'
+            : '格式不正确'
+  return `${where}${path ? ` ${path}` : ''}：${what}`
+}
+
+/** Parses the text of a file into a checked document frame, or throws an AppError (exit 2). */
+export function parseExchangeText(text: string, file: string): z.output<typeof DocumentSchema> {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''))
+  } catch (e) {
+    throw new AppError(
+      'exchange-malformed',
+      `文件“${file}”不是有效的 JSON，无法载入（${(e as Error).message.replace(/\s+/g, ' ')}），未写入任何数据`,
+      `${file} is not valid JSON; nothing written`,
+    )
+  }
+  const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null
+  if (!obj || obj['format'] !== EXCHANGE_FORMAT) {
+    throw new AppError(
+      'exchange-foreign',
+      `文件“${file}”不是干部交换文件（缺少 "format": "${EXCHANGE_FORMAT}"），未写入任何数据`,
+      `${file} is not a cadre exchange file; nothing written`,
+    )
+  }
+  if (typeof obj['version'] === 'number' && obj['version'] > EXCHANGE_VERSION) {
+    throw new AppError(
+      'exchange-version',
+      `交换文件“${file}”的版本为 ${obj['version']}，由更新版本的程序导出，本程序支持到版本 ${EXCHANGE_VERSION}，请升级后再载入。未写入任何数据`,
+      `exchange file version ${obj['version']} is newer than supported (${EXCHANGE_VERSION}); nothing written`,
+    )
+  }
+  const parsed = DocumentSchema.safeParse(raw)
+  if (!parsed.success) {
+    throw new AppError(
+      'exchange-invalid',
+      `${zodProblem(parsed.error, `交换文件“${file}”结构不正确：`)}，未写入任何数据`,
+      `${file}: not a valid exchange document; nothing written`,
+    )
+  }
+  if (parsed.data.version !== EXCHANGE_VERSION) {
+    throw new AppError(
+      'exchange-version',
+      `交换文件“${file}”的版本 ${parsed.data.version} 无法识别，未写入任何数据`,
+      `unknown exchange version; nothing written`,
+    )
+  }
+  return parsed.data
+}
+
+interface Checked {
+  row: number
+  idCard: string
+  /** Scalar keys present in the file (normalised). */
+  scalars: Partial<CadreScalars>
+  unit: string | null | undefined
+  photo: Buffer | null | undefined
+  lists: Partial<ExRelated>
+  warnings: LoadProblem[]
+}
+
+function month(v: string | null, key: string, warnings: LoadProblem[], where: string): string | null {
+  if (v === null || v === '') return null
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) return v
+  const p = parseMonth(v)
+  if (!p.ok) throw new Reject(key, `${where}“${v}”不是年月（应为 YYYY-MM）：${p.message}`, v)
+  if (p.value === null) return null
+  warnings.push({
+    key,
+    value: v,
+    message: `${where}“${v}”已按 ${p.value} 记录${'warning' in p && p.warning ? `：${p.warning}` : ''}`,
+  })
+  return p.value
+}
+
+function dayOf(v: string | null, key: string, warnings: LoadProblem[], where: string): string | null {
+  if (v === null || v === '') return null
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    const p = parseDay(v)
+    if (p.ok) return v
+  }
+  const p = parseDay(v)
+  if (!p.ok || p.value === null) throw new Reject(key, `${where}“${v}”不是日期（应为 YYYY-MM-DD）`, v)
+  warnings.push({ key, value: v, message: `${where}“${v}”已按 ${p.value} 记录` })
+  return p.value
+}
+
+function requireDay(v: string, key: string, warnings: LoadProblem[], where: string): string {
+  const d = dayOf(v, key, warnings, where)
+  if (d === null) throw new Reject(key, `${where}不能为空`)
+  return d
+}
+
+/** Normalises the dates of every list; throws Reject with the list and item named. */
+function checkLists(c: CadreIn, warnings: LoadProblem[]): Partial<ExRelated> {
+  const out: Partial<ExRelated> = {}
+  const w = (key: RelatedKey, i: number, field: string): string =>
+    `${RELATED_LABELS[key]}第 ${i + 1} 项的${field}`
+  if (c.resume)
+    out.resume = c.resume.map((r, i) => ({
+      ...r,
+      start: month(r.start, 'resume', warnings, w('resume', i, '起始年月')),
+      end: month(r.end, 'resume', warnings, w('resume', i, '截止年月')),
+    }))
+  if (c.family)
+    out.family = c.family.map((r, i) => ({
+      ...r,
+      name: normalizeName(r.name),
+      birthDate: month(r.birthDate, 'family', warnings, w('family', i, '出生年月')),
+    }))
+  if (c.assessments) {
+    const seen = new Set<string>()
+    out.assessments = c.assessments.map((r, i) => {
+      const k = `${r.year}|${r.kind}`
+      if (seen.has(k))
+        throw new Reject(
+          'assessments',
+          `年度考核第 ${i + 1} 项：${r.year} 年的“${r.kind}”出现了两次`,
+          String(r.year),
+        )
+      seen.add(k)
+      return r
+    })
+  }
+  if (c.studies)
+    out.studies = c.studies.map((r, i) => ({
+      ...r,
+      date: requireDay(r.date, 'studies', warnings, w('studies', i, '日期')),
+    }))
+  if (c.talks) {
+    out.talks = c.talks.map((r, i) => ({
+      ...r,
+      date: requireDay(r.date, 'talks', warnings, w('talks', i, '日期')),
+      followUpDeadline: dayOf(r.followUpDeadline, 'talks', warnings, w('talks', i, '整改期限')),
+    }))
+  }
+  if (c.discipline)
+    out.discipline = c.discipline.map((r, i) => ({
+      ...r,
+      date: requireDay(r.date, 'discipline', warnings, w('discipline', i, '日期')),
+    }))
+  if (c.rewards)
+    out.rewards = c.rewards.map((r, i) => ({
+      ...r,
+      date: dayOf(r.date, 'rewards', warnings, w('rewards', i, '日期')),
+    }))
+  if (c.reserve) {
+    out.reserve = c.reserve.map((r, i) => ({
+      ...r,
+      entryDate: month(r.entryDate, 'reserve', warnings, w('reserve', i, '入库年月')),
+      exitDate: month(r.exitDate, 'reserve', warnings, w('reserve', i, '出库年月')),
+    }))
+  }
+  if (c.postings) {
+    out.postings = c.postings.map((r, i) => ({
+      ...r,
+      start: month(r.start, 'postings', warnings, w('postings', i, '起始年月')),
+      end: month(r.end, 'postings', warnings, w('postings', i, '截止年月')),
+    }))
+  }
+  if (c.training) {
+    out.training = c.training.map((r, i) => ({
+      ...r,
+      start: dayOf(r.start, 'training', warnings, w('training', i, '开始日期')),
+      end: dayOf(r.end, 'training', warnings, w('training', i, '结束日期')),
+    }))
+  }
+  return out
+}
+
+function checkCadre(raw: Record<string, unknown>, row: number): Checked {
+  const parsed = CadreInSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const key = String(issue?.path[0] ?? '')
+    throw new Reject(key, zodProblem(parsed.error, `${label(key)}`), key in raw ? short(raw[key]) : undefined)
+  }
+  const c = parsed.data
+  const warnings: LoadProblem[] = []
+  const id = validateIdCard(c.idCard)
+  if (!id.ok) throw new Reject('idCard', id.message, c.idCard)
+  const idCard = id.value.idCard
+  const scalars: Partial<CadreScalars> = {}
+  for (const k of COLUMN_KEYS) {
+    if (k === 'idCard' || !(k in c)) continue
+    let v = c[k] ?? null
+    if (v !== null) v = v.trim() === '' ? null : v.trim()
+    if (v !== null) {
+      if (k === 'name') v = normalizeName(v)
+      else if (k === 'ethnicity') v = normalizeEthnicity(v)
+      else if (MONTH_KEYS.has(k)) v = month(v, k, warnings, `${fieldLabel(k)}`)
+      else if (k === 'gender' && v !== '男' && v !== '女')
+        throw new Reject(k, `性别应为“男”或“女”，收到“${v}”`, v)
+      else if (k === 'status' && !(STATUSES as readonly string[]).includes(v))
+        throw new Reject(k, `状态应为 ${STATUSES.join('、')} 之一，收到“${v}”`, v)
+    }
+    scalars[k] = v
+  }
+  scalars.idCard = idCard
+  if ('name' in c && !scalars.name) throw new Reject('name', '姓名不能为空')
+  for (const x of idCardContradictions(id.value, scalars.gender, scalars.birthDate)) {
+    throw new Reject(x.key, x.message, scalars[x.key] ?? undefined)
+  }
+  let photo: Buffer | null | undefined
+  if (c.photo === null) photo = null
+  else if (typeof c.photo === 'string') {
+    const b64 = c.photo.replace(/\s+/g, '')
+    if (b64 === '') photo = null
+    else if (b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64))
+      throw new Reject('photo', '照片应为 base64 编码的图片数据', short(b64))
+    else photo = Buffer.from(b64, 'base64')
+  }
+  const unit = 'unit' in c ? (c.unit ? c.unit.replace(/[\s\u3000]+/g, '') || null : null) : undefined
+  const lists = checkLists(c, warnings)
+  return { row, idCard, scalars, unit, photo, lists, warnings }
+}
+
+/** The stored cadre with the file's values laid over it: what the database will hold afterwards. */
+function merged(existing: ExCadre, c: Checked): ExCadre {
+  const out: Record<string, unknown> = { ...existing }
+  for (const [k, v] of Object.entries(c.scalars)) out[k] = v
+  if (c.unit !== undefined) out['unit'] = c.unit
+  if (c.photo !== undefined) out['photo'] = c.photo ? c.photo.toString('base64') : null
+  for (const k of RELATED_KEYS) if (c.lists[k]) out[k] = c.lists[k]
+  return out as unknown as ExCadre
+}
+
+export interface LoadOptions {
+  /** Shown in the report and the audit log. */
+  file: string
+  /** Check everything and report, write nothing. */
+  dryRun?: boolean
+}
+
+/** Loads a parsed document (see parseExchangeText) into the database in one transaction. */
+export function loadExchangeDocument(
+  ctx: AppContext,
+  doc: z.output<typeof DocumentSchema>,
+  opts: LoadOptions,
+): LoadReport {
+  const report: LoadReport = {
+    file: opts.file,
+    rows: doc.cadres.length,
+    inserted: 0,
+    updated: 0,
+    skipped: 0,
+    rejected: [],
+    warnings: [],
+  }
+  const db = ctx.db
+  const now = ctx.nowIso()
+
+  // Units: names unique, parents known, no cycles.
+  const docUnits = new Map<string, ExUnit>()
+  for (const u of doc.units) {
+    const name = u.name.replace(/[\s\u3000]+/g, '')
+    if (!name) continue
+    if (docUnits.has(name)) {
+      report.warnings.push({
+        key: 'units',
+        value: name,
+        message: `单位“${name}”在单位列表中出现了多次，只取第一次`,
+      })
+      continue
+    }
+    docUnits.set(name, {
+      name,
+      parent: u.parent ? u.parent.replace(/[\s\u3000]+/g, '') || null : null,
+      kind: u.kind,
+    })
+  }
+  for (const u of docUnits.values()) {
+    const chain = new Set([u.name])
+    let p = u.parent
+    while (p && docUnits.has(p)) {
+      if (chain.has(p)) {
+        report.warnings.push({
+          key: 'units',
+          value: u.name,
+          message: `单位“${u.name}”的上级单位形成循环，已把它放在最上级`,
+        })
+        u.parent = null
+        break
+      }
+      chain.add(p)
+      p = docUnits.get(p)?.parent ?? null
+    }
+  }
+
+  // Cadres: each checked on its own.
+  const checked: Checked[] = []
+  const seenIds = new Map<string, number>()
+  const known = new Set<string>()
+  doc.cadres.forEach((raw, i) => {
+    const row = i + 1
+    const rawId = typeof raw['idCard'] === 'string' ? raw['idCard'] : undefined
+    for (const k of Object.keys(raw)) {
+      if (!(k in CadreInSchema.shape) && !known.has(k)) {
+        known.add(k)
+        report.warnings.push({
+          row,
+          key: k,
+          message: `未识别的字段“${k}”已忽略（首次出现在第 ${row} 名干部）`,
+        })
+      }
+    }
+    try {
+      const c = checkCadre(raw, row)
+      const first = seenIds.get(c.idCard)
+      if (first !== undefined) throw new Reject('idCard', `身份证号与文件中第 ${first} 名干部重复`, c.idCard)
+      seenIds.set(c.idCard, row)
+      for (const w of c.warnings) report.warnings.push({ row, idCard: c.idCard, ...w })
+      checked.push(c)
+    } catch (e) {
+      if (!(e instanceof Reject)) throw e
+      const p: LoadProblem = { row, idCard: rawId ?? '', key: e.key || null, message: e.message }
+      if (e.value !== undefined) p.value = e.value
+      report.rejected.push(p)
+    }
+  })
+
+  const run = db.transaction(() => {
+    const writer = new CadreWriter(db)
+    const findUnit = db.prepare('SELECT id, parent_id, kind FROM units WHERE name = ?')
+    const insertUnit = db.prepare(
+      'INSERT INTO units (name, parent_id, kind, sort_order) VALUES (?, NULL, ?, ?)',
+    )
+    let order = (db.prepare('SELECT coalesce(max(sort_order), 0) AS n FROM units').get() as { n: number }).n
+    const unitIds = new Map<string, number>()
+    const ensure = (name: string, kind: string | null): number => {
+      const have = unitIds.get(name)
+      if (have !== undefined) return have
+      const found = findUnit.get(name) as { id: number } | undefined
+      if (!found) order += 10
+      const id = found ? found.id : Number(insertUnit.run(name, kind, order).lastInsertRowid)
+      unitIds.set(name, id)
+      return id
+    }
+    for (const u of docUnits.values()) ensure(u.name, u.kind)
+    const setParent = db.prepare('UPDATE units SET parent_id = ? WHERE id = ?')
+    const setKind = db.prepare('UPDATE units SET kind = ? WHERE id = ?')
+    for (const u of docUnits.values()) {
+      const id = unitIds.get(u.name)
+      const cur = findUnit.get(u.name) as { id: number; parent_id: number | null; kind: string | null }
+      if (id === undefined) continue
+      if (u.parent) {
+        if (!docUnits.has(u.parent) && !findUnit.get(u.parent)) {
+          report.warnings.push({
+            key: 'units',
+            value: u.name,
+            message: `单位“${u.name}”的上级单位“${u.parent}”不在单位列表中，已一并新建`,
+          })
+        }
+        const pid = ensure(u.parent, null)
+        if (cur.parent_id !== pid) setParent.run(pid, id)
+      }
+      if (u.kind !== null && cur.kind !== u.kind) setKind.run(u.kind, id)
+    }
+
+    const findCadre = db.prepare('SELECT id FROM cadres WHERE id_card = ?').pluck()
+    let created = 0
+    for (const c of checked) {
+      let unitId: number | null | undefined
+      if (c.unit === null) unitId = null
+      else if (c.unit !== undefined) {
+        if (!unitIds.has(c.unit) && !findUnit.get(c.unit)) {
+          report.warnings.push({
+            row: c.row,
+            idCard: c.idCard,
+            key: 'unit',
+            value: c.unit,
+            message: `工作单位“${c.unit}”不在单位列表中，已新建该单位`,
+          })
+        }
+        unitId = ensure(c.unit, null)
+      }
+      const existingId = findCadre.get(c.idCard) as number | undefined
+      if (existingId === undefined) {
+        const full = Object.fromEntries(COLUMN_KEYS.map((k) => [k, c.scalars[k] ?? null])) as CadreScalars
+        if (!full.name) {
+          report.rejected.push({
+            row: c.row,
+            idCard: c.idCard,
+            key: 'name',
+            message: '新增干部的姓名不能为空',
+          })
+          continue
+        }
+        const id = writer.insert(full, unitId ?? null, c.photo ?? null, now)
+        for (const k of RELATED_KEYS) {
+          const l = c.lists[k]
+          if (l) writer.replaceRelated(id, k, l, true)
+        }
+        report.inserted++
+        created++
+        continue
+      }
+      const before = readCadre(db, existingId)
+      if (!before) continue
+      const after = merged(before, c)
+      if (JSON.stringify(after) === JSON.stringify(before)) {
+        report.skipped++
+        continue
+      }
+      const changedScalars: Partial<CadreScalars> = {}
+      const was: Record<string, unknown> = {}
+      const now2: Record<string, unknown> = {}
+      const labels: string[] = []
+      for (const k of COLUMN_KEYS) {
+        if (k in c.scalars && before[k] !== after[k]) {
+          changedScalars[k] = after[k]
+          was[k] = before[k]
+          now2[k] = after[k]
+          labels.push(fieldLabel(k))
+        }
+      }
+      const unitChanged = c.unit !== undefined && before.unit !== after.unit
+      if (unitChanged) {
+        was['unit'] = before.unit
+        now2['unit'] = after.unit
+        labels.push(fieldLabel('unit'))
+      }
+      const photoChanged = c.photo !== undefined && before.photo !== after.photo
+      if (photoChanged) labels.push('照片')
+      writer.update(
+        existingId,
+        changedScalars,
+        unitChanged ? unitId : undefined,
+        photoChanged ? c.photo : undefined,
+        now,
+      )
+      for (const k of RELATED_KEYS) {
+        const l = c.lists[k]
+        if (l && JSON.stringify(before[k]) !== JSON.stringify(l)) {
+          writer.replaceRelated(existingId, k, l)
+          labels.push(RELATED_LABELS[k])
+        }
+      }
+      recordAudit(ctx, {
+        action: 'update',
+        entity: 'cadre',
+        entityId: existingId,
+        cadreId: existingId,
+        summary: `载入交换文件“${basename(opts.file)}”，修改了${after.name ?? ''}的${labels.join('、')}`,
+        before: was,
+        after: now2,
+      })
+      report.updated++
+    }
+    recordAudit(ctx, {
+      action: 'load',
+      entity: 'cadre',
+      summary: `载入交换文件“${basename(opts.file)}”：共 ${report.rows} 名干部，新增 ${created} 名，更新 ${report.updated} 名，未变 ${report.skipped} 名，拒绝 ${report.rejected.length} 名`,
+      after: {
+        file: basename(opts.file),
+        rows: report.rows,
+        inserted: created,
+        updated: report.updated,
+        skipped: report.skipped,
+        rejected: report.rejected.length,
+      },
+    })
+    if (opts.dryRun) throw new DryRun()
+  })
+  try {
+    run.immediate()
+  } catch (e) {
+    if (!(e instanceof DryRun)) throw e
+  }
+  report.rejected.sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
+  return report
+}
+
+class DryRun extends Error {}

@@ -1,0 +1,169 @@
+/**
+ * Reading the database as exchange records, in a fixed order so that the same data always gives
+ * the same document: units in tree order (parent before children, siblings by sort order then
+ * name), cadres by ID number, each list by its own natural order then insertion.
+ */
+import type { Statement } from 'better-sqlite3'
+import type { Db } from '../../db/open'
+import { CADRE_FIELD_KEYS, columnOf } from '../../domain/fields'
+import { formatResume } from '../../domain/resume'
+import type { ExCadre, ExRelated, ExResume, ExStudy, ExUnit, RelatedKey } from './schema'
+
+interface UnitRow {
+  id: number
+  name: string
+  parent_id: number | null
+  kind: string | null
+  sort_order: number
+}
+
+export function readUnits(db: Db): ExUnit[] {
+  const rows = db
+    .prepare('SELECT id, name, parent_id, kind, sort_order FROM units ORDER BY sort_order, name')
+    .all() as UnitRow[]
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  const children = new Map<number | null, UnitRow[]>()
+  for (const r of rows) {
+    const p = r.parent_id !== null && byId.has(r.parent_id) ? r.parent_id : null
+    const list = children.get(p) ?? []
+    list.push(r)
+    children.set(p, list)
+  }
+  const out: ExUnit[] = []
+  const seen = new Set<number>()
+  const walk = (parent: number | null): void => {
+    for (const r of children.get(parent) ?? []) {
+      if (seen.has(r.id)) continue
+      seen.add(r.id)
+      out.push({ name: r.name, parent: parentName(r), kind: r.kind })
+      walk(r.id)
+    }
+  }
+  const parentName = (r: UnitRow): string | null =>
+    r.parent_id === null ? null : (byId.get(r.parent_id)?.name ?? null)
+  walk(null)
+  // Units caught in a parent cycle (possible only by editing the file by hand) are kept, not lost.
+  for (const r of rows) if (!seen.has(r.id)) out.push({ name: r.name, parent: parentName(r), kind: r.kind })
+  return out
+}
+
+/** SQL per list: the columns in the document's key order, and the order that makes dumps stable. */
+const LIST_SQL: Record<RelatedKey, string> = {
+  resume: 'SELECT cadre_id, start, end, text FROM resume_entries ORDER BY cadre_id, seq, id',
+  family:
+    'SELECT cadre_id, relation, name, birth_date AS birthDate, political_status AS politicalStatus, work_unit_position AS workUnitPosition FROM family_members ORDER BY cadre_id, seq, id',
+  assessments: 'SELECT cadre_id, year, kind, grade FROM assessments ORDER BY cadre_id, year, kind, id',
+  studies:
+    'SELECT cadre_id, date, round, scores, conclusion, recommendation FROM studies ORDER BY cadre_id, date, id',
+  talks:
+    'SELECT cadre_id, date, kind, talker, reason, content, follow_up AS followUp, follow_up_deadline AS followUpDeadline, doc_no AS docNo FROM talks ORDER BY cadre_id, date, id',
+  discipline: 'SELECT cadre_id, date, system, measure, reason FROM discipline ORDER BY cadre_id, date, id',
+  rewards: 'SELECT cadre_id, date, name, issuer FROM rewards ORDER BY cadre_id, date, id',
+  reserve:
+    'SELECT cadre_id, level, entry_date AS entryDate, entry_way AS entryWay, status, exit_date AS exitDate, exit_reason AS exitReason FROM reserve_entries ORDER BY cadre_id, entry_date, id',
+  postings: 'SELECT cadre_id, kind, place, start, end FROM postings ORDER BY cadre_id, start, id',
+  training: 'SELECT cadre_id, name, start, end, hours FROM training ORDER BY cadre_id, start, id',
+}
+const LIST_KEYS = Object.keys(LIST_SQL) as RelatedKey[]
+
+function perCadre(sql: string): string {
+  return sql.replace(' ORDER BY cadre_id,', ' WHERE cadre_id = ? ORDER BY')
+}
+
+type Row = Record<string, unknown> & { cadre_id: number }
+
+function shape(key: RelatedKey, row: Row): ExRelated[RelatedKey][number] {
+  const { cadre_id: _drop, ...rest } = row
+  if (key === 'studies') {
+    let scores: ExStudy['scores'] = {}
+    try {
+      const parsed: unknown = JSON.parse(String(rest['scores'] ?? '{}'))
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) scores = parsed as ExStudy['scores']
+    } catch {
+      scores = {}
+    }
+    rest['scores'] = scores
+  }
+  return rest as unknown as ExRelated[RelatedKey][number]
+}
+
+const SCALAR_SQL = `SELECT c.id, ${CADRE_FIELD_KEYS.map((k) => (k === 'unit' ? 'u.name AS unit' : `c.${columnOf(k)} AS ${k}`)).join(', ')}, c.photo
+  FROM cadres c LEFT JOIN units u ON u.id = c.unit_id`
+
+type ScalarRow = { id: number; photo: Buffer | null } & Record<string, string | null>
+
+function toCadre(row: ScalarRow, lists: (key: RelatedKey) => ExRelated[RelatedKey]): ExCadre {
+  const out: Record<string, unknown> = { idCard: row['idCard'] }
+  for (const k of CADRE_FIELD_KEYS) if (k !== 'idCard') out[k] = row[k] ?? null
+  out['photo'] = row.photo ? row.photo.toString('base64') : null
+  for (const k of LIST_KEYS) out[k] = lists(k)
+  return out as unknown as ExCadre
+}
+
+/** Every cadre with every list, ordered by ID number. Lists are read in bulk (one query each). */
+export function* readAllCadres(db: Db): Generator<ExCadre> {
+  const lists = new Map<RelatedKey, Map<number, ExRelated[RelatedKey][number][]>>()
+  for (const k of LIST_KEYS) {
+    const m = new Map<number, ExRelated[RelatedKey][number][]>()
+    for (const row of db.prepare(LIST_SQL[k]).iterate() as IterableIterator<Row>) {
+      let l = m.get(row.cadre_id)
+      if (!l) m.set(row.cadre_id, (l = []))
+      l.push(shape(k, row))
+    }
+    lists.set(k, m)
+  }
+  const ids = db.prepare('SELECT id FROM cadres ORDER BY id_card').pluck().all() as number[]
+  const one = db.prepare(`${SCALAR_SQL} WHERE c.id = ?`)
+  for (const id of ids) {
+    const row = one.get(id) as ScalarRow
+    yield toCadre(row, (k) => (lists.get(k)?.get(id) ?? []) as ExRelated[RelatedKey])
+  }
+}
+
+const stmtCache = new WeakMap<
+  Db,
+  { one: Statement<unknown[]>; lists: Map<RelatedKey, Statement<unknown[]>> }
+>()
+
+/** One cadre as the document would hold it (used by load to tell an update from no change). */
+export function readCadre(db: Db, id: number): ExCadre | null {
+  let st = stmtCache.get(db)
+  if (!st) {
+    st = {
+      one: db.prepare(`${SCALAR_SQL} WHERE c.id = ?`),
+      lists: new Map(LIST_KEYS.map((k) => [k, db.prepare(perCadre(LIST_SQL[k]))])),
+    }
+    stmtCache.set(db, st)
+  }
+  const row = st.one.get(id) as ScalarRow | undefined
+  if (!row) return null
+  const lists = st.lists
+  return toCadre(
+    row,
+    (k) => ((lists.get(k)?.all(id) ?? []) as Row[]).map((r) => shape(k, r)) as ExRelated[RelatedKey],
+  )
+}
+
+export type CadreListItem = { [K in (typeof CADRE_FIELD_KEYS)[number]]: string | null } & {
+  resume: string
+  photo: string | null
+}
+
+/** Every cadre, one flat record each (the CLI's `list`): every canonical key, 简历 as the form's
+ *  text lines, the photo as base64 or null. Ordered as entered. */
+export function readCadreList(db: Db): CadreListItem[] {
+  const resume = new Map<number, ExResume[]>()
+  for (const row of db.prepare(LIST_SQL.resume).iterate() as IterableIterator<Row>) {
+    let l = resume.get(row.cadre_id)
+    if (!l) resume.set(row.cadre_id, (l = []))
+    l.push(shape('resume', row) as ExResume)
+  }
+  const rows = db.prepare(`${SCALAR_SQL} ORDER BY c.id`).all() as ScalarRow[]
+  return rows.map((row) => {
+    const out: Record<string, unknown> = {}
+    for (const k of CADRE_FIELD_KEYS) out[k] = row[k] ?? null
+    out['resume'] = formatResume(resume.get(row.id) ?? [])
+    out['photo'] = row.photo ? row.photo.toString('base64') : null
+    return out as CadreListItem
+  })
+}

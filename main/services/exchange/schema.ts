@@ -1,0 +1,195 @@
+/**
+ * The exchange file of CLI.md as zod schemas: the document's frame (checked whole: a file that
+ * fails it is refused) and one cadre (checked one by one: a bad cadre is rejected and listed).
+ * The record types used by dump, load and the demo generator are the schemas' outputs.
+ */
+import { z } from 'zod'
+import { CADRE_FIELD_KEYS, type CadreFieldKey } from '../../domain/fields'
+
+export const EXCHANGE_FORMAT = 'cadre-exchange'
+export const EXCHANGE_VERSION = 1
+
+const text = z.string().max(20000)
+/** Optional text: missing and null both read as null. */
+const opt = text.nullish().transform((v) => v ?? null)
+
+export const UnitSchema = z.object({
+  name: z.string().min(1).max(200),
+  parent: z
+    .string()
+    .max(200)
+    .nullish()
+    .transform((v) => v ?? null),
+  kind: z
+    .string()
+    .max(50)
+    .nullish()
+    .transform((v) => v ?? null),
+})
+
+export const ResumeSchema = z.object({ start: opt, end: opt, text: text })
+export const FamilySchema = z.object({
+  relation: z.string().min(1).max(50),
+  name: z.string().min(1).max(50),
+  birthDate: opt,
+  politicalStatus: opt,
+  workUnitPosition: opt,
+})
+export const AssessmentSchema = z.object({
+  year: z.number().int().min(1900).max(2200),
+  kind: z
+    .string()
+    .min(1)
+    .max(50)
+    .nullish()
+    .transform((v) => v ?? '年度考核'),
+  grade: z.string().min(1).max(50),
+})
+export const StudySchema = z.object({
+  date: z.string().min(1),
+  round: z.string().min(1).max(200),
+  scores: z
+    .record(z.string().max(50), z.union([z.number(), z.string().max(200), z.null()]))
+    .nullish()
+    .transform((v) => v ?? {}),
+  conclusion: opt,
+  recommendation: opt,
+})
+export const TalkSchema = z.object({
+  date: z.string().min(1),
+  kind: z.string().min(1).max(50),
+  talker: opt,
+  reason: opt,
+  content: opt,
+  followUp: opt,
+  followUpDeadline: opt,
+  docNo: opt,
+})
+export const DisciplineSchema = z.object({
+  date: z.string().min(1),
+  system: z.enum(['党纪', '政务', '组织处理']),
+  measure: z.string().min(1).max(50),
+  reason: opt,
+})
+export const RewardSchema = z.object({ date: opt, name: z.string().min(1).max(200), issuer: opt })
+export const ReserveSchema = z.object({
+  level: z.string().min(1).max(50),
+  entryDate: opt,
+  entryWay: opt,
+  status: z
+    .string()
+    .min(1)
+    .max(20)
+    .nullish()
+    .transform((v) => v ?? '在库'),
+  exitDate: opt,
+  exitReason: opt,
+})
+export const PostingSchema = z.object({ kind: z.string().min(1).max(50), place: opt, start: opt, end: opt })
+export const TrainingSchema = z.object({
+  name: z.string().min(1).max(200),
+  start: opt,
+  end: opt,
+  hours: z
+    .number()
+    .min(0)
+    .max(100000)
+    .nullish()
+    .transform((v) => v ?? null),
+})
+
+/** The related-record lists of a cadre, in the order the document writes them. */
+export const RELATED = {
+  resume: ResumeSchema,
+  family: FamilySchema,
+  assessments: AssessmentSchema,
+  studies: StudySchema,
+  talks: TalkSchema,
+  discipline: DisciplineSchema,
+  rewards: RewardSchema,
+  reserve: ReserveSchema,
+  postings: PostingSchema,
+  training: TrainingSchema,
+} as const
+export type RelatedKey = keyof typeof RELATED
+export const RELATED_KEYS = Object.keys(RELATED) as RelatedKey[]
+
+export const RELATED_LABELS: Record<RelatedKey, string> = {
+  resume: '简历',
+  family: '家庭成员',
+  assessments: '年度考核',
+  studies: '研判',
+  talks: '谈话',
+  discipline: '处分',
+  rewards: '奖励',
+  reserve: '后备干部',
+  postings: '派驻/一线锻炼',
+  training: '培训',
+}
+
+const scalarShape = Object.fromEntries(
+  CADRE_FIELD_KEYS.map((k) => [k, text.nullable().optional()]),
+) as Record<CadreFieldKey, z.ZodOptional<z.ZodNullable<z.ZodString>>>
+
+/** One cadre as load reads it: a key left out keeps what the database has (on update). */
+export const CadreInSchema = z.object({
+  ...scalarShape,
+  idCard: z.string().min(1).max(40),
+  photo: z.string().max(20_000_000).nullable().optional(),
+  resume: z.array(ResumeSchema).max(500).optional(),
+  family: z.array(FamilySchema).max(100).optional(),
+  assessments: z.array(AssessmentSchema).max(200).optional(),
+  studies: z.array(StudySchema).max(500).optional(),
+  talks: z.array(TalkSchema).max(500).optional(),
+  discipline: z.array(DisciplineSchema).max(200).optional(),
+  rewards: z.array(RewardSchema).max(500).optional(),
+  reserve: z.array(ReserveSchema).max(100).optional(),
+  postings: z.array(PostingSchema).max(100).optional(),
+  training: z.array(TrainingSchema).max(1000).optional(),
+})
+export type CadreIn = z.output<typeof CadreInSchema>
+
+/** The frame: a file that does not match is not an exchange file (exit 2, nothing written). */
+export const DocumentSchema = z.object({
+  format: z.literal(EXCHANGE_FORMAT),
+  version: z.number().int(),
+  exportedAt: z.string().optional(),
+  units: z.array(UnitSchema),
+  cadres: z.array(z.record(z.string(), z.unknown())),
+})
+
+export type ExUnit = z.output<typeof UnitSchema>
+export type ExResume = z.output<typeof ResumeSchema>
+export type ExFamily = z.output<typeof FamilySchema>
+export type ExAssessment = z.output<typeof AssessmentSchema>
+export type ExStudy = z.output<typeof StudySchema>
+export type ExTalk = z.output<typeof TalkSchema>
+export type ExDiscipline = z.output<typeof DisciplineSchema>
+export type ExReward = z.output<typeof RewardSchema>
+export type ExReserve = z.output<typeof ReserveSchema>
+export type ExPosting = z.output<typeof PostingSchema>
+export type ExTraining = z.output<typeof TrainingSchema>
+
+export interface ExRelated {
+  resume: ExResume[]
+  family: ExFamily[]
+  assessments: ExAssessment[]
+  studies: ExStudy[]
+  talks: ExTalk[]
+  discipline: ExDiscipline[]
+  rewards: ExReward[]
+  reserve: ExReserve[]
+  postings: ExPosting[]
+  training: ExTraining[]
+}
+
+/** One cadre as dump writes it: every canonical key, the photo as base64 (or null), every list. */
+export type ExCadre = { [K in CadreFieldKey]: string | null } & { photo: string | null } & ExRelated
+
+export interface ExchangeDocument {
+  format: typeof EXCHANGE_FORMAT
+  version: typeof EXCHANGE_VERSION
+  exportedAt: string
+  units: ExUnit[]
+  cadres: ExCadre[]
+}

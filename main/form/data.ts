@@ -130,14 +130,16 @@ function formFromDb(r: DbForm): AppointmentForm {
 
 /** The newest saved form of a cadre, or null. */
 export function latestForm(db: Db, cadreId: number): AppointmentForm | null {
-  const r = db.prepare('SELECT * FROM appointment_forms WHERE cadre_id = ? ORDER BY id DESC LIMIT 1').get(cadreId) as
-    | DbForm
-    | undefined
+  const r = db
+    .prepare('SELECT * FROM appointment_forms WHERE cadre_id = ? ORDER BY id DESC LIMIT 1')
+    .get(cadreId) as DbForm | undefined
   return r ? formFromDb(r) : null
 }
 
 export function listForms(db: Db, cadreId: number): AppointmentForm[] {
-  const rows = db.prepare('SELECT * FROM appointment_forms WHERE cadre_id = ? ORDER BY id DESC').all(cadreId) as DbForm[]
+  const rows = db
+    .prepare('SELECT * FROM appointment_forms WHERE cadre_id = ? ORDER BY id DESC')
+    .all(cadreId) as DbForm[]
   return rows.map(formFromDb)
 }
 
@@ -158,12 +160,25 @@ export function saveForm(
   const db = ctx.db
   const run = db.transaction((): AppointmentForm => {
     const cadre = db.prepare('SELECT id, name FROM cadres WHERE id = ?').get(input.cadreId) as
-      | { id: number; name: string }
-      | undefined
-    if (!cadre) throw new AppError('not-found', `未找到编号为 ${input.cadreId} 的干部`, `cadre ${input.cadreId} not found`)
-    const before = input.formId === null ? null : (db.prepare('SELECT * FROM appointment_forms WHERE id = ? AND cadre_id = ?').get(input.formId, input.cadreId) as DbForm | undefined)
+      { id: number; name: string } | undefined
+    if (!cadre)
+      throw new AppError(
+        'not-found',
+        `未找到编号为 ${input.cadreId} 的干部`,
+        `cadre ${input.cadreId} not found`,
+      )
+    const before =
+      input.formId === null
+        ? null
+        : (db
+            .prepare('SELECT * FROM appointment_forms WHERE id = ? AND cadre_id = ?')
+            .get(input.formId, input.cadreId) as DbForm | undefined)
     if (input.formId !== null && !before) {
-      throw new AppError('not-found', `未找到该干部的任免审批表（编号 ${input.formId}）`, `form ${input.formId} not found`)
+      throw new AppError(
+        'not-found',
+        `未找到该干部的任免审批表（编号 ${input.formId}）`,
+        `form ${input.formId} not found`,
+      )
     }
     const prev: AppointmentFields = before ? formFromDb(before) : emptyAppointment()
     const next: AppointmentFields = { ...prev }
@@ -226,14 +241,32 @@ function pick(f: AppointmentFields, keys: readonly (keyof AppointmentFields)[]):
 /** One audit row, written inside the caller's transaction (same shape as services/audit.ts). */
 export function writeAudit(
   ctx: AppContext,
-  e: { action: string; entity: string; entityId: number | null; cadreId: number | null; summary: string; before: unknown; after: unknown },
+  e: {
+    action: string
+    entity: string
+    entityId: number | null
+    cadreId: number | null
+    summary: string
+    before: unknown
+    after: unknown
+  },
 ): void {
   const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v))
   ctx.db
     .prepare(
       'INSERT INTO audit_log (at, actor, action, entity, entity_id, cadre_id, summary, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .run(ctx.nowIso(), ctx.actor, e.action, e.entity, e.entityId, e.cadreId, e.summary, json(e.before), json(e.after))
+    .run(
+      ctx.nowIso(),
+      ctx.actor,
+      e.action,
+      e.entity,
+      e.entityId,
+      e.cadreId,
+      e.summary,
+      json(e.before),
+      json(e.after),
+    )
 }
 
 type DbCadreRow = Record<string, unknown> & { id: number; unit_name: string | null; photo: Uint8Array | null }
@@ -248,13 +281,17 @@ export function readCadre(
   cadreId: number,
 ): { fields: CadreFields; photo: Uint8Array | null; resume: ResumeEntry[]; family: FamilyMember[] } {
   const row = db
-    .prepare('SELECT c.*, u.name AS unit_name FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id = ?')
+    .prepare(
+      'SELECT c.*, u.name AS unit_name FROM cadres c LEFT JOIN units u ON u.id = c.unit_id WHERE c.id = ?',
+    )
     .get(cadreId) as DbCadreRow | undefined
   if (!row) throw new AppError('not-found', `未找到编号为 ${cadreId} 的干部`, `cadre ${cadreId} not found`)
   const fields = {} as CadreFields
   for (const k of CADRE_FIELD_KEYS) fields[k] = k === 'unit' ? row.unit_name : str(row[columnOf(k)])
   const resume = (
-    db.prepare('SELECT start, end, text FROM resume_entries WHERE cadre_id = ? ORDER BY seq, id').all(cadreId) as ResumeEntry[]
+    db
+      .prepare('SELECT start, end, text FROM resume_entries WHERE cadre_id = ? ORDER BY seq, id')
+      .all(cadreId) as ResumeEntry[]
   ).map((r) => ({ start: r.start, end: r.end, text: r.text }))
   const family = (
     db
@@ -283,7 +320,9 @@ const PARTY_MEASURES = new Set(['警告', '严重警告', '撤销党内职务', 
 
 /** 奖惩情况 composed from the records: "2024.12 获县委“优秀共产党员”；2025.01 受党内严重警告处分。" or "无". */
 export function composeRewardsText(db: Db, cadreId: number): string {
-  const rewards = db.prepare('SELECT date, name, issuer FROM rewards WHERE cadre_id = ? ORDER BY date, id').all(cadreId) as {
+  const rewards = db
+    .prepare('SELECT date, name, issuer FROM rewards WHERE cadre_id = ? ORDER BY date, id')
+    .all(cadreId) as {
     date: string | null
     name: string
     issuer: string | null
@@ -299,7 +338,11 @@ export function composeRewardsText(db: Db, cadreId: number): string {
   for (const x of disc) {
     const d = monthDots(x.date.slice(0, 7))
     let text: string
-    if (x.system === '党纪') text = PARTY_MEASURES.has(x.measure) && x.measure.includes('警告') ? `受党内${x.measure}处分` : `受${x.measure}处分`
+    if (x.system === '党纪')
+      text =
+        PARTY_MEASURES.has(x.measure) && x.measure.includes('警告')
+          ? `受党内${x.measure}处分`
+          : `受${x.measure}处分`
     else if (x.system === '政务') text = `受政务${x.measure}处分`
     else text = `受组织处理（${x.measure}）`
     items.push({ date: x.date, text: `${d} ${text}` })
@@ -312,7 +355,9 @@ export function composeRewardsText(db: Db, cadreId: number): string {
 /** 年度考核结果 of the last three years on record: "2023年度考核称职，2024年度考核优秀，2025年度考核称职。" */
 export function composeAssessmentText(db: Db, cadreId: number): string {
   const rows = db
-    .prepare("SELECT year, grade FROM assessments WHERE cadre_id = ? AND kind = '年度考核' ORDER BY year DESC LIMIT 3")
+    .prepare(
+      "SELECT year, grade FROM assessments WHERE cadre_id = ? AND kind = '年度考核' ORDER BY year DESC LIMIT 3",
+    )
     .all(cadreId) as { year: number; grade: string }[]
   if (rows.length === 0) return ''
   return (
@@ -327,7 +372,11 @@ export function composeAssessmentText(db: Db, cadreId: number): string {
  * One cadre's form: stored data, the newest saved form's per-appointment fields, then `override`
  * (the preview's unsaved edits) on top. Dates default to today.
  */
-export function loadFormPerson(ctx: AppContext, cadreId: number, override: Partial<AppointmentFields> = {}): FormPerson {
+export function loadFormPerson(
+  ctx: AppContext,
+  cadreId: number,
+  override: Partial<AppointmentFields> = {},
+): FormPerson {
   const base = readCadre(ctx.db, cadreId)
   const saved = latestForm(ctx.db, cadreId)
   const a: AppointmentFields = saved ? { ...saved } : emptyAppointment()

@@ -18,7 +18,10 @@ export function fitFormDocument(doc: Document): number {
     let pt = parseFloat(box.getAttribute('data-pt') ?? '') || 12
     const min = parseFloat(box.getAttribute('data-min') ?? '') || 4
     box.style.fontSize = pt + 'pt'
-    while ((inner.scrollHeight > box.clientHeight + 0.5 || inner.scrollWidth > inner.clientWidth + 0.5) && pt > min) {
+    while (
+      (inner.scrollHeight > box.clientHeight + 0.5 || inner.scrollWidth > inner.clientWidth + 0.5) &&
+      pt > min
+    ) {
       pt = Math.round((pt - 0.5) * 10) / 10
       box.style.fontSize = pt + 'pt'
       shrunk++

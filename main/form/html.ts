@@ -24,7 +24,10 @@ export const FAMILY_ROWS = 7
 
 export function escapeHtml(s: string | null | undefined): string {
   if (!s) return ''
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  )
 }
 
 function nl(s: string | null | undefined): string {
@@ -214,7 +217,8 @@ td.stamp .seal { position: absolute; right: 14mm; bottom: 14mm; font-size: 12pt;
 
 /** The printable document for one or many cadres (two pages each, in the given order). */
 export function buildFormHtml(people: readonly FormPerson[], opts: FormHtmlOptions = {}): string {
-  const title = opts.title ?? (people.length === 1 ? `干部任免审批表-${people[0]?.fields.name ?? ''}` : '干部任免审批表')
+  const title =
+    opts.title ?? (people.length === 1 ? `干部任免审批表-${people[0]?.fields.name ?? ''}` : '干部任免审批表')
   const script = opts.script === false ? '' : `<script>${FIT_SCRIPT}</script>`
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>

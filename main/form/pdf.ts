@@ -23,7 +23,11 @@ export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   const { chromium } = await import('playwright-core')
   let browser
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_FLAGS, headless: true })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_EXECUTABLE,
+      args: CHROMIUM_FLAGS,
+      headless: true,
+    })
   } catch (e) {
     throw new AppError(
       'pdf-printer',
@@ -36,8 +40,15 @@ export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
     // Nothing outside the document is fetched: the form is self-contained (the photo is a data: URL).
     await page.route('**/*', (route) => route.abort())
     await page.setContent(html, { waitUntil: 'load' })
-    await page.waitForFunction("document.documentElement.getAttribute('data-fitted') === '1'", null, { timeout: 30_000 })
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, margin: { top: '0', right: '0', bottom: '0', left: '0' } })
+    await page.waitForFunction("document.documentElement.getAttribute('data-fitted') === '1'", null, {
+      timeout: 30_000,
+    })
+    const pdf = await page.pdf({
+      format: 'A4',
+      preferCSSPageSize: true,
+      printBackground: true,
+      margin: { top: '0', right: '0', bottom: '0', left: '0' },
+    })
     return new Uint8Array(pdf)
   } finally {
     await browser.close()

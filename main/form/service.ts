@@ -9,7 +9,11 @@ import { printPdf } from './pdf'
 /** At most this many cadres in one PDF (two pages each). */
 export const MAX_FORMS_PER_PDF = 500
 
-function people(ctx: AppContext, ids: readonly number[], override?: Partial<AppointmentFields>): FormPerson[] {
+function people(
+  ctx: AppContext,
+  ids: readonly number[],
+  override?: Partial<AppointmentFields>,
+): FormPerson[] {
   if (ids.length === 0) throw new AppError('form-none', '请先选择要打印任免审批表的干部', 'no cadre selected')
   if (ids.length > MAX_FORMS_PER_PDF) {
     throw new AppError(
@@ -50,7 +54,13 @@ export async function formPdf(
 export function cadreIdByIdCard(ctx: AppContext, raw: string): number {
   const v = validateIdCard(raw)
   const idCard = v.ok ? v.value.idCard : raw.trim().toUpperCase()
-  const row = ctx.db.prepare('SELECT id FROM cadres WHERE id_card = ?').get(idCard) as { id: number } | undefined
-  if (!row) throw new AppError('not-found', `数据库中没有身份证号为 ${idCard} 的干部`, `no cadre with ID number ${idCard}`)
+  const row = ctx.db.prepare('SELECT id FROM cadres WHERE id_card = ?').get(idCard) as
+    { id: number } | undefined
+  if (!row)
+    throw new AppError(
+      'not-found',
+      `数据库中没有身份证号为 ${idCard} 的干部`,
+      `no cadre with ID number ${idCard}`,
+    )
   return row.id
 }

@@ -3,7 +3,10 @@ import type { AppContext } from '../services/context'
 import { loadFormPerson } from '../form/data'
 import { buildLrmx } from './format'
 
-export function exportLrmx(ctx: AppContext, cadreId: number): { fileName: string; bytes: Uint8Array; xml: string } {
+export function exportLrmx(
+  ctx: AppContext,
+  cadreId: number,
+): { fileName: string; bytes: Uint8Array; xml: string } {
   const p = loadFormPerson(ctx, cadreId)
   const a = p.appointment
   // 奖惩情况 / 年度考核结果 go out as printed (typed for the form, or composed from the records).

@@ -49,7 +49,13 @@ export const LRMX_ELEMENTS = [
 ] as const
 export type LrmxElement = (typeof LRMX_ELEMENTS)[number]
 
-export const FAMILY_ELEMENTS = ['ChengWei', 'XingMing', 'ChuShengRiQi', 'ZhengZhiMianMao', 'GongZuoDanWeiJiZhiWu'] as const
+export const FAMILY_ELEMENTS = [
+  'ChengWei',
+  'XingMing',
+  'ChuShengRiQi',
+  'ZhengZhiMianMao',
+  'GongZuoDanWeiJiZhiWu',
+] as const
 
 /** Plain text elements ↔ canonical cadre keys. */
 export const TEXT_FIELDS: readonly [LrmxElement, CadreFieldKey][] = [
@@ -98,11 +104,15 @@ export interface LrmxPerson {
 }
 
 export function xmlEscape(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
+  // Characters XML 1.0 does not allow are dropped.
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+  )
 }
 
 function month6(m: string | null | undefined): string {
@@ -116,7 +126,8 @@ function day8(d: string | null | undefined): string {
 export function ruDangShiJian(f: Partial<CadreFields>): string {
   const ps = f.politicalStatus ?? ''
   const party = PARTY_SHORT.find(([, full]) => full === ps)
-  if (party && party[0] !== '无党派') return f.partyJoinDate ? `${month6(f.partyJoinDate)}；${party[0]}` : party[0]
+  if (party && party[0] !== '无党派')
+    return f.partyJoinDate ? `${month6(f.partyJoinDate)}；${party[0]}` : party[0]
   return month6(f.partyJoinDate)
 }
 

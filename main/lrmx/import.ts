@@ -6,7 +6,13 @@
  */
 import type { FamilyMember } from '../domain/cadre'
 import { AppError } from '../domain/errors'
-import { CADRE_FIELD_KEYS, columnOf, fieldLabel, type CadreFieldKey, type CadreFields } from '../domain/fields'
+import {
+  CADRE_FIELD_KEYS,
+  columnOf,
+  fieldLabel,
+  type CadreFieldKey,
+  type CadreFields,
+} from '../domain/fields'
 import { nameInitials, namePinyin } from '../domain/pinyin'
 import { formatResume, type ResumeEntry } from '../domain/resume'
 import type { AppContext } from '../services/context'
@@ -71,7 +77,11 @@ interface Planned {
 }
 
 function familyText(f: readonly FamilyMember[]): string {
-  return f.map((m) => [m.relation, m.name, m.birthDate ?? '', m.politicalStatus ?? '', m.workUnitPosition ?? ''].join(' ')).join('\n')
+  return f
+    .map((m) =>
+      [m.relation, m.name, m.birthDate ?? '', m.politicalStatus ?? '', m.workUnitPosition ?? ''].join(' '),
+    )
+    .join('\n')
 }
 
 function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
@@ -91,7 +101,15 @@ function plan(ctx: AppContext, file: string, parsed: ParsedLrmx, seen: Map<strin
     message: null,
   }
   const p = parsed.person
-  const out: Planned = { item, parsed, fieldChanges: {}, resume: null, family: null, photo: null, appointment: null }
+  const out: Planned = {
+    item,
+    parsed,
+    fieldChanges: {},
+    resume: null,
+    family: null,
+    photo: null,
+    appointment: null,
+  }
   const dup = seen.get(parsed.idCard)
   if (dup) {
     item.action = 'rejected'
@@ -100,7 +118,8 @@ function plan(ctx: AppContext, file: string, parsed: ParsedLrmx, seen: Map<strin
   }
   seen.set(parsed.idCard, file)
   if (parsed.unknown.length) item.warnings.push(`未识别的项目已忽略：${parsed.unknown.join('、')}`)
-  const row = ctx.db.prepare('SELECT id FROM cadres WHERE id_card = ?').get(parsed.idCard) as { id: number } | undefined
+  const row = ctx.db.prepare('SELECT id FROM cadres WHERE id_card = ?').get(parsed.idCard) as
+    { id: number } | undefined
   const current = row ? readCadre(ctx.db, row.id) : null
   item.cadreId = row?.id ?? null
   for (const k of LRMX_KEYS) {
@@ -145,7 +164,12 @@ function plan(ctx: AppContext, file: string, parsed: ParsedLrmx, seen: Map<strin
   if (apptChanges.length > 0) {
     out.appointment = p.appointment
     for (const k of apptChanges) {
-      item.changes.push({ key: k, label: APPOINTMENT_LABELS[k], before: form?.[k] ?? '', after: p.appointment[k] ?? '' })
+      item.changes.push({
+        key: k,
+        label: APPOINTMENT_LABELS[k],
+        before: form?.[k] ?? '',
+        after: p.appointment[k] ?? '',
+      })
     }
   }
   if (current) item.action = item.changes.length ? 'update' : 'unchanged'
@@ -159,7 +183,16 @@ async function planUpload(ctx: AppContext, bytes: Uint8Array, fileName: string):
   const out: Planned[] = []
   for (const e of entries) {
     const rejected = (message: string): Planned => ({
-      item: { file: e.name, action: 'rejected', idCard: null, name: null, cadreId: null, changes: [], warnings: [], message },
+      item: {
+        file: e.name,
+        action: 'rejected',
+        idCard: null,
+        name: null,
+        cadreId: null,
+        changes: [],
+        warnings: [],
+        message,
+      },
       parsed: null,
       fieldChanges: {},
       resume: null,
@@ -248,10 +281,17 @@ function writeOne(ctx: AppContext, p: Planned): Planned {
     }
     db.prepare(`UPDATE cadres SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...vals, now, cadreId)
   }
-  if (p.photo) db.prepare('UPDATE cadres SET photo = ?, updated_at = ? WHERE id = ?').run(Buffer.from(p.photo), now, cadreId)
+  if (p.photo)
+    db.prepare('UPDATE cadres SET photo = ?, updated_at = ? WHERE id = ?').run(
+      Buffer.from(p.photo),
+      now,
+      cadreId,
+    )
   if (p.resume) {
     db.prepare('DELETE FROM resume_entries WHERE cadre_id = ?').run(cadreId)
-    const ins = db.prepare('INSERT INTO resume_entries (cadre_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)')
+    const ins = db.prepare(
+      'INSERT INTO resume_entries (cadre_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)',
+    )
     p.resume.forEach((e, i) => ins.run(cadreId, i, e.start, e.end, e.text))
   }
   if (p.family) {
@@ -259,7 +299,9 @@ function writeOne(ctx: AppContext, p: Planned): Planned {
     const ins = db.prepare(
       'INSERT INTO family_members (cadre_id, seq, relation, name, birth_date, political_status, work_unit_position) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
-    p.family.forEach((m, i) => ins.run(cadreId, i, m.relation, m.name, m.birthDate, m.politicalStatus, m.workUnitPosition))
+    p.family.forEach((m, i) =>
+      ins.run(cadreId, i, m.relation, m.name, m.birthDate, m.politicalStatus, m.workUnitPosition),
+    )
   }
   if (p.appointment) {
     const a = p.appointment

@@ -51,7 +51,12 @@ function utf8(bytes: Uint8Array, file: string): string {
     try {
       return new TextDecoder('gb18030', { fatal: true }).decode(bytes)
     } catch {
-      throw refuse(file, 'lrmx-encoding', '的编码无法识别（应为 UTF-8），未导入', 'unreadable text encoding (expected UTF-8)')
+      throw refuse(
+        file,
+        'lrmx-encoding',
+        '的编码无法识别（应为 UTF-8），未导入',
+        'unreadable text encoding (expected UTF-8)',
+      )
     }
   }
 }
@@ -162,9 +167,15 @@ export function parseLrmxText(xml: string, file: string): ParsedLrmx {
     const raw = t(e)
     const m = parseMonth(raw)
     if (m.ok && m.value) fields[key] = m.value
-    else if (!m.ok) warnings.push(`${e}（${key === 'birthDate' ? '出生年月' : '参加工作时间'}）“${raw}”无法识别：${m.message}，未导入该项`)
+    else if (!m.ok)
+      warnings.push(
+        `${e}（${key === 'birthDate' ? '出生年月' : '参加工作时间'}）“${raw}”无法识别：${m.message}，未导入该项`,
+      )
   }
-  set('schoolFullTime', t('QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi') || t('QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi'))
+  set(
+    'schoolFullTime',
+    t('QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi') || t('QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi'),
+  )
   set('schoolInService', t('ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi') || t('ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi'))
   readParty(t('RuDangShiJian'), t('ZhengZhiMianMao'), fields, warnings)
 
@@ -224,22 +235,32 @@ export function parseLrmxText(xml: string, file: string): ParsedLrmx {
 }
 
 /** RuDangShiJian: "199806" for Party members, "199806；民盟" or "民盟" for others. */
-function readParty(raw: string, topLevelStatus: string, fields: Partial<CadreFields>, warnings: string[]): void {
+function readParty(
+  raw: string,
+  topLevelStatus: string,
+  fields: Partial<CadreFields>,
+  warnings: string[],
+): void {
   const statuses = POLITICAL_STATUSES as readonly string[]
   if (raw) {
     const parts = raw.split(/[；;，,、\s]+/).filter(Boolean)
     const dateParts = parts.filter((p) => /\d/.test(p))
     const nameParts = parts.filter((p) => !/\d/.test(p))
     const m = dateParts[0] ? parseMonth(dateParts[0]) : null
-    if (m && !m.ok) warnings.push(`RuDangShiJian（入党时间）“${raw}”中的日期无法识别：${m.message}，未导入该项`)
+    if (m && !m.ok)
+      warnings.push(`RuDangShiJian（入党时间）“${raw}”中的日期无法识别：${m.message}，未导入该项`)
     const partyName = nameParts.join('')
-    const party = partyName ? PARTY_SHORT.find(([s, full]) => partyName.includes(s) || partyName === full) : undefined
+    const party = partyName
+      ? PARTY_SHORT.find(([s, full]) => partyName.includes(s) || partyName === full)
+      : undefined
     if (partyName && !/中共|共产党/.test(partyName)) {
       if (party) fields.politicalStatus = party[1]
       else if (statuses.includes(partyName)) fields.politicalStatus = partyName
       else warnings.push(`RuDangShiJian“${raw}”中的党派“${partyName}”无法识别，政治面貌未导入`)
       if (m?.ok && m.value) {
-        warnings.push(`RuDangShiJian“${raw}”：${partyName}的加入时间 ${m.value.replace('-', '.')} 不作为入党时间保存`)
+        warnings.push(
+          `RuDangShiJian“${raw}”：${partyName}的加入时间 ${m.value.replace('-', '.')} 不作为入党时间保存`,
+        )
       }
     } else if (m?.ok && m.value) {
       fields.partyJoinDate = m.value

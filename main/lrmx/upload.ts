@@ -20,7 +20,12 @@ export interface UploadEntry {
 }
 
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05) && (bytes[3] === 0x04 || bytes[3] === 0x06)
+  return (
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    (bytes[2] === 0x03 || bytes[2] === 0x05) &&
+    (bytes[3] === 0x04 || bytes[3] === 0x06)
+  )
 }
 
 function mb(n: number): string {
@@ -51,7 +56,9 @@ function inflateEntry(file: JSZip.JSZipObject, limit: number): Promise<Uint8Arra
     let total = 0
     let settled = false
     // internalStream is jszip's own chunked reader (not in its type definitions): it can be paused.
-    const s = (file as unknown as { internalStream(t: 'uint8array'): StreamHelper }).internalStream('uint8array')
+    const s = (file as unknown as { internalStream(t: 'uint8array'): StreamHelper }).internalStream(
+      'uint8array',
+    )
     s.on('data', (chunk: Uint8Array) => {
       if (settled) return
       total += chunk.length
@@ -87,7 +94,11 @@ function inflateEntry(file: JSZip.JSZipObject, limit: number): Promise<Uint8Arra
 export async function readUpload(bytes: Uint8Array, fileName: string): Promise<UploadEntry[]> {
   if (!isZip(bytes)) {
     if (/\.zip$/i.test(fileName)) {
-      throw new AppError('zip-invalid', `文件“${fileName}”不是有效的 zip 压缩包，未导入`, `${fileName} is not a zip file`)
+      throw new AppError(
+        'zip-invalid',
+        `文件“${fileName}”不是有效的 zip 压缩包，未导入`,
+        `${fileName} is not a zip file`,
+      )
     }
     return [{ name: fileName, bytes, error: null }]
   }
@@ -137,10 +148,12 @@ export async function readUpload(bytes: Uint8Array, fileName: string): Promise<U
       continue
     }
     // The declared sizes may lie: count what actually comes out.
-    const data = await inflateEntry(f, Math.min(MAX_LRMX_BYTES, MAX_ZIP_UNPACKED - unpacked)).catch((e: unknown) => {
-      out.push({ name: f.name, bytes: null, error: `解压失败：${(e as Error).message}` })
-      return undefined
-    })
+    const data = await inflateEntry(f, Math.min(MAX_LRMX_BYTES, MAX_ZIP_UNPACKED - unpacked)).catch(
+      (e: unknown) => {
+        out.push({ name: f.name, bytes: null, error: `解压失败：${(e as Error).message}` })
+        return undefined
+      },
+    )
     if (data === undefined) continue
     if (data === null) {
       if (unpacked + MAX_LRMX_BYTES > MAX_ZIP_UNPACKED) {
@@ -150,14 +163,22 @@ export async function readUpload(bytes: Uint8Array, fileName: string): Promise<U
           `zip unpacks to more than ${mb(MAX_ZIP_UNPACKED)}; refused`,
         )
       }
-      out.push({ name: f.name, bytes: null, error: `解压后超过 ${mb(MAX_LRMX_BYTES)}，不是正常的任免审批表文件，已拒绝` })
+      out.push({
+        name: f.name,
+        bytes: null,
+        error: `解压后超过 ${mb(MAX_LRMX_BYTES)}，不是正常的任免审批表文件，已拒绝`,
+      })
       continue
     }
     unpacked += data.length
     out.push({ name: f.name, bytes: data, error: null })
   }
   if (!out.some((e) => e.bytes)) {
-    throw new AppError('zip-empty', `压缩包“${fileName}”中没有可导入的 .lrmx 文件`, `no .lrmx file in ${fileName}`)
+    throw new AppError(
+      'zip-empty',
+      `压缩包“${fileName}”中没有可导入的 .lrmx 文件`,
+      `no .lrmx file in ${fileName}`,
+    )
   }
   return out
 }

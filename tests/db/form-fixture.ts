@@ -44,9 +44,15 @@ export function seedCadre(db: Db, opts: SeedOptions = {}): { id: number; idCard:
     ['2021-06', null, '城关镇党委副书记、镇长'],
   ]
   for (let i = resume.length; i < (opts.resumeLines ?? 0); i++) {
-    resume.push([`${1960 + i}-01`, `${1960 + i}-12`, `某某县某某单位某某岗位工作，负责某某项目的组织协调、督促检查和综合材料起草（第${i + 1}段经历）`])
+    resume.push([
+      `${1960 + i}-01`,
+      `${1960 + i}-12`,
+      `某某县某某单位某某岗位工作，负责某某项目的组织协调、督促检查和综合材料起草（第${i + 1}段经历）`,
+    ])
   }
-  const ins = db.prepare('INSERT INTO resume_entries (cadre_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)')
+  const ins = db.prepare(
+    'INSERT INTO resume_entries (cadre_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)',
+  )
   resume.forEach(([s, e, t], i) => ins.run(id, i, s, e, t))
   const fam = db.prepare(
     'INSERT INTO family_members (cadre_id, seq, relation, name, birth_date, political_status, work_unit_position) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -55,7 +61,12 @@ export function seedCadre(db: Db, opts: SeedOptions = {}): { id: number; idCard:
   fam.run(id, 1, '儿子', '王博文', '2001-10', '共青团员', '兰州大学在读研究生')
   fam.run(id, 2, '父亲', '王德福', '1948-05', '群众', '临洮县某某镇农民（已退休）')
   fam.run(id, 3, '母亲', '张桂英', '1950-11', '群众', '无')
-  db.prepare('INSERT INTO rewards (cadre_id, date, name, issuer) VALUES (?, ?, ?, ?)').run(id, '2024-12-01', '优秀共产党员', '县委')
+  db.prepare('INSERT INTO rewards (cadre_id, date, name, issuer) VALUES (?, ?, ?, ?)').run(
+    id,
+    '2024-12-01',
+    '优秀共产党员',
+    '县委',
+  )
   const ass = db.prepare("INSERT INTO assessments (cadre_id, year, kind, grade) VALUES (?, ?, '年度考核', ?)")
   ass.run(id, 2023, '称职')
   ass.run(id, 2024, '优秀')

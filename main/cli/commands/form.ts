@@ -21,7 +21,8 @@ export const formCommand: CliCommand = {
       const cadreIds = ids.map((id) => cadreIdByIdCard(ctx, id))
       const pdf = await formPdf(ctx, cadreIds)
       writeFileSync(out, pdf.bytes)
-      if (args.options['json']) printJson({ file: out, forms: cadreIds.length, pages: cadreIds.length * 2, bytes: pdf.bytes.length })
+      if (args.options['json'])
+        printJson({ file: out, forms: cadreIds.length, pages: cadreIds.length * 2, bytes: pdf.bytes.length })
       else process.stdout.write(`已生成干部任免审批表：${out}（${cadreIds.length} 人）\n`)
     } finally {
       ctx.db.close()

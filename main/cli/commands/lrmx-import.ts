@@ -28,14 +28,20 @@ export const lrmxImportCommand: CliCommand = {
     const file = args.positional[0]
     if (!file) throw new CliError('缺少要导入的文件', 'missing FILE')
     const path = resolve(file)
-    if (!existsSync(path) || !statSync(path).isFile()) throw new CliError(`文件不存在：${path}`, `file not found: ${path}`)
+    if (!existsSync(path) || !statSync(path).isFile())
+      throw new CliError(`文件不存在：${path}`, `file not found: ${path}`)
     if (statSync(path).size > MAX_ZIP_BYTES) {
-      throw new CliError(`文件过大（超过 ${MAX_ZIP_BYTES / 1024 / 1024} MB）：${path}`, `file too large: ${path}`)
+      throw new CliError(
+        `文件过大（超过 ${MAX_ZIP_BYTES / 1024 / 1024} MB）：${path}`,
+        `file too large: ${path}`,
+      )
     }
     const bytes = new Uint8Array(readFileSync(path))
     const ctx = openContext(args)
     try {
-      const r = args.options['dry-run'] ? await previewLrmx(ctx, bytes, basename(path)) : await applyLrmx(ctx, bytes, basename(path))
+      const r = args.options['dry-run']
+        ? await previewLrmx(ctx, bytes, basename(path))
+        : await applyLrmx(ctx, bytes, basename(path))
       if (args.options['json']) printJson(r)
       else process.stdout.write(summary(r))
     } finally {

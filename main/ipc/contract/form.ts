@@ -41,9 +41,15 @@ const upload = z.object({
 
 export const formChannels = {
   'form.get': channel<FormEditorData>()(z.object({ cadreId: id })),
-  'form.html': channel<string>()(z.object({ ids, override: AppointmentFieldsSchema.optional(), script: z.boolean().optional() })),
-  'form.pdf': channel<{ fileName: string; bytes: Uint8Array }>()(z.object({ ids, override: AppointmentFieldsSchema.optional() })),
-  'form.save': channel<AppointmentForm>()(AppointmentFieldsSchema.extend({ cadreId: id, formId: id.nullable() })),
+  'form.html': channel<string>()(
+    z.object({ ids, override: AppointmentFieldsSchema.optional(), script: z.boolean().optional() }),
+  ),
+  'form.pdf': channel<{ fileName: string; bytes: Uint8Array }>()(
+    z.object({ ids, override: AppointmentFieldsSchema.optional() }),
+  ),
+  'form.save': channel<AppointmentForm>()(
+    AppointmentFieldsSchema.extend({ cadreId: id, formId: id.nullable() }),
+  ),
   'lrmx.export': channel<{ fileName: string; bytes: Uint8Array }>()(z.object({ id })),
   'lrmx.preview': channel<LrmxReport>()(upload),
   'lrmx.apply': channel<LrmxReport>()(upload),

@@ -18,6 +18,7 @@ import {
 import { createContext, type AppContext } from '../../main/services/context'
 import { getSetting, setSetting } from '../../main/services/settings'
 import { ensureUnit, listUnits, saveUnit } from '../../main/services/units'
+import { addRecord } from '../../main/records/entries'
 import { createCoreHandlers } from '../../main/ipc/handlers/core'
 import { createDispatcher, type Handlers } from '../../main/ipc/registry'
 
@@ -350,6 +351,63 @@ describe('queryCadres', () => {
     expect(() =>
       queryCadres(ctx, { offset: 0, limit: 5, sort: [{ key: 'photo; DROP TABLE cadres', dir: 'asc' }] }),
     ).toThrow(/不能按/)
+  })
+})
+
+describe('queryCadres and impact periods', () => {
+  it('shows the end of an impact period still running today and filters on it', () => {
+    const a = saveCadre(ctx, input())
+    const b = saveCadre(ctx, input({ name: '李四', idCard: LI }))
+    const talk = {
+      talker: null,
+      reason: null,
+      content: null,
+      followUp: null,
+      followUpDeadline: null,
+      docNo: null,
+    }
+    addRecord(ctx, 'talks', a.id, { ...talk, date: '2026-08-03', kind: '诫勉谈话' }) // runs until 2027-02-03
+    addRecord(ctx, 'talks', b.id, { ...talk, date: '2025-01-02', kind: '诫勉谈话' }) // ended 2025-07-02
+    const all = queryCadres(ctx, { offset: 0, limit: 10, sort: [{ key: 'id', dir: 'asc' }] })
+    expect(all.rows.map((r) => [r.name, r.impactUntil])).toEqual([
+      ['张三', '2027-02-03'],
+      ['李四', null],
+    ])
+    const running = queryCadres(ctx, { offset: 0, limit: 10, filters: { impactUntil: { op: 'notBlank' } } })
+    expect(running.rows.map((r) => r.name)).toEqual(['张三'])
+  })
+
+  it('lists exact hits first when the grid has no sort of its own', () => {
+    // 张山峰 is older in the file than 张三, yet typing `zs` puts 张三 first.
+    insertCadresBulk(ctx, [
+      { name: '张山峰', idCard: makeIdCard('410821', '19900501', 13) },
+      { name: '张三', idCard: ZHANG },
+    ])
+    expect(queryCadres(ctx, { offset: 0, limit: 10, search: 'zs' }).rows.map((r) => r.name)).toEqual([
+      '张三',
+      '张山峰',
+    ])
+    expect(
+      queryCadres(ctx, { offset: 0, limit: 10, search: 'zs', sort: [{ key: 'id', dir: 'asc' }] }).rows.map(
+        (r) => r.name,
+      ),
+    ).toEqual(['张山峰', '张三'])
+  })
+
+  it('moves a person between units and the counts follow', () => {
+    const c = saveCadre(ctx, input())
+    saveCadre(ctx, { id: c.id, unit: '县教育局' })
+    const counts = Object.fromEntries(listUnits(ctx).map((u) => [u.name, u.count]))
+    expect(counts).toEqual({ 县财政局: 0, 县教育局: 1 })
+    expect(listAudit(ctx, { cadreId: c.id }).entries[0]?.before).toEqual({ unit: '县财政局' })
+  })
+
+  it('refuses taking over another person’s ID number on update', () => {
+    saveCadre(ctx, input())
+    const li = saveCadre(ctx, input({ name: '李四', idCard: LI, unit: null }))
+    const e = errorOf(() => saveCadre(ctx, { id: li.id, idCard: ZHANG, gender: null, birthDate: null }))
+    expect(e.fields?.idCard).toMatch(/已属于 张三（县财政局）/)
+    expect(getCadre(ctx, li.id).idCard).toBe(LI)
   })
 })
 

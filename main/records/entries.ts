@@ -7,7 +7,7 @@ import { AppError } from '../domain/errors'
 import { impactOf } from '../domain/impact'
 import { recordAudit } from '../services/audit'
 import type { AppContext } from '../services/context'
-import { impactConfig, impactInfo, refreshImpactPeriods, type ImpactInfo } from './impact'
+import { impactConfig, impactInfo, withImpactRefresh, type ImpactInfo } from './impact'
 import {
   DISCIPLINE_SYSTEMS,
   RECORD_KIND_LABELS,
@@ -222,8 +222,8 @@ export function addRecord<K extends RecordKind>(ctx: AppContext, kind: K, cadreI
   const clean = normalizeRecord(kind, data)
   return ctx.db.transaction(() => {
     const name = cadreName(ctx, cadreId)
-    const id = insertRecord(ctx, kind, cadreId, clean)
-    if (touchesImpact(kind)) refreshImpactPeriods(ctx, [cadreId])
+    const write = () => insertRecord(ctx, kind, cadreId, clean)
+    const id = touchesImpact(kind) ? withImpactRefresh(ctx, cadreId, write) : write()
     recordAudit(ctx, {
       action: 'create',
       entity: ENTITY[kind],
@@ -244,13 +244,17 @@ export function updateRecord<K extends RecordKind>(ctx: AppContext, kind: K, id:
     const name = cadreName(ctx, cadreId)
     const spec = TABLES[kind]
     const sets = Object.values(spec.fields).map(([c]) => `${c} = ?`)
-    try {
-      ctx.db.prepare(`UPDATE ${spec.table} SET ${sets.join(', ')} WHERE id = ?`).run(...toParams(kind, clean), id)
-    } catch (e) {
-      if (String((e as Error).message).includes('UNIQUE'))
-        throw new AppError('record-duplicate', `该干部已有 ${String(clean.year)} 年度的${String(clean.kind)}结果`, 'duplicate')
-      throw e
+    const write = () => {
+      try {
+        ctx.db.prepare(`UPDATE ${spec.table} SET ${sets.join(', ')} WHERE id = ?`).run(...toParams(kind, clean), id)
+      } catch (e) {
+        if (String((e as Error).message).includes('UNIQUE'))
+          throw new AppError('record-duplicate', `该干部已有 ${String(clean.year)} 年度的${String(clean.kind)}结果`, 'duplicate')
+        throw e
+      }
     }
+    if (touchesImpact(kind)) withImpactRefresh(ctx, cadreId, write)
+    else write()
     const b: Record<string, unknown> = {}
     const a: Record<string, unknown> = {}
     const old = strip(before)
@@ -260,7 +264,6 @@ export function updateRecord<K extends RecordKind>(ctx: AppContext, kind: K, id:
         a[k] = clean[k] ?? null
       }
     }
-    if (touchesImpact(kind)) refreshImpactPeriods(ctx, [cadreId])
     if (Object.keys(a).length > 0) {
       recordAudit(ctx, {
         action: 'update',
@@ -281,8 +284,9 @@ export function removeRecord(ctx: AppContext, kind: RecordKind, id: number): voi
     const before = getRecord(ctx, kind, id) as unknown as Record<string, unknown>
     const cadreId = before.cadreId as number
     const name = cadreName(ctx, cadreId)
-    ctx.db.prepare(`DELETE FROM ${TABLES[kind].table} WHERE id = ?`).run(id)
-    if (touchesImpact(kind)) refreshImpactPeriods(ctx, [cadreId])
+    const write = () => ctx.db.prepare(`DELETE FROM ${TABLES[kind].table} WHERE id = ?`).run(id)
+    if (touchesImpact(kind)) withImpactRefresh(ctx, cadreId, write)
+    else write()
     recordAudit(ctx, {
       action: 'delete',
       entity: ENTITY[kind],

@@ -6,7 +6,7 @@
  */
 import { IMPACT_SETTINGS_KEY, impactOf, parseImpactConfig, type Impact, type ImpactConfig } from '../domain/impact'
 import type { AppContext } from '../services/context'
-import { getSetting } from '../services/settings'
+import { getSetting, setSetting } from '../services/settings'
 
 export function impactConfig(ctx: AppContext): ImpactConfig {
   return parseImpactConfig(getSetting(ctx, IMPACT_SETTINGS_KEY))
@@ -74,11 +74,55 @@ export function refreshImpactPeriods(ctx: AppContext, cadreIds?: readonly number
   for (const [id, v] of best) ins.run(id, v.until, v.source)
 }
 
-/** SQL for queryCadres: the running impact end of cadre `c`, or NULL. Parameter: today. */
-export const IMPACT_UNTIL_SQL = '(SELECT ip.until FROM impact_periods ip WHERE ip.cadre_id = c.id AND ip.until >= ?)'
+/**
+ * impact_periods is derived data. Talks and discipline also arrive through paths that know nothing
+ * of it (exchange `load`, demo data), so it records what it was computed from: the highest row ids
+ * of talks and discipline and the configuration. Rows only ever change there by insert (load
+ * replaces a person's records with new rows); edits and deletions go through the records services,
+ * which refresh the person at once. A differing basis means a full rebuild (a few hundred ms for
+ * 100,000 people), done at most once after such a bulk write.
+ */
+const BASIS_KEY = 'records.impactBasis'
 
-/** SQL expression for the roster query (cadres aliased `c`): the end of the cadre's impact period
- *  when it still runs on `today`, else NULL. `today` is checked, then inlined. */
+function basisNow(ctx: AppContext): string {
+  const t = ctx.db.prepare('SELECT max(rowid) AS m FROM talks').get() as { m: number | null }
+  const d = ctx.db.prepare('SELECT max(rowid) AS m FROM discipline').get() as { m: number | null }
+  return `${t.m ?? 0}|${d.m ?? 0}|${JSON.stringify(impactConfig(ctx))}`
+}
+
+/** Brings impact_periods up to date when talks or discipline were written behind its back. */
+export function ensureImpactPeriods(ctx: AppContext): void {
+  const now = basisNow(ctx)
+  if (getSetting(ctx, BASIS_KEY) === now) return
+  ctx.db.transaction(() => {
+    refreshImpactPeriods(ctx)
+    setSetting(ctx, BASIS_KEY, now)
+  })()
+}
+
+/**
+ * For the records services: runs `change` (which writes talks / discipline of one cadre) and
+ * refreshes that cadre. When the table was current before, it stays current without a rebuild.
+ */
+export function withImpactRefresh<T>(ctx: AppContext, cadreId: number, change: () => T): T {
+  const wasCurrent = getSetting(ctx, BASIS_KEY) === basisNow(ctx)
+  const out = change()
+  refreshImpactPeriods(ctx, [cadreId])
+  if (wasCurrent) setSetting(ctx, BASIS_KEY, basisNow(ctx))
+  return out
+}
+
+/**
+ * SQL expression for the roster query (cadres aliased `c`): the end of the cadre's impact period
+ * when it still runs today, else NULL. Brings impact_periods up to date first (one settings read
+ * when nothing changed).
+ */
+export function impactUntilSql(ctx: AppContext): string {
+  ensureImpactPeriods(ctx)
+  return impactUntilExpr(ctx.today())
+}
+
+/** The same expression without the refresh, for filters and sorts built after `ensureImpactPeriods`. */
 export function impactUntilExpr(today: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`bad today ${today}`)
   return `(SELECT ip.until FROM impact_periods ip WHERE ip.cadre_id = c.id AND ip.until >= '${today}')`

@@ -106,4 +106,18 @@ describe('impact periods', () => {
     const inside = queryCadres(ctx, { offset: 0, limit: 100, filters: { impactUntil: { op: 'notBlank' } } })
     expect(inside.rows.map((r) => r.name)).toEqual(['孙八'])
   })
+
+  it('catches up with talks and discipline written in bulk (load, demo) behind the services', () => {
+    const ctx = recordsContext('2026-11-22')
+    const a = addCadre(ctx, '吴十')
+    const b = addCadre(ctx, '郑十一')
+    expect(queryCadres(ctx, { offset: 0, limit: 10, filters: { impactUntil: { op: 'notBlank' } } }).total).toBe(0)
+    ctx.db.prepare("INSERT INTO talks (cadre_id, date, kind) VALUES (?, '2026-09-01', '诫勉谈话')").run(a)
+    ctx.db.prepare("INSERT INTO discipline (cadre_id, date, system, measure) VALUES (?, '2026-02-01', '政务', '记过')").run(b)
+    const r = queryCadres(ctx, { offset: 0, limit: 10, filters: { impactUntil: { op: 'notBlank' } }, sort: [{ key: 'impactUntil', dir: 'asc' }] })
+    expect(r.rows.map((x) => [x.name, x.impactUntil])).toEqual([
+      ['吴十', '2027-03-01'],
+      ['郑十一', '2027-02-01'],
+    ].sort((p, q) => String(p[1]).localeCompare(String(q[1]))))
+  })
 })

@@ -10,7 +10,7 @@ import { CADRE_FIELD_KEYS, FIELD_BY_KEY, type CadreFieldKey } from '../../domain
 import { CADRE_COLUMN, cadreRowFromDb, type DbCadreWithUnit } from '../../db/types'
 import type { AppContext } from '../context'
 import { halfWidthAlnum } from './normalize'
-import { impactUntilExpr } from '../../records/impact'
+import { ensureImpactPeriods, impactUntilExpr } from '../../records/impact'
 
 /** Every cadres column but the photo, plus the unit's name. */
 export const CADRE_SELECT = `c.id, c.id_card, c.name, c.name_initials, c.name_pinyin, c.gender, c.birth_date, c.ethnicity,
@@ -221,6 +221,7 @@ function tune(ctx: AppContext): void {
  */
 export function queryCadres(ctx: AppContext, q: CadreQuery): CadreQueryResult {
   tune(ctx)
+  ensureImpactPeriods(ctx)
   const { where, params, needsUnit } = buildCadreWhere(ctx, q)
   const sortsByUnit = (q.sort ?? []).some((s) => s.key === 'unit')
   const countFrom = needsUnit ? 'FROM cadres c LEFT JOIN units u ON u.id = c.unit_id' : 'FROM cadres c'

@@ -24,10 +24,14 @@ export function normalizeUnitName(raw: string): string {
   return raw.replace(/[\s\u3000]+/g, '')
 }
 
-/** A kind guessed from the name when the caller gives none: 某某镇 / 某某乡 → 乡镇. */
+/** A kind guessed from the name when the caller gives none (the roster's unit tree groups by
+ *  kind); null when the name says nothing clear. */
 export function guessUnitKind(name: string): string | null {
   if (/街道(办事处)?$/.test(name)) return '街道'
   if (/(镇|乡)(人民政府|党委)?$/.test(name)) return '乡镇'
+  if (/^(中共)?\S{0,8}县委(?!党校)/.test(name)) return '县委部门'
+  if (/(学校|中学|小学|幼儿园|医院|卫生院|党校|中心|站|所)$/.test(name)) return '事业单位'
+  if (/^\S{0,8}县\S*(局|办公室|委员会|委|办)$/.test(name)) return '县直部门'
   return null
 }
 

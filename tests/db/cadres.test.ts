@@ -17,7 +17,7 @@ import {
 } from '../../main/services/cadres'
 import { createContext, type AppContext } from '../../main/services/context'
 import { getSetting, setSetting } from '../../main/services/settings'
-import { ensureUnit, listUnits, saveUnit } from '../../main/services/units'
+import { ensureUnit, guessUnitKind, listUnits, saveUnit } from '../../main/services/units'
 import { addRecord } from '../../main/records/entries'
 import { createCoreHandlers } from '../../main/ipc/handlers/core'
 import { createDispatcher, type Handlers } from '../../main/ipc/registry'
@@ -239,6 +239,23 @@ describe('units', () => {
       errorOf(() => saveUnit(ctx, { id: null, name: ' 城关镇 ', parentId: null, kind: null })).message,
     ).toBe('单位“城关镇”已存在')
   })
+})
+
+describe('guessUnitKind', () => {
+  it.each([
+    ['城关镇', '乡镇'],
+    ['某某乡', '乡镇'],
+    ['东城街道办事处', '街道'],
+    ['县委组织部', '县委部门'],
+    ['中共某某县委办公室', '县委部门'],
+    ['县财政局', '县直部门'],
+    ['某某县人民政府办公室', '县直部门'],
+    ['县发展和改革委员会', '县直部门'],
+    ['县人民医院', '事业单位'],
+    ['县委党校', '事业单位'],
+    ['城关镇党政办', null],
+    ['某某村', null],
+  ])('%s → %s', (name, kind) => expect(guessUnitKind(name)).toBe(kind))
 })
 
 describe('queryCadres', () => {

@@ -93,7 +93,33 @@ function safeScores(s: string): Record<string, number> {
   }
 }
 
+/**
+ * Studies that arrived without their round (an exchange file carries each person's scores and the
+ * round's name only) get a round of their own: the dimensions found in the scores, equal weights.
+ */
+function adoptOrphanRounds(ctx: AppContext): void {
+  const orphans = ctx.db
+    .prepare(
+      `SELECT round, min(date) AS date, group_concat(scores, '\u0001') AS scores FROM studies
+        WHERE round NOT IN (SELECT name FROM study_rounds) GROUP BY round`,
+    )
+    .all() as { round: string; date: string; scores: string }[]
+  if (orphans.length === 0) return
+  const ins = ctx.db.prepare(
+    "INSERT INTO study_rounds (name, date, dimensions, group_kind, note, created_at) VALUES (?, ?, ?, 'manual', ?, ?)",
+  )
+  ctx.db.transaction(() => {
+    for (const o of orphans) {
+      const names = new Set<string>()
+      for (const part of o.scores.split('\u0001')) for (const k of Object.keys(safeScores(part))) names.add(k)
+      const dims = [...names].map((name) => ({ name, weight: 1 }))
+      ins.run(o.round, o.date, JSON.stringify(dims), '由导入的研判记录生成（维度权重相同）', ctx.nowIso())
+    }
+  })()
+}
+
 export function listRounds(ctx: AppContext): StudyRound[] {
+  adoptOrphanRounds(ctx)
   const rows = ctx.db.prepare('SELECT * FROM study_rounds ORDER BY date DESC, id DESC').all() as DbRound[]
   return rows.map((r) => toRound(ctx, r))
 }

@@ -36,8 +36,9 @@ export function cleanIdCard(raw: string): string {
 
 /** True when the value looks like what Excel makes of an 18-digit number: 4.1082119750301E+17. */
 export function looksLikeExcelNumber(raw: string | number): boolean {
-  if (typeof raw === 'number') return raw > 1e14
-  return /^\d(\.\d+)?E\+1[4-9]$/i.test(raw.trim())
+  // Excel keeps 15 significant digits: a 15-digit first-generation number survives whole.
+  if (typeof raw === 'number') return raw >= 1e15 || (raw > 1e14 && !Number.isInteger(raw))
+  return /^\d(\.\d+)?E\+1[5-9]$/i.test(raw.trim())
 }
 
 export function validateIdCard(raw: string | number | null | undefined): IdCardResult {
@@ -53,6 +54,14 @@ export function validateIdCard(raw: string | number | null | undefined): IdCardR
     }
   }
   const s = cleanIdCard(String(raw))
+  if (s.length === 15 && /^\d{15}$/.test(s)) {
+    return {
+      ok: false,
+      problem: 'length',
+      message: '这是 15 位的第一代身份证号，请填写 18 位的第二代身份证号',
+      cleaned: s,
+    }
+  }
   if (s.length !== 18) {
     return { ok: false, problem: 'length', message: `身份证号应为 18 位，实际为 ${s.length} 位`, cleaned: s }
   }

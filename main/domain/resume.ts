@@ -38,7 +38,7 @@ export function parseResume(text: string): ResumeEntry[] {
     }
     const t = line.trim()
     const prev = out[out.length - 1]
-    if (/^[（(]/.test(t) || !prev) out.push({ start: null, end: null, text: t })
+    if (/^([（(]|其间)/.test(t) || !prev) out.push({ start: null, end: null, text: t })
     else prev.text += t // a wrapped line continues the entry above
   }
   return out

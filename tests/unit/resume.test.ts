@@ -63,6 +63,14 @@ describe('parseResume', () => {
       ],
     ],
     [
+      'a 其间 line without parentheses',
+      '2003.08--2010.12  县委办副主任\n  其间：2003.09--2006.07在中央党校在职研究生学习',
+      [
+        { start: '2003-08', end: '2010-12', text: '县委办副主任' },
+        { start: null, end: null, text: '其间：2003.09--2006.07在中央党校在职研究生学习' },
+      ],
+    ],
+    [
       'a wrapped line continuing the entry above, blank lines and CRLF',
       '1997.07--2003.08  县财政局预算股科员、\r\n  副股长\r\n\r\n2003.08--  县委办',
       [

@@ -29,4 +29,4 @@ export {
   type RosterExportResult,
   type RosterLayout,
 } from './roster'
-export { EXPORT_KEYS, labelOf, matchIds, rowsOf, type RosterQuery } from './source'
+export { EXPORT_KEYS, cellRows, labelOf, matchIds, type RosterQuery } from './source'

@@ -9,8 +9,8 @@ import { AppError } from '../domain/errors'
 import type { AppContext } from '../services/context'
 import { getSetting } from '../services/settings'
 import { listUnits } from '../services/units'
-import type { CellKind, CellInput } from './cells'
-import { isExportKey, labelOf, matchIds, rowsOf, type ExportRow, type RosterQuery } from './source'
+import type { CellKind } from './cells'
+import { cellRows, isExportKey, labelOf, matchIds, type RosterQuery } from './source'
 import { workbookToBytes, workbookToFile, type TableColumn, type TableItem, type TableSheet } from './workbook'
 
 export type RosterLayout = 'per-row' | 'by-unit'
@@ -89,10 +89,6 @@ export function checkColumns(columns: readonly string[]): string[] {
   return out
 }
 
-function valueOf(row: ExportRow, key: string): CellInput {
-  return (row as unknown as Record<string, CellInput>)[key]
-}
-
 function describeScope(ctx: AppContext, q: RosterQuery, count: number): string {
   const parts: string[] = []
   if (q.unitId !== undefined && q.unitId !== null) {
@@ -118,12 +114,6 @@ export function rosterSheet(ctx: AppContext, opts: RosterExportOptions): { sheet
   if (numbered) columns.unshift({ header: '序号', kind: 'integer', width: 5 })
   const nameAt = keys.indexOf('name') + (numbered ? 1 : 0)
 
-  const line = (row: ExportRow, seq: number): CellInput[] => {
-    const out: CellInput[] = numbered ? [seq] : []
-    for (const k of keys) out.push(valueOf(row, k))
-    return out
-  }
-
   let rows: AsyncIterable<TableItem>
   if (opts.layout === 'by-unit') {
     const buckets = new Map<number | null, number[]>()
@@ -141,17 +131,15 @@ export function rosterSheet(ctx: AppContext, opts: RosterExportOptions): { sheet
     const none = buckets.get(null)
     if (none) groups.push({ label: `未填写工作单位（${none.length}人）`, ids: none })
     rows = (async function* () {
-      let seq = 0
+      let seq = 1
       for (const g of groups) {
         yield { group: g.label }
-        for await (const r of rowsOf(ctx, g.ids)) yield line(r, ++seq)
+        yield* cellRows(ctx, g.ids, keys, numbered ? { numberFrom: seq } : {})
+        seq += g.ids.length
       }
     })()
   } else {
-    rows = (async function* () {
-      let seq = 0
-      for await (const r of rowsOf(ctx, ids)) yield line(r, ++seq)
-    })()
+    rows = cellRows(ctx, ids, keys, numbered ? { numberFrom: 1 } : {})
   }
 
   return {

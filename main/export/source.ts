@@ -3,24 +3,24 @@
  * service), read so that 100,000 people stream out without all of them in memory.
  *
  * First the matching ids are read in one statement, in grid order: a consistent snapshot of who
- * is in the export and in what order. Then the rows are read by chunks of ids between writes.
+ * is in the export and in what order. Then the cells are read by chunks of ids between writes.
  * No statement stays open while the writer yields to the event loop, so other requests on the same
  * connection keep working during a long export.
  */
 import type { Statement } from 'better-sqlite3'
-import type { CadreQuery, CadreRow } from '../domain/cadre'
+import type { CadreQuery } from '../domain/cadre'
 import { ageAt } from '../domain/dates'
 import { AppError } from '../domain/errors'
 import { CADRE_FIELD_KEYS, FIELD_BY_KEY, columnOf, type CadreFieldKey } from '../domain/fields'
-import { cadreRowFromDb, type DbCadreWithUnit } from '../db/types'
 import type { AppContext } from '../services/context'
-import { buildCadreWhere, CADRE_SELECT } from '../services/cadres/query'
+import { buildCadreWhere } from '../services/cadres/query'
+import type { CellInput } from './cells'
 
 /** The grid's query without paging. */
 export type RosterQuery = Omit<CadreQuery, 'offset' | 'limit'>
 
 const FROM = 'FROM cadres c LEFT JOIN units u ON u.id = c.unit_id'
-const CHUNK = 500
+const CHUNK = 1000
 const SORT_KEYS = new Set<string>([...CADRE_FIELD_KEYS, 'age', 'id'])
 
 /**
@@ -69,39 +69,70 @@ export function matchIds(ctx: AppContext, q: RosterQuery): MatchedIds {
   return { ids, unitIds }
 }
 
-/** A grid row plus what the export may show beyond it. */
-export type ExportRow = CadreRow
+/** SQL expression of each export key; `age` reads the birth month and is computed in JS. */
+function exprOf(key: string): string {
+  if (key === 'unit') return 'u.name'
+  if (key === 'age') return 'c.birth_date'
+  if (key === 'impactUntil') return 'ip.until'
+  return `c.${columnOf(key as CadreFieldKey)}`
+}
+
+export interface CellRowsOptions {
+  /** Put a running number (序号) first, continuing from this value. */
+  numberFrom?: number
+}
 
 /**
- * Reads the rows of `ids` in that order, a chunk at a time. Age is computed at the context's
- * today (the export date); 影响期至 is the end of an impact period still running that day.
+ * The cells of `keys` for each of `ids`, in that order, read a chunk at a time as raw arrays
+ * (only the columns asked for). Age is computed at the context's today (the export date);
+ * 影响期至 is the end of an impact period still running that day. Other requests on the same
+ * connection run between chunks.
  */
-export async function* rowsOf(ctx: AppContext, ids: readonly number[]): AsyncGenerator<ExportRow> {
+export async function* cellRows(
+  ctx: AppContext,
+  ids: readonly number[],
+  keys: readonly string[],
+  opts: CellRowsOptions = {},
+): AsyncGenerator<CellInput[]> {
+  for (const k of keys) if (!isExportKey(k)) throw new AppError('export-bad-columns', `未知的列：${k}`, `unknown column ${k}`)
   const today = ctx.today()
+  const joins =
+    (keys.includes('unit') ? ' LEFT JOIN units u ON u.id = c.unit_id' : '') +
+    (keys.includes('impactUntil') ? ' LEFT JOIN impact_periods ip ON ip.cadre_id = c.id' : '')
+  const select = ['c.id', ...keys.map(exprOf)].join(', ')
+  const ageAtIndex = keys.indexOf('age') + 1
+  const impactAt = keys.indexOf('impactUntil') + 1
   const stmts = new Map<number, Statement<number[]>>()
   const stmtFor = (n: number): Statement<number[]> => {
     let s = stmts.get(n)
     if (!s) {
-      s = ctx.db.prepare<number[]>(
-        `SELECT ${CADRE_SELECT}, ip.until AS impact_until ${FROM} LEFT JOIN impact_periods ip ON ip.cadre_id = c.id
-         WHERE c.id IN (${new Array(n).fill('?').join(',')})`,
-      )
+      s = ctx.db.prepare<number[]>(`SELECT ${select} FROM cadres c${joins} WHERE c.id IN (${new Array(n).fill('?').join(',')})`).raw(true)
       stmts.set(n, s)
     }
     return s
   }
+  const numbered = opts.numberFrom !== undefined
+  let seq = opts.numberFrom ?? 0
+  const width = keys.length
   for (let start = 0; start < ids.length; start += CHUNK) {
     const chunk = ids.slice(start, start + CHUNK)
-    const got = stmtFor(chunk.length).all(...chunk) as (DbCadreWithUnit & { impact_until: string | null })[]
-    const byId = new Map(got.map((r) => [r.id, r]))
+    const got = stmtFor(chunk.length).all(...chunk) as CellInput[][]
+    const byId = new Map<number, CellInput[]>()
+    for (const r of got) byId.set(r[0] as number, r)
     for (const id of chunk) {
       const r = byId.get(id)
-      if (!r) continue // removed while the export ran
-      const row = cadreRowFromDb(r, ageAt(r.birth_date, today))
-      row.impactUntil = r.impact_until !== null && r.impact_until >= today ? r.impact_until : null
-      yield row
+      if (!r) continue // gone while the export ran
+      if (ageAtIndex) r[ageAtIndex] = ageAt(r[ageAtIndex] as string | null, today)
+      if (impactAt) {
+        const until = r[impactAt] as string | null
+        r[impactAt] = until !== null && until >= today ? until : null
+      }
+      if (numbered) r[0] = seq++
+      else r.shift()
+      if (r.length !== width + (numbered ? 1 : 0)) throw new Error('export: column count mismatch')
+      yield r
     }
-    // Let other requests run between chunks.
+    // Let other requests on this connection run between chunks.
     await new Promise<void>((resolve) => setImmediate(resolve))
   }
 }

@@ -105,6 +105,34 @@ function isGroup(item: TableItem): item is GroupRow {
 }
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Sheet XML written but not yet taken by the compressor may wait in memory up to this much. */
+const MAX_PENDING = 8 * 1024 * 1024
+
+/** archiver's PassThrough is readable-stream 2: its buffers are in the private states. */
+interface Buffered {
+  _writableState?: { length?: number }
+  _readableState?: { length?: number }
+}
+
+/**
+ * Bytes of sheet XML waiting for the zip compressor. exceljs's sheet stream writes into
+ * archiver's PassThrough without looking at its return value, so when deflate is slower than
+ * the rows come (a busy machine), the whole sheet would pile up in memory. We look at that
+ * PassThrough's buffers and wait for them to drain.
+ */
+function pendingBytes(ws: ExcelJS.Worksheet): number {
+  const pipes = (ws as unknown as { stream?: { pipes?: Buffered[] } }).stream?.pipes ?? []
+  let n = 0
+  for (const p of pipes) n += (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0)
+  return n
+}
+
+async function drain(ws: ExcelJS.Worksheet): Promise<void> {
+  // Bounded: should the compressor never read (it always does), writing goes on after a while.
+  for (let waited = 0; pendingBytes(ws) > MAX_PENDING && waited < 10_000; waited += 2) await pause(2)
+}
 
 async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSheet): Promise<SheetResult> {
   const cols = sheet.columns
@@ -188,7 +216,10 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSh
       r.commit()
       rows++
     }
-    if (rowNo % YIELD_EVERY === 0) await tick()
+    if (rowNo % YIELD_EVERY === 0) {
+      if (pendingBytes(ws) > MAX_PENDING) await drain(ws)
+      else await tick()
+    }
   }
   ws.commit()
   return { name, rows, groups, headerRow }

@@ -12,6 +12,7 @@ import { CadrePage } from './cadre/CadrePage'
 import { AuditPage } from './audit/AuditPage'
 import { SettingsPage } from './settings/SettingsPage'
 import { RECORDS_PAGES } from './records/pages'
+import { FORM_PAGES } from './form/pages'
 
 export interface PageDef {
   id: string
@@ -34,4 +35,5 @@ export const PAGES: PageDef[] = [
   { id: 'audit', title: '变更记录', nav: true, order: 90, render: () => <AuditPage /> },
   { id: 'settings', title: '系统设置', nav: true, order: 99, render: () => <SettingsPage /> },
   ...RECORDS_PAGES,
+  ...FORM_PAGES,
 ]

@@ -18,6 +18,7 @@ export const gridTheme = themeQuartz.withParams({
   rowHeight: 32,
   headerHeight: 34,
   spacing: 6,
+  cellHorizontalPadding: 8,
   accentColor: '#a61b1b',
   headerBackgroundColor: '#f3f0ee',
   oddRowBackgroundColor: '#fbfafa',

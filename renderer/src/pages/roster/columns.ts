@@ -77,8 +77,39 @@ export const ALL_COLUMNS: ColumnInfo[] = [
 
 export const COLUMN_BY_KEY = new Map(ALL_COLUMNS.map((c) => [c.key, c]))
 
+/** Shorter headers for the grid (the full label is the tooltip and the chooser's text). */
+const GRID_LABELS: Record<string, string> = {
+  eduFullTime: '学历',
+  degreeFullTime: '学位',
+  schoolFullTime: '毕业院校及专业',
+  eduInService: '在职学历',
+  degreeInService: '在职学位',
+  schoolInService: '在职院校及专业',
+  specialty: '熟悉专业',
+}
+
+/** Default widths in px, chosen so the default columns fit a 1440-wide window. */
+const WIDTHS: Record<string, number> = {
+  name: 66,
+  gender: 52,
+  birthDate: 84,
+  age: 52,
+  ethnicity: 58,
+  unit: 116,
+  position: 150,
+  positionLevel: 78,
+  rank: 100,
+  politicalStatus: 78,
+  eduFullTime: 56,
+  idCard: 150,
+  status: 56,
+  degreeFullTime: 56,
+  eduInService: 76,
+  degreeInService: 76,
+}
+
 /** 年龄 takes 45, 40-50, >=45 as its value (the database reads it). */
-const AGE_OPS: FilterOp[] = ['equals', 'notEqual', 'blank', 'notBlank']
+const AGE_OPS: FilterOp[] = ['contains', 'notContains', 'blank', 'notBlank']
 const TEXT_OPS: FilterOp[] = [
   'contains',
   'notContains',
@@ -117,12 +148,17 @@ export function buildColumnDefs(layout: ColumnLayoutItem[] | null): ColDef<Cadre
     const def: ColDef<CadreRow> = {
       colId: c.key,
       field: c.key as keyof CadreRow,
-      headerName: c.label,
+      headerName: GRID_LABELS[c.key] ?? c.label,
       headerTooltip: c.label,
-      width: item.width ?? c.width,
+      width: item.width ?? WIDTHS[c.key] ?? c.width,
+      minWidth: 44,
       hide: item.hidden ?? false,
       sortable: c.sortable,
       filter: c.filterable ? 'agTextColumnFilter' : false,
+      // A filter box under each header (type to narrow); the header menu offers the other operators.
+      floatingFilter: c.filterable,
+      suppressFloatingFilterButton: true,
+      suppressHeaderFilterButton: true,
       filterParams: c.filterable
         ? { filterOptions: c.key === 'age' ? AGE_OPS : TEXT_OPS, maxNumConditions: 1, debounceMs: 300 }
         : undefined,

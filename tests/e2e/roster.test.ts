@@ -1,0 +1,149 @@
+/**
+ * The roster and the cadre editor in Chromium over the browser host, 2,000 demo cadres:
+ * pinyin-initial search, open, edit, save, the change in the grid and in the audit log; a wrong
+ * ID number refused with a message and nothing saved; the first-start screen; screenshots.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { screenshot, startApp, type StartedApp } from './harness'
+import { RosterPageModel } from './pages/roster'
+import { CadrePageModel } from './pages/cadre'
+import type { CadreQueryResult, CadreRecord } from '../../main/domain/cadre'
+
+describe('花名册与干部信息', () => {
+  let app: StartedApp
+  let roster: RosterPageModel
+  let cadre: CadrePageModel
+
+  beforeAll(async () => {
+    app = await startApp({ demoCount: 2000 })
+    roster = new RosterPageModel(app.page)
+    cadre = new CadrePageModel(app.page)
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('shows the active cadres with the count, in Chinese, at 1440×900', async () => {
+    await roster.root.waitFor()
+    await roster.waitForRows()
+    const active = (await app.call('cadres.query', {
+      offset: 0,
+      limit: 1,
+      statuses: ['在职'],
+    })) as CadreQueryResult
+    await expect.poll(() => roster.total()).toBe(active.total)
+    expect(active.total).toBeGreaterThan(1000)
+    // Months as the form prints them.
+    await expect
+      .poll(async () => (await roster.cell(0, 'birthDate').textContent()) ?? '')
+      .toMatch(/^\d{4}\.\d{2}$/)
+    const header = (await app.page.locator('.ag-header').textContent()) ?? ''
+    for (const label of ['姓名', '性别', '出生年月', '年龄', '工作单位', '现任职务', '身份证号'])
+      expect(header).toContain(label)
+    await screenshot(app.page, 'roster')
+  })
+
+  it('finds a person by pinyin initials, saves an edit, shows it in the grid and the audit log', async () => {
+    // Pick a real person from the demo data and search by the initials of their name.
+    const first = (await app.call('cadres.query', {
+      offset: 0,
+      limit: 50,
+      statuses: ['在职'],
+    })) as CadreQueryResult
+    const person = first.rows.find((r) => r.name && r.name.length >= 2)!
+    const rec = (await app.call('cadres.get', { id: person.id })) as CadreRecord
+    const { nameInitials } = await import('../../main/domain/pinyin')
+    await roster.searchFor(nameInitials(rec.name!))
+    await expect.poll(() => roster.total()).toBeLessThan(first.total)
+    // Every row found has those initials, and the person is among them.
+    const names = await roster.rows.allTextContents()
+    expect(names.length).toBeGreaterThan(0)
+    for (const n of names) expect(nameInitials(n)).toContain(nameInitials(rec.name!))
+    await roster.openCadre(rec.name!)
+    await expect.poll(async () => await cadre.title.textContent()).toBe(rec.name)
+    await screenshot(app.page, 'cadre-detail')
+
+    const newPosition = `${rec.unit ?? '某某镇'}党委副书记（测试修改）`
+    await cadre.setField('position', newPosition)
+    await cadre.save()
+    await expect.poll(async () => (await cadre.messages.last().textContent()) ?? '').toContain('已保存')
+    const saved = (await app.call('cadres.get', { id: person.id })) as CadreRecord
+    expect(saved.position).toBe(newPosition)
+
+    await cadre.tab('audit').click()
+    await expect.poll(async () => (await cadre.auditRows.first().textContent()) ?? '').toContain(newPosition)
+
+    await cadre.back()
+    await roster.waitForRows()
+    await expect
+      .poll(
+        async () =>
+          await roster.root.locator('.ag-row [col-id="position"]', { hasText: newPosition }).count(),
+      )
+      .toBeGreaterThan(0)
+
+    await app.page.getByTestId('nav-audit').click()
+    await app.page.getByTestId('audit-page').waitFor()
+    const top = app.page.getByTestId('audit-row').first()
+    await expect.poll(async () => (await top.textContent()) ?? '').toContain(newPosition)
+    expect((await top.textContent()) ?? '').toContain(rec.position ?? '（空）')
+  })
+
+  it('refuses a wrong ID number with a message under the field and saves nothing', async () => {
+    const page = (await app.call('cadres.query', { offset: 5, limit: 1 })) as CadreQueryResult
+    const id = page.rows[0]!.id
+    const before = (await app.call('cadres.get', { id })) as CadreRecord
+    await app.page.evaluate((cid) => (window.location.hash = `#/cadre/${cid}`), id)
+    await expect.poll(async () => await cadre.title.textContent()).toBe(before.name)
+    const idCard = before.idCard!
+    const last = idCard.slice(-1)
+    const wrong = idCard.slice(0, 17) + (last === '0' ? '1' : '0')
+    await cadre.field('idCard').fill(wrong)
+    // The message appears as typed, before any save.
+    await expect.poll(async () => (await cadre.fieldError('idCard').textContent()) ?? '').toContain('校验位')
+    await cadre.save()
+    await expect.poll(async () => (await cadre.messages.last().textContent()) ?? '').toContain('需要修改')
+    const after = (await app.call('cadres.get', { id })) as CadreRecord
+    expect(after.idCard).toBe(idCard)
+    expect(after.updatedAt).toBe(before.updatedAt)
+
+    // A valid ID of the other gender contradicts 性别.
+    const { makeIdCard } = await import('../../main/domain/idcard')
+    const seq = Number(idCard.slice(14, 17))
+    const other = makeIdCard(
+      idCard.slice(0, 6),
+      `${idCard.slice(6, 10)}-${idCard.slice(10, 12)}-${idCard.slice(12, 14)}`,
+      seq % 2 ? (seq + 1) % 1000 : seq + 1,
+    )
+    await cadre.field('idCard').fill(other)
+    await expect
+      .poll(async () => (await cadre.fieldError('gender').textContent()) ?? '')
+      .toContain('与身份证号不符')
+
+    // A month that is not a month.
+    await cadre.field('idCard').fill(idCard)
+    await cadre.field('workStartDate').fill('1998.13')
+    await expect
+      .poll(async () => (await cadre.fieldError('workStartDate').textContent()) ?? '')
+      .toContain('月份')
+    await cadre.field('workStartDate').fill(before.workStartDate?.replace('-', '.') ?? '')
+    await app.page.getByRole('button', { name: '返回花名册' }).click()
+  })
+})
+
+describe('首次启动', () => {
+  it('offers 导入花名册 and 载入演示数据 on an empty database, and loads the demo', async () => {
+    const app = await startApp()
+    try {
+      const empty = app.page.getByTestId('roster-empty')
+      await empty.waitFor()
+      expect(await app.page.getByRole('button', { name: '导入花名册' }).isVisible()).toBe(true)
+      await app.page.getByRole('button', { name: '载入演示数据' }).click()
+      const roster = new RosterPageModel(app.page)
+      await roster.waitForRows()
+      await expect.poll(() => roster.total(), { timeout: 60_000 }).toBeGreaterThan(1000)
+    } finally {
+      await app.close()
+    }
+  })
+})

@@ -26,6 +26,7 @@ import {
 import { recordAudit } from './audit'
 import type { AppContext } from './context'
 import {
+  checkChronology,
   checkIdentity,
   emptyFields,
   normalizeFamily,
@@ -38,7 +39,13 @@ import { CADRE_SELECT } from './cadres/query'
 import { ensureUnit } from './units'
 
 export { queryCadres, buildCadreWhere } from './cadres/query'
-export { normalizeFields, checkIdentity, normalizeResume, normalizeFamily } from './cadres/normalize'
+export {
+  normalizeFields,
+  checkIdentity,
+  checkChronology,
+  normalizeResume,
+  normalizeFamily,
+} from './cadres/normalize'
 
 export type CadreStatus = (typeof STATUSES)[number]
 
@@ -160,6 +167,7 @@ export function saveCadre(ctx: AppContext, input: CadreInput): CadreRecord {
     const fields: CadreFields = { ...before, ...values }
     if (!existing && !fields.status) fields.status = '在职'
     checkIdentity(fields, errors)
+    checkChronology(fields, errors)
     const resume =
       input.resume !== undefined ? normalizeResume(input.resume, errors) : (existing?.resume ?? [])
     const family =
@@ -376,6 +384,8 @@ export function insertCadresBulk(
       const fields: CadreFields = { ...emptyFields(), ...values }
       if (!fields.status) fields.status = '在职'
       checkIdentity(fields, errors)
+      checkChronology(fields, errors)
+      checkChronology(fields, errors)
       const resume = row.resume ? normalizeResume(row.resume, errors) : []
       const family = row.family ? normalizeFamily(row.family, errors) : []
       const where = `第 ${i + 1} 条（${fields.name ?? '无姓名'}）`

@@ -114,6 +114,12 @@ describe('saveCadre', () => {
     ['a year without month', { rankDate: '2019' }, 'rankDate', /完整的年月/],
     ['an empty name', { name: '  ' }, 'name', /姓名不能为空/],
     ['a gender that is no gender', { gender: '未知' }, 'gender', /男.*女/],
+    [
+      'work started before birth',
+      { workStartDate: '1974.07' },
+      'workStartDate',
+      /参加工作时间 1974\.07 早于出生年月 1975\.03/,
+    ],
   ])('refuses %s with a Chinese message on the field and writes nothing', (_what, over, field, msg) => {
     const e = errorOf(() => saveCadre(ctx, input(over as Partial<CadreInput>)))
     expect(e.code).toBe('invalid-cadre')

@@ -147,6 +147,19 @@ export function checkIdentity(fields: CadreFields, errors: Problems): void {
   if (!fields.birthDate && !errors.birthDate) fields.birthDate = r.value.birthMonth
 }
 
+/** Months that cannot come before the person was born (入党, 参加工作, 任现职务, 任现职级). */
+export function checkChronology(fields: CadreFields, errors: Problems): void {
+  const birth = fields.birthDate
+  if (!birth || errors.birthDate) return
+  for (const key of MONTH_KEYS) {
+    const v = fields[key]
+    if (key === 'birthDate' || !v || errors[key]) continue
+    if (v < birth) {
+      errors[key] = `${fieldLabel(key)} ${v.replace('-', '.')} 早于出生年月 ${birth.replace('-', '.')}`
+    }
+  }
+}
+
 export function normalizeResume(entries: readonly ResumeEntry[], errors: Problems): ResumeEntry[] {
   const out: ResumeEntry[] = []
   entries.forEach((e, i) => {

@@ -87,18 +87,22 @@ function label(key: string): string {
 function zodProblem(err: z.ZodError, where: string): string {
   const issue = err.issues[0]
   if (!issue) return `${where}格式不正确`
-  const path = issue.path.map((p) => (typeof p === 'number' ? `第 ${p + 1} 项` : String(p))).join(' → ')
+  let path = ''
+  issue.path.forEach((p, i) => {
+    if (typeof p === 'number') path += `第 ${p + 1} 项`
+    else path += i === 0 ? label(String(p)) : `的“${String(p)}”`
+  })
   const what =
     issue.code === 'invalid_type'
       ? `类型不对（应为${({ string: '文本', number: '数字', array: '列表', object: '对象' } as Record<string, string>)[String(issue.expected)] ?? issue.expected}）`
       : issue.code === 'invalid_value'
         ? '取值不在允许范围内'
         : issue.code === 'too_small'
-          ? '不能为空'
+          ? '不能为空或过小'
           : issue.code === 'too_big'
             ? '过长或过多'
             : '格式不正确'
-  return `${where}${path ? ` ${path}` : ''}：${what}`
+  return `${where}${path}：${what}`
 }
 
 /** Parses the text of a file into a checked document frame, or throws an AppError (exit 2). */
@@ -271,7 +275,7 @@ function checkCadre(raw: Record<string, unknown>, row: number): Checked {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const key = String(issue?.path[0] ?? '')
-    throw new Reject(key, zodProblem(parsed.error, `${label(key)}`), key in raw ? short(raw[key]) : undefined)
+    throw new Reject(key, zodProblem(parsed.error, ''), key in raw ? short(raw[key]) : undefined)
   }
   const c = parsed.data
   const warnings: LoadProblem[] = []

@@ -164,13 +164,13 @@ function impactRule(
   return r(def, 'fail', reason, evidence, passesFrom)
 }
 
-function evaluateRule(def: RuleDef, f: CadreFacts, at: string): RuleResult {
+function evaluateRule(def: RuleDef, f: CadreFacts, at: string, full: boolean): RuleResult {
   switch (def.id) {
     case 'reserve': {
       const p = def.params
-      const evidence = f.reserve.map(
-        (e) => `${e.level}（${e.entryDate ? `${e.entryDate} 入库，` : ''}${e.status}）`,
-      )
+      const evidence = !full
+        ? []
+        : f.reserve.map((e) => `${e.level}（${e.entryDate ? `${e.entryDate} 入库，` : ''}${e.status}）`)
       const hit = f.reserve.find(
         (e) =>
           p.levels.includes(e.level) &&
@@ -198,7 +198,7 @@ function evaluateRule(def: RuleDef, f: CadreFacts, at: string): RuleResult {
         const label = `${po.kind}${po.place ? `（${po.place}）` : ''}`
         if (!po.start || !isMonth(po.start.slice(0, 7))) {
           undated++
-          evidence.push(`${label}，起止时间不详`)
+          if (full) evidence.push(`${label}，起止时间不详`)
           continue
         }
         const s = monthIndex(po.start)
@@ -206,7 +206,7 @@ function evaluateRule(def: RuleDef, f: CadreFacts, at: string): RuleResult {
         const endOk = po.end && isMonth(po.end.slice(0, 7))
         const e = endOk ? Math.min(monthIndex(po.end!), atIdx) : atIdx
         if (!endOk) ongoing = true
-        evidence.push(`${label} ${po.start.slice(0, 7)}—${endOk ? po.end!.slice(0, 7) : '至今'}`)
+        if (full) evidence.push(`${label} ${po.start.slice(0, 7)}—${endOk ? po.end!.slice(0, 7) : '至今'}`)
         if (e > s) spans.push([s, e])
       }
       spans.sort((a, b) => a[0] - b[0])
@@ -294,17 +294,20 @@ function evaluateRule(def: RuleDef, f: CadreFacts, at: string): RuleResult {
     case 'assessment': {
       const p = def.params
       const year = Number(at.slice(0, 4)) - 1
-      const evidence = f.assessments
-        .filter((a) => a.kind === p.kind)
-        .sort((a, b) => b.year - a.year)
-        .slice(0, 3)
-        .map((a) => `${a.year}年度 ${a.grade}`)
+      const evidence = full
+        ? f.assessments
+            .filter((a) => a.kind === p.kind)
+            .sort((a, b) => b.year - a.year)
+            .slice(0, 3)
+            .map((a) => `${a.year}年度 ${a.grade}`)
+        : []
       const hit = f.assessments.find((a) => a.year === year && a.kind === p.kind)
       if (!hit) return r(def, 'unknown', `缺少${year}年度考核结果`, evidence)
       if (p.failGrades.includes(hit.grade)) return r(def, 'fail', `${year}年度考核${hit.grade}`, evidence)
       return r(def, 'pass', `${year}年度考核${hit.grade}`, evidence)
     }
     case 'discipline': {
+      if (f.discipline.length === 0) return r(def, 'pass', '无影响期内的处分')
       const records: ImpactRecord[] = f.discipline
         .filter((d) => d.system in def.params.periods)
         .map((d) => ({ source: 'discipline', ...d }))
@@ -312,6 +315,9 @@ function evaluateRule(def: RuleDef, f: CadreFacts, at: string): RuleResult {
     }
     case 'admonishment': {
       const p = def.params
+      if (f.talks.length === 0 && !f.discipline.some((d) => d.system === '组织处理')) {
+        return r(def, 'pass', '无影响期内的诫勉或组织处理')
+      }
       const records: ImpactRecord[] = [
         ...f.talks.map((t): ImpactRecord => ({ source: 'talk', ...t })),
         ...f.discipline
@@ -344,10 +350,22 @@ export function verdictOf(results: readonly { result: Outcome }[]): boolean | nu
   return unknown ? null : true
 }
 
-/** Evaluates one cadre against a rule set on day `at` (`YYYY-MM-DD`). Pure. */
-export function evaluateCadre(facts: CadreFacts, rules: RuleSet['rules'], at: string): Evaluation {
-  if (!isDay(at)) throw new Error(`evaluateCadre: bad date ${at}`)
-  const results = rules.map((def) => evaluateRule(def, facts, at))
+let checkedAt = ''
+
+/** Evaluates one cadre against a rule set on day `at` (`YYYY-MM-DD`). Pure. `evidence: false`
+ *  skips the evidence lists nobody reads in a bulk review (reasons are always given). */
+export function evaluateCadre(
+  facts: CadreFacts,
+  rules: RuleSet['rules'],
+  at: string,
+  opts: { evidence?: boolean } = {},
+): Evaluation {
+  if (at !== checkedAt) {
+    if (!isDay(at)) throw new Error(`evaluateCadre: bad date ${at}`)
+    checkedAt = at
+  }
+  const full = opts.evidence ?? true
+  const results = rules.map((def) => evaluateRule(def, facts, at, full))
   return { eligible: verdictOf(results), rules: results }
 }
 
@@ -365,7 +383,7 @@ export function projectEligibility(
 ): Projection {
   const limit = addMonths(at, HORIZON_YEARS * 12)
   let day = at
-  let ev = first ?? evaluateCadre(facts, rules, at)
+  let ev = first ?? evaluateCadre(facts, rules, at, { evidence: false })
   for (let i = 0; i < 8; i++) {
     const fails = ev.rules.filter((x) => x.result === 'fail')
     if (fails.length === 0) {
@@ -397,7 +415,7 @@ export function projectEligibility(
     for (const x of fails) if (x.passesFrom! > next) next = x.passesFrom!
     if (next <= day || next > limit) break
     day = next
-    ev = evaluateCadre(facts, rules, day)
+    ev = evaluateCadre(facts, rules, day, { evidence: false })
   }
   return { date: null, pendingUnknown: false, text: '无法推算符合日期' }
 }

@@ -15,7 +15,7 @@ export async function exportReview(
 ): Promise<{ fileName: string; bytes: Uint8Array; rows: number }> {
   const ruleSet = currentRuleSet(ctx.db, o.target)
   const talkKinds = ruleSet.rules.flatMap((r) => (r.id === 'admonishment' ? Object.keys(r.params.talks) : []))
-  const facts = loadFacts(ctx.db, { talkKinds, fromYear: Number(o.at.slice(0, 4)) - 4 })
+  const facts = loadFacts(ctx.db, { talkKinds, fromYear: Number(o.at.slice(0, 4)) - 1 })
   const overrides = roundOverrides(ctx.db, o.target, o.at)
   const decisions = roundDecisions(ctx.db, o.target, o.at)
   const columns: TableColumn[] = [
@@ -34,7 +34,7 @@ export async function exportReview(
   ]
   const rows: TableRow[] = []
   for (const f of facts) {
-    const ev = evaluateCadre(f, ruleSet.rules, o.at)
+    const ev = evaluateCadre(f, ruleSet.rules, o.at, { evidence: false })
     const fails = ev.rules.filter((x) => x.result === 'fail').length
     const keep =
       o.filter === 'all' ||

@@ -24,7 +24,7 @@ function group<T>(
   add: (f: CadreFacts, row: Raw) => T,
 ): void {
   const stmt = db.prepare(sql).raw(true)
-  for (const row of stmt.iterate(...params) as IterableIterator<Raw>) {
+  for (const row of stmt.all(...params) as Raw[]) {
     const f = facts.get(row[0] as number)
     if (f) add(f, row)
   }
@@ -39,22 +39,26 @@ export function loadFacts(db: Db, opts: LoadOptions = {}): CadreFacts[] {
   const p = one ? [opts.cadreId] : []
   const list: CadreFacts[] = []
   const byId = new Map<number, CadreFacts>()
+  // Units by id from their small table; the cadres in one sequential scan (most rows are 在职,
+  // so walking the status index would only add a lookup per row).
+  const units = new Map<number, string>()
+  for (const u of db.prepare('SELECT id, name FROM units').raw(true).all() as [number, string][])
+    units.set(u[0], u[1])
   const rows = db
     .prepare(
-      `SELECT c.id, c.id_card, c.name, u.name, c.position, c.birth_date, c.work_start_date, c.party_join_date,
+      `SELECT c.id, c.id_card, c.name, c.unit_id, c.position, c.birth_date, c.work_start_date, c.party_join_date,
               c.political_status, c.position_level, c.position_date, c.rank, c.rank_date, c.edu_full_time, c.edu_in_service
-         FROM cadres c LEFT JOIN units u ON u.id = c.unit_id
-        WHERE ${where}
-        ORDER BY u.sort_order, u.id, c.id`,
+         FROM cadres c ${one ? '' : 'NOT INDEXED'}
+        WHERE ${where}`,
     )
     .raw(true)
-    .iterate(...p) as IterableIterator<Raw>
+    .all(...p) as Raw[]
   for (const r of rows) {
     const f: CadreFacts = {
       id: r[0] as number,
       idCard: String(r[1]),
       name: String(r[2]),
-      unit: s(r[3]),
+      unit: r[3] === null ? null : (units.get(r[3] as number) ?? null),
       position: s(r[4]),
       birthDate: s(r[5]),
       workStartDate: s(r[6]),

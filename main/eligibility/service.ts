@@ -37,7 +37,7 @@ function checkAt(at: string): void {
 function loadOptions(ruleSet: RuleSet, at: string): { talkKinds: string[]; fromYear: number } {
   const talkKinds: string[] = []
   for (const r of ruleSet.rules) if (r.id === 'admonishment') talkKinds.push(...Object.keys(r.params.talks))
-  return { talkKinds, fromYear: Number(at.slice(0, 4)) - 4 }
+  return { talkKinds, fromYear: Number(at.slice(0, 4)) - 1 }
 }
 
 export function effectiveOf(
@@ -61,7 +61,7 @@ export function reviewRound(ctx: AppContext, target: Target, at: string): Review
   const rows: ReviewRow[] = []
   const summary = { total: 0, eligible: 0, ineligible: 0, unknown: 0, blockedByOne: 0 }
   for (const f of facts) {
-    const ev = evaluateCadre(f, ruleSet.rules, at)
+    const ev = evaluateCadre(f, ruleSet.rules, at, { evidence: false })
     const ov = overrides.get(f.id)
     let failCount = 0
     let unknownCount = 0
@@ -120,7 +120,7 @@ export function reviewRound(ctx: AppContext, target: Target, at: string): Review
 }
 
 function factsOf(ctx: AppContext, cadreId: number, ruleSet: RuleSet, at: string): CadreFacts {
-  const f = loadFacts(ctx.db, { cadreId, ...loadOptions(ruleSet, at) })[0]
+  const f = loadFacts(ctx.db, { cadreId, talkKinds: loadOptions(ruleSet, at).talkKinds })[0]
   if (!f) throw new AppError('cadre-missing', '该干部不存在或已被删除', `cadre ${cadreId} not found`)
   return f
 }
@@ -256,7 +256,7 @@ export function eligibilityJson(ctx: AppContext, target: Target, at: string) {
     at,
     ruleSetVersion: ruleSet.version,
     results: facts.map((f) => {
-      const ev = evaluateCadre(f, ruleSet.rules, at)
+      const ev = evaluateCadre(f, ruleSet.rules, at, { evidence: false })
       const ov = overrides.get(f.id)
       const projection = ev.eligible === false ? projectEligibility(f, ruleSet.rules, at, ev) : null
       return {

@@ -167,6 +167,7 @@ export interface ImportOutcome {
 
 /** The whole import in one call (CLI, bench, tests). */
 export async function importRoster(ctx: AppContext, req: ImportRequest): Promise<ImportOutcome> {
+  req.onProgress?.('read', 0, 1)
   const wb = openWorkbook(req.bytes, req.fileName)
   const picked = await pickSheet(wb, req.sheet, req)
   const mapping = req.mapping ?? loadRememberedMapping(ctx.db, picked.detection.columns)
@@ -179,7 +180,8 @@ export async function importRoster(ctx: AppContext, req: ImportRequest): Promise
   throwIfAborted(req.signal)
   const onDuplicate = req.onDuplicate ?? 'skip'
   if (req.dryRun) {
-    return { report: buildReport(req.fileName, parsed, planImport(ctx.db, parsed, onDuplicate), true), parsed }
+    const plan = await planImport(ctx.db, parsed, onDuplicate, { signal: req.signal, onProgress: (d, t) => req.onProgress?.('write', d, t) })
+    return { report: buildReport(req.fileName, parsed, plan, true), parsed }
   }
   if (parsed.problems.length) {
     throw new AppError('import-mapping', `无法导入：${parsed.problems.join('；')}`, 'the roster has no ID number or name column')

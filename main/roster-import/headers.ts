@@ -124,7 +124,7 @@ const SCAN_ROWS = 40
 
 /** Picks the header among the first rows: the row naming the most known fields. */
 export function detectHeader(sheet: LoadedSheet): HeaderDetection | null {
-  const head = sheet.rows.slice(0, SCAN_ROWS)
+  const head = sheet.head.slice(0, SCAN_ROWS)
   let best: { row: SheetRow; score: number } | null = null
   for (const row of head) {
     const keys = new Set<ImportKey>()
@@ -147,10 +147,10 @@ export function detectHeader(sheet: LoadedSheet): HeaderDetection | null {
     const m = mergeAt(merges, r, c)
     const rr = m ? m.r1 : r
     const cc = m ? m.c1 : c
-    const src = sheet.rows.find((x) => x.r === rr)
+    const src = sheet.head.find((x) => x.r === rr)
     return text(src?.cells[cc])
   }
-  const next = sheet.rows.find((x) => x.r === row.r + 1)
+  const next = sheet.head.find((x) => x.r === row.r + 1)
   let twoLevel = false
   if (next) {
     const subs = next.cells.map(text).filter((t) => t && SUB_LABELS.has(normalizeHeader(t)))

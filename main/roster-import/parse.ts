@@ -8,7 +8,7 @@ import type { CadreFieldKey } from '../domain/fields'
 import { parseResume, type ResumeEntry } from '../domain/resume'
 import { normalizeHeader, type DetectedColumn, type ImportKey } from './headers'
 import { displayValue, normalizeField } from './values'
-import { columnLetter, throwIfAborted, yieldToLoop, type CellValue, type LoadedSheet, type SheetRow } from './workbook'
+import { columnLetter, type CellValue, type LoadedSheet, type SheetRow } from './workbook'
 
 export interface Issue {
   row: number
@@ -96,41 +96,40 @@ export async function parseRoster(
   if (!colOf.has('idCard')) problems.push('没有对应“身份证号”的列：身份证号是区分每一个人的依据，请在列对应中指定')
   if (!colOf.has('name')) problems.push('没有对应“姓名”的列，请在列对应中指定')
   const headerTexts = new Set(columns.map((c) => normalizeHeader(c.header)).filter(Boolean))
-  const width = Math.max(0, ...columns.map((c) => c.index + 1), ...sheet.rows.slice(0, 50).map((r) => r.cells.length))
+  const width = Math.max(0, ...columns.map((c) => c.index + 1), ...sheet.head.map((r) => r.cells.length))
 
   // Floating pictures → the row they sit on (the first person row their top..bottom edge covers).
   const pictureRows = new Map<number, Uint8Array>()
   const pictures = sheet.pictures
-  const data = sheet.rows.filter((r) => r.r > header.lastHeaderRow)
   const out: ParsedRow[] = []
   const seenId = new Map<string, number>()
   let groupUnit: string | null = null
-  let lastYield = Date.now()
-  const total = data.length
-  for (let i = 0; i < data.length; i++) {
-    const row = data[i] as SheetRow
-    if (Date.now() - lastYield > 50) {
-      opts.onProgress?.(i, total)
-      await yieldToLoop()
-      throwIfAborted(opts.signal)
-      lastYield = Date.now()
-    }
-    const keyCells = mapped.map((c) => cellText(row.cells[c.index]))
-    if (keyCells.every((t) => !t) && row.cells.every((v) => !cellText(v))) continue
+  const idCol = colOf.get('idCard')
+  const nameCol = colOf.get('name')
+  const onRow = (row: SheetRow): void => {
+    if (row.r <= header.lastHeaderRow) return
+    const idText = idCol ? cellText(row.cells[idCol.index]) : ''
+    const nameText = nameCol ? cellText(row.cells[nameCol.index]) : ''
     // A repeated header (printed rosters repeat it on every page).
-    const hits = mapped.filter((c) => headerTexts.has(normalizeHeader(cellText(row.cells[c.index])))).length
-    if (hits >= Math.min(3, mapped.length)) continue
-    const firstText = row.cells.map(cellText).find(Boolean) ?? ''
-    if (NOTE_RE.test(firstText.replace(/\s/g, ''))) continue
-    const idCol = colOf.get('idCard')
-    const unitName = unitHeaderOf(row, sheet, colOf.get('name')?.index ?? -1)
-    if (unitName && !(idCol && cellText(row.cells[idCol.index]))) {
-      groupUnit = unitName
-      continue
+    if ((nameCol && nameText === nameCol.header) || (idCol && idText === idCol.header)) {
+      const hits = mapped.filter((c) => headerTexts.has(normalizeHeader(cellText(row.cells[c.index])))).length
+      if (hits >= Math.min(3, mapped.length)) return
+    }
+    // Rows without an ID number may be blank, notes, or unit headers rather than people.
+    if (!idText) {
+      const firstText = row.cells.map(cellText).find(Boolean) ?? ''
+      if (!firstText) return
+      if (NOTE_RE.test(firstText.replace(/\s/g, ''))) return
+      const unitName = unitHeaderOf(row, sheet, nameCol?.index ?? -1)
+      if (unitName) {
+        groupUnit = unitName
+        return
+      }
     }
     out.push(parseRow(row, mapped, colOf, groupUnit, opts.date1904, seenId, width))
   }
-  opts.onProgress?.(total, total)
+  await sheet.eachRow(onRow, { onProgress: opts.onProgress, signal: opts.signal })
+  opts.onProgress?.(1, 1)
 
   if (pictures.length) {
     const byRow = new Map(out.map((p) => [p.row, p]))

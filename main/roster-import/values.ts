@@ -22,9 +22,18 @@ export function displayValue(v: CellValue | undefined): string {
   return v
 }
 
+const WIDE = /[\uFF01-\uFF5E\u3000]/
+const CR = /\r\n?/g
+
+/** toHalfWidth, skipped for the usual text that has nothing full-width in it. */
+export function halfWidth(s: string): string {
+  return WIDE.test(s) ? toHalfWidth(s) : s
+}
+
 function plainText(v: CellValue): string {
   if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(0) : String(v)
-  return toHalfWidth(displayValue(v)).replace(/\r\n?/g, '\n').trim()
+  const s = halfWidth(displayValue(v))
+  return (s.indexOf('\r') >= 0 ? s.replace(CR, '\n') : s).trim()
 }
 
 const GENDER: Record<string, '男' | '女'> = { 男: '男', 男性: '男', M: '男', 女: '女', 女性: '女', F: '女' }
@@ -66,7 +75,7 @@ export function normalizeField(key: CadreFieldKey, raw: CellValue, date1904: boo
   if (raw === null || raw === '') return { ok: true, value: null }
   const def = FIELD_BY_KEY.get(key)
   if (def?.kind === 'month') {
-    const r = parseMonth(typeof raw === 'string' ? toHalfWidth(raw) : raw, { date1904 })
+    const r = parseMonth(typeof raw === 'string' ? halfWidth(raw) : raw, { date1904 })
     if (!r.ok) return { ok: false, message: `${def.label}：${r.message}` }
     return r.value === null ? { ok: true, value: null } : { ok: true, value: r.value, ...(r.warning ? { warning: `${def.label}：${r.warning}` } : {}) }
   }

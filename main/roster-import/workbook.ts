@@ -33,10 +33,15 @@ export interface SheetPicture {
 
 export interface LoadedSheet {
   name: string
-  rows: SheetRow[]
+  /** The first non-empty rows (header detection looks here). */
+  head: SheetRow[]
   merges: MergeRange[]
   pictures: SheetPicture[]
+  /** Every non-empty row in order, streamed: a 100,000-row sheet is never held as rows. */
+  eachRow(fn: (row: SheetRow) => void, opts?: LoadOptions): Promise<void>
 }
+
+export const HEAD_ROWS = 60
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden'
 

@@ -5,7 +5,7 @@
 import * as XLSX from '@e965/xlsx'
 import { excelSerialToDate } from '../domain/dates'
 import { AppError } from '../domain/errors'
-import type { CellValue, LoadedSheet, MergeRange, SheetRow, SheetState, Workbook } from './workbook'
+import { HEAD_ROWS, type CellValue, type LoadedSheet, type MergeRange, type SheetRow, type SheetState, type Workbook } from './workbook'
 
 interface DenseSheet {
   '!data'?: (XLSX.CellObject | undefined)[][]
@@ -44,23 +44,35 @@ export function openXls(buf: Buffer, fileName: string): Workbook {
     async loadSheet(name: string): Promise<LoadedSheet> {
       const ws = wb.Sheets[name] as unknown as DenseSheet | undefined
       if (!ws) throw new AppError('import-no-sheet', `工作簿中没有名为“${name}”的工作表`, `no sheet named ${name}`)
-      const rows: SheetRow[] = []
       const data = ws['!data'] ?? []
-      for (let r = 0; r < data.length; r++) {
-        const src = data[r]
-        if (!src) continue
-        const cells: CellValue[] = []
-        let any = false
-        for (let c = 0; c < src.length; c++) {
-          const v = xlsValue(src[c], date1904)
-          if (v === null || v === '') continue
-          cells[c] = v
-          any = true
+      const each = (fn: (row: SheetRow) => boolean | void): void => {
+        for (let r = 0; r < data.length; r++) {
+          const src = data[r]
+          if (!src) continue
+          const cells: CellValue[] = []
+          let any = false
+          for (let c = 0; c < src.length; c++) {
+            const v = xlsValue(src[c], date1904)
+            if (v === null || v === '') continue
+            cells[c] = v
+            any = true
+          }
+          if (any && fn({ r: r + 1, cells }) === false) return
         }
-        if (any) rows.push({ r: r + 1, cells })
       }
+      const head: SheetRow[] = []
+      each((row) => {
+        head.push(row)
+        return head.length < HEAD_ROWS
+      })
       const merges: MergeRange[] = (ws['!merges'] ?? []).map((m) => ({ r1: m.s.r + 1, r2: m.e.r + 1, c1: m.s.c, c2: m.e.c }))
-      return { name, rows, merges, pictures: [] }
+      return {
+        name,
+        head,
+        merges,
+        pictures: [],
+        eachRow: async (fn) => each((row) => void fn(row)),
+      }
     },
   }
 }

@@ -11,6 +11,7 @@ import { AppError } from '../domain/errors'
 import { ZipArchive } from './zip'
 import {
   LIMITS,
+  HEAD_ROWS,
   columnIndex,
   throwIfAborted,
   yieldToLoop,
@@ -180,12 +181,22 @@ function textOfRuns(xml: string): string {
   return unescapeXml(s)
 }
 
-function readSharedStrings(zip: ZipArchive, part: string | null): string[] {
+async function readSharedStrings(zip: ZipArchive, part: string | null, signal: AbortSignal | undefined): Promise<string[]> {
   if (!part) return []
-  const xml = readXml(zip, part)
-  if (!xml) return []
+  const buf = await zip.readAsync(part, LIMITS.partBytes)
+  if (!buf) return []
+  const xml = buf.toString('utf8')
+  checkXml(part, xml)
   const out: string[] = []
-  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) out.push(textOfRuns(m[1] ?? ''))
+  let lastYield = Date.now()
+  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) {
+    out.push(textOfRuns(m[1] ?? ''))
+    if ((out.length & 1023) === 0 && Date.now() - lastYield > 40) {
+      await yieldToLoop()
+      throwIfAborted(signal)
+      lastYield = Date.now()
+    }
+  }
   return out
 }
 
@@ -243,14 +254,29 @@ export function openXlsx(buf: Buffer, fileName: string): Workbook {
       if (!ref || !ref.part) {
         throw new AppError('import-no-sheet', `工作簿中没有名为“${name}”的工作表`, `no sheet named ${name}`)
       }
-      shared ??= readSharedStrings(zip, sstPart)
-      dateStyles ??= readDateStyles(zip)
+      // Inflating runs on the thread pool; meanwhile the caller still hears that work goes on.
+      const beat = opts.onProgress ? setInterval(() => opts.onProgress?.(0, 1), 100) : null
+      let buf: Buffer | null
+      try {
+        shared ??= await readSharedStrings(zip, sstPart, opts.signal)
+        dateStyles ??= readDateStyles(zip)
+        buf = await zip.readAsync(ref.part, LIMITS.sheetBytes)
+      } finally {
+        if (beat) clearInterval(beat)
+      }
+      throwIfAborted(opts.signal)
       const part = ref.part
-      const buf = zip.read(part, LIMITS.sheetBytes)
       if (!buf) throw new AppError('import-no-sheet', `工作表“${name}”的内容缺失`, `sheet ${name} has no part`)
       checkXml(part, buf.toString('utf8', 0, Math.min(buf.length, 4096)) + '>')
       if (!buf.toString('utf8', Math.max(0, buf.length - 64)).trimEnd().endsWith('>')) throw badXml(part)
-      const rows = await parseSheetData(buf, shared, dateStyles, date1904, opts)
+      const sheetBuf = buf
+      const sst = shared
+      const styles = dateStyles
+      const head: SheetRow[] = []
+      await parseSheetData(sheetBuf, sst, styles, date1904, {}, (row) => {
+        head.push(row)
+        return head.length < HEAD_ROWS
+      })
       const tail = sheetTail(buf)
       const merges: MergeRange[] = []
       for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b([^>]*)\/?>/g)) {
@@ -258,7 +284,13 @@ export function openXlsx(buf: Buffer, fileName: string): Workbook {
         if (r) merges.push(r)
       }
       const pictures = readPictures(zip, part, tail)
-      return { name, rows, merges, pictures }
+      return {
+        name,
+        head,
+        merges,
+        pictures,
+        eachRow: (fn, o = {}) => parseSheetData(sheetBuf, sst, styles, date1904, o, (row) => void fn(row)),
+      }
     },
   }
 }
@@ -287,7 +319,7 @@ const ROW_RE = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g
 const CELL_RE = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g
 const V_RE = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/
 const IS_RE = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/
-const SLICE = 2 * 1024 * 1024
+const SLICE = 1024 * 1024
 
 async function parseSheetData(
   buf: Buffer,
@@ -295,14 +327,14 @@ async function parseSheetData(
   dateStyles: boolean[],
   date1904: boolean,
   opts: LoadOptions,
-): Promise<SheetRow[]> {
+  onRow: (row: SheetRow) => boolean | void,
+): Promise<void> {
   let start = buf.indexOf('<sheetData')
   if (start < 0) start = buf.indexOf(':sheetData')
-  if (start < 0) return []
+  if (start < 0) return
   let end = buf.lastIndexOf('</sheetData>')
   if (end < 0) end = buf.lastIndexOf(':sheetData>')
   if (end < start) end = buf.length
-  const rows: SheetRow[] = []
   let pos = start
   let lastRow = 0
   let lastYield = Date.now()
@@ -323,7 +355,7 @@ async function parseSheetData(
       let any = false
       for (const c of body.matchAll(CELL_RE)) {
         const tag = c[1] ?? ''
-        const ref = attr(tag, 'r')
+        const ref = cellAttr(tag, 'r')
         const col = ref ? columnIndex((ref.match(/^\$?([A-Z]+)/)?.[1] ?? 'A').toUpperCase()) : lastCol + 1
         lastCol = col
         const inner = c[2]
@@ -333,7 +365,7 @@ async function parseSheetData(
         cells[col] = v
         any = true
       }
-      if (any) rows.push({ r: lastRow, cells })
+      if (any && onRow({ r: lastRow, cells }) === false) return
     }
     opts.onProgress?.(pos - start, end - start)
     if (Date.now() - lastYield > 50) {
@@ -342,11 +374,18 @@ async function parseSheetData(
       throwIfAborted(opts.signal)
     }
   }
-  return rows
+}
+
+/** A <c> attribute (r, s, t): a plain indexOf for the usual double quotes, the regex otherwise. */
+function cellAttr(tag: string, name: 'r' | 's' | 't'): string | null {
+  if (tag.indexOf("'") >= 0) return attr(tag, name)
+  const i = tag.indexOf(` ${name}="`)
+  if (i < 0) return null
+  return tag.slice(i + 4, tag.indexOf('"', i + 4))
 }
 
 function cellValue(tag: string, inner: string, shared: string[], dateStyles: boolean[], date1904: boolean): CellValue {
-  const t = attr(tag, 't')
+  const t = cellAttr(tag, 't')
   if (t === 'inlineStr') {
     const is = inner.match(IS_RE)
     return is ? textOfRuns(is[1] ?? '') : null
@@ -371,7 +410,7 @@ function cellValue(tag: string, inner: string, shared: string[], dateStyles: boo
       if (raw.trim() === '') return null
       const n = Number(raw)
       if (!Number.isFinite(n)) return unescapeXml(raw)
-      const s = attr(tag, 's')
+      const s = cellAttr(tag, 's')
       if (s !== null && dateStyles[Number(s)] && n > 0 && n < 2958466) {
         const d = excelSerialToDate(n, date1904)
         return new Date(d.getTime() + Math.round((n - Math.floor(n)) * 86400) * 1000)

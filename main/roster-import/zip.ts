@@ -3,7 +3,7 @@
  * inflated on demand by Node's native zlib with a hard output limit (a zip bomb stops at the limit
  * instead of filling memory) and checked against its CRC.
  */
-import { crc32, inflateRawSync } from 'node:zlib'
+import { crc32, inflateRaw, inflateRawSync } from 'node:zlib'
 import { AppError } from '../domain/errors'
 
 export interface ZipEntry {
@@ -76,6 +76,38 @@ export class ZipArchive {
   read(name: string, maxBytes: number): Buffer | null {
     const e = this.entries.get(name.toLowerCase())
     if (!e) return null
+    const raw = this.rawOf(e, maxBytes)
+    let out: Buffer
+    if (e.method === 0) out = Buffer.from(raw)
+    else {
+      try {
+        out = inflateRawSync(raw, { maxOutputLength: Math.max(maxBytes, 1) })
+      } catch (err) {
+        throw inflateError(err, e, maxBytes)
+      }
+    }
+    return this.checked(e, out)
+  }
+
+  /** As `read`, inflating on libuv's thread pool so the event loop stays free for large parts. */
+  async readAsync(name: string, maxBytes: number): Promise<Buffer | null> {
+    const e = this.entries.get(name.toLowerCase())
+    if (!e) return null
+    const raw = this.rawOf(e, maxBytes)
+    if (e.method === 0) return this.checked(e, Buffer.from(raw))
+    const out = await new Promise<Buffer>((resolve, reject) => {
+      inflateRaw(raw, { maxOutputLength: Math.max(maxBytes, 1) }, (err, res) => (err ? reject(inflateError(err, e, maxBytes)) : resolve(res)))
+    })
+    return this.checked(e, out)
+  }
+
+  private checked(e: ZipEntry, out: Buffer): Buffer {
+    if (out.length !== e.uncompressedSize) throw corrupt(`部件 ${e.name} 长度不符`)
+    if ((crc32(out) >>> 0) !== e.crc >>> 0) throw corrupt(`部件 ${e.name} 校验失败`)
+    return out
+  }
+
+  private rawOf(e: ZipEntry, maxBytes: number): Buffer {
     if (e.flags & 1) {
       throw new AppError('import-encrypted', '文件设有密码保护，请先在 Excel 中取消密码后再导入', 'the file is password-protected')
     }
@@ -86,22 +118,15 @@ export class ZipArchive {
     const start = lo + 30 + b.readUInt16LE(lo + 26) + b.readUInt16LE(lo + 28)
     const end = start + e.compressedSize
     if (end > b.length) throw corrupt(`部件 ${e.name} 被截断`)
-    const raw = b.subarray(start, end)
-    let out: Buffer
-    if (e.method === 0) out = Buffer.from(raw)
-    else if (e.method === 8) {
-      try {
-        out = inflateRawSync(raw, { maxOutputLength: Math.max(maxBytes, 1) })
-      } catch (err) {
-        const code = (err as { code?: string }).code
-        if (code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(maxBytes)
-        throw corrupt(`部件 ${e.name} 解压失败`)
-      }
-    } else throw corrupt(`部件 ${e.name} 使用了不支持的压缩方式 ${e.method}`)
-    if (out.length !== e.uncompressedSize) throw corrupt(`部件 ${e.name} 长度不符`)
-    if ((crc32(out) >>> 0) !== e.crc >>> 0) throw corrupt(`部件 ${e.name} 校验失败`)
-    return out
+    if (e.method !== 0 && e.method !== 8) throw corrupt(`部件 ${e.name} 使用了不支持的压缩方式 ${e.method}`)
+    return b.subarray(start, end)
   }
+}
+
+function inflateError(err: unknown, e: ZipEntry, maxBytes: number): AppError {
+  const code = (err as { code?: string }).code
+  if (code === 'ERR_BUFFER_TOO_LARGE') return tooLarge(maxBytes)
+  return corrupt(`部件 ${e.name} 解压失败`)
 }
 
 function tooLarge(maxBytes: number): AppError {

@@ -206,14 +206,10 @@ export function toQueryFilters(
   return Object.keys(out).length ? out : undefined
 }
 
-/** ag-grid's sort model → CadreQuery sort. 年龄 sorts by 出生年月 the other way round. */
+/** ag-grid's sort model → CadreQuery sort (the database sorts 年龄 by 出生年月 itself). */
 export function toQuerySort(model: SortModelItem[] | undefined): CadreQuery['sort'] {
   if (!model?.length) return undefined
-  return model.slice(0, 5).map((s) => {
-    if (s.colId === 'age')
-      return { key: 'birthDate', dir: s.sort === 'asc' ? ('desc' as const) : ('asc' as const) }
-    return { key: s.colId, dir: s.sort }
-  })
+  return model.slice(0, 5).map((s) => ({ key: s.colId, dir: s.sort }))
 }
 
 /** The visible columns' keys in grid order. */

@@ -167,7 +167,7 @@ export function saveCadre(ctx: AppContext, input: CadreInput): CadreRecord {
     const fields: CadreFields = { ...before, ...values }
     if (!existing && !fields.status) fields.status = '在职'
     checkIdentity(fields, errors)
-    checkChronology(fields, errors)
+    checkChronology(fields, errors, existing ? before : undefined)
     const resume =
       input.resume !== undefined ? normalizeResume(input.resume, errors) : (existing?.resume ?? [])
     const family =

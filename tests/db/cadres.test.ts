@@ -130,6 +130,14 @@ describe('saveCadre', () => {
     expect(listUnits(ctx)).toHaveLength(0)
   })
 
+  it('does not let old inconsistent data block an unrelated change', () => {
+    const c = saveCadre(ctx, input())
+    ctx.db.prepare("UPDATE cadres SET work_start_date = '1970-01' WHERE id = ?").run(c.id)
+    expect(saveCadre(ctx, { id: c.id, position: '副局长' }).position).toBe('副局长')
+    const e = errorOf(() => saveCadre(ctx, { id: c.id, workStartDate: '1971-01' }))
+    expect(e.fields?.workStartDate).toMatch(/早于出生年月/)
+  })
+
   it('names the other person when the ID number is already taken', () => {
     saveCadre(ctx, input())
     const e = errorOf(() => saveCadre(ctx, input({ name: '张山', unit: '县教育局' })))

@@ -148,12 +148,14 @@ export function checkIdentity(fields: CadreFields, errors: Problems): void {
 }
 
 /** Months that cannot come before the person was born (入党, 参加工作, 任现职务, 任现职级). */
-export function checkChronology(fields: CadreFields, errors: Problems): void {
+export function checkChronology(fields: CadreFields, errors: Problems, before?: CadreFields): void {
   const birth = fields.birthDate
   if (!birth || errors.birthDate) return
   for (const key of MONTH_KEYS) {
     const v = fields[key]
     if (key === 'birthDate' || !v || errors[key]) continue
+    // On an update, old data that was already so does not block saving an unrelated change.
+    if (before && before[key] === v && before.birthDate === birth) continue
     if (v < birth) {
       errors[key] = `${fieldLabel(key)} ${v.replace('-', '.')} 早于出生年月 ${birth.replace('-', '.')}`
     }

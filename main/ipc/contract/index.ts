@@ -8,6 +8,7 @@ import { formChannels } from './form'
 import { exportChannels } from './export'
 import { eligibilityChannels } from './eligibility'
 import { recordsChannels } from './records'
+import { importChannels } from './import'
 import type { ApiResult, InputOf, OutputOf } from './define'
 
 export const channels = {
@@ -16,6 +17,7 @@ export const channels = {
   ...exportChannels,
   ...eligibilityChannels,
   ...recordsChannels,
+  ...importChannels,
 }
 
 export type Channels = typeof channels

@@ -10,6 +10,7 @@ import { createExportHandlers } from './export'
 import { createEligibilityHandlers } from './eligibility'
 import { createRecordsHandlers } from './records'
 import { createDataHandlers } from './data'
+import { importHandlers } from './import'
 
 export function createHandlers(ctx: AppContext, extra: { host: string }): Handlers {
   void ctx
@@ -21,5 +22,6 @@ export function createHandlers(ctx: AppContext, extra: { host: string }): Handle
     createEligibilityHandlers(ctx),
     createRecordsHandlers(ctx),
     createDataHandlers(ctx),
+    importHandlers(ctx),
   )
 }

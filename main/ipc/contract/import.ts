@@ -1,0 +1,23 @@
+/** Channels of the roster import page (issue 3). */
+import { z } from 'zod'
+import type { JobStatus, ImportPreview, OpenedFile } from '../../roster-import/session'
+import { channel } from './define'
+
+const token = z.string().uuid()
+const jobId = z.string().uuid()
+const key = z.string().max(40).nullable()
+const mapping = z.record(z.string().regex(/^[A-Z]{1,3}$/), key)
+const onDuplicate = z.enum(['skip', 'update'])
+const sheet = z.string().min(1).max(100).optional()
+
+export const importChannels = {
+  /** The file's bytes (at most 60 MB): opened once, its visible sheets offered. */
+  'import.open': channel<OpenedFile>()(
+    z.object({ fileName: z.string().min(1).max(260), data: z.instanceof(Uint8Array).refine((d) => d.length <= 64 * 1024 * 1024, '文件超过 60 MB') }),
+  ),
+  'import.preview': channel<ImportPreview>()(z.object({ token, sheet, mapping: mapping.optional(), onDuplicate })),
+  'import.start': channel<{ jobId: string }>()(z.object({ token, sheet, mapping: mapping.optional(), onDuplicate })),
+  'import.progress': channel<JobStatus>()(z.object({ jobId })),
+  'import.cancel': channel<JobStatus>()(z.object({ jobId })),
+  'import.rejectedFile': channel<{ fileName: string; bytes: Uint8Array }>()(z.object({ jobId })),
+}

@@ -1,0 +1,330 @@
+/**
+ * The import page's conversation with the main process: a file is opened once and kept (bytes and
+ * the chosen sheet) under a token; the preview is computed for a sheet + mapping + duplicate
+ * choice; the import runs as a job whose progress the page polls and can cancel. The parsed
+ * roster behind a preview is reused by the import when nothing changed in between.
+ */
+import { randomUUID } from 'node:crypto'
+import { AppError, toErrorData, type AppErrorData } from '../domain/errors'
+import { workbookToBytes } from '../export/workbook'
+import type { AppContext } from '../services/context'
+import { commitImport, planImport, type FieldChange, type OnDuplicate, type RowAction } from './commit'
+import {
+  applyMapping,
+  buildReport,
+  loadRememberedMapping,
+  mappingOf,
+  pickSheet,
+  rememberMapping,
+  type ColumnMapping,
+  type ImportPhase,
+  type ImportReport,
+  type PickedSheet,
+} from './engine'
+import { IMPORT_TARGETS, type DetectedColumn, type ImportKey } from './headers'
+import { openWorkbook } from './open'
+import { parseRoster, type ParsedRoster } from './parse'
+import { columnLetter, type SheetInfo, type Workbook } from './workbook'
+
+export interface OpenedFile {
+  token: string
+  fileName: string
+  /** Visible sheets only: hidden ones are never offered. */
+  sheets: SheetInfo[]
+  format: 'xlsx' | 'xls'
+}
+
+export interface PreviewIssue {
+  column: string
+  key: ImportKey | null
+  value: string
+  message: string
+  level: 'error' | 'warning'
+}
+
+export interface PreviewRow {
+  row: number
+  action: RowAction['kind']
+  /** Shown value per column letter: the value as it will be stored, or the raw value where it is wrong. */
+  cells: Record<string, string>
+  issues: PreviewIssue[]
+  changes: FieldChange[]
+  hasPhoto: boolean
+}
+
+export interface ImportPreview {
+  token: string
+  fileName: string
+  sheet: string
+  sheets: SheetInfo[]
+  headerRow: number
+  lastHeaderRow: number
+  columns: DetectedColumn[]
+  /** Column letter → key the header alone suggests (to show what the clerk changed). */
+  detected: ColumnMapping
+  mappingRemembered: boolean
+  targets: { key: ImportKey; label: string }[]
+  problems: string[]
+  onDuplicate: OnDuplicate
+  total: number
+  counts: { insert: number; update: number; unchanged: number; skip: number; reject: number; warnings: number }
+  newUnits: string[]
+  /** Rows with problems or changes first, then the others, at most PREVIEW_ROWS. */
+  rows: PreviewRow[]
+  truncated: boolean
+}
+
+export interface JobStatus {
+  jobId: string
+  state: 'running' | 'done' | 'failed' | 'cancelled'
+  phase: ImportPhase
+  done: number
+  total: number
+  /** 0–100 over the whole import (read 0–40, check 40–60, write 60–100). */
+  percent: number
+  report: ImportReport | null
+  error: AppErrorData | null
+}
+
+const PREVIEW_ROWS = 2000
+const SESSION_TTL_MS = 60 * 60 * 1000
+const MAX_SESSIONS = 4
+
+interface Session {
+  token: string
+  fileName: string
+  wb: Workbook
+  usedAt: number
+  picked: PickedSheet | null
+  parsed: { sig: string; parsed: ParsedRoster } | null
+}
+
+interface Job {
+  status: JobStatus
+  controller: AbortController
+  parsed: ParsedRoster | null
+  fileName: string
+}
+
+const PHASE_SPAN: Record<ImportPhase, [number, number]> = { read: [0, 40], check: [0, 60], write: [60, 100] }
+
+export class ImportService {
+  private sessions = new Map<string, Session>()
+  private jobs = new Map<string, Job>()
+
+  constructor(private readonly ctx: AppContext) {}
+
+  open(fileName: string, data: Uint8Array): OpenedFile {
+    this.prune()
+    const wb = openWorkbook(data, fileName)
+    const visible = wb.sheets.filter((s) => s.state === 'visible')
+    if (visible.length === 0) throw new AppError('import-no-sheets', `“${fileName}”中没有可见的工作表`, 'no visible sheet')
+    const token = randomUUID()
+    this.sessions.set(token, { token, fileName, wb, usedAt: Date.now(), picked: null, parsed: null })
+    return { token, fileName, sheets: visible, format: wb.format }
+  }
+
+  private session(token: string): Session {
+    const s = this.sessions.get(token)
+    if (!s) throw new AppError('import-expired', '导入会话已过期，请重新选择文件', 'import session expired')
+    s.usedAt = Date.now()
+    return s
+  }
+
+  private prune(): void {
+    const now = Date.now()
+    for (const [k, s] of this.sessions) if (now - s.usedAt > SESSION_TTL_MS) this.sessions.delete(k)
+    while (this.sessions.size >= MAX_SESSIONS) {
+      const oldest = [...this.sessions.values()].sort((a, b) => a.usedAt - b.usedAt)[0]
+      if (!oldest) break
+      this.sessions.delete(oldest.token)
+    }
+    for (const [k, j] of this.jobs) if (j.status.state !== 'running' && this.jobs.size > 8) this.jobs.delete(k)
+  }
+
+  private async parsedFor(
+    s: Session,
+    sheet: string | undefined,
+    mapping: ColumnMapping | undefined,
+    opts: { onProgress?: (phase: ImportPhase, done: number, total: number) => void; signal?: AbortSignal } = {},
+  ): Promise<{ parsed: ParsedRoster; picked: PickedSheet; remembered: boolean }> {
+    if (!s.picked || (sheet !== undefined && s.picked.sheet.name !== sheet)) {
+      s.picked = await pickSheet(s.wb, sheet, opts)
+      s.parsed = null
+    }
+    const picked = s.picked
+    let remembered = false
+    let use = mapping ?? null
+    if (!use) {
+      use = loadRememberedMapping(this.ctx.db, picked.detection.columns)
+      remembered = use !== null
+    }
+    const columns = applyMapping(picked.detection.columns, use)
+    const sig = JSON.stringify(mappingOf(columns))
+    if (!s.parsed || s.parsed.sig !== sig) {
+      const parsed = await parseRoster(
+        picked.sheet,
+        { ...picked.detection, columns },
+        { date1904: s.wb.date1904, signal: opts.signal, onProgress: (d, t) => opts.onProgress?.('check', d, t) },
+      )
+      s.parsed = { sig, parsed }
+    }
+    return { parsed: s.parsed.parsed, picked, remembered }
+  }
+
+  async preview(arg: { token: string; sheet?: string; mapping?: ColumnMapping; onDuplicate: OnDuplicate }): Promise<ImportPreview> {
+    const s = this.session(arg.token)
+    const { parsed, picked, remembered } = await this.parsedFor(s, arg.sheet, arg.mapping)
+    const plan = await planImport(this.ctx.db, parsed, arg.onDuplicate)
+    const rows: PreviewRow[] = []
+    const order = parsed.rows.map((_r, i) => i)
+    const interesting = (i: number): boolean => {
+      const r = parsed.rows[i]
+      const a = plan.actions[i]
+      return !!r && (r.issues.length > 0 || a?.kind === 'update' || a?.kind === 'skip')
+    }
+    order.sort((a, b) => Number(interesting(b)) - Number(interesting(a)) || a - b)
+    for (const i of order.slice(0, PREVIEW_ROWS)) {
+      const r = parsed.rows[i]
+      const a = plan.actions[i]
+      if (!r || !a) continue
+      const cells: Record<string, string> = {}
+      for (const c of parsed.columns) {
+        if (!c.key) continue
+        const issue = r.issues.find((x) => x.column === c.letter && x.level === 'error')
+        if (issue) cells[c.letter] = issue.value
+        else if (c.key === 'resume') cells[c.letter] = r.resume ? `${r.resume.length} 条` : ''
+        else cells[c.letter] = r.values[c.key] ?? ''
+      }
+      rows.push({
+        row: r.row,
+        action: a.kind,
+        cells,
+        issues: r.issues.map((x) => ({ column: x.column, key: x.key, value: x.value, message: x.message, level: x.level })),
+        changes: a.kind === 'update' || a.kind === 'skip' ? a.changes : [],
+        hasPhoto: !!r.photo,
+      })
+    }
+    rows.sort((a, b) => a.row - b.row)
+    const warnings = parsed.rows.reduce((n, r) => n + (r.rejected ? 0 : r.issues.filter((i) => i.level === 'warning').length), 0)
+    return {
+      token: s.token,
+      fileName: s.fileName,
+      sheet: parsed.sheet,
+      sheets: s.wb.sheets.filter((x) => x.state === 'visible'),
+      headerRow: parsed.headerRow,
+      lastHeaderRow: parsed.lastHeaderRow,
+      columns: parsed.columns,
+      detected: mappingOf(picked.detection.columns),
+      mappingRemembered: remembered,
+      targets: [...IMPORT_TARGETS],
+      problems: parsed.problems,
+      onDuplicate: arg.onDuplicate,
+      total: parsed.rows.length,
+      counts: { ...plan.counts, warnings },
+      newUnits: plan.newUnits,
+      rows,
+      truncated: parsed.rows.length > PREVIEW_ROWS,
+    }
+  }
+
+  /** Starts the import as a job; the page polls `progress`. */
+  start(arg: { token: string; sheet?: string; mapping?: ColumnMapping; onDuplicate: OnDuplicate }): { jobId: string } {
+    const s = this.session(arg.token)
+    if ([...this.jobs.values()].some((j) => j.status.state === 'running')) {
+      throw new AppError('import-busy', '另一个导入正在进行，请等它完成或取消后再开始', 'another import is running')
+    }
+    const jobId = randomUUID()
+    const controller = new AbortController()
+    const status: JobStatus = { jobId, state: 'running', phase: 'read', done: 0, total: 1, percent: 0, report: null, error: null }
+    const job: Job = { status, controller, parsed: null, fileName: s.fileName }
+    this.jobs.set(jobId, job)
+    const progress = (phase: ImportPhase, done: number, total: number): void => {
+      const [a, b] = PHASE_SPAN[phase]
+      status.phase = phase
+      status.done = done
+      status.total = total
+      status.percent = Math.max(status.percent, Math.round(a + ((b - a) * done) / Math.max(1, total)))
+    }
+    const run = async (): Promise<void> => {
+      const { parsed, picked } = await this.parsedFor(s, arg.sheet, arg.mapping, { onProgress: progress, signal: controller.signal })
+      job.parsed = parsed
+      progress('check', 1, 1)
+      if (arg.mapping) {
+        const detected = mappingOf(picked.detection.columns)
+        const chosen = mappingOf(parsed.columns)
+        if (JSON.stringify(detected) !== JSON.stringify(chosen)) rememberMapping(this.ctx.db, picked.detection.columns, chosen)
+      }
+      if (controller.signal.aborted) throw new AppError('import-cancelled', '导入已取消，数据库未作任何改动', 'cancelled')
+      const { plan } = await commitImport(this.ctx, parsed, {
+        fileName: s.fileName,
+        onDuplicate: arg.onDuplicate,
+        signal: controller.signal,
+        onProgress: (d, t) => progress('write', d, t),
+      })
+      status.report = buildReport(s.fileName, parsed, plan, false)
+      status.percent = 100
+      status.state = 'done'
+      // The parsed roster was imported: a second import of the same session re-reads the database.
+      s.parsed = null
+    }
+    run().catch((e: unknown) => {
+      const data = toErrorData(e)
+      status.state = data.code === 'import-cancelled' ? 'cancelled' : 'failed'
+      status.error = data
+    })
+    return { jobId }
+  }
+
+  progress(jobId: string): JobStatus {
+    const j = this.jobs.get(jobId)
+    if (!j) throw new AppError('import-no-job', '找不到这个导入任务', 'no such import job')
+    return { ...j.status }
+  }
+
+  cancel(jobId: string): JobStatus {
+    const j = this.jobs.get(jobId)
+    if (!j) throw new AppError('import-no-job', '找不到这个导入任务', 'no such import job')
+    if (j.status.state === 'running') j.controller.abort()
+    return { ...j.status }
+  }
+
+  /** The rejected rows as .xlsx with a 问题说明 column, for the unit to correct and send again. */
+  async rejectedFile(jobId: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+    const j = this.jobs.get(jobId)
+    if (!j || !j.parsed) throw new AppError('import-no-job', '找不到这个导入任务', 'no such import job')
+    return rejectedWorkbook(j.fileName, j.parsed)
+  }
+}
+
+export async function rejectedWorkbook(fileName: string, parsed: ParsedRoster): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const rejected = parsed.rows.filter((r) => r.rejected)
+  const headerOf = new Map(parsed.columns.map((c) => [c.index, c]))
+  const width = parsed.width
+  const columns = Array.from({ length: width }, (_v, i) => {
+    const c = headerOf.get(i)
+    return { header: c?.header || `（${columnLetter(i)}列）`, kind: c?.key === 'idCard' ? ('idCard' as const) : ('text' as const) }
+  })
+  columns.push({ header: '问题说明', kind: 'text' as const })
+  const rows = rejected.map((r) => {
+    const raw = r.raw ?? []
+    const cells: string[] = Array.from({ length: width }, (_v, i) => raw[i] ?? '')
+    const why = r.issues
+      .filter((i) => i.level === 'error')
+      .map((i) => `${i.column ? `${i.column}列：` : ''}${i.message}`)
+      .join('；')
+    cells.push(`原第 ${r.row} 行：${why}`)
+    return cells
+  })
+  const base = fileName.replace(/\.(xlsx|xls)$/i, '')
+  const { bytes } = await workbookToBytes([
+    {
+      name: '问题行',
+      title: `${base} 导入问题行（共 ${rejected.length} 行）`,
+      note: '请按“问题说明”改正后重新导入；已导入的其他行不必再报。',
+      columns,
+      rows,
+    },
+  ])
+  return { fileName: `${base}-问题行.xlsx`, bytes }
+}

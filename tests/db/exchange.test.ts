@@ -9,6 +9,7 @@ import { ageAt } from '../../main/domain/dates'
 import { AppError } from '../../main/domain/errors'
 import { CADRE_FIELD_KEYS } from '../../main/domain/fields'
 import { makeIdCard, validateIdCard } from '../../main/domain/idcard'
+import { getCadre, saveCadre } from '../../main/services/cadres'
 import { createContext, type AppContext } from '../../main/services/context'
 import { loadDemo } from '../../main/services/demo'
 import {
@@ -281,6 +282,17 @@ describe('exchange file', () => {
           birthDate: '1987-03',
           resume: [{ start: '2009-09', end: null, text: '县财政局科员' }],
         },
+        {
+          idCard: makeIdCard('620529', '1988-03-02', 47),
+          name: '丁',
+          resume: [{ start: '2012-09', end: '2010-07', text: '某某大学学习' }],
+        },
+        {
+          idCard: makeIdCard('620529', '1989-03-02', 49),
+          name: '戊',
+          birthDate: '1989-03',
+          workStartDate: '1980-07',
+        },
       ],
     }
     const r = loadExchangeText(ctx, JSON.stringify(doc), 'r.json')
@@ -288,7 +300,11 @@ describe('exchange file', () => {
     expect(r.rejected.map((x) => [x.row, x.key])).toEqual([
       [1, 'talks'],
       [2, 'discipline'],
+      [4, 'resume'],
+      [5, 'workStartDate'],
     ])
+    expect(r.rejected[2]!.message).toContain('截止年月 2010.07 早于起始年月 2012.09')
+    expect(r.rejected[3]!.message).toContain('早于出生年月 1989.03')
     expect(r.rejected[0]!.message).toContain('谈话第 1 项的日期')
     expect(r.rejected[1]!.message).toContain('处分第 1 项的“system”')
   })
@@ -360,6 +376,23 @@ describe('demo county', () => {
     expect(reserve.filter((x) => x.status === '在库').length).toBeGreaterThan(reserve.length / 2)
     // One audit line for the whole demo, not one per person.
     expect(count(ctx, 'audit_log')).toBe(1)
+  })
+
+  it('makes people the cadre editor accepts as they are (every field, 简历 and family re-saved)', () => {
+    const ctx = freshCtx()
+    loadDemo(ctx, { count: 300, seed: 'editable' })
+    const ids = ctx.db.prepare('SELECT id FROM cadres ORDER BY id').pluck().all() as number[]
+    const problems: string[] = []
+    for (const id of ids) {
+      const c = getCadre(ctx, id)
+      const { hasPhoto: _p, unitId: _u, createdAt: _c, updatedAt: _d, ...input } = c
+      try {
+        saveCadre(ctx, { ...input, phone: c.phone ?? null })
+      } catch (e) {
+        problems.push(`${c.name} ${c.idCard}: ${(e as Error).message}`)
+      }
+    }
+    expect(problems).toEqual([])
   })
 
   it('refuses to mix invented people into a database that has cadres', () => {

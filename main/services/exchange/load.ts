@@ -198,12 +198,20 @@ function checkLists(c: CadreIn, warnings: LoadProblem[]): Partial<ExRelated> {
   const out: Partial<ExRelated> = {}
   const w = (key: RelatedKey, i: number, field: string): string =>
     `${RELATED_LABELS[key]}第 ${i + 1} 项的${field}`
-  if (c.resume)
-    out.resume = c.resume.map((r, i) => ({
-      ...r,
-      start: month(r.start, 'resume', warnings, w('resume', i, '起始年月')),
-      end: month(r.end, 'resume', warnings, w('resume', i, '截止年月')),
-    }))
+  if (c.resume) {
+    out.resume = c.resume.map((r, i) => {
+      const start = month(r.start, 'resume', warnings, w('resume', i, '起始年月'))
+      const end = month(r.end, 'resume', warnings, w('resume', i, '截止年月'))
+      if (start && end && end < start) {
+        throw new Reject(
+          'resume',
+          `简历第 ${i + 1} 项：截止年月 ${end.replace('-', '.')} 早于起始年月 ${start.replace('-', '.')}`,
+          r.text,
+        )
+      }
+      return { ...r, start, end }
+    })
+  }
   if (c.family)
     out.family = c.family.map((r, i) => ({
       ...r,
@@ -302,6 +310,19 @@ function checkCadre(raw: Record<string, unknown>, row: number): Checked {
   if ('name' in c && !scalars.name) throw new Reject('name', '姓名不能为空')
   for (const x of idCardContradictions(id.value, scalars.gender, scalars.birthDate)) {
     throw new Reject(x.key, x.message, scalars[x.key] ?? undefined)
+  }
+  const birth = scalars.birthDate
+  if (birth) {
+    for (const k of MONTH_KEYS) {
+      const v = scalars[k as keyof CadreScalars]
+      if (k !== 'birthDate' && v && v < birth) {
+        throw new Reject(
+          k,
+          `${fieldLabel(k as CadreFieldKey)} ${v.replace('-', '.')} 早于出生年月 ${birth.replace('-', '.')}`,
+          v,
+        )
+      }
+    }
   }
   let photo: Buffer | null | undefined
   if (c.photo === null) photo = null

@@ -124,12 +124,14 @@ export function rosterSheet(ctx: AppContext, opts: RosterExportOptions): { sheet
       else buckets.set(u, [ids[i] as number])
     }
     const groups: { label: string; ids: number[] }[] = []
+    // People without a unit come first, under a note rather than a unit heading: a roster import
+    // reads a heading as the unit of the rows below it, and these rows have none.
+    const none = buckets.get(null)
+    if (none) groups.push({ label: `说明：以下 ${none.length} 人未填写工作单位`, ids: none })
     for (const unit of listUnits(ctx)) {
       const list = buckets.get(unit.id)
       if (list) groups.push({ label: `${unit.name}（${list.length}人）`, ids: list })
     }
-    const none = buckets.get(null)
-    if (none) groups.push({ label: `未填写工作单位（${none.length}人）`, ids: none })
     rows = (async function* () {
       let seq = 1
       for (const g of groups) {

@@ -375,7 +375,14 @@ describe('queryCadres', () => {
         ],
       }),
     ).toEqual(['张三', '李四', '张山峰', '王五'])
-    expect(names({ offset: 0, limit: 50, sort: [{ key: 'eduFullTime', dir: 'asc' }] }).slice(0, 2)).toEqual([
+    // Education sorts by its hierarchy (研究生 before 大学), blanks last either way.
+    expect(names({ offset: 0, limit: 50, sort: [{ key: 'eduFullTime', dir: 'asc' }] })).toEqual([
+      '张山峰',
+      '张三',
+      '李四',
+      '王五',
+    ])
+    expect(names({ offset: 0, limit: 50, sort: [{ key: 'eduFullTime', dir: 'desc' }] }).slice(0, 2)).toEqual([
       '张三',
       '张山峰',
     ])
@@ -439,6 +446,27 @@ describe('queryCadres and impact periods', () => {
     const e = errorOf(() => saveCadre(ctx, { id: li.id, idCard: ZHANG, gender: null, birthDate: null }))
     expect(e.fields?.idCard).toMatch(/已属于 张三（县财政局）/)
     expect(getCadre(ctx, li.id).idCard).toBe(LI)
+  })
+})
+
+describe('sorting by level and rank', () => {
+  it('follows the hierarchy, not the characters', () => {
+    insertCadresBulk(ctx, [
+      { name: '甲', idCard: makeIdCard('410821', '19800101', 11), positionLevel: '副科', rank: '一级科员' },
+      { name: '乙', idCard: makeIdCard('410821', '19800101', 13), positionLevel: '正处', rank: '二级调研员' },
+      {
+        name: '丙',
+        idCard: makeIdCard('410821', '19800101', 15),
+        positionLevel: '一般干部',
+        rank: '四级主任科员',
+      },
+      { name: '丁', idCard: makeIdCard('410821', '19800101', 17), positionLevel: '正科', rank: null },
+    ])
+    const order = (key: string, dir: 'asc' | 'desc'): string[] =>
+      queryCadres(ctx, { offset: 0, limit: 10, sort: [{ key, dir }] }).rows.map((r) => r.name ?? '')
+    expect(order('positionLevel', 'asc')).toEqual(['乙', '丁', '甲', '丙'])
+    expect(order('positionLevel', 'desc')).toEqual(['丙', '甲', '丁', '乙'])
+    expect(order('rank', 'asc')).toEqual(['乙', '丙', '甲', '丁'])
   })
 })
 

@@ -13,6 +13,7 @@ import { AuditPage } from './audit/AuditPage'
 import { SettingsPage } from './settings/SettingsPage'
 import { RECORDS_PAGES } from './records/pages'
 import { FORM_PAGES } from './form/pages'
+import { EligibilityPage } from './eligibility/EligibilityPage'
 
 export interface PageDef {
   id: string
@@ -36,4 +37,11 @@ export const PAGES: PageDef[] = [
   { id: 'settings', title: '系统设置', nav: true, order: 99, render: () => <SettingsPage /> },
   ...RECORDS_PAGES,
   ...FORM_PAGES,
+  {
+    id: 'eligibility',
+    title: '任职资格审查',
+    nav: true,
+    order: 30,
+    render: (r) => <EligibilityPage sub={r.params[0]} />,
+  },
 ]

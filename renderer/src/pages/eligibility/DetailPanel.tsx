@@ -1,0 +1,350 @@
+/**
+ * The evidence of one candidate: each rule with its result, reason and the records it used;
+ * when the cadre becomes eligible if nothing else changes; overriding a failed rule with a
+ * written reason; the decision (推荐 / 暂缓 / 不予推荐) with a note; the 资格审查表 as PDF.
+ */
+import { useCallback, useEffect, useState } from 'react'
+import type { RuleId, Target } from '../../../../main/eligibility/rules'
+import {
+  DECISIONS,
+  type Decision,
+  type ReviewDetail,
+  type RuleDetail,
+} from '../../../../main/eligibility/types'
+import { call, downloadBytes } from '../../api'
+import { navigate } from '../../router'
+import { confirmDialog, showError, showMessage } from '../../components'
+import { OUTCOME_MARK, OUTCOME_TEXT, verdictOf } from './shared'
+
+const MIN_REASON = 5
+
+function RuleItem({
+  rule,
+  busy,
+  onOverride,
+  onRevoke,
+}: {
+  rule: RuleDetail
+  busy: boolean
+  onOverride(ruleId: RuleId, reason: string): Promise<boolean>
+  onRevoke(overrideId: number): void
+}) {
+  const [editing, setEditing] = useState(false)
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const tone = rule.override ? 'override' : rule.result
+  const submit = async () => {
+    if ([...reason.trim()].length < MIN_REASON) {
+      setError(`请写明豁免理由，至少 ${MIN_REASON} 个字`)
+      return
+    }
+    setError(null)
+    if (await onOverride(rule.id, reason.trim())) {
+      setEditing(false)
+      setReason('')
+    }
+  }
+  return (
+    <li className={`elig-rule elig-rule-${tone}`} data-testid={`evidence-${rule.id}`}>
+      <div className="elig-rule-head">
+        <span className={`elig-mark elig-mark-${rule.override ? 'override' : rule.result}`}>
+          {rule.override ? '✓' : OUTCOME_MARK[rule.result]}
+        </span>
+        <span className="elig-rule-label">{rule.label}</span>
+        <span className="elig-rule-result">
+          {rule.override ? '不符合（已豁免）' : OUTCOME_TEXT[rule.result]}
+        </span>
+        {rule.result === 'fail' && !rule.override && !editing ? (
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => setEditing(true)}
+            data-testid={`override-${rule.id}`}
+          >
+            豁免…
+          </button>
+        ) : null}
+      </div>
+      <div className="elig-rule-reason">{rule.reason}</div>
+      {rule.evidence.length > 0 && !(rule.evidence.length === 1 && rule.evidence[0] === rule.reason) ? (
+        <ul className="elig-evidence">
+          {rule.evidence.map((e, i) => (
+            <li key={i}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
+      {rule.result === 'fail' && rule.passesFrom ? (
+        <div className="elig-rule-cure">{rule.passesFrom} 起本项符合</div>
+      ) : null}
+      {rule.override ? (
+        <div className="elig-override" data-testid={`override-info-${rule.id}`}>
+          <div>
+            <b>豁免理由：</b>
+            {rule.override.reason}
+          </div>
+          <div className="muted">
+            {rule.override.actor} · {rule.override.createdAt.slice(0, 16).replace('T', ' ')} · 规则第{' '}
+            {rule.override.ruleSetVersion} 版
+            <button
+              type="button"
+              className="btn-link"
+              disabled={busy}
+              onClick={() => onRevoke(rule.override!.id)}
+            >
+              撤销豁免
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {editing ? (
+        <div className="elig-override-form">
+          <textarea
+            className="input textarea"
+            rows={3}
+            placeholder="写明豁免此项的理由（如经部务会研究同意的依据），将记入变更记录"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-label={`${rule.label}豁免理由`}
+            aria-invalid={error ? true : undefined}
+            data-testid="override-reason"
+          />
+          {error ? (
+            <div className="field-error" role="alert">
+              {error}
+            </div>
+          ) : null}
+          <div className="elig-override-actions">
+            <button type="button" className="btn btn-small" onClick={() => setEditing(false)}>
+              取消
+            </button>
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              disabled={busy}
+              onClick={() => void submit()}
+              data-testid="override-confirm"
+            >
+              确认豁免
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </li>
+  )
+}
+
+export function DetailPanel({
+  cadreId,
+  target,
+  at,
+  onClose,
+  onChanged,
+}: {
+  cadreId: number
+  target: Target
+  at: string
+  onClose(): void
+  onChanged(): void
+}) {
+  const [d, setD] = useState<ReviewDetail | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [decision, setDecision] = useState<Decision | null>(null)
+  const [note, setNote] = useState('')
+  const [printing, setPrinting] = useState(false)
+
+  const load = useCallback(async () => {
+    try {
+      const r = await call('eligibility.detail', { cadreId, target, at })
+      setD(r)
+      setDecision(r.decisions[0]?.decision ?? null)
+      setNote(r.decisions[0]?.note ?? '')
+    } catch (e) {
+      showError(e)
+    }
+  }, [cadreId, target, at])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const apply = (r: ReviewDetail) => {
+    setD(r)
+    onChanged()
+  }
+
+  const override = async (ruleId: RuleId, reason: string): Promise<boolean> => {
+    setBusy(true)
+    try {
+      apply(await call('eligibility.override', { cadreId, target, at, ruleId, reason }))
+      showMessage('已豁免，理由已记入变更记录', 'success')
+      return true
+    } catch (e) {
+      showError(e)
+      return false
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const revoke = async (overrideId: number) => {
+    if (!(await confirmDialog({ title: '撤销豁免', message: '撤销后该项恢复为不符合。确定撤销吗？' }))) return
+    setBusy(true)
+    try {
+      apply(await call('eligibility.revokeOverride', { overrideId, target, at }))
+      showMessage('已撤销豁免', 'success')
+    } catch (e) {
+      showError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const saveDecision = async () => {
+    if (!decision) {
+      showMessage('请先选择处理意见', 'warning')
+      return
+    }
+    setBusy(true)
+    try {
+      const r = await call('eligibility.decide', { cadreId, target, at, decision, note: note.trim() || null })
+      apply(r)
+      showMessage(`已记录处理意见：${decision}`, 'success')
+    } catch (e) {
+      showError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const print = async () => {
+    setPrinting(true)
+    try {
+      const r = await call('eligibility.print', { target, at, cadreIds: [cadreId] })
+      downloadBytes(r.bytes, r.fileName, 'application/pdf')
+      showMessage(`已生成 ${r.fileName}`, 'success')
+    } catch (e) {
+      showError(e)
+    } finally {
+      setPrinting(false)
+    }
+  }
+
+  if (!d) {
+    return (
+      <aside className="elig-panel" data-testid="elig-panel">
+        <div className="elig-panel-loading muted">正在加载…</div>
+      </aside>
+    )
+  }
+  const v = verdictOf(d)
+  return (
+    <aside className="elig-panel" data-testid="elig-panel" aria-label={`${d.cadre.name}的资格审查`}>
+      <div className="elig-panel-head">
+        <div>
+          <div className="elig-panel-name">
+            <button
+              type="button"
+              className="btn-link"
+              onClick={() => navigate(`cadre/${d.cadre.id}`)}
+              title="打开干部信息"
+            >
+              {d.cadre.name}
+            </button>
+            <span className={`elig-verdict elig-${v.tone}`} data-testid="elig-panel-verdict">
+              {v.text}
+            </span>
+          </div>
+          <div className="muted">
+            {[d.cadre.unit, d.cadre.position].filter(Boolean).join(' · ')}
+            {d.cadre.age !== null ? ` · ${d.cadre.age}岁` : ''}
+          </div>
+        </div>
+        <button type="button" className="dialog-close" aria-label="关闭" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <div className="elig-panel-body">
+        <div
+          className={`elig-projection elig-${d.eligible === true ? 'ok' : d.projection.date ? 'unknown' : 'bad'}`}
+        >
+          <span className="elig-projection-label">预计符合日期</span>
+          <span data-testid="elig-projection">
+            {d.eligible === true ? `已符合（${d.at}）` : d.projection.text}
+          </span>
+        </div>
+        <ol className="elig-rules">
+          {d.rules.map((r) => (
+            <RuleItem
+              key={r.id}
+              rule={r}
+              busy={busy}
+              onOverride={override}
+              onRevoke={(id) => void revoke(id)}
+            />
+          ))}
+        </ol>
+        <section className="elig-decision">
+          <h3>处理意见</h3>
+          <div className="elig-decision-choices" role="radiogroup" aria-label="处理意见">
+            {DECISIONS.map((x) => (
+              <label key={x} className={decision === x ? 'elig-choice active' : 'elig-choice'}>
+                <input
+                  type="radio"
+                  name="elig-decision"
+                  checked={decision === x}
+                  onChange={() => setDecision(x)}
+                  data-testid={`decision-${x}`}
+                />
+                {x}
+              </label>
+            ))}
+          </div>
+          <textarea
+            className="input textarea"
+            rows={2}
+            placeholder="说明（可选）"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            aria-label="处理意见说明"
+            data-testid="decision-note"
+          />
+          <div className="elig-decision-actions">
+            <button
+              type="button"
+              className="btn"
+              disabled={printing}
+              onClick={() => void print()}
+              data-testid="elig-print"
+            >
+              {printing ? '正在生成…' : '打印审查表（PDF）'}
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              onClick={() => void saveDecision()}
+              data-testid="decision-save"
+            >
+              保存意见
+            </button>
+          </div>
+          {d.decisions.length > 0 ? (
+            <ul className="elig-history">
+              {d.decisions.map((x) => (
+                <li key={x.id}>
+                  <b>{x.decision}</b>
+                  {x.note ? `：${x.note}` : ''}
+                  <span className="muted">
+                    {' '}
+                    · {x.actor} · {x.createdAt.slice(0, 16).replace('T', ' ')} · 当时结论{x.verdict} · 规则第{' '}
+                    {x.ruleSetVersion} 版
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      </div>
+    </aside>
+  )
+}

@@ -1,0 +1,43 @@
+/** Labels and helpers shared by the eligibility page, its panel and the rule settings. */
+import type { Outcome } from '../../../../main/eligibility/evaluate'
+import type { Target } from '../../../../main/eligibility/rules'
+import type { ReviewFilter } from '../../../../main/eligibility/types'
+
+export const TARGET_OPTIONS: { value: Target; label: string }[] = [
+  { value: 'section-chief', label: '提任正科级领导职务' },
+  { value: 'deputy-section', label: '提任副科级领导职务' },
+]
+
+export const FILTERS: { value: ReviewFilter; label: string }[] = [
+  { value: 'all', label: '全部' },
+  { value: 'eligible', label: '符合' },
+  { value: 'ineligible', label: '不符合' },
+  { value: 'unknown', label: '待补充信息' },
+  { value: 'blocked-by-one', label: '仅一项不符合' },
+]
+
+export const OUTCOME_MARK: Record<Outcome, string> = { pass: '✓', fail: '✗', unknown: '?' }
+export const OUTCOME_TEXT: Record<Outcome, string> = { pass: '符合', fail: '不符合', unknown: '待补充信息' }
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+export function todayText(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}
+
+export type Tone = 'ok' | 'bad' | 'unknown' | 'override'
+
+/** The verdict as the head reads it, with overrides counted. */
+export function verdictOf(v: { eligible: boolean | null; effective: boolean | null }): {
+  text: string
+  tone: Tone
+} {
+  if (v.effective !== v.eligible) {
+    if (v.effective === true) return { text: '符合（经豁免）', tone: 'override' }
+    if (v.effective === null) return { text: '待补充（经豁免）', tone: 'unknown' }
+  }
+  if (v.eligible === true) return { text: '符合', tone: 'ok' }
+  if (v.eligible === false) return { text: '不符合', tone: 'bad' }
+  return { text: '待补充信息', tone: 'unknown' }
+}

@@ -19,6 +19,8 @@ import type { AppContext } from '../services/context'
 import {
   APPOINTMENT_KEYS,
   APPOINTMENT_LABELS,
+  composeAssessmentText,
+  composeRewardsText,
   latestForm,
   readCadre,
   writeAudit,
@@ -156,18 +158,31 @@ function plan(ctx: AppContext, file: string, parsed: ParsedLrmx, seen: Map<strin
       after: `${Math.round(p.photo.length / 1024)} KB`,
     })
   }
+  // The form fields: what the cadre's form prints now (saved values, else the text composed from
+  // the records) is no change. Dates alone do not make a new form: the export writes today's date.
   const form = row ? latestForm(ctx.db, row.id) : null
+  const composed: Partial<AppointmentFields> = row
+    ? {
+        rewardsText: composeRewardsText(ctx.db, row.id),
+        assessmentText: composeAssessmentText(ctx.db, row.id),
+      }
+    : {}
+  const printed = (k: keyof AppointmentFields): string | null => form?.[k] ?? composed[k] ?? null
   const apptChanges = APPOINTMENT_KEYS.filter((k) => {
     const v = p.appointment[k]
-    return v !== undefined && v !== null && v !== '' && v !== (form?.[k] ?? null)
+    return v !== undefined && v !== null && v !== '' && v !== printed(k)
   })
-  if (apptChanges.length > 0) {
-    out.appointment = p.appointment
+  if (apptChanges.some((k) => k !== 'ageAt' && k !== 'filledAt')) {
+    const appt: Partial<AppointmentFields> = { ...p.appointment }
+    // Text equal to what the records give stays composed, so it follows later changes of the records.
+    if (appt.rewardsText && appt.rewardsText === composed.rewardsText) delete appt.rewardsText
+    if (appt.assessmentText && appt.assessmentText === composed.assessmentText) delete appt.assessmentText
+    out.appointment = appt
     for (const k of apptChanges) {
       item.changes.push({
         key: k,
         label: APPOINTMENT_LABELS[k],
-        before: form?.[k] ?? '',
+        before: printed(k) ?? '',
         after: p.appointment[k] ?? '',
       })
     }

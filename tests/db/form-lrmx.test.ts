@@ -176,6 +176,16 @@ describe('LRMX export and import', () => {
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1 })
   })
 
+  it('re-importing a file exported from the same database changes nothing', async () => {
+    const c = seedCadre(a.db)
+    const before = counts(a.db)
+    const out = exportLrmx(a, c.id)
+    const rep = await applyLrmx(a, out.bytes, out.fileName)
+    expect(rep).toMatchObject({ created: 0, updated: 0, unchanged: 1 })
+    expect(rep.items[0]?.changes).toEqual([])
+    expect(counts(a.db)).toEqual(before)
+  })
+
   it('matches by ID number and previews what would change, without writing', async () => {
     const c = seedCadre(a.db)
     seedCadre(b.db)

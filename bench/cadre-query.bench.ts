@@ -2,7 +2,7 @@
  * The roster query service at 100,000 cadres, without the browser: bulk insert, then the grid's
  * typical questions (first page, quick search by initials / name / ID, unit subtree, filters, sort).
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../main/db/open'
@@ -97,4 +97,5 @@ export default async function bench(report: Report): Promise<void> {
   queryCadres(ctx, { sort: [{ key: 'name', dir: 'asc' }], offset: 89_000, limit: 100 })
   report('按姓名排序 第 89,000 行起', ms(t), 'ms', '< 300 ms')
   db.close()
+  rmSync(dir, { recursive: true, force: true })
 }

@@ -137,8 +137,8 @@ describe('首次启动', () => {
     try {
       const empty = app.page.getByTestId('roster-empty')
       await empty.waitFor()
-      expect(await app.page.getByRole('button', { name: '导入花名册' }).isVisible()).toBe(true)
-      await app.page.getByRole('button', { name: '载入演示数据' }).click()
+      expect(await empty.getByRole('button', { name: '导入花名册' }).isVisible()).toBe(true)
+      await empty.getByRole('button', { name: '载入演示数据' }).click()
       const roster = new RosterPageModel(app.page)
       await roster.waitForRows()
       await expect.poll(() => roster.total(), { timeout: 60_000 }).toBeGreaterThan(1000)

@@ -157,9 +157,21 @@ export function TextAreaField(props: BaseProps & { rows?: number }) {
 }
 
 /** Lays fields out in `columns` columns (label left of input). */
-export function FormGrid({ columns = 3, children }: { columns?: number; children: ReactNode }) {
+export function FormGrid({
+  columns = 3,
+  template,
+  children,
+}: {
+  columns?: number
+  /** A grid-template-columns value of its own, e.g. '1fr 1fr 2fr'. */
+  template?: string
+  children: ReactNode
+}) {
   return (
-    <div className="form-grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+    <div
+      className="form-grid"
+      style={{ gridTemplateColumns: template ?? `repeat(${columns}, minmax(0, 1fr))` }}
+    >
       {children}
     </div>
   )

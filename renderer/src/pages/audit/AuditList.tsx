@@ -44,6 +44,10 @@ const EXTRA_LABELS: Record<string, string> = {
   result: '结果',
   remark: '备注',
   title: '名称',
+  seed: '随机种子',
+  file: '文件',
+  rows: '行数',
+  name: '名称',
 }
 
 const FIELD_KEYS = new Set<string>(CADRE_FIELD_KEYS)
@@ -52,9 +56,11 @@ export function actionLabel(a: string): string {
   return ACTIONS[a] ?? '变更'
 }
 
-function keyLabel(k: string): string {
+/** The Chinese name of a changed key; null for an internal key no clerk needs to see. */
+function keyLabel(k: string): string | null {
   if (FIELD_KEYS.has(k)) return fieldLabel(k as CadreFieldKey)
-  return EXTRA_LABELS[k] ?? k
+  if (EXTRA_LABELS[k]) return EXTRA_LABELS[k]
+  return /[\u4e00-\u9fa5]/.test(k) ? k : null
 }
 
 /** A value as a clerk reads it: months with dots, lists summarised, empty as （空）. */
@@ -82,13 +88,16 @@ export function showValue(v: unknown): string {
   }
   if (typeof v === 'object') {
     return Object.entries(v as Record<string, unknown>)
-      .map(([k, x]) => `${keyLabel(k)}：${showValue(x)}`)
+      .filter(([k]) => keyLabel(k) !== null)
+      .map(([k, x]) => `${keyLabel(k) ?? ''}：${showValue(x)}`)
       .join('；')
   }
   return String(v)
 }
 
-export function changesOf(e: AuditEntry): { key: string; label: string; before: string; after: string }[] {
+export function changesOf(
+  e: AuditEntry,
+): { key: string; label: string; before: string | null; after: string }[] {
   const b =
     e.before && typeof e.before === 'object' && !Array.isArray(e.before)
       ? (e.before as Record<string, unknown>)
@@ -99,12 +108,12 @@ export function changesOf(e: AuditEntry): { key: string; label: string; before: 
       : null
   if (!b && !a) return []
   const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])]
-  return keys.map((k) => ({
-    key: k,
-    label: keyLabel(k),
-    before: b ? showValue(b[k]) : '',
-    after: a ? showValue(a[k]) : '',
-  }))
+  return keys.flatMap((k) => {
+    const label = keyLabel(k)
+    if (label === null) return []
+    // Nothing before (a new record, a demo load): only the value it now has.
+    return [{ key: k, label, before: b ? showValue(b[k]) : null, after: a ? showValue(a[k]) : '（空）' }]
+  })
 }
 
 function when(iso: string): string {
@@ -180,7 +189,7 @@ export function AuditList({ cadreId, reloadKey }: { cadreId?: number; reloadKey?
                   {changes.slice(0, 12).map((c) => (
                     <div key={c.key} className="audit-change">
                       <span className="audit-key">{c.label}</span>
-                      {e.action === 'create' ? null : (
+                      {c.before === null ? null : (
                         <>
                           <span className="audit-before">{c.before}</span>
                           <span className="audit-arrow">→</span>

@@ -90,7 +90,7 @@ export function BasicInfo({ fields, errors, unitNames, onChange, onBlur, photo }
       <FormSection title="学历学位">
         <div className="edu-grid">
           <div className="edu-head">全日制教育</div>
-          <FormGrid columns={3}>
+          <FormGrid template="minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1.6fr)">
             {choice('eduFullTime', EDUCATIONS, true, '学历')}
             {choice('degreeFullTime', DEGREES, true, '学位')}
             <TextField
@@ -101,7 +101,7 @@ export function BasicInfo({ fields, errors, unitNames, onChange, onBlur, photo }
             />
           </FormGrid>
           <div className="edu-head">在职教育</div>
-          <FormGrid columns={3}>
+          <FormGrid template="minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1.6fr)">
             {choice('eduInService', EDUCATIONS, true, '学历')}
             {choice('degreeInService', DEGREES, true, '学位')}
             <TextField

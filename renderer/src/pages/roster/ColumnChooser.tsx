@@ -3,7 +3,11 @@ import { Dialog } from '../../components'
 import { CADRE_FIELDS } from '../../../../main/domain/fields'
 import { ALL_COLUMNS } from './columns'
 
-const GROUP_OF = new Map<string, string>(CADRE_FIELDS.map((f) => [f.key, f.group]))
+const GROUP_OF = new Map<string, string>([
+  ...CADRE_FIELDS.map((f): [string, string] => [f.key, f.group]),
+  ['age', CADRE_FIELDS[0]?.group ?? '基本信息'],
+  ['impactUntil', '职务职级'],
+])
 
 export function ColumnChooser({
   open,

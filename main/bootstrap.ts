@@ -7,6 +7,8 @@ import { dirname } from 'node:path'
 import { openDatabase } from './db/open'
 import { createHandlers } from './ipc/handlers'
 import { createDispatcher, type Dispatch } from './ipc/registry'
+import { setPdfPrinter, type PdfPrinter } from './form/pdf'
+import { backupOnStart } from './services/backup'
 import { createContext, type AppContext } from './services/context'
 
 export interface RunningApp {
@@ -21,8 +23,8 @@ export interface BootOptions {
   actor?: string
   /** Take the start-up backup (default true). */
   backupOnStart?: boolean
-  /** Prints HTML to PDF (Electron's printToPDF in the app; Chromium elsewhere). */
-  printPdf?: AppContext['printPdf']
+  /** Prints HTML to PDF: Electron's printToPDF in the app; Debian's Chromium elsewhere (default). */
+  printPdf?: PdfPrinter
 }
 
 export function bootApp(opts: BootOptions): RunningApp {
@@ -34,8 +36,14 @@ export function bootApp(opts: BootOptions): RunningApp {
     dataDir: dirname(opts.dbPath),
     actor: opts.actor ?? 'user',
     host: opts.host,
-    printPdf: opts.printPdf,
   })
+  if (opts.printPdf) setPdfPrinter(opts.printPdf)
+  if (opts.backupOnStart ?? true) {
+    // The online backup runs beside the live connection; a failure is reported, never fatal.
+    backupOnStart(ctx).catch((e: unknown) => {
+      process.stderr.write(`启动备份失败：${(e as Error).message}\n`)
+    })
+  }
   const dispatch = createDispatcher(createHandlers(ctx, { host: opts.host }))
   return {
     ctx,

@@ -4,6 +4,8 @@
  * nothing of Electron.
  */
 import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bootApp, type RunningApp } from './bootstrap'
 import { CHANNEL_NAMES } from './ipc/contract'
@@ -12,14 +14,27 @@ import { denyPermissions, hardenWindow, secureWebPreferences } from './electron/
 let running: RunningApp | null = null
 let mainWindow: BrowserWindow | null = null
 
+/** The form's HTML printed by Electron's own Chromium (the same page the CLI prints with Debian's). */
 async function printPdf(html: string): Promise<Uint8Array> {
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: true } })
+  const dir = mkdtempSync(join(tmpdir(), 'cadre-print-'))
+  const file = join(dir, 'form.html')
+  writeFileSync(file, html)
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true } })
   try {
-    await win.loadURL('data:text/html;charset=utf-8,' + encodeURIComponent(html))
+    await win.loadFile(file)
+    // The page shrinks overflowing text step by step, then marks itself fitted.
+    for (let i = 0; i < 300; i++) {
+      const fitted = (await win.webContents.executeJavaScript(
+        "document.documentElement.getAttribute('data-fitted') === '1'",
+      )) as boolean
+      if (fitted) break
+      await new Promise((r) => setTimeout(r, 100))
+    }
     const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true })
     return new Uint8Array(pdf)
   } finally {
     win.destroy()
+    rmSync(dir, { recursive: true, force: true })
   }
 }
 

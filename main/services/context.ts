@@ -16,9 +16,6 @@ export interface AppContext {
   today(): string
   /** Now as an ISO timestamp for the audit log. */
   nowIso(): string
-  /** Prints an HTML document to PDF: Electron's printToPDF in the desktop app, Debian's Chromium
-   *  (playwright-core) in the browser host, the CLI and tests. Unset: the caller uses Chromium. */
-  printPdf?: (html: string) => Promise<Uint8Array>
 }
 
 export function createContext(opts: {
@@ -28,7 +25,6 @@ export function createContext(opts: {
   actor?: string
   host: AppContext['host']
   at?: string
-  printPdf?: AppContext['printPdf']
 }): AppContext {
   return {
     db: opts.db,
@@ -39,6 +35,5 @@ export function createContext(opts: {
     host: opts.host,
     today: () => opts.at ?? today(),
     nowIso: () => new Date().toISOString(),
-    printPdf: opts.printPdf,
   }
 }

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { CliError, openContext, printJson, type CliCommand } from '../args'
 import { applyLrmx, previewLrmx, type LrmxReport } from '../../lrmx/import'
-import { MAX_ZIP_BYTES } from '../../lrmx/upload'
+import { isZip, MAX_ZIP_BYTES, readUpload } from '../../lrmx/upload'
+import { parseLrmxBytes } from '../../lrmx/parse'
 
 function summary(r: LrmxReport): string {
   const lines = [
@@ -37,6 +38,10 @@ export const lrmxImportCommand: CliCommand = {
       )
     }
     const bytes = new Uint8Array(readFileSync(path))
+    // A file that cannot be taken at all is refused before the database is opened (or created).
+    const entries = await readUpload(bytes, basename(path))
+    if (entries.length === 1 && entries[0]?.bytes && !isZip(bytes))
+      parseLrmxBytes(entries[0].bytes, basename(path))
     const ctx = openContext(args)
     try {
       const r = args.options['dry-run']

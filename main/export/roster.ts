@@ -55,6 +55,43 @@ export function rosterFileName(ctx: AppContext, layout: RosterLayout): string {
   return `${countyName(ctx)}干部花名册${layout === 'by-unit' ? '（按机构）' : ''}_${t}.xlsx`
 }
 
+/** Text that wraps on paper instead of widening the table. */
+const WRAPPED = new Set(['nativePlace', 'birthPlace', 'techTitle', 'specialty', 'schoolFullTime', 'schoolInService', 'unit', 'position', 'rank'])
+
+/** Widths in characters (a CJK character counts two), tight enough that the full roster of every
+ *  field still prints legibly fitted to an A4 landscape page; long text wraps. */
+const WIDTHS: Record<string, number> = {
+  name: 7,
+  gender: 4,
+  birthDate: 8,
+  age: 4,
+  ethnicity: 6,
+  nativePlace: 8,
+  birthPlace: 8,
+  partyJoinDate: 8,
+  politicalStatus: 9,
+  workStartDate: 8,
+  health: 6,
+  techTitle: 8,
+  specialty: 10,
+  eduFullTime: 6,
+  degreeFullTime: 6,
+  schoolFullTime: 14,
+  eduInService: 6,
+  degreeInService: 6,
+  schoolInService: 14,
+  idCard: 19,
+  unit: 12,
+  position: 14,
+  positionLevel: 6,
+  positionDate: 8,
+  rank: 10,
+  rankDate: 8,
+  status: 5,
+  phone: 12,
+  impactUntil: 10,
+}
+
 function kindOf(key: string): CellKind {
   if (key === 'age') return 'integer'
   if (key === 'impactUntil') return 'day'
@@ -62,16 +99,8 @@ function kindOf(key: string): CellKind {
   if (!f) return 'text'
   if (f.kind === 'idCard') return 'idCard'
   if (f.kind === 'month') return 'month'
-  if (f.width >= 20) return 'longText'
+  if (WRAPPED.has(key)) return 'longText'
   return 'text'
-}
-
-function widthOf(key: string): number {
-  if (key === 'age') return 5
-  if (key === 'impactUntil') return 11
-  const f = FIELD_BY_KEY.get(key as CadreFieldKey)
-  // Field widths are screen hints; on paper the long text columns wrap.
-  return f ? Math.min(f.width, 24) : 10
 }
 
 /** Checks the requested columns: known keys, no repeats, at least one. */
@@ -110,8 +139,8 @@ export function rosterSheet(ctx: AppContext, opts: RosterExportOptions): { sheet
   const numbered = opts.columns === undefined
   const keys = checkColumns(opts.columns ?? STANDARD_COLUMNS)
   const { ids, unitIds } = matchIds(ctx, opts.query)
-  const columns: TableColumn[] = keys.map((k) => ({ header: labelOf(k), kind: kindOf(k), width: widthOf(k) }))
-  if (numbered) columns.unshift({ header: '序号', kind: 'integer', width: 5 })
+  const columns: TableColumn[] = keys.map((k) => ({ header: labelOf(k), kind: kindOf(k), width: WIDTHS[k] ?? 10 }))
+  if (numbered) columns.unshift({ header: '序号', kind: 'integer', width: 4 })
   const nameAt = keys.indexOf('name') + (numbered ? 1 : 0)
 
   let rows: AsyncIterable<TableItem>

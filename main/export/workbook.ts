@@ -59,6 +59,8 @@ const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } }
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN }
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } }
 const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }
+/** Points per line of 10-point text. */
+const LINE_HEIGHT = 13.5
 /** Yield to the event loop every so many rows so the zip stream drains and memory stays flat. */
 const YIELD_EVERY = 500
 
@@ -72,10 +74,10 @@ const DEFAULT_WIDTH: Record<CellKind, number> = {
   number: 8,
 }
 
+/** The given width (headers wrap), or a default from the kind and the header. */
 function columnWidth(c: TableColumn): number {
-  const fromHeader = displayWidth(c.header) + 2
-  const w = c.width ?? DEFAULT_WIDTH[c.kind ?? 'text']
-  return Math.min(60, Math.max(4, w, fromHeader))
+  const w = c.width ?? Math.max(DEFAULT_WIDTH[c.kind ?? 'text'], Math.min(displayWidth(c.header) + 2, 16))
+  return Math.min(60, Math.max(4, w)) + 0.7
 }
 
 function bodyStyle(kind: CellKind): Partial<ExcelJS.Style> {
@@ -182,13 +184,18 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSh
     alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
   }
   const header = ws.addRow(cols.map((c) => c.header))
-  header.height = 30
+  // Tall enough for the longest wrapped header (exceljs cannot measure text; ~13 pt a line).
+  const lines = Math.max(1, ...cols.map((c) => Math.ceil(displayWidth(c.header) / Math.max(1, columnWidth(c) - 1.5))))
+  header.height = Math.max(24, Math.min(4, lines) * 13 + 6)
   for (let i = 1; i <= n; i++) header.getCell(i).style = headerStyle
   header.commit()
 
   // One style object per column, shared by every cell: exceljs then resolves it once.
   const styles = cols.map((c) => bodyStyle(c.kind ?? 'text'))
   const kinds = cols.map((c) => c.kind ?? 'text')
+  /** Width units a line of each wrapping column holds (0: the column does not wrap). A 10-point
+   *  CJK character takes about 1.8 units of the default font's digit width, hence the 0.9 below. */
+  const wrapRoom = cols.map((c) => (c.kind === 'longText' ? Math.max(2, columnWidth(c) - 1.5) : 0))
   const groupStyle: Partial<ExcelJS.Style> = {
     font: { name: FONT, size: 11, bold: true },
     fill: GROUP_FILL,
@@ -210,8 +217,16 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSh
       groups++
     } else {
       const values: (string | number | null)[] = new Array<string | number | null>(n)
-      for (let i = 0; i < n; i++) values[i] = cellValue(item[i], kinds[i] ?? 'text')
+      let lines = 1
+      for (let i = 0; i < n; i++) {
+        const v = cellValue(item[i], kinds[i] ?? 'text')
+        values[i] = v
+        const room = wrapRoom[i]
+        if (room && typeof v === 'string' && v.length * 2 > room) lines = Math.max(lines, Math.ceil((displayWidth(v) * 0.9) / room))
+      }
       const r = ws.addRow(values)
+      // Spreadsheet programs do not grow a row for wrapped text on opening a file: set it here.
+      if (lines > 1) r.height = Math.min(6, lines) * LINE_HEIGHT + 3
       for (let i = 0; i < n; i++) r.getCell(i + 1).style = styles[i] ?? {}
       r.commit()
       rows++

@@ -108,6 +108,12 @@ describe('roster export, standard layout 一人一行', () => {
     const idCol = ws.getColumn(STANDARD_COLUMNS.indexOf('idCard') + 2)
     expect(idCol.width).toBeGreaterThanOrEqual(19)
     for (let c = 1; c <= ws.columnCount; c++) expect(ws.getColumn(c).width).toBeGreaterThan(3)
+    // Long text wraps on paper, and its row is made tall enough for it.
+    const school = ws.getCell(4, STANDARD_COLUMNS.indexOf('schoolInService') + 2)
+    expect(school.value).toBe('中共河南省委党校经济管理专业')
+    expect(school.alignment?.wrapText).toBe(true)
+    expect(ws.getRow(4).height).toBeGreaterThanOrEqual(27)
+    expect(ws.getRow(3).height).toBeGreaterThanOrEqual(36) // 全日制教育 学历 wraps to three lines
   })
 
   it('takes the county from settings and computes ages at the export date', async () => {

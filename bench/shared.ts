@@ -17,11 +17,14 @@ export async function demoDbCopy(count: number): Promise<string> {
   mkdirSync(BENCH_DIR, { recursive: true })
   const cached = join(BENCH_DIR, `demo-${count}.db`)
   if (!existsSync(cached)) {
-    const app = bootApp({ dbPath: cached, host: 'test', backupOnStart: false })
+    // Built aside and renamed on success, so a failed run never leaves a poisoned cache.
+    const building = join(mkdtempSync(join(tmpdir(), 'bench-demo-')), 'demo.db')
+    const app = bootApp({ dbPath: building, host: 'test', backupOnStart: false })
     const r = await app.dispatch('demo.load', { count })
     if (!r.ok) throw new Error(r.error.message)
-    app.ctx.db.pragma('wal_checkpoint(TRUNCATE)')
+    app.ctx.db.pragma('journal_mode = DELETE')
     app.close()
+    copyFileSync(building, cached)
   }
   const dir = mkdtempSync(join(tmpdir(), 'bench-'))
   const copy = join(dir, 'cadres.db')

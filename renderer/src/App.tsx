@@ -1,6 +1,6 @@
 import { PAGES } from './pages/registry'
 import { navigate, useRoute } from './router'
-import { ConfirmHost, MessageArea } from './components'
+import { ConfirmHost, MessageArea, canLeave } from './components'
 
 export function App() {
   const route = useRoute()
@@ -27,7 +27,9 @@ export function App() {
               type="button"
               className={p.id === navId ? 'nav-item active' : 'nav-item'}
               data-testid={`nav-${p.id}`}
-              onClick={() => navigate(p.id)}
+              onClick={() => {
+                void canLeave().then((ok) => ok && navigate(p.id))
+              }}
             >
               {p.title}
             </button>

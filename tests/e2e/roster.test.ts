@@ -129,6 +129,76 @@ describe('花名册与干部信息', () => {
     await cadre.field('workStartDate').fill(before.workStartDate?.replace('-', '.') ?? '')
     await app.page.getByRole('button', { name: '返回花名册' }).click()
   })
+  it('creates a new cadre: 性别 and 出生年月 filled from the ID, a photo, 简历 and family kept', async () => {
+    const { makeIdCard } = await import('../../main/domain/idcard')
+    const idCard = makeIdCard('620529', '1990-06-15', 248) // even: 女
+    await app.page.evaluate(() => (window.location.hash = '#/roster'))
+    await app.page.getByTestId('roster-new').click()
+    await cadre.root.waitFor()
+    await cadre.setField('name', '测试新人')
+    await cadre.setField('idCard', idCard)
+    expect(await cadre.field('gender').inputValue()).toBe('女')
+    expect(await cadre.field('birthDate').inputValue()).toBe('1990.06')
+    await cadre.setField('unit', '县财政局')
+    await cadre.setField('workStartDate', '201207')
+    expect(await cadre.field('workStartDate').inputValue()).toBe('2012.07')
+    // A 1×1 PNG as the photo.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    )
+    await app.page
+      .getByTestId('photo-input')
+      .setInputFiles({ name: 'p.png', mimeType: 'image/png', buffer: png })
+    await app.page.locator('[data-testid=cadre-photo] img').waitFor()
+    await cadre.tab('resume').click()
+    await app.page.getByRole('button', { name: '添加一行' }).click()
+    await app.page.getByLabel('第1行起始年月').fill('2012.07')
+    await app.page.getByLabel('第1行经历').fill('县财政局科员')
+    await cadre.tab('family').click()
+    await app.page.getByRole('button', { name: '添加成员' }).click()
+    await app.page.getByLabel('第1行称谓').fill('父亲')
+    await app.page.getByLabel('第1行姓名').fill('测试父')
+    await cadre.save()
+    await app.page.waitForURL(/#\/cadre\/\d+$/)
+    const id = Number(app.page.url().split('/').pop())
+    const rec = (await app.call('cadres.get', { id })) as CadreRecord
+    expect(rec).toMatchObject({
+      name: '测试新人',
+      gender: '女',
+      birthDate: '1990-06',
+      unit: '县财政局',
+      workStartDate: '2012-07',
+    })
+    expect(rec.hasPhoto).toBe(true)
+    expect(rec.resume).toEqual([{ start: '2012-07', end: null, text: '县财政局科员' }])
+    expect(rec.family.map((f) => f.name)).toEqual(['测试父'])
+  })
+
+  it('marks a cadre 退休 after a confirmation; the record stays, under 退休 and not 在职', async () => {
+    const page = (await app.call('cadres.query', {
+      offset: 10,
+      limit: 1,
+      statuses: ['在职'],
+    })) as CadreQueryResult
+    const person = page.rows[0]!
+    await app.page.evaluate((cid) => (window.location.hash = `#/cadre/${cid}`), person.id)
+    await expect.poll(async () => await cadre.title.textContent()).toBe(person.name)
+    await app.page.getByTestId('cadre-status-change').click()
+    const dialog = app.page.getByTestId('status-dialog')
+    await dialog.getByLabel('退休').check()
+    await dialog.getByRole('button', { name: '确定' }).click()
+    await app.page.getByTestId('confirm-dialog').getByRole('button', { name: '确认变更' }).click()
+    await expect.poll(async () => await app.page.getByTestId('cadre-status').textContent()).toBe('退休')
+    expect(((await app.call('cadres.get', { id: person.id })) as CadreRecord).status).toBe('退休')
+    await cadre.back()
+    await roster.searchFor(person.idCard!)
+    await expect.poll(() => roster.total()).toBe(0)
+    await app.page.getByTestId('status-退休').click()
+    await expect.poll(() => roster.total()).toBe(1)
+    await app.page.getByTestId('status-在职').click()
+    await roster.searchFor('')
+  })
 })
 
 describe('首次启动', () => {

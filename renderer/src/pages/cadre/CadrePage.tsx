@@ -4,12 +4,21 @@
  * Checks run as the clerk types (the domain's own validators); the main process checks again on
  * save and its field messages are shown under the fields.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CadreRecord } from '../../../../main/domain/cadre'
 import type { CadreFieldKey } from '../../../../main/domain/fields'
 import { ApiError, call } from '../../api'
 import { navigate } from '../../router'
-import { EmptyState, Page, confirmDialog, errorText, showError, showMessage } from '../../components'
+import {
+  EmptyState,
+  Page,
+  canLeave,
+  confirmDialog,
+  errorText,
+  setLeaveGuard,
+  showError,
+  showMessage,
+} from '../../components'
 import { AuditList } from '../audit/AuditList'
 import { BasicInfo } from './BasicInfo'
 import { FamilyEditor } from './FamilyEditor'
@@ -162,18 +171,40 @@ function CadreEditor({ param }: { param: string }) {
     }
   }
 
+  useEffect(() => {
+    setLeaveGuard(
+      dirty
+        ? () =>
+            confirmDialog({
+              title: '有未保存的修改',
+              message: '本页的修改尚未保存，离开后将丢失。确定离开？',
+              okText: '放弃修改并离开',
+              danger: true,
+            })
+        : null,
+    )
+    return () => setLeaveGuard(null)
+  }, [dirty])
+
   const back = async () => {
-    if (dirty) {
-      const ok = await confirmDialog({
-        title: '有未保存的修改',
-        message: '本页的修改尚未保存，离开后将丢失。确定离开？',
-        okText: '放弃修改并离开',
-        danger: true,
-      })
-      if (!ok) return
-    }
-    navigate('roster')
+    if (await canLeave()) navigate('roster')
   }
+
+  // Ctrl+S saves, as in every office program.
+  const saveRef = useRef<() => void>(() => {})
+  useEffect(() => {
+    saveRef.current = () => void save()
+  })
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault()
+        saveRef.current()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
 
   const pickPhoto = async (file: File) => {
     if (!/^image\/(jpeg|png)$/.test(file.type)) {

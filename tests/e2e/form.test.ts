@@ -89,7 +89,11 @@ describe('干部任免审批表与 LRMX', () => {
     await app.page.getByTestId('field-proposedPosition').fill('县人民政府办公室主任')
     await app.page.getByTestId('field-reason').fill('工作需要')
     await app.page.getByTestId('field-reportingUnit').fill('中共某某县委组织部')
-    await app.page.getByTestId('field-ageAt').fill('2026-06-30')
+    // A day as clerks type it; an impossible one is shown as an error and cannot be saved.
+    await app.page.getByTestId('field-ageAt').fill('2026.13.01')
+    await app.page.locator('.form-fields .field-error').waitFor()
+    expect(await app.page.getByTestId('form-save').isDisabled()).toBe(true)
+    await app.page.getByTestId('field-ageAt').fill('2026.6.30')
     await expect
       .poll(async () => (await frame.locator('body').textContent()) ?? '')
       .toContain('县人民政府办公室主任')

@@ -5,6 +5,7 @@
  * (Chromium or Electron's printToPDF print the same HTML); 导出LRMX saves the national editor's file.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { parseDay } from '../../../../main/domain/dates'
 import { fitFormDocument } from '../../../../main/form/fit'
 import type { FormEditorData } from '../../../../main/ipc/contract/form'
 import { call, downloadBytes } from '../../api'
@@ -52,6 +53,17 @@ function fromData(d: FormEditorData): Fields {
 }
 
 /** Empty text → null (the form then prints its default: today, the composed 奖惩/考核 text). */
+/** A day as typed (2026-06-30, 2026.6.30, 20260630, 2026年6月30日) → YYYY-MM-DD; null when empty or unreadable. */
+function dayValue(raw: string): string | null {
+  const d = parseDay(raw.trim())
+  return d.ok ? d.value : null
+}
+function dayError(raw: string): string | null {
+  if (raw.trim() === '') return null
+  const d = parseDay(raw.trim())
+  return d.ok ? null : d.message
+}
+
 function toInput(f: Fields) {
   const n = (s: string): string | null => (s.trim() === '' ? null : s)
   return {
@@ -60,8 +72,8 @@ function toInput(f: Fields) {
     reason: n(f.reason),
     reportingUnit: n(f.reportingUnit),
     filledBy: n(f.filledBy),
-    ageAt: n(f.ageAt),
-    filledAt: n(f.filledAt),
+    ageAt: dayValue(f.ageAt),
+    filledAt: dayValue(f.filledAt),
     rewardsText: n(f.rewardsText),
     assessmentText: n(f.assessmentText),
   }
@@ -84,6 +96,7 @@ export function FormPreviewPage({ param }: { param: string }) {
   const frame = useRef<HTMLIFrameElement>(null)
   const single = ids.length === 1
   const dirty = JSON.stringify(fields) !== JSON.stringify(saved)
+  const invalid = !!dayError(fields.ageAt) || !!dayError(fields.filledAt)
 
   // The names for the list of cadres on the left.
   useEffect(() => {
@@ -341,7 +354,7 @@ export function FormPreviewPage({ param }: { param: string }) {
                 type="button"
                 className="btn btn-primary"
                 data-testid="form-save"
-                disabled={!dirty || busy === 'save'}
+                disabled={!dirty || invalid || busy === 'save'}
                 onClick={() => void save()}
               >
                 保存
@@ -380,8 +393,9 @@ function DayField(props: {
   placeholder?: string | undefined
   onChange(v: string): void
 }) {
+  const error = dayError(props.value)
   return (
-    <div className="field">
+    <div className={error ? 'field has-error' : 'field'}>
       <label className="field-label" htmlFor={`day-${props.name}`}>
         {props.label}
       </label>
@@ -389,12 +403,22 @@ function DayField(props: {
         <input
           id={`day-${props.name}`}
           className="input"
-          type="date"
           value={props.value}
+          maxLength={20}
+          placeholder="如 2026.06.30"
+          aria-invalid={error ? true : undefined}
           data-testid={`field-${props.name}`}
           onChange={(e) => props.onChange(e.target.value)}
         />
-        <div className="field-hint">{props.value ? '' : `留空为打印当天（${props.placeholder ?? ''}）`}</div>
+        {error ? (
+          <div className="field-error" role="alert">
+            {error}
+          </div>
+        ) : (
+          <div className="field-hint">
+            {props.value ? '' : `留空为打印当天（${props.placeholder ?? ''}）`}
+          </div>
+        )}
       </div>
     </div>
   )

@@ -359,6 +359,15 @@ describe('demo county', () => {
       expect(c.workStartDate! >= dated[0]!.end!).toBe(true)
       for (const a of c.assessments) grades.set(a.grade, (grades.get(a.grade) ?? 0) + 1)
       for (const p of c.postings) expect(p.place).toMatch(/村$/)
+      // Nothing has happened after today (${AT}).
+      const month = AT.slice(0, 7)
+      for (const d of [...c.talks, ...c.discipline, ...c.studies].map((x) => x.date))
+        expect(d <= AT, d).toBe(true)
+      for (const d of c.rewards.map((x) => x.date ?? '')) expect(d <= AT, d).toBe(true)
+      for (const m of [...c.postings.map((x) => x.start), ...c.reserve.map((x) => x.entryDate)])
+        expect((m ?? '') <= month, m ?? '').toBe(true)
+      for (const m of [c.partyJoinDate, c.workStartDate, c.positionDate, c.rankDate])
+        expect((m ?? '') <= month).toBe(true)
       for (const f of c.family) expect(['妻子', '丈夫', '儿子', '女儿', '父亲', '母亲']).toContain(f.relation)
     }
     expect(minorities).toBeGreaterThan(30)

@@ -51,6 +51,10 @@ const dots = (i: number): string => ms(i).replace('-', '.')
 const yearOf = (i: number): number => Math.floor(i / 12)
 const monthIdx = (y: number, m: number): number => y * 12 + m - 1
 
+const MALE = [...MALE_CHARS]
+const FEMALE = [...FEMALE_CHARS]
+const NEUTRAL = [...NEUTRAL_CHARS]
+
 const EDU_RANK: Record<string, number> = { 研究生: 5, 大学: 4, 大专: 3, 中专: 2, 高中: 1 }
 const DEMOCRATIC_PARTIES = ['民盟盟员', '民进会员', '九三学社社员', '农工党党员', '无党派人士']
 
@@ -78,10 +82,11 @@ export class PersonFactory {
   private personName(gender: '男' | '女', surname?: string): string {
     const r = this.rng
     const s = surname ?? r.weighted(SURNAMES)
-    const pool = gender === '男' ? MALE_CHARS : FEMALE_CHARS
-    const ch = (): string => (r.chance(0.25) ? r.pick([...NEUTRAL_CHARS]) : r.pick([...pool]))
+    const pool = gender === '男' ? MALE : FEMALE
+    const ch = (): string => (r.chance(0.25) ? r.pick(NEUTRAL) : r.pick(pool))
     const single = s.length === 2 ? r.chance(0.6) : r.chance(0.3)
-    return single ? s + ch() : s + ch() + ch()
+    // A one-character given name comes from the gendered list only (石晓 would read unfinished).
+    return single ? s + r.pick(pool) : s + ch() + ch()
   }
 
   /** Takes the next open post of the unit, or null when only staff places are left. */
@@ -552,8 +557,9 @@ export class PersonFactory {
 
     // Reserve pool: young staff for 副科级, deputies for 正科级.
     if (
-      (p.level === '一般干部' && p.age <= 40 && r.chance(0.12)) ||
-      (p.level === '副科' && p.age <= 46 && r.chance(0.18))
+      p.workStart + 27 <= T &&
+      ((p.level === '一般干部' && p.age <= 40 && r.chance(0.12)) ||
+        (p.level === '副科' && p.age <= 46 && r.chance(0.18)))
     ) {
       const level = p.level === '副科' ? '正科级后备' : '副科级后备'
       const entry = T - r.int(3, 48)
@@ -601,7 +607,7 @@ export class PersonFactory {
               ['驻村工作队员', 70],
               ['第一书记', 30],
             ] as const)
-      const start = Math.max(p.workStart + 12, T - r.int(2, 72))
+      const start = Math.min(Math.max(p.workStart + 12, T - r.int(2, 72)), T - 2)
       const end = start + 24 < T ? start + 24 : null
       const place = `${r.pick(TOWNSHIPS)}${r.pick(VILLAGE_NAMES)}村`
       rel.postings.push({ kind, place, start: ms(start), end: end === null ? null : ms(end) })
@@ -654,7 +660,7 @@ export class PersonFactory {
       rel.training.sort((a, b) => ((a.start ?? '') < (b.start ?? '') ? -1 : 1))
     }
 
-    if (r.chance(p.leader ? 0.2 : 0.08)) {
+    if (p.workStart + 13 <= T && r.chance(p.leader ? 0.2 : 0.08)) {
       const rw = r.pick(REWARDS)
       const at = r.int(Math.max(p.workStart + 12, T - 96), T - 1)
       rel.rewards.push({ date: day(at, r.int(1, 28)), name: rw.name, issuer: rw.issuer })

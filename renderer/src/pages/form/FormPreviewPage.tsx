@@ -157,19 +157,19 @@ export function FormPreviewPage({ param }: { param: string }) {
 
   const set = (k: keyof Fields) => (v: string) => setFields((f) => ({ ...f, [k]: v }))
 
-  async function save(): Promise<void> {
+  async function save(asNew = false): Promise<void> {
     if (current === null) return
     setBusy('save')
     try {
       const r = await call('form.save', {
         cadreId: current,
-        formId: data?.form?.id ?? null,
+        formId: asNew ? null : (data?.form?.id ?? null),
         ...toInput(fields),
       })
       setData((d) => (d ? { ...d, form: r } : d))
       setSaved(fields)
       setReload((n) => n + 1)
-      showMessage(`已保存${names[current] ?? ''}的任免审批表`, 'success')
+      showMessage(`已${asNew ? '另存' : '保存'}${names[current] ?? ''}的任免审批表`, 'success')
     } catch (e) {
       showError(e)
     } finally {
@@ -359,6 +359,18 @@ export function FormPreviewPage({ param }: { param: string }) {
               >
                 保存
               </button>
+              {data?.form ? (
+                <button
+                  type="button"
+                  className="btn"
+                  data-testid="form-save-new"
+                  title="为新的一次任免另存一份，之前保存的表保留在记录中"
+                  disabled={invalid || busy === 'save'}
+                  onClick={() => void save(true)}
+                >
+                  另存为新表
+                </button>
+              ) : null}
               {!single ? (
                 <span className="muted">保存后预览随之更新</span>
               ) : (

@@ -112,11 +112,9 @@ export function* readAllCadres(db: Db): Generator<ExCadre> {
     }
     lists.set(k, m)
   }
-  const ids = db.prepare('SELECT id FROM cadres ORDER BY id_card').pluck().all() as number[]
-  const one = db.prepare(`${SCALAR_SQL} WHERE c.id = ?`)
-  for (const id of ids) {
-    const row = one.get(id) as ScalarRow
-    yield toCadre(row, (k) => (lists.get(k)?.get(id) ?? []) as ExRelated[RelatedKey])
+  // One ordered pass; the caller must not use this connection until the generator is done.
+  for (const row of db.prepare(`${SCALAR_SQL} ORDER BY c.id_card`).iterate() as IterableIterator<ScalarRow>) {
+    yield toCadre(row, (k) => (lists.get(k)?.get(row.id) ?? []) as ExRelated[RelatedKey])
   }
 }
 

@@ -13,6 +13,7 @@ import { AuditPage } from './audit/AuditPage'
 import { SettingsPage } from './settings/SettingsPage'
 import { RECORDS_PAGES } from './records/pages'
 import { FORM_PAGES } from './form/pages'
+import { ImportPage } from './import/ImportPage'
 import { EligibilityPage } from './eligibility/EligibilityPage'
 
 export interface PageDef {
@@ -37,6 +38,7 @@ export const PAGES: PageDef[] = [
   { id: 'settings', title: '系统设置', nav: true, order: 99, render: () => <SettingsPage /> },
   ...RECORDS_PAGES,
   ...FORM_PAGES,
+  { id: 'import', title: '导入花名册', nav: true, order: 10, render: () => <ImportPage /> },
   {
     id: 'eligibility',
     title: '任职资格审查',

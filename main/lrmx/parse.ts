@@ -195,7 +195,13 @@ export function parseLrmxText(xml: string, file: string): ParsedLrmx {
     warnings.push(`性别“${fields.gender}”无法识别，已按身份证号记为${id.value.gender}`)
     fields.gender = id.value.gender
   }
-  for (const c of idCardContradictions(id.value, fields.gender, fields.birthDate)) warnings.push(c.message)
+  // 性别 and 出生年月 must agree with the ID number: the ID number wins, and the clerk is told.
+  for (const c of idCardContradictions(id.value, fields.gender, fields.birthDate)) {
+    const fixed = c.key === 'gender' ? id.value.gender : id.value.birthMonth.replace('-', '.')
+    warnings.push(`${c.message}，已按身份证号记为 ${fixed}`)
+    if (c.key === 'gender') fields.gender = id.value.gender
+    else fields.birthDate = id.value.birthMonth
+  }
   if (!fields.gender) fields.gender = id.value.gender
   if (!fields.birthDate) fields.birthDate = id.value.birthMonth
 

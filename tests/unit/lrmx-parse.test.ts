@@ -204,6 +204,17 @@ describe('LRMX import', () => {
     ])
   })
 
+  it('takes 性别 and 出生年月 from the ID number when the file contradicts it, and says so', () => {
+    const r = parseLrmxText(lrmx({ ...BASE, XingBie: '男', ChuShengNianYue: '198003' }), 'a.lrmx')
+    expect(r.person.fields.gender).toBe('女')
+    expect(r.person.fields.birthDate).toBe('1980-02')
+    expect(r.warnings).toHaveLength(2)
+    expect(r.warnings.join('\n')).toMatch(/性别“男”与身份证号不符.*已按身份证号记为 女/)
+    expect(r.warnings.join('\n')).toMatch(
+      /出生年月 1980\.03 与身份证号中的 1980\.02 不符，已按身份证号记为 1980\.02/,
+    )
+  })
+
   it('decodes only the predefined entities and character references', () => {
     expect(decodeEntities('&lt;a&gt; &amp;amp; &#20013;&#x56FD; &foo;')).toBe('<a> &amp; 中国 &foo;')
   })

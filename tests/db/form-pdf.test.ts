@@ -3,7 +3,7 @@
  * long text shrunk rather than cut off, several cadres in one PDF.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -117,6 +117,14 @@ describe('干部任免审批表 PDF', () => {
     for (const label of labels) {
       expect(front, label).toContain(label)
     }
+    // Both pages as pictures under test-results/, to be looked at against the layout in DOMAIN.md.
+    const shots = join(import.meta.dirname, '../../test-results')
+    mkdirSync(shots, { recursive: true })
+    execFileSync('pdftoppm', ['-png', '-r', '80', join(dir, 'one.pdf'), join(shots, 'form-page')])
+    expect(existsSync(join(shots, 'form-page-1.png')) && existsSync(join(shots, 'form-page-2.png'))).toBe(
+      true,
+    )
+
     const back = squash(pdfText(pdf.bytes, 'one.pdf', 2))
     for (const s of [
       '奖惩情况',

@@ -9,6 +9,12 @@ import type { AgGridReact } from 'ag-grid-react'
 import type {
   CellKeyDownEvent,
   ColDef,
+  ColumnMovedEvent,
+  ColumnResizedEvent,
+  GetRowIdParams,
+  RowSelectionOptions,
+  SelectionChangedEvent,
+  SelectionColumnDef,
   FilterModel,
   GridReadyEvent,
   IDatasource,
@@ -39,6 +45,22 @@ const DEMO_COUNT = 2000
 const remembered = { search: '', unitId: null as number | null, status: '在职' as string, firstRow: 0 }
 
 let datasourceSeq = 0
+
+function rememberFirstRow(n: number): void {
+  remembered.firstRow = n
+}
+
+// Grid options that never change, kept out of render so the grid is not reconfigured on each
+// re-render of the page (the count, the selection).
+const DEFAULT_COL_DEF: ColDef<CadreRow> = { resizable: true }
+const ROW_SELECTION: RowSelectionOptions<CadreRow> = {
+  mode: 'multiRow',
+  checkboxes: true,
+  headerCheckbox: false,
+  enableClickSelection: false,
+}
+const SELECTION_COLUMN: SelectionColumnDef = { width: 40, pinned: 'left', resizable: false }
+const getRowId = (p: GetRowIdParams<CadreRow>): string => String(p.data.id)
 
 function isLayout(v: unknown): v is ColumnLayoutItem[] {
   return (
@@ -192,7 +214,7 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
 
   const open = (id: number | undefined) => {
     if (id === undefined) return
-    remembered.firstRow = gridRef.current?.api?.getFirstDisplayedRowIndex() ?? 0
+    rememberFirstRow(gridRef.current?.api?.getFirstDisplayedRowIndex() ?? 0)
     navigate(`cadre/${id}`)
   }
 
@@ -243,13 +265,40 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
     }
   }
 
-  const onGridReady = (e: GridReadyEvent<CadreRow>) => {
-    if (remembered.firstRow > 0) {
-      const row = remembered.firstRow
-      remembered.firstRow = 0
-      setTimeout(() => e.api.ensureIndexVisible(row, 'top'), 0)
-    }
-  }
+  // Event handlers reach the latest closures through a ref, so their identities stay fixed.
+  const latest = useRef({ open, saveLayout, refreshVisible })
+  useEffect(() => {
+    latest.current = { open, saveLayout, refreshVisible }
+  })
+  const gridEvents = useMemo(
+    () => ({
+      onSelectionChanged: (e: SelectionChangedEvent<CadreRow>) =>
+        setSelectedIds(e.api.getSelectedRows().map((r) => r.id)),
+      onRowDoubleClicked: (e: RowDoubleClickedEvent<CadreRow>) => latest.current.open(e.data?.id),
+      onCellKeyDown: (e: CellKeyDownEvent<CadreRow>) => {
+        const k = e.event as KeyboardEvent | null | undefined
+        if (k?.key === 'Enter') latest.current.open(e.data?.id)
+      },
+      onColumnMoved: (e: ColumnMovedEvent<CadreRow>) => {
+        if (e.finished) latest.current.saveLayout()
+      },
+      onColumnResized: (e: ColumnResizedEvent<CadreRow>) => {
+        if (e.finished && e.source !== 'api') latest.current.saveLayout()
+      },
+      onColumnVisible: () => {
+        latest.current.refreshVisible()
+        latest.current.saveLayout()
+      },
+      onGridReady: (e: GridReadyEvent<CadreRow>) => {
+        if (remembered.firstRow > 0) {
+          const row = remembered.firstRow
+          remembered.firstRow = 0
+          setTimeout(() => e.api.ensureIndexVisible(row, 'top'), 0)
+        }
+      },
+    }),
+    [],
+  )
 
   const clearFilters = () => {
     gridRef.current?.api?.setFilterModel(null)
@@ -354,33 +403,16 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
           <DataGrid<CadreRow>
             gridRef={gridRef}
             columnDefs={columnDefs}
-            defaultColDef={{ resizable: true, suppressHeaderMenuButton: false }}
+            defaultColDef={DEFAULT_COL_DEF}
             rowModelType="infinite"
             datasource={datasource}
             cacheBlockSize={BLOCK_SIZE}
             maxBlocksInCache={50}
             infiniteInitialRowCount={BLOCK_SIZE}
-            getRowId={(p) => String(p.data.id)}
-            rowSelection={{
-              mode: 'multiRow',
-              checkboxes: true,
-              headerCheckbox: false,
-              enableClickSelection: false,
-            }}
-            selectionColumnDef={{ width: 40, pinned: 'left', resizable: false }}
-            onSelectionChanged={(e) => setSelectedIds(e.api.getSelectedRows().map((r) => r.id))}
-            onRowDoubleClicked={(e: RowDoubleClickedEvent<CadreRow>) => open(e.data?.id)}
-            onCellKeyDown={(e: CellKeyDownEvent<CadreRow>) => {
-              const k = e.event as KeyboardEvent | null | undefined
-              if (k?.key === 'Enter') open(e.data?.id)
-            }}
-            onColumnMoved={(e) => e.finished && saveLayout()}
-            onColumnResized={(e) => e.finished && e.source !== 'api' && saveLayout()}
-            onColumnVisible={() => {
-              refreshVisible()
-              saveLayout()
-            }}
-            onGridReady={onGridReady}
+            getRowId={getRowId}
+            rowSelection={ROW_SELECTION}
+            selectionColumnDef={SELECTION_COLUMN}
+            {...gridEvents}
             tooltipShowDelay={400}
           />
         </div>

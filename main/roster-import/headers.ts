@@ -53,7 +53,7 @@ const SYNONYMS: Record<ImportKey, string[]> = {
     '在职毕业院校',
     '在职教育院校系及专业',
   ],
-  idCard: ['身份证号', '公民身份号码', '身份证号码', '身份证', '居民身份证号码', '公民身份证号码', 'A0184'],
+  idCard: ['身份证号', '公民身份号码', '身份证号码', '身份证', '居民身份证号码', '公民身份证号码', '证件号码', '证件号', 'A0184'],
   unit: ['工作单位', '单位', '所在单位', '单位名称', '现工作单位'],
   position: ['现任职务', '职务', '工作单位及职务', '现职务', '现任职务全称', 'A0192A', 'A0192'],
   positionLevel: ['职务层次', '职务级别', '级别', '现职务层次'],
@@ -126,6 +126,7 @@ const SCAN_ROWS = 40
 export function detectHeader(sheet: LoadedSheet): HeaderDetection | null {
   const head = sheet.head.slice(0, SCAN_ROWS)
   let best: { row: SheetRow; score: number } | null = null
+  let fallback: SheetRow | null = null
   for (const row of head) {
     const keys = new Set<ImportKey>()
     let texts = 0
@@ -138,7 +139,11 @@ export function detectHeader(sheet: LoadedSheet): HeaderDetection | null {
     }
     const score = keys.size + (keys.has('name') ? 2 : 0) + (keys.has('idCard') ? 2 : 0) - (texts > keys.size * 3 ? 1 : 0)
     if (keys.size >= 2 && (!best || score > best.score)) best = { row, score }
+    // A header with one known name among other texts (the clerk maps the rest by hand).
+    const allText = row.cells.every((v) => v === null || v === undefined || (typeof v === 'string' && !/^\d/.test(v.trim())))
+    if (!best && !fallback && keys.size === 1 && texts >= 3 && allText) fallback = row
   }
+  if (!best && fallback) best = { row: fallback, score: 0 }
   if (!best) return null
   const row = best.row
   const merges = sheet.merges.filter((m) => m.r1 <= row.r + 1 && m.r2 >= row.r - 1)

@@ -9,7 +9,7 @@ import { ageAt } from '../../main/domain/dates'
 import { AppError } from '../../main/domain/errors'
 import { CADRE_FIELD_KEYS } from '../../main/domain/fields'
 import { makeIdCard, validateIdCard } from '../../main/domain/idcard'
-import { getCadre, saveCadre } from '../../main/services/cadres'
+import { getCadre, queryCadres, saveCadre } from '../../main/services/cadres'
 import { createContext, type AppContext } from '../../main/services/context'
 import { loadDemo } from '../../main/services/demo'
 import {
@@ -233,6 +233,27 @@ describe('exchange file', () => {
     expect(JSON.parse(entry.after)).toMatchObject({ phone: '13900000000', unit: '县档案馆' })
     expect(JSON.parse(entry.before)).toMatchObject({ phone: before.phone, unit: before.unit })
     expect(entry.actor).toBe('tester')
+  })
+
+  it('keeps the roster impact periods right when a load replaces a person’s talks', () => {
+    const ctx = freshCtx()
+    const id = makeIdCard('620529', '1980-04-05', 11)
+    const doc = (talks: unknown[]) => ({
+      format: 'cadre-exchange',
+      version: 1,
+      units: [],
+      cadres: [{ idCard: id, name: '王五', talks }],
+    })
+    loadExchangeText(ctx, JSON.stringify(doc([{ date: '2026-02-01', kind: '谈心谈话' }])), 'a.json')
+    const cadreId = ctx.db.prepare('SELECT id FROM cadres WHERE id_card = ?').pluck().get(id) as number
+    const impact = () =>
+      queryCadres(ctx, { offset: 0, limit: 10, statuses: [] }).rows.find((r) => r.id === cadreId)
+        ?.impactUntil ?? null
+    expect(impact()).toBeNull()
+    // The same number of talks, now an admonishment: the replaced row may reuse the old row id.
+    const r = loadExchangeText(ctx, JSON.stringify(doc([{ date: '2026-10-08', kind: '诫勉谈话' }])), 'b.json')
+    expect(r.updated).toBe(1)
+    expect(impact()).toMatch(/^2027-04/)
   })
 
   it('refuses malformed and foreign files whole, writing nothing', () => {

@@ -18,6 +18,7 @@ import {
   type CadreFieldKey,
 } from '../../domain/fields'
 import { idCardContradictions, validateIdCard } from '../../domain/idcard'
+import { refreshImpactPeriods } from '../../records/impact'
 import { recordAudit } from '../audit'
 import type { AppContext } from '../context'
 import { readCadre } from './read'
@@ -481,6 +482,9 @@ export function loadExchangeDocument(
     }
 
     const findCadre = db.prepare('SELECT id FROM cadres WHERE id_card = ?').pluck()
+    // People whose talks or discipline were replaced: their impact periods are refreshed below
+    // (replaced rows may reuse row ids, which the records module's change detection cannot see).
+    const impactTouched: number[] = []
     let created = 0
     for (const c of checked) {
       let unitId: number | null | undefined
@@ -556,6 +560,7 @@ export function loadExchangeDocument(
         const l = c.lists[k]
         if (l && JSON.stringify(before[k]) !== JSON.stringify(l)) {
           writer.replaceRelated(existingId, k, l)
+          if (k === 'talks' || k === 'discipline') impactTouched.push(existingId)
           labels.push(RELATED_LABELS[k])
         }
       }
@@ -570,6 +575,7 @@ export function loadExchangeDocument(
       })
       report.updated++
     }
+    if (impactTouched.length > 0) refreshImpactPeriods(ctx, impactTouched)
     recordAudit(ctx, {
       action: 'load',
       entity: 'cadre',

@@ -147,6 +147,18 @@ describe('干部任免审批表与 LRMX', () => {
     await expect.poll(async () => (await report.textContent()) ?? '').toContain('已导入')
     expect(((await app.call('cadres.get', { id: person.id })) as CadreRecord).position).toBe('县审计局局长')
 
+    // Several files chosen at once are read together; unchanged people are said to be so.
+    const several: string[] = []
+    for (const r of q.rows.slice(0, 2)) {
+      const e = (await app.call('lrmx.export', { id: r.id })) as { fileName: string; bytes: Uint8Array }
+      const f = join(app.dataDir, `more-${r.id}.lrmx`)
+      writeFileSync(f, e.bytes)
+      several.push(f)
+    }
+    await app.page.getByTestId('lrmx-file').setInputFiles(several)
+    await expect.poll(() => report.getByTestId('lrmx-row').count()).toBe(2)
+    await expect.poll(async () => (await report.textContent()) ?? '').toContain('无变化 2 人')
+
     // A hostile file is refused with a message.
     const bad = join(app.dataDir, 'bad.lrmx')
     writeFileSync(

@@ -22,18 +22,32 @@ function short(s: string): string {
   return one.length > 60 ? one.slice(0, 60) + '…' : one
 }
 
+/** One file as it is; several .lrmx files chosen together travel as one zip, like a zip of many. */
+async function uploadOf(files: File[]): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
+  const first = files[0]
+  if (files.length === 1 && first)
+    return { fileName: first.name, bytes: new Uint8Array(await first.arrayBuffer()) }
+  if (files.some((f) => /\.zip$/i.test(f.name))) {
+    throw new Error('压缩包请单独选择；可以一次选择多个 .lrmx 文件')
+  }
+  const { default: JSZip } = await import('jszip')
+  const zip = new JSZip()
+  for (const f of files) zip.file(f.name, await f.arrayBuffer())
+  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' })
+  return { fileName: `${files.length} 个文件`, bytes: new Uint8Array(bytes) }
+}
+
 export function LrmxImportPage() {
   const input = useRef<HTMLInputElement>(null)
   const [upload, setUpload] = useState<{ fileName: string; bytes: Uint8Array<ArrayBuffer> } | null>(null)
   const [report, setReport] = useState<LrmxReport | null>(null)
   const [busy, setBusy] = useState(false)
 
-  async function choose(file: File): Promise<void> {
+  async function choose(files: File[]): Promise<void> {
     setBusy(true)
     setReport(null)
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer())
-      const up = { fileName: file.name, bytes }
+      const up = await uploadOf(files)
       setUpload(up)
       setReport(await call('lrmx.preview', up))
     } catch (e) {
@@ -76,11 +90,12 @@ export function LrmxImportPage() {
             ref={input}
             type="file"
             accept=".lrmx,.zip"
+            multiple
             hidden
             data-testid="lrmx-file"
             onChange={(e) => {
-              const f = e.target.files?.[0]
-              if (f) void choose(f)
+              const list = Array.from(e.target.files ?? [])
+              if (list.length) void choose(list)
             }}
           />
           <button type="button" className="btn" disabled={busy} onClick={() => input.current?.click()}>
@@ -103,7 +118,8 @@ export function LrmxImportPage() {
       {!report ? (
         <EmptyState title={busy ? '正在读取…' : '选择任免审批表文件'}>
           <p className="muted">
-            可选择一个 .lrmx 文件（全国干部任免审批表软件保存的文件），或一个含多个 .lrmx 的 zip 压缩包。
+            可选择一个或多个 .lrmx 文件（全国干部任免审批表软件保存的文件），或一个含多个 .lrmx 的 zip
+            压缩包。
             <br />
             按身份证号与已有干部对应：先预览将新建或修改的内容，确认后一次导入；文件中为空的项目不会清除已有信息。
           </p>

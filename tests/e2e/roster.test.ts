@@ -78,7 +78,7 @@ describe('花名册与干部信息', () => {
     await expect
       .poll(
         async () =>
-          await roster.root.locator('.ag-row [col-id="position"]', { hasText: newPosition }).count(),
+          await roster.root.locator('.roster-row [col-id="position"]', { hasText: newPosition }).count(),
       )
       .toBeGreaterThan(0)
 

@@ -15,10 +15,10 @@ export class RosterPageModel {
   }
   /** The 姓名 cell of every rendered row (one per person). */
   get rows(): Locator {
-    return this.page.locator('[data-testid=roster-grid] .ag-row[row-id] [col-id="name"]')
+    return this.page.locator('[data-testid=roster-grid] .roster-row[row-id] [col-id="name"]')
   }
   cell(rowIndex: number, colId: string): Locator {
-    return this.page.locator(`[data-testid=roster-grid] .ag-row[row-index="${rowIndex}"] [col-id="${colId}"]`)
+    return this.page.locator(`[data-testid=roster-grid] .roster-row[row-index="${rowIndex}"] [col-id="${colId}"]`)
   }
 
   async open(): Promise<void> {
@@ -44,7 +44,7 @@ export class RosterPageModel {
   /** Double-clicks the row showing this name and waits for the cadre page. */
   async openCadre(name: string): Promise<void> {
     await this.page
-      .locator(`[data-testid=roster-grid] .ag-row [col-id="name"]`, { hasText: name })
+      .locator(`[data-testid=roster-grid] .roster-row [col-id="name"]`, { hasText: name })
       .first()
       .dblclick()
     await this.page.getByTestId('cadre-page').waitFor()

@@ -439,6 +439,7 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
             maxBlocksInCache={50}
             infiniteInitialRowCount={BLOCK_SIZE}
             getRowId={getRowId}
+            rowClass="roster-row"
             rowSelection={ROW_SELECTION}
             selectionColumnDef={SELECTION_COLUMN}
             {...gridEvents}

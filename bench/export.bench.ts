@@ -10,14 +10,15 @@
  * Run: npm run bench -- export. The child side runs when EXPORT_BENCH_CHILD is set.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, statSync } from 'node:fs'
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { openDatabase } from '../main/db/open'
 import { makeIdCard } from '../main/domain/idcard'
 import { cellValue } from '../main/export/cells'
-import { exportRosterToFile, rosterSheet } from '../main/export/roster'
+import { exportRosterToFile, rosterSheet, STANDARD_COLUMNS } from '../main/export/roster'
+import { cellRows, matchIds } from '../main/export/source'
 import type { TableItem } from '../main/export/workbook'
 import { insertCadresBulk, type BulkCadreInput } from '../main/services/cadres'
 import { createContext, type AppContext } from '../main/services/context'
@@ -26,6 +27,8 @@ import { BENCH_DIR, demoDbCopy, type Report } from './shared'
 
 const COUNT = 100_000
 const AT = '2026-11-23'
+/** Every status: the demo data has people who left or retired too. */
+const ALL = { statuses: [] as string[] }
 
 /** Every field filled, as a real roster is. */
 function fullCadres(count: number): BulkCadreInput[] {
@@ -106,12 +109,19 @@ async function child(mode: string, dbPath: string, out: string): Promise<void> {
   let rows = 0
   if (mode === 'export' || mode === 'export-by-unit') {
     const t = process.hrtime.bigint()
-    const r = await exportRosterToFile(ctx, out, { query: {}, layout: mode === 'export' ? 'per-row' : 'by-unit' })
+    const r = await exportRosterToFile(ctx, out, { query: ALL, layout: mode === 'export' ? 'per-row' : 'by-unit' })
     ms = Number(process.hrtime.bigint() - t) / 1e6
     rows = r.rows
+  } else if (mode === 'read') {
+    // Only reading the cells from SQLite: the part of an export the bare write does not do.
+    const t = process.hrtime.bigint()
+    const { ids } = matchIds(ctx, ALL)
+    for await (const r of cellRows(ctx, ids, STANDARD_COLUMNS, { numberFrom: 1 })) rows += r.length > 0 ? 1 : 0
+    ms = Number(process.hrtime.bigint() - t) / 1e6
+    writeFileSync(out, '')
   } else {
     // The same cells, read and converted before the clock starts.
-    const { sheet } = rosterSheet(ctx, { query: {}, layout: 'per-row' })
+    const { sheet } = rosterSheet(ctx, { query: ALL, layout: 'per-row' })
     const kinds = sheet.columns.map((c) => c.kind ?? 'text')
     const cells: (string | number | null)[][] = [[sheet.title], [sheet.note ?? ''], sheet.columns.map((c) => c.header)]
     for await (const item of sheet.rows as AsyncIterable<TableItem>) {
@@ -159,7 +169,9 @@ export default async function bench(report: Report): Promise<void> {
   if (e.rows !== COUNT || b.rows !== COUNT) throw new Error(`rows: export ${e.rows}, bare ${b.rows}`)
   report('导出 100,000 人（一人一行，含查询与样式）', e.ms, 'ms')
   report('exceljs 裸流式写入同样的单元格', b.ms, 'ms')
-  report('导出 / 裸写入', e.ms / b.ms, '×', '≤ 1.3')
+  report('导出耗时 ÷ 裸写入耗时', (e.ms / b.ms) * 100, '%', '≤ 130%')
+  const read = runChild('read', db.path)
+  report('其中：从数据库读出 290 万个单元格（裸写入不含此项）', read.ms, 'ms')
   report('导出峰值内存 maxRSS', Math.max(...exp.map((x) => x.maxRssMb)), 'MB', '< 400')
   report('裸写入峰值内存 maxRSS（单元格已在内存中）', Math.max(...bare.map((x) => x.maxRssMb)), 'MB')
   report('导出文件大小', e.bytes / 1024 / 1024, 'MB')

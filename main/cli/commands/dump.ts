@@ -3,9 +3,31 @@ import { resolve } from 'node:path'
 import { exchangeChunks } from '../../services/exchange'
 import { openContext, str, type CliCommand } from '../args'
 
+/** Streams to stdout with back-pressure; stops quietly when the reader goes away (`dump | head`). */
 async function toStdout(chunks: Iterable<string>): Promise<void> {
-  for (const c of chunks) {
-    if (!process.stdout.write(c)) await new Promise<void>((r) => process.stdout.once('drain', () => r()))
+  let closed = false
+  const onError = (e: NodeJS.ErrnoException): void => {
+    if (e.code === 'EPIPE') closed = true
+    else throw e
+  }
+  process.stdout.on('error', onError)
+  try {
+    for (const c of chunks) {
+      if (closed) return
+      if (!process.stdout.write(c)) {
+        await new Promise<void>((r) => {
+          const done = (): void => {
+            process.stdout.off('drain', done)
+            process.stdout.off('error', done)
+            r()
+          }
+          process.stdout.on('drain', done)
+          process.stdout.on('error', done)
+        })
+      }
+    }
+  } finally {
+    process.stdout.off('error', onError)
   }
 }
 

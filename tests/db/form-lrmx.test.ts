@@ -58,19 +58,21 @@ function utf8(s: string): Uint8Array {
 }
 
 /** A zip written by hand, so the sizes it declares can be chosen (zip bombs). */
-function rawZip(entries: { name: string; data: Buffer; declaredSize?: number }[]): Uint8Array {
+function rawZip(entries: { name: string | Buffer; data: Buffer; declaredSize?: number }[]): Uint8Array {
   const parts: Buffer[] = []
   const central: Buffer[] = []
   let offset = 0
   for (const e of entries) {
     const comp = deflateRawSync(e.data)
-    const name = Buffer.from(e.name, 'utf8')
+    // A Buffer name is written as it is, without the UTF-8 flag (zips made on Chinese Windows: GBK).
+    const name = typeof e.name === 'string' ? Buffer.from(e.name, 'utf8') : e.name
+    const flags = typeof e.name === 'string' ? 0x0800 : 0
     const crc = crc32(e.data)
     const size = e.declaredSize ?? e.data.length
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(0x0800, 6)
+    local.writeUInt16LE(flags, 6)
     local.writeUInt16LE(8, 8)
     local.writeUInt32LE(crc, 14)
     local.writeUInt32LE(comp.length, 18)
@@ -80,7 +82,7 @@ function rawZip(entries: { name: string; data: Buffer; declaredSize?: number }[]
     cd.writeUInt32LE(0x02014b50, 0)
     cd.writeUInt16LE(20, 4)
     cd.writeUInt16LE(20, 6)
-    cd.writeUInt16LE(0x0800, 8)
+    cd.writeUInt16LE(flags, 8)
     cd.writeUInt16LE(8, 10)
     cd.writeUInt32LE(crc, 16)
     cd.writeUInt32LE(comp.length, 20)
@@ -245,6 +247,17 @@ describe('LRMX export and import', () => {
     expect(rep.items.find((i) => i.file === '坏文件.lrmx')?.message).toMatch(/出于安全原因拒绝导入/)
     expect(rep.items.find((i) => i.file === '说明.txt')?.message).toMatch(/不是 \.lrmx 文件/)
     expect(counts(b.db).cadres).toBe(3)
+  })
+})
+
+describe('LRMX zips from Chinese Windows', () => {
+  it('reads entry names written in GBK', async () => {
+    const c = seedCadre(a.db)
+    // “王建国.lrmx” in GBK
+    const gbkName = Buffer.from([0xcd, 0xf5, 0xbd, 0xa8, 0xb9, 0xfa, ...Buffer.from('.lrmx')])
+    const bytes = rawZip([{ name: gbkName, data: Buffer.from(exportLrmx(a, c.id).bytes) }])
+    const rep = await previewLrmx(b, bytes, '任免表.zip')
+    expect(rep.items.map((i) => [i.file, i.action])).toEqual([['王建国.lrmx', 'create']])
   })
 })
 

@@ -32,12 +32,16 @@ export class YearGridModel {
   get inputs(): Locator {
     return this.page.getByTestId('grade-input')
   }
+  /** The grade input of a row (by its index in the grid, whatever is scrolled into view). */
+  row(index: number): Locator {
+    return this.page.locator(`[data-testid=grade-input][data-row="${index}"]`)
+  }
   get save(): Locator {
     return this.page.getByTestId('grades-save')
   }
   /** Pastes text into a grade cell as Excel puts it on the clipboard (tab-separated lines). */
   async paste(rowIndex: number, text: string): Promise<void> {
-    const input = this.inputs.nth(rowIndex)
+    const input = this.row(rowIndex)
     await input.focus()
     await input.evaluate((el, t) => {
       const dt = new DataTransfer()

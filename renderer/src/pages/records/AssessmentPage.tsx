@@ -3,9 +3,10 @@
  * (Enter / ↓ moves down, 1–5 are shortcuts), pasted from Excel (a column of grades, or rows with
  * 姓名 / 身份证号 and 等次), or imported from a results sheet with a preview and error report.
  */
-import { useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react'
+import { memo, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react'
 import { GRADES } from '../../../../main/records/kinds'
 import type { ResultsReport } from '../../../../main/records/assessment-import'
+import type { YearGridRow } from '../../../../main/records/assessments'
 import { call, readFileBytes } from '../../api'
 import { Dialog, EmptyState, Page, Spacer, Toolbar, confirmDialog, showError, showMessage } from '../../components'
 import { CountLine, UnitSelect, todayStr, useLoad, useUnits } from './shared'
@@ -22,6 +23,9 @@ export function gradeOf(raw: string): string | null | undefined {
 }
 
 const ID_RE = /^\d{17}[\dXx]$/
+/** Row height of the year grid (CSS .rec-vgrid tr) and rows drawn beyond the viewport. */
+const ROW_H = 38
+const OVERSCAN = 30
 
 export function AssessmentPage() {
   const units = useUnits()
@@ -66,12 +70,34 @@ export function AssessmentPage() {
       return next
     })
 
+  // Only the rows near the viewport are in the DOM (a county has thousands of cadres).
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const [view, setView] = useState({ top: 0, height: 900 })
+  const first = Math.max(0, Math.floor(view.top / ROW_H) - OVERSCAN)
+  const last = Math.min(rows.length, Math.ceil((view.top + view.height) / ROW_H) + OVERSCAN)
+  const onScroll = () => {
+    const el = scrollRef.current
+    if (el) setView({ top: el.scrollTop, height: el.clientHeight })
+  }
+
   const focusRow = (i: number) => {
-    const el = tableRef.current?.querySelectorAll<HTMLInputElement>('input.grade-input')[i]
-    if (el) {
-      el.focus()
-      el.select()
+    if (i < 0 || i >= rows.length) return
+    const focus = () => {
+      const el = tableRef.current?.querySelector<HTMLInputElement>(`input[data-row="${i}"]`)
+      if (el) {
+        el.focus()
+        el.select()
+      }
+      return !!el
     }
+    const box = scrollRef.current
+    if (box) {
+      const y = i * ROW_H
+      const head = 34
+      if (y < box.scrollTop) box.scrollTop = y
+      else if (y + ROW_H > box.scrollTop + box.clientHeight - head) box.scrollTop = y + ROW_H - box.clientHeight + head
+    }
+    if (!focus()) requestAnimationFrame(() => void focus())
   }
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>, i: number) => {
@@ -180,6 +206,20 @@ export function AssessmentPage() {
     }
   }
 
+  // One stable object for every row, so typing or pasting re-renders only the rows it changes.
+  const live = useRef({ setEdit, onKey, onPaste })
+  useLayoutEffect(() => {
+    live.current = { setEdit, onKey, onPaste }
+  })
+  const handlers = useMemo<RowHandlers>(
+    () => ({
+      setEdit: (id, v) => live.current.setEdit(id, v),
+      onKey: (e, i) => live.current.onKey(e, i),
+      onPaste: (e, i) => live.current.onPaste(e, i),
+    }),
+    [],
+  )
+
   const years = Array.from({ length: 12 }, (_, k) => Number(todayStr().slice(0, 4)) - k)
   return (
     <Page
@@ -222,8 +262,8 @@ export function AssessmentPage() {
       {!loading && rows.length === 0 ? (
         <EmptyState title="该单位没有在职干部">请在左上角选择其他单位。</EmptyState>
       ) : (
-        <div className="rec-scroll">
-          <table className="table rec-grid" data-testid="year-grid">
+        <div className="rec-scroll" ref={scrollRef} onScroll={onScroll}>
+          <table className="table rec-grid rec-vgrid" data-testid="year-grid">
             <thead>
               <tr>
                 <th className="rec-num">序号</th>
@@ -236,36 +276,11 @@ export function AssessmentPage() {
               </tr>
             </thead>
             <tbody ref={tableRef}>
-              {rows.map((r, i) => {
-                const raw = edits.get(r.cadreId)
-                const value = raw ?? r.grade ?? ''
-                const bad = raw !== undefined && gradeOf(raw) === undefined
-                const changed = raw !== undefined && !bad && gradeOf(raw) !== r.grade
-                return (
-                  <tr key={r.cadreId} data-testid="grid-row">
-                    <td className="rec-num">{i + 1}</td>
-                    <td>{r.name}</td>
-                    <td className="muted">{r.idCard}</td>
-                    <td>{r.unit}</td>
-                    <td>{r.position}</td>
-                    <td className="muted">{r.previousGrade}</td>
-                    <td className={bad ? 'rec-cell-bad' : changed ? 'rec-cell-changed' : undefined}>
-                      <input
-                        className="input grade-input"
-                        list="grade-options"
-                        value={value}
-                        aria-label={`${r.name} ${year} 年度等次`}
-                        aria-invalid={bad || undefined}
-                        data-testid="grade-input"
-                        onChange={(e) => setEdit(r.cadreId, e.target.value)}
-                        onKeyDown={(e) => onKey(e, i)}
-                        onPaste={(e) => onPaste(e, i)}
-                        onFocus={(e) => e.target.select()}
-                      />
-                    </td>
-                  </tr>
-                )
-              })}
+              {first > 0 ? <tr className="rec-spacer" style={{ height: first * ROW_H }} /> : null}
+              {rows.slice(first, last).map((r, k) => (
+                <GradeRow key={r.cadreId} row={r} index={first + k} year={year} raw={edits.get(r.cadreId)} handlers={handlers} />
+              ))}
+              {last < rows.length ? <tr className="rec-spacer" style={{ height: (rows.length - last) * ROW_H }} /> : null}
             </tbody>
           </table>
         </div>
@@ -274,6 +289,55 @@ export function AssessmentPage() {
     </Page>
   )
 }
+
+interface RowHandlers {
+  setEdit(cadreId: number, v: string): void
+  onKey(e: KeyboardEvent<HTMLInputElement>, i: number): void
+  onPaste(e: ClipboardEvent<HTMLInputElement>, i: number): void
+}
+
+const GradeRow = memo(function GradeRow({
+  row: r,
+  index: i,
+  year,
+  raw,
+  handlers,
+}: {
+  row: YearGridRow
+  index: number
+  year: number
+  raw: string | undefined
+  handlers: RowHandlers
+}) {
+  const value = raw ?? r.grade ?? ''
+  const bad = raw !== undefined && gradeOf(raw) === undefined
+  const changed = raw !== undefined && !bad && gradeOf(raw) !== r.grade
+  return (
+    <tr data-testid="grid-row">
+      <td className="rec-num">{i + 1}</td>
+      <td>{r.name}</td>
+      <td className="muted">{r.idCard}</td>
+      <td>{r.unit}</td>
+      <td>{r.position}</td>
+      <td className="muted">{r.previousGrade}</td>
+      <td className={bad ? 'rec-cell-bad' : changed ? 'rec-cell-changed' : undefined}>
+        <input
+          className="input grade-input"
+          list="grade-options"
+          value={value}
+          aria-label={`${r.name} ${year} 年度等次`}
+          aria-invalid={bad || undefined}
+          data-testid="grade-input"
+          data-row={i}
+          onChange={(e) => handlers.setEdit(r.cadreId, e.target.value)}
+          onKeyDown={(e) => handlers.onKey(e, i)}
+          onPaste={(e) => handlers.onPaste(e, i)}
+          onFocus={(e) => e.target.select()}
+        />
+      </td>
+    </tr>
+  )
+})
 
 function ImportReportDialog({ report, onClose, onCommit }: { report: ResultsReport; onClose(): void; onCommit(): void }) {
   const land = report.inserted + report.updated

@@ -228,8 +228,8 @@ function evaluateRule(def: RuleDef, f: CadreFacts, at: string, full: boolean): R
       const from = ongoing ? addMonths(`${at.slice(0, 7)}-01`, need - total) : null
       const reason =
         total === 0
-          ? `无一线经历（需累计 ${yearsText(need)}）`
-          : `一线经历累计 ${yearsText(total)}，不满 ${yearsText(need)}`
+          ? `无一线经历（需累计 ${need} 个月）`
+          : `一线经历累计 ${total} 个月，不满 ${need} 个月`
       return r(def, 'fail', reason, evidence, from)
     }
     case 'tenure': {

@@ -336,7 +336,7 @@ const CASES: Case[] = [
     },
     '2026-11-23',
     'fail',
-    '6个月',
+    '6 个月',
   ],
   [
     'closed 11 months never cures',

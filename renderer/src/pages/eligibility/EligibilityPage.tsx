@@ -254,7 +254,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
           </div>
           <Spacer />
           <input
-            className="input search-input"
+            className="input search-input elig-search"
             placeholder="姓名、单位或身份证号"
             value={search}
             onChange={(e) => setSearch(e.target.value)}

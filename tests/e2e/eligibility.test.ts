@@ -1,0 +1,167 @@
+/**
+ * 任职资格审查 in Chromium with demo data: open the review for 正科, filter to those blocked by
+ * exactly one requirement, open a cadre's evidence, override the failed rule with a written
+ * reason (kept in the audit log), record a decision, export the review and print the 审查表.
+ */
+import { readFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addMonths } from '../../main/domain/dates'
+import { addGoodRecords, insertCadre } from '../db/eligibility-fixture'
+import { screenshot, startApp, type StartedApp } from './harness'
+
+const NAME = '审查样例'
+const REASON = '经部务会研究，诫勉所涉问题已整改到位，同意豁免'
+
+describe('任职资格审查', () => {
+  let app: StartedApp
+  // The page works in the browser's local day (Asia/Shanghai in the harness), as the clerk's calendar.
+  let today = ''
+  let admonished = ''
+  let until = ''
+
+  beforeAll(async () => {
+    app = await startApp({ demoCount: 300 })
+    today = await app.page.evaluate(() => {
+      const d = new Date()
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    })
+    admonished = addMonths(today, -2)
+    until = addMonths(admonished, 6)
+    // One known candidate among the demo cadres: meets every 正科 rule but a 诫勉 two months ago.
+    const db = app.app.ctx.db
+    const id = insertCadre(
+      db,
+      { name: NAME, birthDate: '1986-05', positionDate: '2020-05', unit: '清川县审查样例局' },
+      901,
+    )
+    addGoodRecords(db, id)
+    db.prepare(
+      "INSERT OR REPLACE INTO assessments (cadre_id, year, kind, grade) VALUES (?, ?, '年度考核', '称职')",
+    ).run(id, Number(today.slice(0, 4)) - 1)
+    db.prepare("INSERT INTO talks (cadre_id, date, kind, talker) VALUES (?, ?, '诫勉谈话', '县纪委')").run(
+      id,
+      admonished,
+    )
+    await app.page.getByTestId('nav-eligibility').click()
+    await app.page.getByTestId('eligibility-page').waitFor()
+  }, 120_000)
+
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('shows every active cadre for 正科 with one ✓ ✗ ? column per rule', async () => {
+    const page = app.page
+    await page.getByTestId('elig-target-section-chief').click()
+    await expect.poll(() => page.locator('.page-subtitle').textContent()).toContain('提任正科级领导职务')
+    const headers = await page.locator('[data-testid="elig-grid"] .ag-header-cell-text').allTextContents()
+    for (const label of [
+      '后备干部',
+      '一线经历',
+      '任职年限',
+      '工作年限',
+      '学历',
+      '年龄',
+      '年度考核',
+      '处分影响期',
+      '诫勉影响期',
+    ]) {
+      expect(headers).toContain(label)
+    }
+    const active = (
+      app.app.ctx.db.prepare("SELECT count(*) AS n FROM cadres WHERE status = '在职'").get() as { n: number }
+    ).n
+    await expect.poll(() => page.getByTestId('elig-filter-all').textContent()).toBe(`全部${active}`)
+  })
+
+  it('filters to those blocked by one requirement and opens the evidence', async () => {
+    const page = app.page
+    const review = (await app.call('eligibility.review', { target: 'section-chief', at: today })) as {
+      rows: { name: string; failCount: number; failed: string }[]
+    }
+    expect(review.rows.find((r) => r.name === NAME)).toMatchObject({ failCount: 1, failed: '诫勉影响期' })
+    await page.getByTestId('elig-filter-blocked-by-one').click()
+    const one = review.rows.filter((r) => r.failCount === 1).length
+    await expect
+      .poll(() => page.getByTestId('elig-filter-blocked-by-one').textContent())
+      .toBe(`仅一项不符合${one}`)
+    await expect.poll(() => page.locator('[data-testid="elig-grid"] .ag-row').count()).toBeGreaterThan(0)
+    await page.getByTestId('elig-search').fill(NAME)
+    const row = page.locator('[data-testid="elig-grid"] .ag-row', { hasText: NAME }).first()
+    await row.waitFor()
+    await row.click()
+    const panel = page.getByTestId('elig-panel')
+    await expect
+      .poll(() => panel.getByTestId('evidence-admonishment').textContent())
+      .toContain(`${admonished} 诫勉谈话，影响期至 ${until}`)
+    await expect.poll(() => panel.getByTestId('elig-panel-verdict').textContent()).toBe('不符合')
+    expect(await panel.getByTestId('elig-projection').textContent()).toMatch(/^预计 \d{4}-\d{2}-\d{2} 起符合/)
+    expect(await panel.getByTestId('evidence-reserve').textContent()).toContain('正科级后备')
+    await screenshot(page, 'eligibility-evidence')
+  })
+
+  it('an override needs a written reason and lands in the audit log', async () => {
+    const page = app.page
+    const panel = page.getByTestId('elig-panel')
+    await panel.getByTestId('override-admonishment').click()
+    await panel.getByTestId('override-confirm').click()
+    await expect.poll(() => panel.locator('.field-error').textContent()).toContain('请写明豁免理由')
+    await panel.getByTestId('override-reason').fill(REASON)
+    await panel.getByTestId('override-confirm').click()
+    await expect.poll(() => panel.getByTestId('override-info-admonishment').textContent()).toContain(REASON)
+    await expect.poll(() => panel.getByTestId('elig-panel-verdict').textContent()).toBe('符合（经豁免）')
+    const audit = app.app.ctx.db
+      .prepare("SELECT summary, actor FROM audit_log WHERE action = 'override'")
+      .all() as {
+      summary: string
+      actor: string
+    }[]
+    expect(audit).toHaveLength(1)
+    expect(audit[0]!.summary).toContain(NAME)
+    expect(audit[0]!.summary).toContain(REASON)
+    // the grid row (the search leaves only this cadre) now reads 符合（经豁免）
+    await expect
+      .poll(() => page.locator('[data-testid="elig-grid"] .ag-row', { hasText: '符合（经豁免）' }).count())
+      .toBe(1)
+  })
+
+  it('records a decision with a note', async () => {
+    const panel = app.page.getByTestId('elig-panel')
+    await panel.getByTestId('decision-推荐').check()
+    await panel.getByTestId('decision-note').fill('拟列为考察对象')
+    await panel.getByTestId('decision-save').click()
+    await expect.poll(() => panel.locator('.elig-history').textContent()).toContain('推荐：拟列为考察对象')
+    const row = app.app.ctx.db
+      .prepare('SELECT decision, note, verdict, rule_set_version FROM eligibility_decisions')
+      .get()
+    expect(row).toEqual({ decision: '推荐', note: '拟列为考察对象', verdict: '符合', rule_set_version: 0 })
+  })
+
+  it('exports the review to Excel and prints the 资格审查表', async () => {
+    const page = app.page
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('elig-export').click(),
+    ])
+    expect(download.suggestedFilename()).toBe(`正科资格审查_${today}.xlsx`)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(await download.path())
+    const ws = wb.worksheets[0]!
+    const text: string[] = []
+    ws.eachRow((r) => r.eachCell((c) => text.push(String(c.value ?? ''))))
+    expect(text[0]).toBe('提任正科级领导职务资格审查结果')
+    expect(text).toContain(NAME)
+    expect(text).toContain('符合（经豁免）')
+    expect(text).toContain(`✗ ${admonished} 诫勉谈话，影响期至 ${until}（已豁免：${REASON}）`)
+    expect(text).toContain('拟列为考察对象')
+
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('elig-panel').getByTestId('elig-print').click(),
+    ])
+    expect(pdf.suggestedFilename()).toBe(`正科资格审查表_${NAME}_${today}.pdf`)
+    const bytes = readFileSync(await pdf.path())
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  }, 90_000)
+})

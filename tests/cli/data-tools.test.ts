@@ -225,6 +225,15 @@ describe('command line: backup and verify', () => {
     expect(missing.code).toBe(2)
     expect(existsSync(join(dir, 'missing.db'))).toBe(false)
     expect((await inProc('backup', '--db', db, '--bogus')).code).toBe(2)
+    // An existing file is overwritten only when it is an older backup, never a document.
+    const again = await inProc('backup', '--db', db, '--out', copy)
+    expect(again.code).toBe(0)
+    const doc = join(dir, 'report.docx')
+    writeFileSync(doc, '县委组织部工作报告')
+    const refused = await inProc('backup', '--db', db, '--out', doc)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('未覆盖')
+    expect(readFileSync(doc, 'utf8')).toBe('县委组织部工作报告')
 
     // Without --out: into the backups folder beside the database.
     const auto = await inProc('backup', '--db', db, '--json')

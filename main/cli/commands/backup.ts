@@ -1,7 +1,20 @@
-import { existsSync, statSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { backupTo, createBackup } from '../../services/backup'
 import { CliError, openContext, printJson, str, type CliCommand } from '../args'
+
+/** An existing target is overwritten only when it is itself an SQLite file (an older backup). */
+function isSqlite(path: string): boolean {
+  if (statSync(path).size === 0) return true
+  const fd = openSync(path, 'r')
+  try {
+    const buf = Buffer.alloc(16)
+    readSync(fd, buf, 0, 16, 0)
+    return buf.toString('latin1') === 'SQLite format 3\u0000'
+  } finally {
+    closeSync(fd)
+  }
+}
 
 export const backupCommand: CliCommand = {
   name: 'backup',
@@ -24,6 +37,12 @@ export const backupCommand: CliCommand = {
         path = resolve(out)
         if (path === resolve(ctx.dbPath))
           throw new CliError('备份文件不能与数据库是同一个文件', 'backup target is the database itself')
+        if (existsSync(path) && !isSqlite(path)) {
+          throw new CliError(
+            `“${path}”已存在且不是数据库备份，未覆盖`,
+            `${path} exists and is not a database backup; not overwritten`,
+          )
+        }
         await backupTo(ctx.db, path)
       } else path = (await createBackup(ctx)).path
       const size = statSync(path).size

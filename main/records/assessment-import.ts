@@ -1,13 +1,14 @@
 /**
- * Import of an assessment results sheet (姓名, 身份证号, 年度, 等次). The roster import engine
- * (main/roster-import/) was not available when this was written, so the sheet is read here with
- * exceljs, with the same report shape as `import` (CLI.md): rows as Excel numbers them, column
- * letters, rejected rows listed, the rest landing in one transaction (or none with dryRun).
+ * Import of an assessment results sheet (姓名, 身份证号, 年度, 等次), read through the roster
+ * import engine's workbook layer (main/roster-import/: .xlsx and .xls, limits, hostile files), with
+ * the report shape of `import` (CLI.md): rows as Excel numbers them, column letters, rejected rows
+ * listed, the rest landing in one transaction (or none with dryRun).
  */
-import ExcelJS from 'exceljs'
 import { AppError } from '../domain/errors'
 import { normalizeName } from '../domain/fields'
 import { validateIdCard } from '../domain/idcard'
+import { openWorkbook } from '../roster-import/open'
+import { columnLetter, type CellValue, type LoadedSheet, type SheetRow } from '../roster-import/workbook'
 import type { AppContext } from '../services/context'
 import { normalizeGrade, setGrades } from './assessments'
 import { GRADES } from './kinds'
@@ -54,26 +55,10 @@ const HEADERS: Record<string, string[]> = {
   grade: ['等次', '考核等次', '考核结果', '年度考核结果', '结果'],
 }
 
-function cellText(v: ExcelJS.CellValue): string {
+function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return ''
-  if (typeof v === 'object') {
-    if (v instanceof Date) return String(v.getFullYear())
-    if ('richText' in v) return v.richText.map((t) => t.text).join('')
-    if ('text' in v) return String(v.text)
-    if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result as unknown as string)
-    return ''
-  }
+  if (v instanceof Date) return String(v.getFullYear())
   return String(v)
-}
-
-function colLetter(n: number): string {
-  let s = ''
-  while (n > 0) {
-    const m = (n - 1) % 26
-    s = String.fromCharCode(65 + m) + s
-    n = Math.floor((n - 1) / 26)
-  }
-  return s
 }
 
 function headerKey(text: string): string | null {
@@ -87,48 +72,53 @@ export async function importAssessmentResults(
   bytes: Uint8Array,
   opts: { fileName?: string; sheet?: string; year?: number; kind?: string; dryRun?: boolean },
 ): Promise<ResultsReport> {
-  const wb = new ExcelJS.Workbook()
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
-  } catch (e) {
-    throw new AppError(
-      'import-unreadable',
-      `无法读取文件“${opts.fileName ?? ''}”：不是有效的 Excel（.xlsx）文件（${(e as Error).message}）`,
-      'not a readable .xlsx file',
-    )
+  const fileName = opts.fileName ?? '考核结果表'
+  // The roster import engine's reader: .xlsx and .xls by their bytes, size limits, hostile files refused.
+  const wb = openWorkbook(bytes, fileName)
+  const visible = wb.sheets.filter((s) => s.state === 'visible')
+  if (opts.sheet !== undefined && !wb.sheets.some((s) => s.name === opts.sheet)) {
+    throw new AppError('import-no-sheet', `文件中没有名为“${opts.sheet}”的工作表`, `no sheet named ${opts.sheet}`)
   }
-  const ws = opts.sheet ? wb.getWorksheet(opts.sheet) : wb.worksheets.find((w) => w.actualRowCount > 0)
-  if (!ws) throw new AppError('import-no-sheet', opts.sheet ? `文件中没有名为“${opts.sheet}”的工作表` : '文件中没有含数据的工作表', 'no sheet')
-  // The header row: the first of the first 10 rows naming both 姓名 and 等次.
+  // The header row: within the first 10 rows, the first naming both 姓名 and 等次.
+  let ws: LoadedSheet | null = null
   let headerRow = 0
   const cols: Record<string, number> = {}
   const columns: { header: string; key: string | null }[] = []
-  for (let r = 1; r <= Math.min(10, ws.rowCount) && !headerRow; r++) {
-    const row = ws.getRow(r)
-    const found: Record<string, number> = {}
-    row.eachCell((cell, c) => {
-      const k = headerKey(cellText(cell.value))
-      if (k && found[k] === undefined) found[k] = c
-    })
-    if (found.name !== undefined && found.grade !== undefined) {
-      headerRow = r
-      Object.assign(cols, found)
-      row.eachCell((cell, c) => {
-        const h = cellText(cell.value).trim()
-        if (h) columns.push({ header: h, key: Object.entries(found).find(([, v]) => v === c)?.[0] ?? null })
+  for (const info of opts.sheet !== undefined ? [{ name: opts.sheet }] : visible) {
+    const sheet = await wb.loadSheet(info.name)
+    for (const row of sheet.head.filter((h) => h.r <= 10)) {
+      const found: Record<string, number> = {}
+      row.cells.forEach((v, c) => {
+        const k = headerKey(cellText(v))
+        if (k && found[k] === undefined) found[k] = c
       })
+      if (found.name !== undefined && found.grade !== undefined) {
+        ws = sheet
+        headerRow = row.r
+        Object.assign(cols, found)
+        row.cells.forEach((v, c) => {
+          const h = cellText(v).trim()
+          if (h) columns.push({ header: h, key: Object.entries(found).find(([, x]) => x === c)?.[0] ?? null })
+        })
+        break
+      }
     }
+    if (ws) break
   }
-  if (!headerRow) {
+  if (!ws) {
     throw new AppError(
       'import-no-header',
-      `工作表“${ws.name}”的前 10 行中找不到表头：至少需要“姓名”和“等次”两列（另可有“身份证号”“年度”）`,
+      `在工作表${(opts.sheet !== undefined ? [opts.sheet] : visible.map((v) => v.name)).map((n) => `“${n}”`).join('、')}的前 10 行中找不到表头：至少需要“姓名”和“等次”两列（另可有“身份证号”“年度”）`,
       'header row not found',
     )
   }
   if (cols.year === undefined && opts.year === undefined) {
     throw new AppError('import-no-year', `工作表“${ws.name}”没有“年度”列，请在导入时选择年度`, 'no year column')
   }
+  const rowsOf: SheetRow[] = []
+  await ws.eachRow((row) => {
+    if (row.r > headerRow) rowsOf.push(row)
+  })
   const kind = opts.kind ?? '年度考核'
   const byId = ctx.db.prepare('SELECT id, name FROM cadres WHERE id_card = ?')
   const byName = ctx.db.prepare("SELECT id FROM cadres WHERE name = ? AND status = '在职'")
@@ -139,9 +129,9 @@ export async function importAssessmentResults(
   const seen = new Map<string, number>()
   let dataRows = 0
   let skipped = 0
-  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r)
-    const get = (k: string) => (cols[k] === undefined ? '' : cellText(row.getCell(cols[k]).value).trim())
+  for (const row of rowsOf) {
+    const r = row.r
+    const get = (k: string) => (cols[k] === undefined ? '' : cellText(row.cells[cols[k]] ?? null).trim())
     const rawName = get('name')
     const rawId = get('idCard')
     const rawGrade = get('grade')
@@ -149,7 +139,7 @@ export async function importAssessmentResults(
     if (!rawName && !rawId && !rawGrade) continue
     if (/^(填表人|制表|审核|备注|说明|注[:：])/.test(rawName)) continue
     dataRows++
-    const where = (k: string) => (cols[k] === undefined ? null : colLetter(cols[k]))
+    const where = (k: string) => (cols[k] === undefined ? null : columnLetter(cols[k]))
     const reject = (k: string, value: string, message: string) =>
       rejected.push({ row: r, column: where(k), key: k, value, message: `第 ${r} 行${where(k) ? ` ${where(k)} 列` : ''}：${message}` })
     const name = normalizeName(rawName)
@@ -170,7 +160,7 @@ export async function importAssessmentResults(
     let cadreId: number | null = null
     let idCard: string | null = null
     if (rawId) {
-      const idCell = cols.idCard === undefined ? null : row.getCell(cols.idCard).value
+      const idCell = cols.idCard === undefined ? null : row.cells[cols.idCard]
       const v = validateIdCard(typeof idCell === 'number' ? idCell : rawId)
       if (!v.ok) {
         reject('idCard', rawId, v.message)
@@ -221,7 +211,7 @@ export async function importAssessmentResults(
     })()
   }
   return {
-    file: opts.fileName ?? '',
+    file: fileName,
     sheet: ws.name,
     headerRow,
     columns,

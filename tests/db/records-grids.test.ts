@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { importAssessmentResults } from '../../main/records/assessment-import'
@@ -71,6 +72,23 @@ describe('year grid of 年度考核', () => {
     expect(done.inserted).toBe(2)
     const g = loadYearGrid(ctx, { unitId: null, year: 2025 })
     expect(Object.fromEntries(g.rows.map((r) => [r.name, r.grade]))).toEqual({ 张三: '优秀', 李四: '称职' })
+  })
+  it('reads an old .xls results sheet (no 年度 column: the year chosen) and refuses a file that is not a spreadsheet', async () => {
+    const ctx = recordsContext()
+    const a = addCadre(ctx, '张三')
+    const idA = (ctx.db.prepare('SELECT id_card FROM cadres WHERE id = ?').get(a) as { id_card: string }).id_card
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['姓名', '公民身份号码', '考核等次'],
+      ['张三', idA, '基本称职'],
+    ])
+    const wb = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(wb, sheet, '结果')
+    const xls = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'biff8' }) as Buffer)
+    await expect(importAssessmentResults(ctx, xls, { fileName: 'r.xls' })).rejects.toThrow(/没有“年度”列/)
+    const r = await importAssessmentResults(ctx, xls, { fileName: 'r.xls', year: 2025 })
+    expect([r.sheet, r.headerRow, r.inserted]).toEqual(['结果', 1, 1])
+    expect(loadYearGrid(ctx, { unitId: null, year: 2025 }).rows[0]?.grade).toBe('基本称职')
+    await expect(importAssessmentResults(ctx, new TextEncoder().encode('姓名,等次\n张三,优秀'), { fileName: 'r.csv' })).rejects.toThrow(/r\.csv/)
   })
 })
 

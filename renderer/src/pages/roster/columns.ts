@@ -55,7 +55,7 @@ const AGE: ColumnInfo = {
   month: false,
   width: 66,
   sortable: true,
-  filterable: false,
+  filterable: true,
 }
 const IMPACT: ColumnInfo = {
   key: 'impactUntil',
@@ -149,7 +149,7 @@ export function buildColumnDefs(layout: ColumnLayoutItem[] | null): ColDef<Cadre
       colId: c.key,
       field: c.key as keyof CadreRow,
       headerName: GRID_LABELS[c.key] ?? c.label,
-      headerTooltip: c.label,
+      headerTooltip: c.key === 'age' ? '年龄（筛选可输入 45、40-50、>=45）' : c.label,
       width: item.width ?? WIDTHS[c.key] ?? c.width,
       minWidth: 44,
       hide: item.hidden ?? false,

@@ -42,7 +42,10 @@ function fullCadres(count: number): BulkCadreInput[] {
     const male = i % 3 !== 1
     const seq = (Math.floor(i / 900) % 500) * 2 + (male ? 1 : 0)
     out.push({
-      name: (sur[i % sur.length] ?? '王') + (given[(i * 7) % given.length] ?? '') + (i % 2 ? (given[(i * 13) % given.length] ?? '') : ''),
+      name:
+        (sur[i % sur.length] ?? '王') +
+        (given[(i * 7) % given.length] ?? '') +
+        (i % 2 ? (given[(i * 13) % given.length] ?? '') : ''),
       gender: male ? '男' : '女',
       birthDate: `${y}-${mm}`,
       ethnicity: i % 9 === 0 ? '回族' : '汉族',
@@ -60,7 +63,11 @@ function fullCadres(count: number): BulkCadreInput[] {
       eduInService: i % 2 ? null : '研究生',
       degreeInService: i % 2 ? null : '硕士',
       schoolInService: i % 2 ? null : '中共河南省委党校经济管理专业',
-      idCard: makeIdCard(String(410100 + (i % 900)), `${y}-${mm}-${String((i % 28) + 1).padStart(2, '0')}`, seq),
+      idCard: makeIdCard(
+        String(410100 + (i % 900)),
+        `${y}-${mm}-${String((i % 28) + 1).padStart(2, '0')}`,
+        seq,
+      ),
       unit: i % 2 ? `第${(i % 20) + 1}镇` : `县直${(i % 40) + 1}局`,
       position: i % 3 ? '副局长' : '党委副书记、镇长',
       positionLevel: i % 2 ? '副科' : '正科',
@@ -109,26 +116,38 @@ async function child(mode: string, dbPath: string, out: string): Promise<void> {
   let rows = 0
   if (mode === 'export' || mode === 'export-by-unit') {
     const t = process.hrtime.bigint()
-    const r = await exportRosterToFile(ctx, out, { query: ALL, layout: mode === 'export' ? 'per-row' : 'by-unit' })
+    const r = await exportRosterToFile(ctx, out, {
+      query: ALL,
+      layout: mode === 'export' ? 'per-row' : 'by-unit',
+    })
     ms = Number(process.hrtime.bigint() - t) / 1e6
     rows = r.rows
   } else if (mode === 'read') {
     // Only reading the cells from SQLite: the part of an export the bare write does not do.
     const t = process.hrtime.bigint()
     const { ids } = matchIds(ctx, ALL)
-    for await (const r of cellRows(ctx, ids, STANDARD_COLUMNS, { numberFrom: 1 })) rows += r.length > 0 ? 1 : 0
+    for await (const r of cellRows(ctx, ids, STANDARD_COLUMNS, { numberFrom: 1 }))
+      rows += r.length > 0 ? 1 : 0
     ms = Number(process.hrtime.bigint() - t) / 1e6
     writeFileSync(out, '')
   } else {
     // The same cells, read and converted before the clock starts.
     const { sheet } = rosterSheet(ctx, { query: ALL, layout: 'per-row' })
     const kinds = sheet.columns.map((c) => c.kind ?? 'text')
-    const cells: (string | number | null)[][] = [[sheet.title], [sheet.note ?? ''], sheet.columns.map((c) => c.header)]
+    const cells: (string | number | null)[][] = [
+      [sheet.title],
+      [sheet.note ?? ''],
+      sheet.columns.map((c) => c.header),
+    ]
     for await (const item of sheet.rows as AsyncIterable<TableItem>) {
       if (Array.isArray(item)) cells.push(item.map((v, i) => cellValue(v, kinds[i] ?? 'text')))
     }
     const t = process.hrtime.bigint()
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: false, useSharedStrings: false })
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: out,
+      useStyles: false,
+      useSharedStrings: false,
+    })
     const ws = wb.addWorksheet('干部花名册')
     for (const c of cells) ws.addRow(c).commit()
     ws.commit()
@@ -137,17 +156,26 @@ async function child(mode: string, dbPath: string, out: string): Promise<void> {
     rows = cells.length - 3
   }
   ctx.db.close()
-  const result: ChildResult = { ms, maxRssMb: process.resourceUsage().maxRSS / 1024, rows, bytes: statSync(out).size }
+  const result: ChildResult = {
+    ms,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    rows,
+    bytes: statSync(out).size,
+  }
   process.stdout.write(JSON.stringify(result) + '\n')
 }
 
 function runChild(mode: string, dbPath: string): ChildResult {
   const out = join(mkdtempSync(join(tmpdir(), 'bench-export-out-')), `${mode}.xlsx`)
-  const r = spawnSync(join(BENCH_DIR, '..', 'node_modules/.bin/tsx'), [import.meta.filename, mode, dbPath, out], {
-    env: { ...process.env, EXPORT_BENCH_CHILD: '1' },
-    encoding: 'utf8',
-    timeout: 600_000,
-  })
+  const r = spawnSync(
+    join(BENCH_DIR, '..', 'node_modules/.bin/tsx'),
+    [import.meta.filename, mode, dbPath, out],
+    {
+      env: { ...process.env, EXPORT_BENCH_CHILD: '1' },
+      encoding: 'utf8',
+      timeout: 600_000,
+    },
+  )
   const line = r.stdout.trim().split('\n').at(-1) ?? ''
   if (r.status !== 0 || !line.startsWith('{')) throw new Error(`${mode} child failed: ${r.stderr}`)
   return JSON.parse(line) as ChildResult

@@ -11,7 +11,13 @@ import { getSetting } from '../services/settings'
 import { listUnits } from '../services/units'
 import type { CellKind } from './cells'
 import { cellRows, isExportKey, labelOf, matchIds, type RosterQuery } from './source'
-import { workbookToBytes, workbookToFile, type TableColumn, type TableItem, type TableSheet } from './workbook'
+import {
+  workbookToBytes,
+  workbookToFile,
+  type TableColumn,
+  type TableItem,
+  type TableSheet,
+} from './workbook'
 
 export type RosterLayout = 'per-row' | 'by-unit'
 export const ROSTER_LAYOUTS: readonly RosterLayout[] = ['per-row', 'by-unit']
@@ -56,7 +62,17 @@ export function rosterFileName(ctx: AppContext, layout: RosterLayout): string {
 }
 
 /** Text that wraps on paper instead of widening the table. */
-const WRAPPED = new Set(['nativePlace', 'birthPlace', 'techTitle', 'specialty', 'schoolFullTime', 'schoolInService', 'unit', 'position', 'rank'])
+const WRAPPED = new Set([
+  'nativePlace',
+  'birthPlace',
+  'techTitle',
+  'specialty',
+  'schoolFullTime',
+  'schoolInService',
+  'unit',
+  'position',
+  'rank',
+])
 
 /** Widths in characters (a CJK character counts two), tight enough that the full roster of every
  *  field still prints legibly fitted to an A4 landscape page; long text wraps. */
@@ -114,14 +130,16 @@ export function checkColumns(columns: readonly string[]): string[] {
     )
   }
   const out = [...new Set(columns)]
-  if (out.length === 0) throw new AppError('export-no-columns', '没有可导出的列，请至少选择一列', 'no columns to export')
+  if (out.length === 0)
+    throw new AppError('export-no-columns', '没有可导出的列，请至少选择一列', 'no columns to export')
   return out
 }
 
 function describeScope(ctx: AppContext, q: RosterQuery, count: number): string {
   const parts: string[] = []
   if (q.unitId !== undefined && q.unitId !== null) {
-    const u = ctx.db.prepare('SELECT name FROM units WHERE id = ?').get(q.unitId) as { name: string } | undefined
+    const u = ctx.db.prepare('SELECT name FROM units WHERE id = ?').get(q.unitId) as
+      { name: string } | undefined
     if (u) parts.push(`范围：${u.name}（含下属单位）`)
   }
   const statuses = q.statuses ?? ['在职']
@@ -135,11 +153,18 @@ function describeScope(ctx: AppContext, q: RosterQuery, count: number): string {
 }
 
 /** The roster as a sheet description for the writer; rows are read lazily while it writes. */
-export function rosterSheet(ctx: AppContext, opts: RosterExportOptions): { sheet: TableSheet; count: number } {
+export function rosterSheet(
+  ctx: AppContext,
+  opts: RosterExportOptions,
+): { sheet: TableSheet; count: number } {
   const numbered = opts.columns === undefined
   const keys = checkColumns(opts.columns ?? STANDARD_COLUMNS)
   const { ids, unitIds } = matchIds(ctx, opts.query)
-  const columns: TableColumn[] = keys.map((k) => ({ header: labelOf(k), kind: kindOf(k), width: WIDTHS[k] ?? 10 }))
+  const columns: TableColumn[] = keys.map((k) => ({
+    header: labelOf(k),
+    kind: kindOf(k),
+    width: WIDTHS[k] ?? 10,
+  }))
   if (numbered) columns.unshift({ header: '序号', kind: 'integer', width: 4 })
   const nameAt = keys.indexOf('name') + (numbered ? 1 : 0)
 
@@ -196,7 +221,11 @@ export async function exportRosterToBytes(
   return { fileName: rosterFileName(ctx, opts.layout), bytes, rows: s?.rows ?? 0, groups: s?.groups ?? 0 }
 }
 
-export async function exportRosterToFile(ctx: AppContext, path: string, opts: RosterExportOptions): Promise<RosterExportResult> {
+export async function exportRosterToFile(
+  ctx: AppContext,
+  path: string,
+  opts: RosterExportOptions,
+): Promise<RosterExportResult> {
   const { sheet } = rosterSheet(ctx, opts)
   const [s] = await workbookToFile(path, [sheet])
   return { fileName: path, rows: s?.rows ?? 0, groups: s?.groups ?? 0 }

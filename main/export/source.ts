@@ -31,12 +31,14 @@ const SORT_KEYS = new Set<string>([...CADRE_FIELD_KEYS, 'age', 'id'])
 export function orderByOf(sort: RosterQuery['sort']): string {
   const parts: string[] = []
   for (const s of sort ?? []) {
-    if (!SORT_KEYS.has(s.key)) throw new AppError('invalid-sort', `不能按“${s.key}”排序`, `unknown sort key ${s.key}`)
+    if (!SORT_KEYS.has(s.key))
+      throw new AppError('invalid-sort', `不能按“${s.key}”排序`, `unknown sort key ${s.key}`)
     const dir = s.dir === 'desc' ? 'DESC' : 'ASC'
     if (s.key === 'id') parts.push(`c.id ${dir}`)
     else if (s.key === 'name') parts.push(`c.name_pinyin ${dir}`, `c.name ${dir}`)
     else if (s.key === 'unit') parts.push(`(u.id IS NULL)`, `u.sort_order ${dir}`, `u.name ${dir}`)
-    else if (s.key === 'age') parts.push(`(c.birth_date IS NULL)`, `c.birth_date ${dir === 'ASC' ? 'DESC' : 'ASC'}`)
+    else if (s.key === 'age')
+      parts.push(`(c.birth_date IS NULL)`, `c.birth_date ${dir === 'ASC' ? 'DESC' : 'ASC'}`)
     else {
       const e = `c.${columnOf(s.key as CadreFieldKey)}`
       parts.push(`(${e} IS NULL OR ${e} = '')`, `${e} ${dir}`)
@@ -94,7 +96,8 @@ export async function* cellRows(
   keys: readonly string[],
   opts: CellRowsOptions = {},
 ): AsyncGenerator<CellInput[]> {
-  for (const k of keys) if (!isExportKey(k)) throw new AppError('export-bad-columns', `未知的列：${k}`, `unknown column ${k}`)
+  for (const k of keys)
+    if (!isExportKey(k)) throw new AppError('export-bad-columns', `未知的列：${k}`, `unknown column ${k}`)
   const today = ctx.today()
   const joins =
     (keys.includes('unit') ? ' LEFT JOIN units u ON u.id = c.unit_id' : '') +
@@ -106,7 +109,11 @@ export async function* cellRows(
   const stmtFor = (n: number): Statement<number[]> => {
     let s = stmts.get(n)
     if (!s) {
-      s = ctx.db.prepare<number[]>(`SELECT ${select} FROM cadres c${joins} WHERE c.id IN (${new Array(n).fill('?').join(',')})`).raw(true)
+      s = ctx.db
+        .prepare<number[]>(
+          `SELECT ${select} FROM cadres c${joins} WHERE c.id IN (${new Array(n).fill('?').join(',')})`,
+        )
+        .raw(true)
       stmts.set(n, s)
     }
     return s

@@ -98,7 +98,10 @@ function bodyStyle(kind: CellKind): Partial<ExcelJS.Style> {
 
 /** Excel forbids : \ / ? * [ ] in sheet names and caps them at 31 characters. */
 export function safeSheetName(name: string): string {
-  const s = name.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').trim()
+  const s = name
+    .replace(/[:\\/?*[\]]/g, '_')
+    .replace(/^'+|'+$/g, '')
+    .trim()
   return (s || 'Sheet1').slice(0, 31)
 }
 
@@ -138,7 +141,8 @@ async function drain(ws: ExcelJS.Worksheet): Promise<void> {
 
 async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSheet): Promise<SheetResult> {
   const cols = sheet.columns
-  if (cols.length === 0) throw new AppError('export-no-columns', '没有可导出的列，请至少选择一列', 'no columns to export')
+  if (cols.length === 0)
+    throw new AppError('export-no-columns', '没有可导出的列，请至少选择一列', 'no columns to export')
   const n = cols.length
   const headerRow = sheet.note ? 3 : 2
   const freezeColumns = Math.min(sheet.freezeColumns ?? 0, n - 1)
@@ -172,7 +176,10 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSh
   if (sheet.note) {
     const note = ws.addRow([sheet.note])
     note.height = 20
-    note.getCell(1).style = { font: { name: FONT, size: 10 }, alignment: { horizontal: 'left', vertical: 'middle' } }
+    note.getCell(1).style = {
+      font: { name: FONT, size: 10 },
+      alignment: { horizontal: 'left', vertical: 'middle' },
+    }
     ws.mergeCells(2, 1, 2, n)
     note.commit()
   }
@@ -185,7 +192,10 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSh
   }
   const header = ws.addRow(cols.map((c) => c.header))
   // Tall enough for the longest wrapped header (exceljs cannot measure text; ~13 pt a line).
-  const lines = Math.max(1, ...cols.map((c) => Math.ceil(displayWidth(c.header) / Math.max(1, columnWidth(c) - 1.5))))
+  const lines = Math.max(
+    1,
+    ...cols.map((c) => Math.ceil(displayWidth(c.header) / Math.max(1, columnWidth(c) - 1.5))),
+  )
   header.height = Math.max(24, Math.min(4, lines) * 13 + 6)
   for (let i = 1; i <= n; i++) header.getCell(i).style = headerStyle
   header.commit()
@@ -222,7 +232,8 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSh
         const v = cellValue(item[i], kinds[i] ?? 'text')
         values[i] = v
         const room = wrapRoom[i]
-        if (room && typeof v === 'string' && v.length * 2 > room) lines = Math.max(lines, Math.ceil((displayWidth(v) * 0.9) / room))
+        if (room && typeof v === 'string' && v.length * 2 > room)
+          lines = Math.max(lines, Math.ceil((displayWidth(v) * 0.9) / room))
       }
       const r = ws.addRow(values)
       // Spreadsheet programs do not grow a row for wrapped text on opening a file: set it here.
@@ -265,7 +276,9 @@ export async function writeTable(out: Writable, sheet: TableSheet): Promise<Shee
 }
 
 /** The workbook as bytes, for an IPC result the renderer downloads. */
-export async function workbookToBytes(sheets: readonly TableSheet[]): Promise<{ bytes: Uint8Array; sheets: SheetResult[] }> {
+export async function workbookToBytes(
+  sheets: readonly TableSheet[],
+): Promise<{ bytes: Uint8Array; sheets: SheetResult[] }> {
   const sink = new PassThrough()
   const chunks: Buffer[] = []
   sink.on('data', (c: Buffer) => chunks.push(c))

@@ -50,7 +50,15 @@ function libreOfficeCsv(xlsx: string, outDir: string): string[][] {
   const profile = pathToFileURL(join(outDir, 'lo-profile')).href
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', outDir, xlsx],
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1',
+      '--outdir',
+      outDir,
+      xlsx,
+    ],
     { stdio: 'pipe', timeout: 90_000 },
   )
   return parseCsv(readFileSync(join(outDir, xlsx.replace(/^.*\//, '').replace(/\.xlsx$/, '.csv')), 'utf8'))
@@ -67,7 +75,15 @@ describe('an export opened in LibreOffice', () => {
     for (let seq = 901; !xId.endsWith('X'); seq += 2) xId = makeIdCard('410821', '1975-03-01', seq)
     seedPeople(ctx, 12, (i, p) =>
       i === 0
-        ? { ...p, birthDate: '1975-03', idCard: xId, gender: '男', position: '=1+1', specialty: '@SUM(1,2)', techTitle: '-5' }
+        ? {
+            ...p,
+            birthDate: '1975-03',
+            idCard: xId,
+            gender: '男',
+            position: '=1+1',
+            specialty: '@SUM(1,2)',
+            techTitle: '-5',
+          }
         : p,
     )
     const dir = tempDir('export-lo-')

@@ -71,7 +71,9 @@ describe('roster export, standard layout 一人一行', () => {
     expect(String(ws.getCell('A2').value)).toContain('导出日期：2026年11月23日')
     const header = rowTexts(ws, 3)
     expect(header[0]).toBe('序号')
-    expect(header.slice(1)).toEqual(STANDARD_COLUMNS.map((k) => (k === 'age' ? '年龄' : FIELD_BY_KEY.get(k as CadreFieldKey)?.label)))
+    expect(header.slice(1)).toEqual(
+      STANDARD_COLUMNS.map((k) => (k === 'age' ? '年龄' : FIELD_BY_KEY.get(k as CadreFieldKey)?.label)),
+    )
     // Every canonical field is in the standard roster.
     for (const f of CADRE_FIELDS) expect(header).toContain(f.label)
 
@@ -119,7 +121,11 @@ describe('roster export, standard layout 一人一行', () => {
   it('takes the county from settings and computes ages at the export date', async () => {
     const ctx = ctxWith(12, '2027-01-05')
     setSetting(ctx, 'org.countyName', '温县')
-    const r = await exportRosterToBytes(ctx, { query: {}, columns: ['name', 'birthDate', 'age'], layout: 'per-row' })
+    const r = await exportRosterToBytes(ctx, {
+      query: {},
+      columns: ['name', 'birthDate', 'age'],
+      layout: 'per-row',
+    })
     expect(r.fileName).toBe('温县干部花名册_20270105.xlsx')
     const ws = await load(r.bytes)
     expect(ws.getCell('A1').value).toBe('温县干部花名册（截至2027年1月）')
@@ -135,7 +141,10 @@ describe('roster export of the grid view', () => {
   it('holds exactly the rows of the filter, in the grid sort, and exactly the visible columns in order', async () => {
     const ctx = ctxWith(60)
     const query = {
-      filters: { gender: { op: 'equals' as const, value: '女' }, unit: { op: 'contains' as const, value: '财政' } },
+      filters: {
+        gender: { op: 'equals' as const, value: '女' },
+        unit: { op: 'contains' as const, value: '财政' },
+      },
       sort: [{ key: 'birthDate', dir: 'desc' as const }],
     }
     const columns = ['idCard', 'name', 'age', 'unit', 'partyJoinDate']
@@ -157,9 +166,14 @@ describe('roster export of the grid view', () => {
   it('follows the unit, search and status choices of the grid', async () => {
     const ctx = ctxWith(24)
     ctx.db.prepare(`UPDATE cadres SET status = '退休' WHERE id <= 4`).run()
-    const finance = (ctx.db.prepare(`SELECT id FROM units WHERE name = '县财政局'`).get() as { id: number }).id
+    const finance = (ctx.db.prepare(`SELECT id FROM units WHERE name = '县财政局'`).get() as { id: number })
+      .id
     const q = { unitId: finance, statuses: [] as string[] }
-    const r = await exportRosterToBytes(ctx, { query: q, columns: ['name', 'unit', 'status'], layout: 'per-row' })
+    const r = await exportRosterToBytes(ctx, {
+      query: q,
+      columns: ['name', 'unit', 'status'],
+      layout: 'per-row',
+    })
     const grid = allRows(ctx, { ...q, offset: 0, limit: 1000 })
     const ws = await load(r.bytes)
     expect(grid.some((p) => p.unit === '县财政局国库股')).toBe(true)
@@ -174,12 +188,12 @@ describe('roster export of the grid view', () => {
   it('refuses unknown columns with a Chinese message and writes nothing', async () => {
     const ctx = ctxWith(3)
     const out = join(tempDir(), 'x.xlsx')
-    await expect(exportRosterToFile(ctx, out, { query: {}, columns: ['name', 'salary'], layout: 'per-row' })).rejects.toThrow(
-      /未知的列：salary/,
-    )
-    await expect(exportRosterToFile(ctx, out, { query: {}, columns: ['name', 'salary'], layout: 'per-row' })).rejects.toBeInstanceOf(
-      AppError,
-    )
+    await expect(
+      exportRosterToFile(ctx, out, { query: {}, columns: ['name', 'salary'], layout: 'per-row' }),
+    ).rejects.toThrow(/未知的列：salary/)
+    await expect(
+      exportRosterToFile(ctx, out, { query: {}, columns: ['name', 'salary'], layout: 'per-row' }),
+    ).rejects.toBeInstanceOf(AppError)
     expect(() => readFileSync(out)).toThrow()
   })
 })
@@ -208,7 +222,9 @@ describe('roster export, 按机构分组', () => {
       }
     }
     const counts = ctx.db
-      .prepare(`SELECT u.name AS name, count(*) AS n FROM cadres c JOIN units u ON u.id = c.unit_id GROUP BY u.id`)
+      .prepare(
+        `SELECT u.name AS name, count(*) AS n FROM cadres c JOIN units u ON u.id = c.unit_id GROUP BY u.id`,
+      )
       .all() as { name: string; n: number }[]
     const n = (name: string): number => counts.find((c) => c.name === name)?.n ?? 0
     expect(groups.map((g) => g.label)).toEqual([
@@ -237,7 +253,7 @@ describe('formula injection', () => {
       specialty: '+1+1',
       techTitle: '@SUM(1,2)',
       nativePlace: '-2+3',
-      schoolFullTime: '=cmd|\' /C calc\'!A0',
+      schoolFullTime: "=cmd|' /C calc'!A0",
     }
     seedPeople(ctx, 3, (i, p) => (i === 1 ? { ...p, ...evil } : p))
     const r = await exportRosterToBytes(ctx, { query: {}, layout: 'per-row' })
@@ -271,7 +287,9 @@ describe('export.roster channel', () => {
     const ws = await load(r.bytes)
     const grid = allRows(ctx, { ...arg.query, offset: 0, limit: 100 })
     expect(grid.length).toBeGreaterThan(0)
-    expect(Array.from({ length: grid.length }, (_, i) => ws.getRow(4 + i).getCell(1).value)).toEqual(grid.map((p) => p.name))
+    expect(Array.from({ length: grid.length }, (_, i) => ws.getRow(4 + i).getCell(1).value)).toEqual(
+      grid.map((p) => p.name),
+    )
     expect(RosterExportSchema.safeParse({ query: {}, columns: [], layout: 'per-row' }).success).toBe(false)
     expect(RosterExportSchema.safeParse({ query: {}, layout: 'sideways' }).success).toBe(false)
   })

@@ -36,10 +36,27 @@ describe.each<RosterLayout>(['per-row', 'by-unit'])('export → import round tri
     let xId = ''
     for (let seq = 911; !xId.endsWith('X'); seq += 2) xId = makeIdCard('410821', '1980-10-05', seq)
     seedPeople(from, 36, (i, p) => {
-      if (i === 0) return { ...p, idCard: xId, gender: '男', birthDate: '1980-10', position: '=SUM(1,2)', specialty: '@主任', techTitle: '+高级' }
+      if (i === 0)
+        return {
+          ...p,
+          idCard: xId,
+          gender: '男',
+          birthDate: '1980-10',
+          position: '=SUM(1,2)',
+          specialty: '@主任',
+          techTitle: '+高级',
+        }
       if (i === 1) return { ...p, unit: null, phone: '0391-1234567', nativePlace: '-' }
       if (i === 2) return { ...p, status: '调出' }
-      if (i === 3) return { ...p, status: '退休', eduInService: null, degreeInService: null, schoolInService: null, partyJoinDate: null }
+      if (i === 3)
+        return {
+          ...p,
+          status: '退休',
+          eduInService: null,
+          degreeInService: null,
+          schoolInService: null,
+          partyJoinDate: null,
+        }
       return p
     })
     const before = everyone(from)

@@ -33,9 +33,27 @@ export interface SeedUnits {
 }
 
 export function seedUnits(ctx: AppContext): SeedUnits {
-  const office = saveUnit(ctx, { id: null, name: '县委办公室', parentId: null, kind: '县委部门', sortOrder: 10 }).id
-  const finance = saveUnit(ctx, { id: null, name: '县财政局', parentId: null, kind: '县直部门', sortOrder: 20 }).id
-  const treasury = saveUnit(ctx, { id: null, name: '县财政局国库股', parentId: finance, kind: '县直部门', sortOrder: 21 }).id
+  const office = saveUnit(ctx, {
+    id: null,
+    name: '县委办公室',
+    parentId: null,
+    kind: '县委部门',
+    sortOrder: 10,
+  }).id
+  const finance = saveUnit(ctx, {
+    id: null,
+    name: '县财政局',
+    parentId: null,
+    kind: '县直部门',
+    sortOrder: 20,
+  }).id
+  const treasury = saveUnit(ctx, {
+    id: null,
+    name: '县财政局国库股',
+    parentId: finance,
+    kind: '县直部门',
+    sortOrder: 21,
+  }).id
   const town = saveUnit(ctx, { id: null, name: '某某镇', parentId: null, kind: '乡镇', sortOrder: 30 }).id
   return { office, finance, treasury, town }
 }
@@ -55,7 +73,9 @@ export function person(i: number): BulkCadreInput {
   const idCard = makeIdCard('410821', `${year}-${mm}-${String((i % 27) + 1).padStart(2, '0')}`, seq)
   const member = i % 5 !== 4
   return {
-    name: (SURNAMES[i % SURNAMES.length] ?? '王') + (GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length] ?? '伟'),
+    name:
+      (SURNAMES[i % SURNAMES.length] ?? '王') +
+      (GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length] ?? '伟'),
     gender: female ? '女' : '男',
     birthDate: `${year}-${mm}`,
     ethnicity: i % 7 === 3 ? '回族' : '汉族',
@@ -86,7 +106,11 @@ export function person(i: number): BulkCadreInput {
 }
 
 /** Inserts `count` people; returns their ID numbers in order. */
-export function seedPeople(ctx: AppContext, count: number, patch: (i: number, p: BulkCadreInput) => BulkCadreInput = (_i, p) => p): string[] {
+export function seedPeople(
+  ctx: AppContext,
+  count: number,
+  patch: (i: number, p: BulkCadreInput) => BulkCadreInput = (_i, p) => p,
+): string[] {
   const rows: BulkCadreInput[] = []
   const seen = new Set<string>()
   for (let i = 0; i < count; i++) {

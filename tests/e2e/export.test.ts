@@ -12,7 +12,11 @@ import { freshContext, seedPeople, seedUnits } from '../db/export-seed'
 import { screenshot, startApp, type StartedApp } from './harness'
 
 /** The file's headers are the full labels (the grid shows some shorter: 学历 for 全日制教育 学历). */
-const LABEL_BY_KEY = new Map<string, string>([...CADRE_FIELDS.map((f) => [f.key as string, f.label] as const), ['age', '年龄'], ['impactUntil', '影响期至']])
+const LABEL_BY_KEY = new Map<string, string>([
+  ...CADRE_FIELDS.map((f) => [f.key as string, f.label] as const),
+  ['age', '年龄'],
+  ['impactUntil', '影响期至'],
+])
 const MONTH_KEYS = new Set(CADRE_FIELDS.filter((f) => f.kind === 'month').map((f) => f.key as string))
 
 function expectedCell(row: CadreRow, key: string, today: string): string | number | null {
@@ -51,10 +55,25 @@ describe('导出 Excel from the roster', () => {
     app = await startApp({ dbPath: ctx.dbPath, route: 'roster' })
     // Hide a column and move one, as the clerk's remembered layout: 身份证号 second, 民族 hidden.
     // (Set through settings and a reload: the column chooser's checkboxes do not hide columns yet.)
-    const layout = ['name', 'idCard', 'gender', 'birthDate', 'age', 'unit', 'position', 'positionLevel', 'politicalStatus', 'eduFullTime']
+    const layout = [
+      'name',
+      'idCard',
+      'gender',
+      'birthDate',
+      'age',
+      'unit',
+      'position',
+      'positionLevel',
+      'politicalStatus',
+      'eduFullTime',
+    ]
     await app.call('settings.set', {
       key: 'roster.columns',
-      value: [...layout.map((key) => ({ key })), { key: 'ethnicity', hidden: true }, { key: 'rank', hidden: true }],
+      value: [
+        ...layout.map((key) => ({ key })),
+        { key: 'ethnicity', hidden: true },
+        { key: 'rank', hidden: true },
+      ],
     })
     await app.page.reload()
     await app.page.locator('[data-testid="app-ready"]').waitFor()
@@ -73,10 +92,15 @@ describe('导出 Excel from the roster', () => {
     const expected = (await app.call('cadres.query', { ...q, offset: 0, limit: 1000 })) as CadreQueryResult
     expect(expected.total).toBeGreaterThan(5)
     expect(expected.total).toBeLessThan(48)
-    await page.getByTestId('roster-count').filter({ hasText: `共 ${expected.total} 人` }).waitFor()
+    await page
+      .getByTestId('roster-count')
+      .filter({ hasText: `共 ${expected.total} 人` })
+      .waitFor()
 
     // Sort: 出生年月, newest first (two clicks on the header).
-    const birthHeader = page.locator('.ag-header-cell', { hasText: '出生年月' }).locator('.ag-header-cell-label')
+    const birthHeader = page
+      .locator('.ag-header-cell', { hasText: '出生年月' })
+      .locator('.ag-header-cell-label')
     await birthHeader.click()
     await page.locator('.ag-header-cell[aria-sort="ascending"]', { hasText: '出生年月' }).waitFor()
     await birthHeader.click()
@@ -98,10 +122,16 @@ describe('导出 Excel from the roster', () => {
 
     await page.getByTestId('roster-action-export').click()
     const dialog = page.getByTestId('export-dialog')
-    await dialog.getByTestId('export-scope').filter({ hasText: `共 ${expected.total} 人` }).waitFor()
+    await dialog
+      .getByTestId('export-scope')
+      .filter({ hasText: `共 ${expected.total} 人` })
+      .waitFor()
     await expect(dialog.getByTestId('export-layout-view').locator('input').isChecked()).resolves.toBe(true)
     await screenshot(page, 'export-dialog')
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('export-submit').click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByTestId('export-submit').click(),
+    ])
     expect(download.suggestedFilename()).toMatch(/^某某县干部花名册_\d{8}\.xlsx$/)
     await dialog.waitFor({ state: 'detached' })
     await page.getByText(`已导出 ${expected.total} 人`).waitFor()
@@ -123,7 +153,10 @@ describe('导出 Excel from the roster', () => {
     await page.getByTestId('roster-action-export').click()
     const dialog = page.getByTestId('export-dialog')
     await dialog.getByTestId('export-layout-by-unit').click()
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('export-submit').click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByTestId('export-submit').click(),
+    ])
     expect(download.suggestedFilename()).toMatch(/^某某县干部花名册（按机构）_\d{8}\.xlsx$/)
     const ws = await sheetOf(await download.path())
     expect(ws.getCell('A3').value).toBe('序号')
@@ -132,7 +165,12 @@ describe('导出 Excel from the roster', () => {
       const v = ws.getRow(r).getCell(1).value
       if (typeof v === 'string') groupRows.push(v)
     }
-    expect(groupRows.map((g) => g.replace(/（\d+人）$/, ''))).toEqual(['县委办公室', '县财政局', '县财政局国库股', '某某镇'])
+    expect(groupRows.map((g) => g.replace(/（\d+人）$/, ''))).toEqual([
+      '县委办公室',
+      '县财政局',
+      '县财政局国库股',
+      '某某镇',
+    ])
     expect(groupRows.reduce((n, g) => n + Number(/（(\d+)人）$/.exec(g)?.[1] ?? 0), 0)).toBe(48)
     expect(ws.actualRowCount).toBe(3 + 48 + 4)
   })

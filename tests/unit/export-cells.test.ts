@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { cellValue, displayWidth, looksLikeFormula, type CellInput, type CellKind } from '../../main/export/cells'
+import {
+  cellValue,
+  displayWidth,
+  looksLikeFormula,
+  type CellInput,
+  type CellKind,
+} from '../../main/export/cells'
 
 describe('cellValue: what a value becomes in an exported cell', () => {
   const cases: [CellInput, CellKind, string | number | null][] = [

@@ -164,4 +164,36 @@ describe('任职资格审查', () => {
     const bytes = readFileSync(await pdf.path())
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   }, 90_000)
+
+  it('edits the rule set in 规则设置: a new version with the note, used by the next review', async () => {
+    const page = app.page
+    await page.getByTestId('elig-rules').click()
+    const editor = page.getByTestId('ruleset-section-chief')
+    await editor.waitFor()
+    await expect
+      .poll(() => editor.locator('.elig-rules-meta').textContent())
+      .toContain('当前为第 0 版（系统默认）')
+    await editor.getByTestId('param-age-maxAge').fill('50')
+    await editor.getByTestId('ruleset-note').fill('依据县委组织部2026年第3号文件')
+    await editor.getByTestId('ruleset-save').click()
+    await expect
+      .poll(() => page.getByTestId('ruleset-section-chief').locator('.elig-rules-meta').textContent())
+      .toContain('当前为第 1 版')
+    await screenshot(page, 'eligibility-rules')
+    const saved = app.app.ctx.db
+      .prepare("SELECT version, note, rules FROM eligibility_rule_sets WHERE target = 'section-chief'")
+      .get() as {
+      version: number
+      note: string
+      rules: string
+    }
+    expect(saved.version).toBe(1)
+    expect(saved.note).toBe('依据县委组织部2026年第3号文件')
+    expect(
+      (JSON.parse(saved.rules) as { id: string; params: { maxAge?: number } }[]).find((r) => r.id === 'age')
+        ?.params.maxAge,
+    ).toBe(50)
+    await page.getByRole('button', { name: '返回任职资格审查' }).click()
+    await expect.poll(() => page.locator('.page-subtitle').textContent()).toContain('规则第 1 版')
+  })
 })

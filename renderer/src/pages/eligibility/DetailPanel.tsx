@@ -272,6 +272,18 @@ export function DetailPanel({
             {d.eligible === true ? `已符合（${d.at}）` : d.projection.text}
           </span>
         </div>
+        {d.rules.some((r) => r.result !== 'pass') ? (
+          <ul className="elig-summary" data-testid="elig-summary">
+            {d.rules
+              .filter((r) => r.result !== 'pass')
+              .map((r) => (
+                <li key={r.id} className={r.override ? 'elig-summary-override' : `elig-summary-${r.result}`}>
+                  <b>{r.override ? '已豁免' : r.result === 'fail' ? '不符合' : '待补充'}</b> {r.label}：
+                  {r.reason}
+                </li>
+              ))}
+          </ul>
+        ) : null}
         <ol className="elig-rules">
           {d.rules.map((r) => (
             <RuleItem

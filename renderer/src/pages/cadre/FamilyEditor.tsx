@@ -77,6 +77,11 @@ export function FamilyEditor({
           <option key={r} value={r} />
         ))}
       </datalist>
+      {errors.family ? (
+        <div className="section-error" role="alert">
+          {errors.family}
+        </div>
+      ) : null}
       <table className="table" data-testid="family-table">
         <thead>
           <tr>

@@ -80,6 +80,11 @@ export function ResumeEditor({
           </>
         }
       >
+        {errors.resume ? (
+          <div className="section-error" role="alert">
+            {errors.resume}
+          </div>
+        ) : null}
         <table className="table resume-table" data-testid="resume-table">
           <thead>
             <tr>

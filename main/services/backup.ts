@@ -13,7 +13,6 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, copyFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import Database from 'better-sqlite3'
 import type { BackupInfo } from '../ipc/contract/core'
 import { openDatabase, type Db } from '../db/open'
 import { AppError } from '../domain/errors'
@@ -220,9 +219,4 @@ export async function restoreBackup(
     if (staged) staged.close()
     cleanup(scratch)
   }
-}
-
-/** Opens a file strictly read-only (used by tests and the CLI to look into a backup). */
-export function openReadonly(path: string): Db {
-  return new Database(path, { readonly: true, fileMustExist: true })
 }

@@ -93,7 +93,9 @@ export async function planImport(
   const find = db.prepare(SELECT_EXISTING)
   const photoStmt = db.prepare('SELECT photo FROM cadres WHERE id = ?').pluck()
   const photoOf = (id: number): Buffer | null => (photoStmt.get(id) as Buffer | null) ?? null
-  const units = new Set((db.prepare('SELECT name FROM units').pluck().all() as string[]).map((n) => n))
+  const units = new Set(db.prepare('SELECT name FROM units').pluck().all() as string[])
+  // One pass over the ID numbers already stored: the per-row lookup runs only for people who exist.
+  const known = new Set(db.prepare('SELECT id_card FROM cadres').pluck().all() as string[])
   const newUnits: string[] = []
   const counts = { insert: 0, update: 0, unchanged: 0, skip: 0, reject: 0 }
   const actions: RowAction[] = []
@@ -116,7 +118,7 @@ export async function planImport(
       return { kind: 'reject' }
     }
     const unit = row.values.unit
-    const existing = find.get(row.values.idCard) as DbCadre | undefined
+    const existing = known.has(row.values.idCard) ? (find.get(row.values.idCard) as DbCadre | undefined) : undefined
     const addsUnit = !!unit && !units.has(unit) && (!existing || onDuplicate === 'update')
     if (addsUnit && unit) {
       units.add(unit)
@@ -207,9 +209,10 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
   const plan = await planImport(db, parsed, opts.onDuplicate, { onProgress: opts.onProgress, signal: opts.signal })
   const total = parsed.rows.length
   let lastYield = Date.now()
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number
-  // A larger page cache while the transaction runs: fewer spills of index pages to the WAL.
-  db.pragma('cache_size = -65536')
+  // The WAL of a large import is copied back into the database file by a checkpoint; SQLite would
+  // run it inside COMMIT (one long pause). It runs after the import instead (checkpointAfterImport).
+  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number
+  db.pragma('wal_autocheckpoint = 0')
   db.exec('BEGIN IMMEDIATE')
   try {
     for (let i = 0; i < total; i++) {
@@ -271,7 +274,7 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
           JSON.stringify(after),
         )
       }
-      if ((i & 255) === 0 && Date.now() - lastYield > 50) {
+      if ((i & 63) === 0 && Date.now() - lastYield > 40) {
         opts.onProgress?.(i, total)
         await yieldToLoop()
         lastYield = Date.now()
@@ -295,6 +298,15 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
     if (db.inTransaction) db.exec('ROLLBACK')
     throw e
   } finally {
-    db.pragma(`cache_size = ${cacheSize}`)
+    db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
+  }
+}
+
+/** Copies the import's WAL frames into the database file (PASSIVE: never waits for readers). */
+export function checkpointAfterImport(db: Db): void {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)')
+  } catch {
+    // Not in WAL mode (an in-memory database) or busy: SQLite's own checkpoints catch up later.
   }
 }

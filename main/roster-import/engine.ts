@@ -6,11 +6,11 @@
 import type { Db } from '../db/open'
 import { AppError } from '../domain/errors'
 import type { AppContext } from '../services/context'
-import { commitImport, planImport, type ImportPlan, type OnDuplicate } from './commit'
+import { checkpointAfterImport, commitImport, planImport, type ImportPlan, type OnDuplicate } from './commit'
 import { detectHeader, mappingSettingKey, IMPORT_TARGETS, type DetectedColumn, type HeaderDetection, type ImportKey } from './headers'
 import { openWorkbook } from './open'
 import { parseRoster, type ParsedRoster } from './parse'
-import { throwIfAborted, type LoadedSheet, type Workbook } from './workbook'
+import { throwIfAborted, yieldToLoop, type LoadedSheet, type Workbook } from './workbook'
 
 export type ImportPhase = 'read' | 'check' | 'write'
 export type ProgressFn = (phase: ImportPhase, done: number, total: number) => void
@@ -192,5 +192,8 @@ export async function importRoster(ctx: AppContext, req: ImportRequest): Promise
     signal: req.signal,
     onProgress: (d, t) => req.onProgress?.('write', d, t),
   })
-  return { report: buildReport(req.fileName, parsed, plan, false), parsed }
+  const report = buildReport(req.fileName, parsed, plan, false)
+  await yieldToLoop()
+  checkpointAfterImport(ctx.db)
+  return { report, parsed }
 }

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { AppError, toErrorData, type AppErrorData } from '../domain/errors'
 import { workbookToBytes } from '../export/workbook'
 import type { AppContext } from '../services/context'
-import { commitImport, planImport, type FieldChange, type OnDuplicate, type RowAction } from './commit'
+import { checkpointAfterImport, commitImport, planImport, type FieldChange, type OnDuplicate, type RowAction } from './commit'
 import {
   applyMapping,
   buildReport,
@@ -267,6 +267,8 @@ export class ImportService {
       status.state = 'done'
       // The parsed roster was imported: a second import of the same session re-reads the database.
       s.parsed = null
+      // The summary is on screen first; then the WAL is folded back into the database file.
+      setTimeout(() => checkpointAfterImport(this.ctx.db), 50)
     }
     run().catch((e: unknown) => {
       const data = toErrorData(e)

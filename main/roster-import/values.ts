@@ -22,6 +22,7 @@ export function displayValue(v: CellValue | undefined): string {
   return v
 }
 
+const FAST_MONTH = /^(\d{4})[.\-/](\d{1,2})$/
 const WIDE = /[\uFF01-\uFF5E\u3000]/
 const CR = /\r\n?/g
 
@@ -75,6 +76,15 @@ export function normalizeField(key: CadreFieldKey, raw: CellValue, date1904: boo
   if (raw === null || raw === '') return { ok: true, value: null }
   const def = FIELD_BY_KEY.get(key)
   if (def?.kind === 'month') {
+    // The common "1975.03" / "1975-03" text first; everything else through parseMonth.
+    if (typeof raw === 'string') {
+      const m = FAST_MONTH.exec(raw)
+      if (m) {
+        const y = Number(m[1])
+        const mo = Number(m[2])
+        if (y >= 1900 && y <= 2100 && mo >= 1 && mo <= 12) return { ok: true, value: `${m[1]}-${mo < 10 ? '0' : ''}${mo}` }
+      }
+    }
     const r = parseMonth(typeof raw === 'string' ? halfWidth(raw) : raw, { date1904 })
     if (!r.ok) return { ok: false, message: `${def.label}：${r.message}` }
     return r.value === null ? { ok: true, value: null } : { ok: true, value: r.value, ...(r.warning ? { warning: `${def.label}：${r.warning}` } : {}) }

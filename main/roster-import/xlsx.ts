@@ -265,6 +265,7 @@ export function openXlsx(buf: Buffer, fileName: string): Workbook {
         if (beat) clearInterval(beat)
       }
       throwIfAborted(opts.signal)
+      opts.onProgress?.(0, 1)
       const part = ref.part
       if (!buf) throw new AppError('import-no-sheet', `工作表“${name}”的内容缺失`, `sheet ${name} has no part`)
       checkXml(part, buf.toString('utf8', 0, Math.min(buf.length, 4096)) + '>')
@@ -319,7 +320,7 @@ const ROW_RE = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g
 const CELL_RE = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g
 const V_RE = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/
 const IS_RE = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/
-const SLICE = 1024 * 1024
+const SLICE = 256 * 1024
 
 async function parseSheetData(
   buf: Buffer,
@@ -338,34 +339,64 @@ async function parseSheetData(
   let pos = start
   let lastRow = 0
   let lastYield = Date.now()
+  const plain = buf.indexOf('<sheetData') >= 0 && buf.indexOf('<c', start) >= 0
   while (pos < end) {
     let cut = pos + SLICE >= end ? end : buf.indexOf('</row>', pos + SLICE)
     if (cut < 0 || cut > end) cut = end
     else if (cut < end) cut += 6
     const text = buf.toString('utf8', pos, cut)
     pos = cut
-    for (const m of text.matchAll(ROW_RE)) {
-      const rAttr = attr(m[1] ?? '', 'r')
-      const r = rAttr ? Number(rAttr) : lastRow + 1
-      lastRow = Number.isFinite(r) && r > 0 ? r : lastRow + 1
-      const body = m[2]
-      if (!body) continue
-      const cells: CellValue[] = []
-      let lastCol = -1
-      let any = false
-      for (const c of body.matchAll(CELL_RE)) {
-        const tag = c[1] ?? ''
-        const ref = cellAttr(tag, 'r')
-        const col = ref ? columnIndex((ref.match(/^\$?([A-Z]+)/)?.[1] ?? 'A').toUpperCase()) : lastCol + 1
-        lastCol = col
-        const inner = c[2]
-        if (!inner) continue
-        const v = cellValue(tag, inner, shared, dateStyles, date1904)
-        if (v === null || v === '') continue
-        cells[col] = v
-        any = true
+    if (plain) {
+      // The usual case (no namespace prefixes): plain indexOf scanning, no regex captures per cell.
+      let i = 0
+      for (;;) {
+        const ro = text.indexOf('<row', i)
+        if (ro < 0) break
+        const rc = text.charCodeAt(ro + 4)
+        if (rc !== 32 && rc !== 62 && rc !== 47) {
+          i = ro + 4
+          continue
+        }
+        const gt = text.indexOf('>', ro)
+        if (gt < 0) break
+        const self = text.charCodeAt(gt - 1) === 47
+        const rAttr = cellAttr(text.slice(ro + 4, self ? gt - 1 : gt), 'r')
+        const r = rAttr ? Number(rAttr) : lastRow + 1
+        lastRow = Number.isFinite(r) && r > 0 ? r : lastRow + 1
+        if (self) {
+          i = gt + 1
+          continue
+        }
+        const close = text.indexOf('</row>', gt)
+        const body = text.slice(gt + 1, close < 0 ? text.length : close)
+        i = close < 0 ? text.length : close + 6
+        const cells = cellsOf(body, shared, dateStyles, date1904)
+        if (cells && onRow({ r: lastRow, cells }) === false) return
       }
-      if (any && onRow({ r: lastRow, cells }) === false) return
+    } else {
+      for (const m of text.matchAll(ROW_RE)) {
+        const rAttr = attr(m[1] ?? '', 'r')
+        const r = rAttr ? Number(rAttr) : lastRow + 1
+        lastRow = Number.isFinite(r) && r > 0 ? r : lastRow + 1
+        const body = m[2]
+        if (!body) continue
+        const cells: CellValue[] = []
+        let lastCol = -1
+        let any = false
+        for (const c of body.matchAll(CELL_RE)) {
+          const tag = c[1] ?? ''
+          const ref = cellAttr(tag, 'r')
+          const col = ref ? refColumn(ref) : lastCol + 1
+          lastCol = col
+          const inner = c[2]
+          if (!inner) continue
+          const v = cellValue(tag, inner, shared, dateStyles, date1904)
+          if (v === null || v === '') continue
+          cells[col] = v
+          any = true
+        }
+        if (any && onRow({ r: lastRow, cells }) === false) return
+      }
     }
     opts.onProgress?.(pos - start, end - start)
     if (Date.now() - lastYield > 50) {
@@ -374,6 +405,56 @@ async function parseSheetData(
       throwIfAborted(opts.signal)
     }
   }
+}
+
+/** Column index of a cell reference: "AB12" → 27. */
+function refColumn(ref: string): number {
+  let n = 0
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i)
+    if (c === 36) continue
+    const u = c >= 97 && c <= 122 ? c - 32 : c
+    if (u < 65 || u > 90) break
+    n = n * 26 + (u - 64)
+  }
+  return n - 1
+}
+
+/** The values of one row body (`<c>` elements without namespace prefix), or null when all are empty. */
+function cellsOf(body: string, shared: string[], dateStyles: boolean[], date1904: boolean): CellValue[] | null {
+  const cells: CellValue[] = []
+  let any = false
+  let lastCol = -1
+  let i = 0
+  for (;;) {
+    const lt = body.indexOf('<c', i)
+    if (lt < 0) break
+    const ch = body.charCodeAt(lt + 2)
+    if (ch !== 32 && ch !== 62 && ch !== 47) {
+      i = lt + 2
+      continue
+    }
+    const gt = body.indexOf('>', lt)
+    if (gt < 0) break
+    const self = body.charCodeAt(gt - 1) === 47
+    const tag = body.slice(lt + 2, self ? gt - 1 : gt)
+    const ref = cellAttr(tag, 'r')
+    const col = ref ? refColumn(ref) : lastCol + 1
+    lastCol = col
+    if (self) {
+      i = gt + 1
+      continue
+    }
+    const close = body.indexOf('</c>', gt)
+    const inner = body.slice(gt + 1, close < 0 ? body.length : close)
+    i = close < 0 ? body.length : close + 4
+    if (!inner) continue
+    const v = cellValue(tag, inner, shared, dateStyles, date1904)
+    if (v === null || v === '') continue
+    cells[col] = v
+    any = true
+  }
+  return any ? cells : null
 }
 
 /** A <c> attribute (r, s, t): a plain indexOf for the usual double quotes, the regex otherwise. */
@@ -390,9 +471,13 @@ function cellValue(tag: string, inner: string, shared: string[], dateStyles: boo
     const is = inner.match(IS_RE)
     return is ? textOfRuns(is[1] ?? '') : null
   }
-  const vm = inner.match(V_RE)
-  if (!vm) return null
-  const raw = vm[1] ?? ''
+  let raw: string
+  if (inner.startsWith('<v>') && inner.endsWith('</v>') && inner.indexOf('<', 3) === inner.length - 4) raw = inner.slice(3, -4)
+  else {
+    const vm = inner.match(V_RE)
+    if (!vm) return null
+    raw = vm[1] ?? ''
+  }
   switch (t) {
     case 's':
       return shared[Number(raw)] ?? null

@@ -151,6 +151,9 @@ export function DetailPanel({
   const [decision, setDecision] = useState<Decision | null>(null)
   const [note, setNote] = useState('')
   const [printing, setPrinting] = useState(false)
+  const [invOpen, setInvOpen] = useState(false)
+  const [invSince, setInvSince] = useState('')
+  const [invNote, setInvNote] = useState('')
 
   const load = useCallback(async () => {
     try {
@@ -209,6 +212,27 @@ export function DetailPanel({
       const r = await call('eligibility.decide', { cadreId, target, at, decision, note: note.trim() || null })
       apply(r)
       showMessage(`已记录处理意见：${decision}`, 'success')
+    } catch (e) {
+      showError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const setInvestigation = async (active: boolean) => {
+    setBusy(true)
+    try {
+      const r = await call('eligibility.setInvestigation', {
+        cadreId,
+        target,
+        at,
+        active,
+        since: active && invSince ? invSince : null,
+        note: active ? invNote.trim() || null : null,
+      })
+      apply(r)
+      setInvOpen(false)
+      showMessage(active ? '已登记正在接受的立案审查调查' : '已结束审查调查登记', 'success')
     } catch (e) {
       showError(e)
     } finally {
@@ -295,6 +319,57 @@ export function DetailPanel({
             />
           ))}
         </ol>
+        {d.rules.some((r) => r.id === 'investigation') ? (
+          <section className="elig-investigation" data-testid="elig-investigation">
+            {d.investigation ? (
+              <div>
+                已登记：{d.investigation.since ? `${d.investigation.since} 起` : ''}正在接受立案审查调查
+                {d.investigation.note ? `（${d.investigation.note}）` : ''}
+                <button
+                  type="button"
+                  className="btn-link"
+                  disabled={busy}
+                  onClick={() => void setInvestigation(false)}
+                >
+                  结束登记
+                </button>
+              </div>
+            ) : invOpen ? (
+              <div className="elig-investigation-form">
+                <label>
+                  起始日期
+                  <input
+                    type="date"
+                    className="input"
+                    value={invSince}
+                    onChange={(e) => setInvSince(e.target.value)}
+                  />
+                </label>
+                <input
+                  className="input"
+                  placeholder="说明（如立案机关）"
+                  value={invNote}
+                  onChange={(e) => setInvNote(e.target.value)}
+                />
+                <button type="button" className="btn btn-small" onClick={() => setInvOpen(false)}>
+                  取消
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-small btn-primary"
+                  disabled={busy}
+                  onClick={() => void setInvestigation(true)}
+                >
+                  登记
+                </button>
+              </div>
+            ) : (
+              <button type="button" className="btn-link" onClick={() => setInvOpen(true)}>
+                登记正在接受的立案审查调查…
+              </button>
+            )}
+          </section>
+        ) : null}
         <section className="elig-decision">
           <h3>处理意见</h3>
           <div className="elig-decision-choices" role="radiogroup" aria-label="处理意见">

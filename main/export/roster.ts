@@ -5,8 +5,10 @@
  */
 import type { CadreFieldKey } from '../domain/fields'
 import { CADRE_FIELD_KEYS, FIELD_BY_KEY } from '../domain/fields'
+import { basename } from 'node:path'
 import { AppError } from '../domain/errors'
 import type { AppContext } from '../services/context'
+import { recordAudit } from '../services/audit'
 import { getSetting } from '../services/settings'
 import { listUnits } from '../services/units'
 import type { CellKind } from './cells'
@@ -156,7 +158,7 @@ function describeScope(ctx: AppContext, q: RosterQuery, count: number): string {
 export function rosterSheet(
   ctx: AppContext,
   opts: RosterExportOptions,
-): { sheet: TableSheet; count: number } {
+): { sheet: TableSheet; count: number; keys: string[] } {
   const numbered = opts.columns === undefined
   const keys = checkColumns(opts.columns ?? STANDARD_COLUMNS)
   const { ids, unitIds } = matchIds(ctx, opts.query)
@@ -200,6 +202,7 @@ export function rosterSheet(
 
   return {
     count: ids.length,
+    keys,
     sheet: {
       name: opts.layout === 'by-unit' ? '干部花名册（按机构）' : '干部花名册',
       title: rosterTitle(ctx),
@@ -211,14 +214,32 @@ export function rosterSheet(
   }
 }
 
+/** Exports of personal data are recorded: who exported how many people, which columns, when. */
+function auditExport(
+  ctx: AppContext,
+  opts: RosterExportOptions,
+  r: RosterExportResult,
+  columns: readonly string[],
+): void {
+  const how = opts.columns ? '当前视图' : opts.layout === 'by-unit' ? '按机构分组' : '一人一行'
+  recordAudit(ctx, {
+    action: 'export',
+    entity: 'roster',
+    summary: `导出干部花名册（${how}，${r.rows} 人，${columns.length} 列）：${basename(r.fileName)}`,
+    after: { layout: opts.layout, columns, rows: r.rows, query: opts.query },
+  })
+}
+
 export async function exportRosterToBytes(
   ctx: AppContext,
   opts: RosterExportOptions,
 ): Promise<RosterExportResult & { bytes: Uint8Array }> {
-  const { sheet } = rosterSheet(ctx, opts)
+  const { sheet, keys } = rosterSheet(ctx, opts)
   const { bytes, sheets } = await workbookToBytes([sheet])
   const s = sheets[0]
-  return { fileName: rosterFileName(ctx, opts.layout), bytes, rows: s?.rows ?? 0, groups: s?.groups ?? 0 }
+  const r = { fileName: rosterFileName(ctx, opts.layout), rows: s?.rows ?? 0, groups: s?.groups ?? 0 }
+  auditExport(ctx, opts, r, keys)
+  return { ...r, bytes }
 }
 
 export async function exportRosterToFile(
@@ -226,7 +247,9 @@ export async function exportRosterToFile(
   path: string,
   opts: RosterExportOptions,
 ): Promise<RosterExportResult> {
-  const { sheet } = rosterSheet(ctx, opts)
+  const { sheet, keys } = rosterSheet(ctx, opts)
   const [s] = await workbookToFile(path, [sheet])
-  return { fileName: path, rows: s?.rows ?? 0, groups: s?.groups ?? 0 }
+  const r = { fileName: path, rows: s?.rows ?? 0, groups: s?.groups ?? 0 }
+  auditExport(ctx, opts, r, keys)
+  return r
 }

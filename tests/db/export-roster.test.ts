@@ -10,6 +10,7 @@ import { CADRE_FIELDS, FIELD_BY_KEY, type CadreFieldKey } from '../../main/domai
 import { exportRosterToBytes, exportRosterToFile, STANDARD_COLUMNS } from '../../main/export/roster'
 import { RosterExportSchema } from '../../main/ipc/contract/export'
 import { createExportHandlers } from '../../main/ipc/handlers/export'
+import { listAudit } from '../../main/services/audit'
 import type { AppContext } from '../../main/services/context'
 import { queryCadres } from '../../main/services/cadres/query'
 import { setSetting } from '../../main/services/settings'
@@ -290,6 +291,10 @@ describe('export.roster channel', () => {
     expect(Array.from({ length: grid.length }, (_, i) => ws.getRow(4 + i).getCell(1).value)).toEqual(
       grid.map((p) => p.name),
     )
+    // The export of personal data is in the audit log.
+    const audit = listAudit(ctx, {}).entries.find((e) => e.action === 'export')
+    expect(audit?.summary).toBe(`导出干部花名册（当前视图，${grid.length} 人，2 列）：${r.fileName}`)
+    expect(audit?.actor).toBe('test')
     expect(RosterExportSchema.safeParse({ query: {}, columns: [], layout: 'per-row' }).success).toBe(false)
     expect(RosterExportSchema.safeParse({ query: {}, layout: 'sideways' }).success).toBe(false)
   })

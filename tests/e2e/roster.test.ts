@@ -43,6 +43,54 @@ describe('花名册与干部信息', () => {
     await screenshot(app.page, 'roster')
   })
 
+  it('narrows to a unit and its sub-units, and remembers the chosen columns across a reload', async () => {
+    const units = (await app.call('units.list')) as {
+      id: number
+      name: string
+      parentId: number | null
+      count: number
+    }[]
+    const withChildren = units.find((u) => units.some((c) => c.parentId === u.id)) ?? units[0]!
+    const expected = (await app.call('cadres.query', {
+      offset: 0,
+      limit: 1,
+      unitId: withChildren.id,
+      statuses: ['在职'],
+    })) as CadreQueryResult
+    // The unit's own cadres plus those of every unit below it, as the tree's count shows.
+    const below = (id: number): number =>
+      (units.find((u) => u.id === id)?.count ?? 0) +
+      units.filter((u) => u.parentId === id).reduce((n, u) => n + below(u.id), 0)
+    expect(expected.total).toBe(below(withChildren.id))
+    expect(expected.total).toBeGreaterThan(withChildren.count)
+    await app.page.getByTestId(`unit-${withChildren.id}`).click()
+    await expect.poll(() => roster.total()).toBe(expected.total)
+    expect(await app.page.getByTestId(`unit-${withChildren.id}`).locator('.tree-count').textContent()).toBe(
+      String(expected.total),
+    )
+    await app.page.getByTestId('unit-all').click()
+
+    await app.page.getByRole('button', { name: '列设置' }).click()
+    const chooser = app.page.getByTestId('column-chooser')
+    await chooser.getByLabel('籍贯').check()
+    await chooser.getByRole('button', { name: '完成' }).click()
+    await app.page.locator('.ag-header-cell[col-id="nativePlace"]').first().waitFor()
+    // The layout is saved in the database: it survives a reload of the page.
+    await expect
+      .poll(async () => JSON.stringify(await app.call('settings.get', { key: 'roster.columns' })))
+      .toContain('nativePlace')
+    await app.page.reload()
+    await roster.waitForRows()
+    await app.page.locator('.ag-header-cell[col-id="nativePlace"]').first().waitFor()
+    // Back to the defaults for the other tests.
+    await app.page.getByRole('button', { name: '列设置' }).click()
+    await chooser.getByRole('button', { name: '恢复默认列' }).click()
+    await chooser.getByRole('button', { name: '完成' }).click()
+    await expect
+      .poll(async () => await app.page.locator('.ag-header-cell[col-id="nativePlace"]').count())
+      .toBe(0)
+  })
+
   it('finds a person by pinyin initials, saves an edit, shows it in the grid and the audit log', async () => {
     // Pick a real person from the demo data and search by the initials of their name.
     const first = (await app.call('cadres.query', {

@@ -249,6 +249,37 @@ describe('花名册与干部信息', () => {
   })
 })
 
+describe('系统设置', () => {
+  it('shows where the data lives, makes a backup on demand and restores it after a confirmation', async () => {
+    const app = await startApp({ demoCount: 50 })
+    try {
+      await app.page.getByTestId('nav-settings').click()
+      await app.page.getByTestId('settings-page').waitFor()
+      await expect.poll(async () => await app.page.getByTestId('settings-count').textContent()).toBe('50 人')
+      expect(await app.page.getByText(app.dbPath).count()).toBe(1)
+      await app.page.getByRole('button', { name: '立即备份' }).click()
+      const rows = app.page
+        .getByTestId('backup-list')
+        .locator('tbody tr', { has: app.page.getByRole('button', { name: '恢复' }) })
+      await expect.poll(() => rows.count()).toBeGreaterThan(0)
+      await screenshot(app.page, 'settings')
+      // A change after the backup is undone by the restore.
+      const page = (await app.call('cadres.query', { offset: 0, limit: 1 })) as CadreQueryResult
+      const id = page.rows[0]!.id
+      await app.call('cadres.save', { id, phone: '00000000' })
+      await rows.first().getByRole('button', { name: '恢复' }).click()
+      await app.page.getByTestId('confirm-dialog').getByRole('button', { name: '检查并恢复' }).click()
+      await expect
+        .poll(async () => (await app.page.locator('.message-area .message').last().textContent()) ?? '')
+        .toContain('已从')
+      const after = (await app.call('cadres.get', { id })) as CadreRecord
+      expect(after.phone).not.toBe('00000000')
+    } finally {
+      await app.close()
+    }
+  })
+})
+
 describe('首次启动', () => {
   it('offers 导入花名册 and 载入演示数据 on an empty database, and loads the demo', async () => {
     const app = await startApp()

@@ -53,14 +53,14 @@ describe('导出 Excel from the roster', () => {
     seedPeople(ctx, 48)
     ctx.db.close()
     app = await startApp({ dbPath: ctx.dbPath, route: 'roster' })
-    // Hide a column and move one, as the clerk's remembered layout: 身份证号 second, 民族 hidden.
-    // (Set through settings and a reload: the column chooser's checkboxes do not hide columns yet.)
+    // The clerk's remembered column layout: 身份证号 moved up to second place, 职级 hidden.
     const layout = [
       'name',
       'idCard',
       'gender',
       'birthDate',
       'age',
+      'ethnicity',
       'unit',
       'position',
       'positionLevel',
@@ -69,11 +69,7 @@ describe('导出 Excel from the roster', () => {
     ]
     await app.call('settings.set', {
       key: 'roster.columns',
-      value: [
-        ...layout.map((key) => ({ key })),
-        { key: 'ethnicity', hidden: true },
-        { key: 'rank', hidden: true },
-      ],
+      value: [...layout.map((key) => ({ key })), { key: 'rank', hidden: true }],
     })
     await app.page.reload()
     await app.page.locator('[data-testid="app-ready"]').waitFor()
@@ -106,7 +102,14 @@ describe('导出 Excel from the roster', () => {
     await birthHeader.click()
     await page.locator('.ag-header-cell[aria-sort="descending"]', { hasText: '出生年月' }).waitFor()
 
-    // The clerk's column layout (remembered by the roster): 身份证号 moved up front, 民族 hidden.
+    // Hide a column in the column chooser: 民族.
+    await page.getByRole('button', { name: '列设置' }).click()
+    const chooser = page.getByTestId('column-chooser')
+    await chooser
+      .locator('label.chooser-item', { hasText: /^民族$/ })
+      .locator('input')
+      .uncheck()
+    await chooser.getByRole('button', { name: '完成' }).click()
     const gridKeys = async (): Promise<string[]> =>
       page.locator('.ag-header-row-column .ag-header-cell[col-id]').evaluateAll((els) =>
         els
@@ -118,6 +121,7 @@ describe('导出 Excel from the roster', () => {
     await expect.poll(gridKeys, { timeout: 10_000 }).not.toContain('ethnicity')
     const keys = await gridKeys()
     expect(keys.slice(0, 2)).toEqual(['name', 'idCard'])
+    expect(keys).not.toContain('rank')
     expect(keys.length).toBeGreaterThan(5)
 
     await page.getByTestId('roster-action-export').click()

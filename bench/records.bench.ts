@@ -42,7 +42,12 @@ export default async function records(report: Report): Promise<void> {
     const grid = await call<YearGrid>('assessments.grid', { unitId: null, year })
     gridRows = grid.rows.length
     report('年度考核表：全县在职干部（人）', grid.rows.length, '人')
-    report('年度考核表载入（全县，服务）', await timed(7, () => call('assessments.grid', { unitId: null, year })), 'ms', '< 200 ms')
+    report(
+      '年度考核表载入（全县，服务）',
+      await timed(7, () => call('assessments.grid', { unitId: null, year })),
+      'ms',
+      '< 200 ms',
+    )
     let k = 0
     report(
       '保存 50 个等次（一个事务，含变更记录）',
@@ -50,7 +55,9 @@ export default async function records(report: Report): Promise<void> {
         k++
         return call('assessments.setGrades', {
           year,
-          changes: grid.rows.slice(0, 50).map((r, i) => ({ cadreId: r.cadreId, grade: grades[(i + k) % grades.length] })),
+          changes: grid.rows
+            .slice(0, 50)
+            .map((r, i) => ({ cadreId: r.cadreId, grade: grades[(i + k) % grades.length] })),
         })
       }),
       'ms',
@@ -59,9 +66,20 @@ export default async function records(report: Report): Promise<void> {
     report('应谈未谈名单', await timed(5, () => call('talks.due')), 'ms', '< 200 ms')
     report('督办升级提示', await timed(5, () => call('talks.escalation', {})), 'ms', '< 200 ms')
     report('后备干部库统计', await timed(5, () => call('reserve.figures', {})), 'ms', '< 200 ms')
-    report('谈话台账（全部，前 2000 条）', await timed(5, () => call('talks.ledger', { limit: 2000 })), 'ms', '< 200 ms')
+    report(
+      '谈话台账（全部，前 2000 条）',
+      await timed(5, () => call('talks.ledger', { limit: 2000 })),
+      'ms',
+      '< 200 ms',
+    )
     const rounds = await call<{ id: number }[]>('studies.rounds')
-    if (rounds[0]) report('研判评分表载入', await timed(5, () => call('studies.grid', { roundId: rounds[0]?.id })), 'ms', '< 100 ms')
+    if (rounds[0])
+      report(
+        '研判评分表载入',
+        await timed(5, () => call('studies.grid', { roundId: rounds[0]?.id })),
+        'ms',
+        '< 100 ms',
+      )
     // A bulk load leaves impact periods to be rebuilt once by the next roster query.
     setSetting(app.ctx, 'records.impactBasis', null)
     const t0 = now()
@@ -106,7 +124,9 @@ export default async function records(report: Report): Promise<void> {
         el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
       }, text)
       await ui.page.getByTestId('grades-save').click()
-      await ui.page.waitForFunction(() => document.querySelector('[data-testid=grades-save]')?.textContent === '保存')
+      await ui.page.waitForFunction(
+        () => document.querySelector('[data-testid=grades-save]')?.textContent === '保存',
+      )
       saves.push(ms(t0))
     }
     report('浏览器中粘贴 50 个等次并保存', median(saves), 'ms', '< 500 ms')

@@ -63,7 +63,8 @@ function cellText(v: CellValue | undefined): string {
 
 function headerKey(text: string): string | null {
   const t = text.replace(/[\s\u3000]/g, '').replace(/[（(].*[)）]$/, '')
-  for (const [key, names] of Object.entries(HEADERS)) if (names.some((n) => t === n || t.endsWith(n))) return key
+  for (const [key, names] of Object.entries(HEADERS))
+    if (names.some((n) => t === n || t.endsWith(n))) return key
   return null
 }
 
@@ -77,7 +78,11 @@ export async function importAssessmentResults(
   const wb = openWorkbook(bytes, fileName)
   const visible = wb.sheets.filter((s) => s.state === 'visible')
   if (opts.sheet !== undefined && !wb.sheets.some((s) => s.name === opts.sheet)) {
-    throw new AppError('import-no-sheet', `文件中没有名为“${opts.sheet}”的工作表`, `no sheet named ${opts.sheet}`)
+    throw new AppError(
+      'import-no-sheet',
+      `文件中没有名为“${opts.sheet}”的工作表`,
+      `no sheet named ${opts.sheet}`,
+    )
   }
   // The header row: within the first 10 rows, the first naming both 姓名 and 等次.
   let ws: LoadedSheet | null = null
@@ -113,7 +118,11 @@ export async function importAssessmentResults(
     )
   }
   if (cols.year === undefined && opts.year === undefined) {
-    throw new AppError('import-no-year', `工作表“${ws.name}”没有“年度”列，请在导入时选择年度`, 'no year column')
+    throw new AppError(
+      'import-no-year',
+      `工作表“${ws.name}”没有“年度”列，请在导入时选择年度`,
+      'no year column',
+    )
   }
   const rowsOf: SheetRow[] = []
   await ws.eachRow((row) => {
@@ -141,7 +150,13 @@ export async function importAssessmentResults(
     dataRows++
     const where = (k: string) => (cols[k] === undefined ? null : columnLetter(cols[k]))
     const reject = (k: string, value: string, message: string) =>
-      rejected.push({ row: r, column: where(k), key: k, value, message: `第 ${r} 行${where(k) ? ` ${where(k)} 列` : ''}：${message}` })
+      rejected.push({
+        row: r,
+        column: where(k),
+        key: k,
+        value,
+        message: `第 ${r} 行${where(k) ? ` ${where(k)} 列` : ''}：${message}`,
+      })
     const name = normalizeName(rawName)
     let year = opts.year ?? 0
     if (cols.year !== undefined) {
@@ -154,7 +169,11 @@ export async function importAssessmentResults(
     }
     const grade = normalizeGrade(rawGrade)
     if (!grade) {
-      reject('grade', rawGrade, rawGrade ? `等次“${rawGrade}”无法识别，应为 ${GRADES.join('、')} 之一` : '等次为空')
+      reject(
+        'grade',
+        rawGrade,
+        rawGrade ? `等次“${rawGrade}”无法识别，应为 ${GRADES.join('、')} 之一` : '等次为空',
+      )
       continue
     }
     let cadreId: number | null = null
@@ -173,7 +192,13 @@ export async function importAssessmentResults(
         continue
       }
       if (name && c.name !== name) {
-        warnings.push({ row: r, column: where('name'), key: 'name', value: rawName, message: `第 ${r} 行：姓名“${name}”与库中“${c.name}”不一致，按身份证号导入` })
+        warnings.push({
+          row: r,
+          column: where('name'),
+          key: 'name',
+          value: rawName,
+          message: `第 ${r} 行：姓名“${name}”与库中“${c.name}”不一致，按身份证号导入`,
+        })
       }
       cadreId = c.id
     } else {
@@ -206,7 +231,11 @@ export async function importAssessmentResults(
     ctx.db.transaction(() => {
       const years = [...new Set(preview.map((p) => p.year))]
       for (const y of years) {
-        setGrades(ctx, { year: y, kind, changes: preview.filter((p) => p.year === y).map((p) => ({ cadreId: p.cadreId, grade: p.grade })) })
+        setGrades(ctx, {
+          year: y,
+          kind,
+          changes: preview.filter((p) => p.year === y).map((p) => ({ cadreId: p.cadreId, grade: p.grade })),
+        })
       }
     })()
   }

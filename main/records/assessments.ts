@@ -32,11 +32,23 @@ export function normalizeGrade(raw: string): string | null {
   const s = raw.replace(/[\s\u3000]/g, '')
   if (s === '') return null
   if ((GRADES as readonly string[]).includes(s)) return s
-  const alias: Record<string, string> = { 优: '优秀', 称: '称职', 合: '合格', 基: '基本称职', 基本: '基本称职', 不: '不称职', 未定等次: '不定等次', 不定: '不定等次' }
+  const alias: Record<string, string> = {
+    优: '优秀',
+    称: '称职',
+    合: '合格',
+    基: '基本称职',
+    基本: '基本称职',
+    不: '不称职',
+    未定等次: '不定等次',
+    不定: '不定等次',
+  }
   return alias[s] ?? null
 }
 
-export function loadYearGrid(ctx: AppContext, q: { unitId: number | null; year: number; kind?: string }): YearGrid {
+export function loadYearGrid(
+  ctx: AppContext,
+  q: { unitId: number | null; year: number; kind?: string },
+): YearGrid {
   const kind = q.kind ?? '年度考核'
   const uf = unitFilter(ctx, q.unitId)
   const rows = ctx.db
@@ -68,7 +80,10 @@ export interface BulkResult {
 }
 
 /** Sets many grades at once: all land or none do. Unknown grades are refused with their row. */
-export function setGrades(ctx: AppContext, q: { year: number; kind?: string; changes: GradeChange[] }): BulkResult {
+export function setGrades(
+  ctx: AppContext,
+  q: { year: number; kind?: string; changes: GradeChange[] },
+): BulkResult {
   const kind = q.kind ?? '年度考核'
   if (!Number.isInteger(q.year) || q.year < 1950 || q.year > 2100) {
     throw new AppError('grade-year', `年度应为四位年份，收到“${q.year}”`, 'bad year')
@@ -96,7 +111,12 @@ export function setGrades(ctx: AppContext, q: { year: number; kind?: string; cha
     let unchanged = 0
     for (const c of clean) {
       const cadre = getCadre.get(c.cadreId) as { name: string } | undefined
-      if (!cadre) throw new AppError('cadre-not-found', `找不到编号为 ${c.cadreId} 的干部；未保存任何等次`, 'cadre not found')
+      if (!cadre)
+        throw new AppError(
+          'cadre-not-found',
+          `找不到编号为 ${c.cadreId} 的干部；未保存任何等次`,
+          'cadre not found',
+        )
       const cur = get.get(c.cadreId, q.year, kind) as { id: number; grade: string } | undefined
       if ((cur?.grade ?? null) === c.grade) {
         unchanged++

@@ -117,7 +117,12 @@ export function normalizeRecord<K extends RecordKind>(kind: K, data: RecordData<
   }
   const first = Object.values(errors)[0]
   if (first) {
-    throw new AppError('record-invalid', `${RECORD_KIND_LABELS[kind]}记录有误：${first}`, 'invalid record', errors)
+    throw new AppError(
+      'record-invalid',
+      `${RECORD_KIND_LABELS[kind]}记录有误：${first}`,
+      'invalid record',
+      errors,
+    )
   }
   return d as RecordData<K>
 }
@@ -131,8 +136,10 @@ function toParams(kind: RecordKind, data: Record<string, unknown>): unknown[] {
 }
 
 function cadreName(ctx: AppContext, cadreId: number): string {
-  const r = ctx.db.prepare('SELECT name FROM cadres WHERE id = ?').get(cadreId) as { name: string } | undefined
-  if (!r) throw new AppError('cadre-not-found', `找不到编号为 ${cadreId} 的干部`, `cadre ${cadreId} not found`)
+  const r = ctx.db.prepare('SELECT name FROM cadres WHERE id = ?').get(cadreId) as
+    { name: string } | undefined
+  if (!r)
+    throw new AppError('cadre-not-found', `找不到编号为 ${cadreId} 的干部`, `cadre ${cadreId} not found`)
   return r.name
 }
 
@@ -174,16 +181,27 @@ function strip(r: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Inserts without a transaction or audit: for callers that batch (the grids). */
-export function insertRecord<K extends RecordKind>(ctx: AppContext, kind: K, cadreId: number, data: RecordData<K>): number {
+export function insertRecord<K extends RecordKind>(
+  ctx: AppContext,
+  kind: K,
+  cadreId: number,
+  data: RecordData<K>,
+): number {
   const spec = TABLES[kind]
   const cols = Object.values(spec.fields).map(([c]) => c)
   const sql = `INSERT INTO ${spec.table} (cadre_id, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`
   try {
-    return Number(ctx.db.prepare(sql).run(cadreId, ...toParams(kind, data as Record<string, unknown>)).lastInsertRowid)
+    return Number(
+      ctx.db.prepare(sql).run(cadreId, ...toParams(kind, data as Record<string, unknown>)).lastInsertRowid,
+    )
   } catch (e) {
     if (String((e as Error).message).includes('UNIQUE') && kind === 'assessments') {
       const a = data as RecordData<'assessments'>
-      throw new AppError('record-duplicate', `该干部已有 ${a.year} 年度的${a.kind}结果，请修改原记录`, 'duplicate assessment')
+      throw new AppError(
+        'record-duplicate',
+        `该干部已有 ${a.year} 年度的${a.kind}结果，请修改原记录`,
+        'duplicate assessment',
+      )
     }
     throw e
   }
@@ -191,15 +209,26 @@ export function insertRecord<K extends RecordKind>(ctx: AppContext, kind: K, cad
 
 export function getRecord<K extends RecordKind>(ctx: AppContext, kind: K, id: number): RecordOf[K] {
   const row = ctx.db.prepare(`SELECT * FROM ${TABLES[kind].table} WHERE id = ?`).get(id) as Row | undefined
-  if (!row) throw new AppError('record-not-found', `找不到这条${RECORD_KIND_LABELS[kind]}记录（编号 ${id}），可能已被删除`, 'record not found')
+  if (!row)
+    throw new AppError(
+      'record-not-found',
+      `找不到这条${RECORD_KIND_LABELS[kind]}记录（编号 ${id}），可能已被删除`,
+      'record not found',
+    )
   return fromRow(kind, row)
 }
 
 export type ListedRecord<K extends RecordKind> = RecordOf[K] & { impact?: ImpactInfo | null }
 
-export function listRecords<K extends RecordKind>(ctx: AppContext, kind: K, cadreId: number): ListedRecord<K>[] {
+export function listRecords<K extends RecordKind>(
+  ctx: AppContext,
+  kind: K,
+  cadreId: number,
+): ListedRecord<K>[] {
   const spec = TABLES[kind]
-  const rows = ctx.db.prepare(`SELECT * FROM ${spec.table} WHERE cadre_id = ? ORDER BY ${spec.order}`).all(cadreId) as Row[]
+  const rows = ctx.db
+    .prepare(`SELECT * FROM ${spec.table} WHERE cadre_id = ? ORDER BY ${spec.order}`)
+    .all(cadreId) as Row[]
   const out = rows.map((r) => fromRow(kind, r)) as ListedRecord<K>[]
   if (kind === 'discipline' || kind === 'talks') {
     const config = impactConfig(ctx)
@@ -208,7 +237,15 @@ export function listRecords<K extends RecordKind>(ctx: AppContext, kind: K, cadr
       const rec = r as unknown as Record<string, string>
       const i =
         kind === 'discipline'
-          ? impactOf({ source: 'discipline', date: rec.date ?? '', system: rec.system ?? '', measure: rec.measure ?? '' }, config)
+          ? impactOf(
+              {
+                source: 'discipline',
+                date: rec.date ?? '',
+                system: rec.system ?? '',
+                measure: rec.measure ?? '',
+              },
+              config,
+            )
           : impactOf({ source: 'talk', date: rec.date ?? '', kind: rec.kind ?? '' }, config)
       r.impact = impactInfo(i, today)
     }
@@ -218,7 +255,12 @@ export function listRecords<K extends RecordKind>(ctx: AppContext, kind: K, cadr
 
 const touchesImpact = (kind: RecordKind) => kind === 'discipline' || kind === 'talks'
 
-export function addRecord<K extends RecordKind>(ctx: AppContext, kind: K, cadreId: number, data: RecordData<K>): RecordOf[K] {
+export function addRecord<K extends RecordKind>(
+  ctx: AppContext,
+  kind: K,
+  cadreId: number,
+  data: RecordData<K>,
+): RecordOf[K] {
   const clean = normalizeRecord(kind, data)
   return ctx.db.transaction(() => {
     const name = cadreName(ctx, cadreId)
@@ -236,7 +278,12 @@ export function addRecord<K extends RecordKind>(ctx: AppContext, kind: K, cadreI
   })()
 }
 
-export function updateRecord<K extends RecordKind>(ctx: AppContext, kind: K, id: number, data: RecordData<K>): RecordOf[K] {
+export function updateRecord<K extends RecordKind>(
+  ctx: AppContext,
+  kind: K,
+  id: number,
+  data: RecordData<K>,
+): RecordOf[K] {
   const clean = normalizeRecord(kind, data) as Record<string, unknown>
   return ctx.db.transaction(() => {
     const before = getRecord(ctx, kind, id) as unknown as Record<string, unknown>
@@ -246,10 +293,16 @@ export function updateRecord<K extends RecordKind>(ctx: AppContext, kind: K, id:
     const sets = Object.values(spec.fields).map(([c]) => `${c} = ?`)
     const write = () => {
       try {
-        ctx.db.prepare(`UPDATE ${spec.table} SET ${sets.join(', ')} WHERE id = ?`).run(...toParams(kind, clean), id)
+        ctx.db
+          .prepare(`UPDATE ${spec.table} SET ${sets.join(', ')} WHERE id = ?`)
+          .run(...toParams(kind, clean), id)
       } catch (e) {
         if (String((e as Error).message).includes('UNIQUE'))
-          throw new AppError('record-duplicate', `该干部已有 ${String(clean.year)} 年度的${String(clean.kind)}结果`, 'duplicate')
+          throw new AppError(
+            'record-duplicate',
+            `该干部已有 ${String(clean.year)} 年度的${String(clean.kind)}结果`,
+            'duplicate',
+          )
         throw e
       }
     }

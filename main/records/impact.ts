@@ -4,7 +4,13 @@
  * `refreshImpactPeriods`, e.g. after an exchange load or demo data). The periods themselves come
  * from main/domain/impact.ts with the county's configuration.
  */
-import { IMPACT_SETTINGS_KEY, impactOf, parseImpactConfig, type Impact, type ImpactConfig } from '../domain/impact'
+import {
+  IMPACT_SETTINGS_KEY,
+  impactOf,
+  parseImpactConfig,
+  type Impact,
+  type ImpactConfig,
+} from '../domain/impact'
 import type { AppContext } from '../services/context'
 import { getSetting, setSetting } from '../services/settings'
 
@@ -25,7 +31,13 @@ export interface ImpactInfo {
 export function impactInfo(i: Impact | null, today: string): ImpactInfo | null {
   if (!i) return null
   const until = i.until ?? '长期'
-  return { label: i.label, from: i.from, until, months: i.months, running: i.from <= today && (i.until === null || today <= i.until) }
+  return {
+    label: i.label,
+    from: i.from,
+    until,
+    months: i.months,
+    running: i.from <= today && (i.until === null || today <= i.until),
+  }
 }
 
 interface Src {

@@ -25,7 +25,16 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   training: '培训',
 }
 
-export const GRADES = ['优秀', '称职', '合格', '基本称职', '基本合格', '不称职', '不合格', '不定等次'] as const
+export const GRADES = [
+  '优秀',
+  '称职',
+  '合格',
+  '基本称职',
+  '基本合格',
+  '不称职',
+  '不合格',
+  '不定等次',
+] as const
 export const ASSESSMENT_KINDS = ['年度考核', '平时考核', '专项考核'] as const
 export const TALK_KINDS = [
   '任前谈话',
@@ -48,7 +57,16 @@ export const DISCIPLINE_MEASURES: Record<(typeof DISCIPLINE_SYSTEMS)[number], re
   组织处理: ['调整', '停职检查', '免职', '降职'],
 }
 export const STUDY_CONCLUSIONS = ['优秀', '较好', '一般', '较差'] as const
-export const STUDY_RECOMMENDATIONS = ['提拔使用', '重点培养', '列入后备', '交流', '调整', '召回', '诫勉', '继续观察'] as const
+export const STUDY_RECOMMENDATIONS = [
+  '提拔使用',
+  '重点培养',
+  '列入后备',
+  '交流',
+  '调整',
+  '召回',
+  '诫勉',
+  '继续观察',
+] as const
 export const RESERVE_LEVELS = ['副科级后备', '正科级后备', '县处级后备'] as const
 export const RESERVE_STATUSES = ['在库', '已列为考察对象', '已使用', '已撤销'] as const
 export const RESERVE_ENTRY_WAYS = ['民主推荐', '组织推荐', '单位推荐', '一线锻炼表现突出直接确定'] as const
@@ -179,7 +197,12 @@ export const TABLES: Record<RecordKind, TableSpec> = {
   },
   discipline: {
     table: 'discipline',
-    fields: { date: ['date', 'text'], system: ['system', 'text'], measure: ['measure', 'text'], reason: ['reason', 'text'] },
+    fields: {
+      date: ['date', 'text'],
+      system: ['system', 'text'],
+      measure: ['measure', 'text'],
+      reason: ['reason', 'text'],
+    },
     order: 'date DESC, id DESC',
   },
   rewards: {
@@ -201,12 +224,22 @@ export const TABLES: Record<RecordKind, TableSpec> = {
   },
   postings: {
     table: 'postings',
-    fields: { kind: ['kind', 'text'], place: ['place', 'text'], start: ['start', 'text'], end: ['end', 'text'] },
+    fields: {
+      kind: ['kind', 'text'],
+      place: ['place', 'text'],
+      start: ['start', 'text'],
+      end: ['end', 'text'],
+    },
     order: 'start DESC, id DESC',
   },
   training: {
     table: 'training',
-    fields: { name: ['name', 'text'], start: ['start', 'text'], end: ['end', 'text'], hours: ['hours', 'real'] },
+    fields: {
+      name: ['name', 'text'],
+      start: ['start', 'text'],
+      end: ['end', 'text'],
+      hours: ['hours', 'real'],
+    },
     order: 'start DESC, id DESC',
   },
 }

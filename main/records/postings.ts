@@ -38,7 +38,10 @@ export interface PostingListRow extends StationedRow {
 }
 
 /** Every posting, newest first, optionally of one kind; `current` marks those covering today. */
-export function listPostings(ctx: AppContext, q: { kind?: string | null; search?: string | null } = {}): PostingListRow[] {
+export function listPostings(
+  ctx: AppContext,
+  q: { kind?: string | null; search?: string | null } = {},
+): PostingListRow[] {
   const month = ctx.today().slice(0, 7)
   const where: string[] = ['1']
   const params: unknown[] = [month, month]

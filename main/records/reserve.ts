@@ -87,12 +87,18 @@ export function addToPool(ctx: AppContext, input: AddToPoolInput): AddToPoolResu
   const level = input.level.trim()
   if (!level) throw new AppError('reserve-level', '请选择后备层次', 'level required')
   if (input.entryDate !== null && !isMonth(input.entryDate)) {
-    throw new AppError('reserve-date', `入库时间应为“年-月”（如 2025-03），收到“${input.entryDate}”`, 'bad entry date')
+    throw new AppError(
+      'reserve-date',
+      `入库时间应为“年-月”（如 2025-03），收到“${input.entryDate}”`,
+      'bad entry date',
+    )
   }
   if (input.cadreIds.length === 0) throw new AppError('reserve-none', '没有选中任何干部', 'no cadres')
   const db = ctx.db
   const getCadre = db.prepare('SELECT name, status FROM cadres WHERE id = ?')
-  const existing = db.prepare(`SELECT id FROM reserve_entries WHERE cadre_id = ? AND level = ? AND status IN ${ACTIVE}`)
+  const existing = db.prepare(
+    `SELECT id FROM reserve_entries WHERE cadre_id = ? AND level = ? AND status IN ${ACTIVE}`,
+  )
   const ins = db.prepare(
     "INSERT INTO reserve_entries (cadre_id, level, entry_date, entry_way, status) VALUES (?, ?, ?, ?, '在库')",
   )
@@ -101,7 +107,12 @@ export function addToPool(ctx: AppContext, input: AddToPoolInput): AddToPoolResu
     const skipped: AddToPoolResult['skipped'] = []
     for (const cadreId of [...new Set(input.cadreIds)]) {
       const c = getCadre.get(cadreId) as { name: string; status: string } | undefined
-      if (!c) throw new AppError('cadre-not-found', `找不到编号为 ${cadreId} 的干部；未加入任何人`, 'cadre not found')
+      if (!c)
+        throw new AppError(
+          'cadre-not-found',
+          `找不到编号为 ${cadreId} 的干部；未加入任何人`,
+          'cadre not found',
+        )
       if (c.status !== '在职') {
         skipped.push({ cadreId, name: c.name, reason: `状态为“${c.status}”，不能入库` })
         continue
@@ -133,22 +144,33 @@ export function setPoolStatus(
     throw new AppError('reserve-status', `状态应为 ${RESERVE_STATUSES.join('、')} 之一`, 'bad status')
   }
   const reason = input.reason?.trim() || null
-  if (input.status === '已撤销' && !reason) throw new AppError('reserve-reason', '撤销出库须写明原因', 'reason required', { reason: '请填写撤销原因' })
+  if (input.status === '已撤销' && !reason)
+    throw new AppError('reserve-reason', '撤销出库须写明原因', 'reason required', {
+      reason: '请填写撤销原因',
+    })
   const date = input.date ?? null
-  if (date !== null && !isMonth(date)) throw new AppError('reserve-date', `出库时间应为“年-月”，收到“${date}”`, 'bad date')
+  if (date !== null && !isMonth(date))
+    throw new AppError('reserve-date', `出库时间应为“年-月”，收到“${date}”`, 'bad date')
   const db = ctx.db
   return db.transaction(() => {
     const before = db
-      .prepare(
-        `SELECT r.*, c.name FROM reserve_entries r JOIN cadres c ON c.id = r.cadre_id WHERE r.id = ?`,
-      )
+      .prepare(`SELECT r.*, c.name FROM reserve_entries r JOIN cadres c ON c.id = r.cadre_id WHERE r.id = ?`)
       .get(input.entryId) as
-      | { id: number; cadre_id: number; name: string; level: string; status: string; exit_date: string | null; exit_reason: string | null }
+      | {
+          id: number
+          cadre_id: number
+          name: string
+          level: string
+          status: string
+          exit_date: string | null
+          exit_reason: string | null
+        }
       | undefined
     if (!before) throw new AppError('record-not-found', '找不到这条后备干部记录，可能已被删除', 'not found')
     const leaving = input.status === '已撤销' || input.status === '已使用'
     const exitDate = leaving ? (date ?? ctx.today().slice(0, 7)) : null
-    const exitReason = input.status === '已撤销' ? reason : input.status === '已使用' ? (reason ?? '提拔使用') : null
+    const exitReason =
+      input.status === '已撤销' ? reason : input.status === '已使用' ? (reason ?? '提拔使用') : null
     db.prepare('UPDATE reserve_entries SET status = ?, exit_date = ?, exit_reason = ? WHERE id = ?').run(
       input.status,
       exitDate,
@@ -222,7 +244,9 @@ export function poolFigures(ctx: AppContext, q: { level?: string | null } = {}):
       level,
       count: v.count,
       women: v.women,
-      averageAge: v.ages.length ? Math.round((v.ages.reduce((a, b) => a + b, 0) / v.ages.length) * 10) / 10 : null,
+      averageAge: v.ages.length
+        ? Math.round((v.ages.reduce((a, b) => a + b, 0) / v.ages.length) * 10) / 10
+        : null,
     })),
     byAgeBand: [...bands].map(([band, count]) => ({ band, count })),
     byGender: [...genders].map(([gender, count]) => ({ gender, count })),

@@ -57,7 +57,8 @@ function parseDims(s: string): Dimension[] {
 function groupLabel(ctx: AppContext, kind: string, value: string | null): string {
   if (kind === 'posting') return `全体${value ?? ''}`
   if (kind === 'unit') {
-    const u = ctx.db.prepare('SELECT name FROM units WHERE id = ?').get(Number(value)) as { name: string } | undefined
+    const u = ctx.db.prepare('SELECT name FROM units WHERE id = ?').get(Number(value)) as
+      { name: string } | undefined
     return `${u?.name ?? '（已删除的单位）'}班子`
   }
   return '指定人员'
@@ -65,7 +66,9 @@ function groupLabel(ctx: AppContext, kind: string, value: string | null): string
 
 function toRound(ctx: AppContext, r: DbRound): StudyRound {
   const dims = parseDims(r.dimensions)
-  const members = ctx.db.prepare('SELECT scores FROM studies WHERE round = ?').all(r.name) as { scores: string }[]
+  const members = ctx.db.prepare('SELECT scores FROM studies WHERE round = ?').all(r.name) as {
+    scores: string
+  }[]
   const scored = members.filter((m) => {
     const s = safeScores(m.scores)
     return dims.length > 0 && dims.every((d) => typeof s[d.name] === 'number')
@@ -126,19 +129,24 @@ export function listRounds(ctx: AppContext): StudyRound[] {
 
 function getDbRound(ctx: AppContext, id: number): DbRound {
   const r = ctx.db.prepare('SELECT * FROM study_rounds WHERE id = ?').get(id) as DbRound | undefined
-  if (!r) throw new AppError('round-not-found', `找不到编号为 ${id} 的研判批次，可能已被删除`, 'round not found')
+  if (!r)
+    throw new AppError('round-not-found', `找不到编号为 ${id} 的研判批次，可能已被删除`, 'round not found')
   return r
 }
 
 function checkDimensions(dims: Dimension[]): Dimension[] {
   const clean = dims.map((d) => ({ name: d.name.trim(), weight: d.weight }))
-  if (clean.length === 0) throw new AppError('round-dims', '至少需要一个研判维度', 'no dimensions', { dimensions: '至少需要一个维度' })
+  if (clean.length === 0)
+    throw new AppError('round-dims', '至少需要一个研判维度', 'no dimensions', {
+      dimensions: '至少需要一个维度',
+    })
   const names = new Set<string>()
   for (const [i, d] of clean.entries()) {
     if (!d.name) throw new AppError('round-dims', `第 ${i + 1} 个维度没有名称`, 'dimension name')
     if (names.has(d.name)) throw new AppError('round-dims', `维度“${d.name}”重复`, 'duplicate dimension')
     names.add(d.name)
-    if (!Number.isFinite(d.weight) || d.weight <= 0) throw new AppError('round-dims', `维度“${d.name}”的权重应为正数`, 'weight')
+    if (!Number.isFinite(d.weight) || d.weight <= 0)
+      throw new AppError('round-dims', `维度“${d.name}”的权重应为正数`, 'weight')
   }
   return clean
 }
@@ -160,7 +168,9 @@ export function groupMembers(ctx: AppContext, group: RoundGroup, date: string): 
     const ids = unitSubtree(ctx, group.unitId)
     return (
       ctx.db
-        .prepare(`SELECT id FROM cadres WHERE status = '在职' AND unit_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`)
+        .prepare(
+          `SELECT id FROM cadres WHERE status = '在职' AND unit_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
+        )
         .all(...ids) as { id: number }[]
     ).map((r) => r.id)
   }
@@ -178,21 +188,42 @@ export interface CreateRoundInput {
 export function createRound(ctx: AppContext, input: CreateRoundInput): StudyRound {
   const name = input.name.trim()
   if (!name) throw new AppError('round-name', '请填写研判批次名称', 'name required', { name: '不能为空' })
-  if (!isDay(input.date)) throw new AppError('round-date', `研判日期应为“年-月-日”，收到“${input.date}”`, 'bad date')
+  if (!isDay(input.date))
+    throw new AppError('round-date', `研判日期应为“年-月-日”，收到“${input.date}”`, 'bad date')
   const dims = checkDimensions(input.dimensions)
   const db = ctx.db
   return db.transaction(() => {
-    if (db.prepare('SELECT 1 FROM study_rounds WHERE name = ?').get(name) || db.prepare('SELECT 1 FROM studies WHERE round = ?').get(name)) {
-      throw new AppError('round-exists', `已有名为“${name}”的研判批次，请换一个名称`, 'round exists', { name: '名称已存在' })
+    if (
+      db.prepare('SELECT 1 FROM study_rounds WHERE name = ?').get(name) ||
+      db.prepare('SELECT 1 FROM studies WHERE round = ?').get(name)
+    ) {
+      throw new AppError('round-exists', `已有名为“${name}”的研判批次，请换一个名称`, 'round exists', {
+        name: '名称已存在',
+      })
     }
     const members = groupMembers(ctx, input.group, input.date)
-    if (members.length === 0) throw new AppError('round-empty', '所选范围内没有在职干部，未建立研判批次', 'empty group')
+    if (members.length === 0)
+      throw new AppError('round-empty', '所选范围内没有在职干部，未建立研判批次', 'empty group')
     const groupValue =
-      input.group.kind === 'posting' ? input.group.postingKind : input.group.kind === 'unit' ? String(input.group.unitId) : null
+      input.group.kind === 'posting'
+        ? input.group.postingKind
+        : input.group.kind === 'unit'
+          ? String(input.group.unitId)
+          : null
     const id = Number(
       db
-        .prepare('INSERT INTO study_rounds (name, date, dimensions, group_kind, group_value, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(name, input.date, JSON.stringify(dims), input.group.kind, groupValue, input.note ?? null, ctx.nowIso()).lastInsertRowid,
+        .prepare(
+          'INSERT INTO study_rounds (name, date, dimensions, group_kind, group_value, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          name,
+          input.date,
+          JSON.stringify(dims),
+          input.group.kind,
+          groupValue,
+          input.note ?? null,
+          ctx.nowIso(),
+        ).lastInsertRowid,
     )
     const ins = db.prepare("INSERT INTO studies (cadre_id, date, round, scores) VALUES (?, ?, ?, '{}')")
     const exists = db.prepare('SELECT 1 FROM cadres WHERE id = ?')
@@ -258,7 +289,10 @@ export function weightedTotal(scores: Record<string, number>, dims: Dimension[])
 
 /** Competition ranking: equal totals share a rank; null totals have none. */
 export function rankTotals<T extends { total: number | null }>(rows: T[]): (T & { rank: number | null })[] {
-  const sorted = rows.filter((r) => r.total !== null).map((r) => r.total as number).sort((a, b) => b - a)
+  const sorted = rows
+    .filter((r) => r.total !== null)
+    .map((r) => r.total as number)
+    .sort((a, b) => b - a)
   return rows.map((r) => ({ ...r, rank: r.total === null ? null : sorted.indexOf(r.total) + 1 }))
 }
 
@@ -276,7 +310,9 @@ export function roundGrid(ctx: AppContext, roundId: number): { round: StudyRound
          FROM studies s JOIN cadres c ON c.id = s.cadre_id LEFT JOIN units u ON u.id = c.unit_id
         WHERE s.round = ? ORDER BY u.sort_order, u.name, c.id`,
     )
-    .all(r.name) as (Omit<RoundGridRow, 'scores' | 'total' | 'rank' | 'suggestedConclusion'> & { scores: string })[]
+    .all(r.name) as (Omit<RoundGridRow, 'scores' | 'total' | 'rank' | 'suggestedConclusion'> & {
+    scores: string
+  })[]
   const withTotals = raw.map((x) => {
     const scores = safeScores(x.scores)
     const total = weightedTotal(scores, round.dimensions)
@@ -293,7 +329,11 @@ export interface RoundEntry {
 }
 
 /** Saves the grid's changed rows in one transaction, one audit entry per changed person. */
-export function saveRoundEntries(ctx: AppContext, roundId: number, entries: RoundEntry[]): { changed: number } {
+export function saveRoundEntries(
+  ctx: AppContext,
+  roundId: number,
+  entries: RoundEntry[],
+): { changed: number } {
   const db = ctx.db
   return db.transaction(() => {
     const r = getDbRound(ctx, roundId)
@@ -305,20 +345,45 @@ export function saveRoundEntries(ctx: AppContext, roundId: number, entries: Roun
     let changed = 0
     for (const e of entries) {
       const cur = get.get(e.studyId, r.name) as
-        | { id: number; cadre_id: number; name: string; scores: string; conclusion: string | null; recommendation: string | null }
+        | {
+            id: number
+            cadre_id: number
+            name: string
+            scores: string
+            conclusion: string | null
+            recommendation: string | null
+          }
         | undefined
-      if (!cur) throw new AppError('record-not-found', `研判记录 ${e.studyId} 不属于批次“${r.name}”；未保存任何分数`, 'not in round')
+      if (!cur)
+        throw new AppError(
+          'record-not-found',
+          `研判记录 ${e.studyId} 不属于批次“${r.name}”；未保存任何分数`,
+          'not in round',
+        )
       const scores: Record<string, number> = {}
       for (const [k, v] of Object.entries(e.scores)) {
         if (v === null) continue
-        if (!dims.some((d) => d.name === k)) throw new AppError('round-dims', `“${k}”不是本批次的研判维度；未保存任何分数`, 'unknown dimension')
+        if (!dims.some((d) => d.name === k))
+          throw new AppError('round-dims', `“${k}”不是本批次的研判维度；未保存任何分数`, 'unknown dimension')
         if (!Number.isFinite(v) || v < 0 || v > 100) {
-          throw new AppError('score-range', `${cur.name}的“${k}”得分应在 0 到 100 之间，收到 ${v}；未保存任何分数`, 'score range')
+          throw new AppError(
+            'score-range',
+            `${cur.name}的“${k}”得分应在 0 到 100 之间，收到 ${v}；未保存任何分数`,
+            'score range',
+          )
         }
         scores[k] = v
       }
-      const before = { scores: safeScores(cur.scores), conclusion: cur.conclusion, recommendation: cur.recommendation }
-      const after = { scores, conclusion: e.conclusion?.trim() || null, recommendation: e.recommendation?.trim() || null }
+      const before = {
+        scores: safeScores(cur.scores),
+        conclusion: cur.conclusion,
+        recommendation: cur.recommendation,
+      }
+      const after = {
+        scores,
+        conclusion: e.conclusion?.trim() || null,
+        recommendation: e.recommendation?.trim() || null,
+      }
       if (JSON.stringify(before) === JSON.stringify(after)) continue
       upd.run(JSON.stringify(scores), after.conclusion, after.recommendation, e.studyId)
       recordAudit(ctx, {
@@ -349,7 +414,12 @@ export function addRoundMembers(ctx: AppContext, roundId: number, cadreIds: numb
       added++
     }
     if (added)
-      recordAudit(ctx, { action: 'update', entity: 'study-round', entityId: roundId, summary: `研判批次“${r.name}”增加 ${added} 人` })
+      recordAudit(ctx, {
+        action: 'update',
+        entity: 'study-round',
+        entityId: roundId,
+        summary: `研判批次“${r.name}”增加 ${added} 人`,
+      })
     return { added }
   })()
 }
@@ -402,9 +472,18 @@ export function setMonthlyScores(
     let changed = 0
     for (const e of q.entries) {
       const n = name.get(e.cadreId) as { name: string } | undefined
-      if (!n) throw new AppError('cadre-not-found', `找不到编号为 ${e.cadreId} 的干部；未保存任何分数`, 'cadre not found')
+      if (!n)
+        throw new AppError(
+          'cadre-not-found',
+          `找不到编号为 ${e.cadreId} 的干部；未保存任何分数`,
+          'cadre not found',
+        )
       if (e.score !== null && (!Number.isFinite(e.score) || e.score < 0 || e.score > 100)) {
-        throw new AppError('score-range', `${n.name}的月度得分应在 0 到 100 之间；未保存任何分数`, 'score range')
+        throw new AppError(
+          'score-range',
+          `${n.name}的月度得分应在 0 到 100 之间；未保存任何分数`,
+          'score range',
+        )
       }
       const cur = (get.get(e.cadreId, q.month) as { score: number } | undefined)?.score ?? null
       if (cur === e.score) continue

@@ -150,7 +150,9 @@ export function escalationHints(ctx: AppContext, q: { cadreId?: number } = {}): 
         : `${months} 个月内已督办（${supervision}），如仍未整改，下一步应为约谈`,
     })
   }
-  return out.sort((a, b) => (a.nextStep === b.nextStep ? a.name.localeCompare(b.name, 'zh') : a.nextStep === '诫勉' ? -1 : 1))
+  return out.sort((a, b) =>
+    a.nextStep === b.nextStep ? a.name.localeCompare(b.name, 'zh') : a.nextStep === '诫勉' ? -1 : 1,
+  )
 }
 
 export interface DueRow {

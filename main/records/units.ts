@@ -11,7 +11,10 @@ export function unitSubtree(ctx: AppContext, unitId: number): number[] {
 }
 
 /** SQL condition and params narrowing cadres `c` to a unit subtree (none when unitId is null). */
-export function unitFilter(ctx: AppContext, unitId: number | null | undefined): { sql: string; params: number[] } {
+export function unitFilter(
+  ctx: AppContext,
+  unitId: number | null | undefined,
+): { sql: string; params: number[] } {
   if (unitId === null || unitId === undefined) return { sql: '1', params: [] }
   const ids = unitSubtree(ctx, unitId)
   return { sql: `c.unit_id IN (${ids.map(() => '?').join(',')})`, params: ids }

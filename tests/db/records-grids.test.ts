@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest'
 import { importAssessmentResults } from '../../main/records/assessment-import'
 import { loadYearGrid, setGrades } from '../../main/records/assessments'
 import { addRecord } from '../../main/records/entries'
-import { createRound, monthlyRanking, roundGrid, saveRoundEntries, setMonthlyScores } from '../../main/records/studies'
+import {
+  createRound,
+  monthlyRanking,
+  roundGrid,
+  saveRoundEntries,
+  setMonthlyScores,
+} from '../../main/records/studies'
 import { addCadre, addUnit, auditCount, recordsContext } from './records-helpers'
 
 describe('year grid of 年度考核', () => {
@@ -27,15 +33,27 @@ describe('year grid of 年度考核', () => {
     const unit = addUnit(ctx, '县发改局')
     const ids = Array.from({ length: 50 }, (_, i) => addCadre(ctx, `干部${i + 1}`, { unitId: unit }))
     const grades = ['优秀', '称职', '称职', '基本称职', '不定等次']
-    const res = setGrades(ctx, { year: 2025, changes: ids.map((id, i) => ({ cadreId: id, grade: grades[i % 5] ?? '称职' })) })
+    const res = setGrades(ctx, {
+      year: 2025,
+      changes: ids.map((id, i) => ({ cadreId: id, grade: grades[i % 5] ?? '称职' })),
+    })
     expect(res).toEqual({ changed: 50, unchanged: 0 })
     expect(auditCount(ctx, 'assessment')).toBe(50)
     const g = loadYearGrid(ctx, { unitId: unit, year: 2025 })
     expect(g.counts).toEqual({ 优秀: 10, 称职: 20, 基本称职: 10, 不定等次: 10 })
     // The same paste again changes nothing; a short form is understood.
-    expect(setGrades(ctx, { year: 2025, changes: [{ cadreId: ids[0] ?? 0, grade: ' 优 ' }] })).toEqual({ changed: 0, unchanged: 1 })
+    expect(setGrades(ctx, { year: 2025, changes: [{ cadreId: ids[0] ?? 0, grade: ' 优 ' }] })).toEqual({
+      changed: 0,
+      unchanged: 1,
+    })
     expect(() =>
-      setGrades(ctx, { year: 2025, changes: [{ cadreId: ids[0] ?? 0, grade: '称职' }, { cadreId: ids[1] ?? 0, grade: '很好' }] }),
+      setGrades(ctx, {
+        year: 2025,
+        changes: [
+          { cadreId: ids[0] ?? 0, grade: '称职' },
+          { cadreId: ids[1] ?? 0, grade: '很好' },
+        ],
+      }),
     ).toThrow(/第 2 行的等次“很好”无法识别/)
     expect(loadYearGrid(ctx, { unitId: unit, year: 2025 }).rows[0]?.grade).toBe('优秀')
     // Clearing a grade removes it.
@@ -47,7 +65,8 @@ describe('year grid of 年度考核', () => {
     const ctx = recordsContext()
     const a = addCadre(ctx, '张三')
     addCadre(ctx, '李四')
-    const idA = (ctx.db.prepare('SELECT id_card FROM cadres WHERE id = ?').get(a) as { id_card: string }).id_card
+    const idA = (ctx.db.prepare('SELECT id_card FROM cadres WHERE id = ?').get(a) as { id_card: string })
+      .id_card
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('考核结果')
     ws.addRow(['2025年度考核结果'])
@@ -76,7 +95,8 @@ describe('year grid of 年度考核', () => {
   it('reads an old .xls results sheet (no 年度 column: the year chosen) and refuses a file that is not a spreadsheet', async () => {
     const ctx = recordsContext()
     const a = addCadre(ctx, '张三')
-    const idA = (ctx.db.prepare('SELECT id_card FROM cadres WHERE id = ?').get(a) as { id_card: string }).id_card
+    const idA = (ctx.db.prepare('SELECT id_card FROM cadres WHERE id = ?').get(a) as { id_card: string })
+      .id_card
     const sheet = XLSX.utils.aoa_to_sheet([
       ['姓名', '公民身份号码', '考核等次'],
       ['张三', idA, '基本称职'],
@@ -88,7 +108,9 @@ describe('year grid of 年度考核', () => {
     const r = await importAssessmentResults(ctx, xls, { fileName: 'r.xls', year: 2025 })
     expect([r.sheet, r.headerRow, r.inserted]).toEqual(['结果', 1, 1])
     expect(loadYearGrid(ctx, { unitId: null, year: 2025 }).rows[0]?.grade).toBe('基本称职')
-    await expect(importAssessmentResults(ctx, new TextEncoder().encode('姓名,等次\n张三,优秀'), { fileName: 'r.csv' })).rejects.toThrow(/r\.csv/)
+    await expect(
+      importAssessmentResults(ctx, new TextEncoder().encode('姓名,等次\n张三,优秀'), { fileName: 'r.csv' }),
+    ).rejects.toThrow(/r\.csv/)
   })
 })
 
@@ -96,7 +118,8 @@ describe('研判 rounds', () => {
   it('builds the group from current postings, totals by weight and ranks with ties', () => {
     const ctx = recordsContext('2026-11-22')
     const ids = ['甲', '乙', '丙', '丁'].map((n) => addCadre(ctx, n))
-    for (const id of ids) addRecord(ctx, 'postings', id, { kind: '第一书记', place: '某村', start: '2025-01', end: null })
+    for (const id of ids)
+      addRecord(ctx, 'postings', id, { kind: '第一书记', place: '某村', start: '2025-01', end: null })
     const other = addCadre(ctx, '戊')
     addRecord(ctx, 'postings', other, { kind: '驻村工作队员', place: '某村', start: '2025-01', end: null })
     const round = createRound(ctx, {
@@ -113,9 +136,24 @@ describe('研判 rounds', () => {
     const grid = roundGrid(ctx, round.id)
     const by = (n: string) => grid.rows.find((r) => r.name === n)?.studyId ?? 0
     saveRoundEntries(ctx, round.id, [
-      { studyId: by('甲'), scores: { 政治素养: 90, 工作实绩: 80, 群众评价: 100 }, conclusion: null, recommendation: null }, // 87
-      { studyId: by('乙'), scores: { 政治素养: 100, 工作实绩: 90, 群众评价: 80 }, conclusion: '优秀', recommendation: '列入后备' }, // 91
-      { studyId: by('丙'), scores: { 政治素养: 80, 工作实绩: 90, 群众评价: 90 }, conclusion: null, recommendation: null }, // 87
+      {
+        studyId: by('甲'),
+        scores: { 政治素养: 90, 工作实绩: 80, 群众评价: 100 },
+        conclusion: null,
+        recommendation: null,
+      }, // 87
+      {
+        studyId: by('乙'),
+        scores: { 政治素养: 100, 工作实绩: 90, 群众评价: 80 },
+        conclusion: '优秀',
+        recommendation: '列入后备',
+      }, // 91
+      {
+        studyId: by('丙'),
+        scores: { 政治素养: 80, 工作实绩: 90, 群众评价: 90 },
+        conclusion: null,
+        recommendation: null,
+      }, // 87
       { studyId: by('丁'), scores: { 政治素养: 70 }, conclusion: null, recommendation: null },
     ])
     const after = roundGrid(ctx, round.id)
@@ -126,18 +164,37 @@ describe('研判 rounds', () => {
     expect(row('甲')?.suggestedConclusion).toBe('较好')
     expect(after.round.scored).toBe(3)
     expect(() =>
-      saveRoundEntries(ctx, round.id, [{ studyId: by('丁'), scores: { 政治素养: 120 }, conclusion: null, recommendation: null }]),
+      saveRoundEntries(ctx, round.id, [
+        { studyId: by('丁'), scores: { 政治素养: 120 }, conclusion: null, recommendation: null },
+      ]),
     ).toThrow(/0 到 100/)
     expect(() =>
-      createRound(ctx, { name: '2026年下半年第一书记研判', date: '2026-11-20', dimensions: [{ name: 'a', weight: 1 }], group: { kind: 'manual', cadreIds: [other] } }),
+      createRound(ctx, {
+        name: '2026年下半年第一书记研判',
+        date: '2026-11-20',
+        dimensions: [{ name: 'a', weight: 1 }],
+        group: { kind: 'manual', cadreIds: [other] },
+      }),
     ).toThrow(/已有名为/)
   })
 
   it('ranks stationed cadres by monthly score', () => {
     const ctx = recordsContext('2026-11-22')
     const [a, b, c] = ['甲', '乙', '丙'].map((n) => addCadre(ctx, n))
-    for (const id of [a, b, c]) addRecord(ctx, 'postings', id ?? 0, { kind: '驻村工作队员', place: '某村', start: '2026-01', end: null })
-    setMonthlyScores(ctx, { month: '2026-10', entries: [{ cadreId: a ?? 0, score: 88 }, { cadreId: b ?? 0, score: 95 }] })
+    for (const id of [a, b, c])
+      addRecord(ctx, 'postings', id ?? 0, {
+        kind: '驻村工作队员',
+        place: '某村',
+        start: '2026-01',
+        end: null,
+      })
+    setMonthlyScores(ctx, {
+      month: '2026-10',
+      entries: [
+        { cadreId: a ?? 0, score: 88 },
+        { cadreId: b ?? 0, score: 95 },
+      ],
+    })
     const r = monthlyRanking(ctx, { month: '2026-10' })
     expect(r.map((x) => [x.name, x.score, x.rank])).toEqual([
       ['乙', 95, 1],

@@ -9,7 +9,9 @@ export function recordsContext(at = '2026-11-22'): AppContext {
 }
 
 export function addUnit(ctx: AppContext, name: string, parentId: number | null = null): number {
-  return Number(ctx.db.prepare('INSERT INTO units (name, parent_id) VALUES (?, ?)').run(name, parentId).lastInsertRowid)
+  return Number(
+    ctx.db.prepare('INSERT INTO units (name, parent_id) VALUES (?, ?)').run(name, parentId).lastInsertRowid,
+  )
 }
 
 let seq = 0
@@ -30,7 +32,8 @@ export function addCadre(
         `INSERT INTO cadres (id_card, name, gender, birth_date, unit_id, status, position, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, name, gender, birth, opts.unitId ?? null, opts.status ?? '在职', '科员', now, now).lastInsertRowid,
+      .run(id, name, gender, birth, opts.unitId ?? null, opts.status ?? '在职', '科员', now, now)
+      .lastInsertRowid,
   )
 }
 

@@ -11,22 +11,51 @@ describe('reserve pool', () => {
     const b = addCadre(ctx, '乙', { birth: '1985-12' }) // 40
     const c = addCadre(ctx, '丙', { birth: '1970-01' }) // 56
     const gone = addCadre(ctx, '丁', { status: '退休' })
-    const res = addToPool(ctx, { cadreIds: [a, b, c, gone], level: '副科级后备', entryWay: '民主推荐', entryDate: '2025-03' })
+    const res = addToPool(ctx, {
+      cadreIds: [a, b, c, gone],
+      level: '副科级后备',
+      entryWay: '民主推荐',
+      entryDate: '2025-03',
+    })
     expect(res.added).toBe(3)
     expect(res.skipped).toEqual([{ cadreId: gone, name: '丁', reason: '状态为“退休”，不能入库' }])
     expect(auditCount(ctx, 'reserve')).toBe(3)
-    const again = addToPool(ctx, { cadreIds: [a], level: '副科级后备', entryWay: '组织推荐', entryDate: '2026-01' })
+    const again = addToPool(ctx, {
+      cadreIds: [a],
+      level: '副科级后备',
+      entryWay: '组织推荐',
+      entryDate: '2026-01',
+    })
     expect(again).toEqual({ added: 0, skipped: [{ cadreId: a, name: '甲', reason: '已在副科级后备库中' }] })
-    addToPool(ctx, { cadreIds: [b], level: '正科级后备', entryWay: '一线锻炼表现突出直接确定', entryDate: '2026-01' })
+    addToPool(ctx, {
+      cadreIds: [b],
+      level: '正科级后备',
+      entryWay: '一线锻炼表现突出直接确定',
+      entryDate: '2026-01',
+    })
 
     const pool = listPool(ctx, { statuses: ['在库'] })
     expect(pool).toHaveLength(4)
     const entryC = pool.find((r) => r.name === '丙' && r.level === '副科级后备')
-    expect(() => setPoolStatus(ctx, { entryId: entryC?.id ?? 0, status: '已撤销', reason: ' ' })).toThrow(/须写明原因/)
-    const removed = setPoolStatus(ctx, { entryId: entryC?.id ?? 0, status: '已撤销', reason: '年龄超过后备干部条件', date: '2026-11' })
-    expect(removed).toMatchObject({ status: '已撤销', exitDate: '2026-11', exitReason: '年龄超过后备干部条件' })
+    expect(() => setPoolStatus(ctx, { entryId: entryC?.id ?? 0, status: '已撤销', reason: ' ' })).toThrow(
+      /须写明原因/,
+    )
+    const removed = setPoolStatus(ctx, {
+      entryId: entryC?.id ?? 0,
+      status: '已撤销',
+      reason: '年龄超过后备干部条件',
+      date: '2026-11',
+    })
+    expect(removed).toMatchObject({
+      status: '已撤销',
+      exitDate: '2026-11',
+      exitReason: '年龄超过后备干部条件',
+    })
     const entryA = pool.find((r) => r.name === '甲')
-    expect(setPoolStatus(ctx, { entryId: entryA?.id ?? 0, status: '已列为考察对象' })).toMatchObject({ status: '已列为考察对象', exitDate: null })
+    expect(setPoolStatus(ctx, { entryId: entryA?.id ?? 0, status: '已列为考察对象' })).toMatchObject({
+      status: '已列为考察对象',
+      exitDate: null,
+    })
 
     const f = poolFigures(ctx)
     expect(f.total).toBe(3) // 甲 (考察对象), 乙 twice
@@ -62,6 +91,8 @@ describe('postings', () => {
     ])
     expect(stationedAt(ctx, { kind: '第一书记' }).map((r) => r.name)).toEqual(['甲'])
     expect(stationedAt(ctx, { at: '2022-01-01' }).map((r) => r.name)).toEqual(['丙'])
-    expect(() => addRecord(ctx, 'postings', a, { kind: '第一书记', place: null, start: '2025-06', end: '2024-01' })).toThrow(/结束时间早于开始时间/)
+    expect(() =>
+      addRecord(ctx, 'postings', a, { kind: '第一书记', place: null, start: '2025-06', end: '2024-01' }),
+    ).toThrow(/结束时间早于开始时间/)
   })
 })

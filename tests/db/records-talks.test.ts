@@ -7,7 +7,16 @@ import type { AppContext } from '../../main/services/context'
 import { addCadre, addUnit, recordsContext } from './records-helpers'
 
 function talk(ctx: AppContext, cadreId: number, date: string, kind: string, talker: string | null = null) {
-  return addRecord(ctx, 'talks', cadreId, { date, kind, talker, reason: null, content: null, followUp: null, followUpDeadline: null, docNo: null })
+  return addRecord(ctx, 'talks', cadreId, {
+    date,
+    kind,
+    talker,
+    reason: null,
+    content: null,
+    followUp: null,
+    followUpDeadline: null,
+    docNo: null,
+  })
 }
 function posting(ctx: AppContext, cadreId: number, kind: string, start: string, end: string | null) {
   return addRecord(ctx, 'postings', cadreId, { kind, place: '某某村', start, end })
@@ -15,12 +24,48 @@ function posting(ctx: AppContext, cadreId: number, kind: string, start: string, 
 
 describe('escalation 督办 → 约谈 → 诫勉', () => {
   const cases: { name: string; talks: [string, string][]; next: '约谈' | '诫勉' | null }[] = [
-    { name: '督办 then 约谈 within 12 months: next is 诫勉', talks: [['2026-01-10', '督办'], ['2026-05-10', '约谈']], next: '诫勉' },
+    {
+      name: '督办 then 约谈 within 12 months: next is 诫勉',
+      talks: [
+        ['2026-01-10', '督办'],
+        ['2026-05-10', '约谈'],
+      ],
+      next: '诫勉',
+    },
     { name: '督办 only: next is 约谈', talks: [['2026-03-01', '督办']], next: '约谈' },
-    { name: '约谈 before the 督办 does not count', talks: [['2026-01-10', '约谈'], ['2026-05-10', '督办']], next: '约谈' },
-    { name: '督办 outside the window is forgotten', talks: [['2025-10-01', '督办'], ['2026-05-10', '约谈']], next: null },
-    { name: 'chain already ended in 诫勉', talks: [['2026-01-10', '督办'], ['2026-03-10', '约谈'], ['2026-06-01', '诫勉谈话']], next: null },
-    { name: 'other talks are no step', talks: [['2026-01-10', '谈心谈话'], ['2026-03-10', '提醒谈话']], next: null },
+    {
+      name: '约谈 before the 督办 does not count',
+      talks: [
+        ['2026-01-10', '约谈'],
+        ['2026-05-10', '督办'],
+      ],
+      next: '约谈',
+    },
+    {
+      name: '督办 outside the window is forgotten',
+      talks: [
+        ['2025-10-01', '督办'],
+        ['2026-05-10', '约谈'],
+      ],
+      next: null,
+    },
+    {
+      name: 'chain already ended in 诫勉',
+      talks: [
+        ['2026-01-10', '督办'],
+        ['2026-03-10', '约谈'],
+        ['2026-06-01', '诫勉谈话'],
+      ],
+      next: null,
+    },
+    {
+      name: 'other talks are no step',
+      talks: [
+        ['2026-01-10', '谈心谈话'],
+        ['2026-03-10', '提醒谈话'],
+      ],
+      next: null,
+    },
   ]
   for (const c of cases) {
     it(c.name, () => {
@@ -44,7 +89,11 @@ describe('escalation 督办 → 约谈 → 诫勉', () => {
     talk(ctx, id, '2026-05-10', '约谈')
     expect(escalationHints(ctx)).toEqual([])
     setSetting(ctx, ESCALATION_WINDOW_KEY, 24)
-    expect(escalationHints(ctx)[0]).toMatchObject({ nextStep: '诫勉', supervisionDate: '2025-10-01', interviewDate: '2026-05-10' })
+    expect(escalationHints(ctx)[0]).toMatchObject({
+      nextStep: '诫勉',
+      supervisionDate: '2025-10-01',
+      interviewDate: '2026-05-10',
+    })
   })
 })
 
@@ -91,9 +140,15 @@ describe('talks ledger', () => {
     talk(ctx, b, '2026-07-05', '约谈', '王部长')
     expect(talkLedger(ctx, {}).total).toBe(3)
     expect(talkLedger(ctx, { kinds: ['约谈'] }).rows.map((r) => r.name)).toEqual(['乙', '甲'])
-    expect(talkLedger(ctx, { from: '2026-06-01', to: '2026-06-30' }).rows.map((r) => r.kind)).toEqual(['谈心谈话'])
+    expect(talkLedger(ctx, { from: '2026-06-01', to: '2026-06-30' }).rows.map((r) => r.kind)).toEqual([
+      '谈心谈话',
+    ])
     expect(talkLedger(ctx, { unitId: town }).total).toBe(2)
     expect(talkLedger(ctx, { talker: '王' }).total).toBe(2)
-    expect(talkLedger(ctx, { kinds: ['约谈'], unitId: town, talker: '王部长' }).rows[0]).toMatchObject({ name: '甲', unit: '镇党政办', date: '2026-01-05' })
+    expect(talkLedger(ctx, { kinds: ['约谈'], unitId: town, talker: '王部长' }).rows[0]).toMatchObject({
+      name: '甲',
+      unit: '镇党政办',
+      date: '2026-01-05',
+    })
   })
 })

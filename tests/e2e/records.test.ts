@@ -29,7 +29,8 @@ describe('干部档案记录', () => {
   const go = async (route: string) => {
     await app.page.evaluate((r) => (window.location.hash = `#/${r}`), route)
   }
-  const lastMessage = async () => (await app.page.locator('.message-area .message').last().textContent()) ?? ''
+  const lastMessage = async () =>
+    (await app.page.locator('.message-area .message').last().textContent()) ?? ''
 
   it('records a 诫勉谈话 and shows the impact period on the cadre and in the roster', async () => {
     const clear = (await app.call('cadres.query', {
@@ -47,31 +48,55 @@ describe('干部档案记录', () => {
     await tabs.section('talks').waitFor()
     await tabs.add(
       'talks',
-      { date: today.replace(/-/g, '.'), talker: '县委组织部 王部长', reason: '履职不力，整改不到位', docNo: '组诫〔2026〕9号' },
+      {
+        date: today.replace(/-/g, '.'),
+        talker: '县委组织部 王部长',
+        reason: '履职不力，整改不到位',
+        docNo: '组诫〔2026〕9号',
+      },
       { kind: '诫勉谈话' },
     )
     const row = tabs.rows('talks').filter({ hasText: '诫勉谈话' })
-    await expect.poll(async () => (await row.first().textContent()) ?? '').toContain(`至 ${until.replace(/-/g, '.')}`)
+    await expect
+      .poll(async () => (await row.first().textContent()) ?? '')
+      .toContain(`至 ${until.replace(/-/g, '.')}`)
     expect((await row.first().textContent()) ?? '').toContain('影响期内')
     await screenshot(app.page, 'records-cadre-talks')
 
     // A discipline shows its own period on the 奖惩 tab.
     await app.page.getByTestId('tab-x-rewards').click()
-    await tabs.add('discipline', { date: '2026.01.10', measure: '严重警告', reason: '违反工作纪律' }, { system: '党纪' })
-    await expect.poll(async () => (await tabs.rows('discipline').first().textContent()) ?? '').toContain('至 2027.07.10')
+    await tabs.add(
+      'discipline',
+      { date: '2026.01.10', measure: '严重警告', reason: '违反工作纪律' },
+      { system: '党纪' },
+    )
+    await expect
+      .poll(async () => (await tabs.rows('discipline').first().textContent()) ?? '')
+      .toContain('至 2027.07.10')
     await screenshot(app.page, 'records-cadre-rewards')
 
     // The roster shows 影响期至 (the later of the two ends) and the filter finds the person.
     await app.call('settings.set', {
       key: 'roster.columns',
-      value: [{ key: 'name' }, { key: 'gender' }, { key: 'unit' }, { key: 'position' }, { key: 'idCard' }, { key: 'impactUntil' }],
+      value: [
+        { key: 'name' },
+        { key: 'gender' },
+        { key: 'unit' },
+        { key: 'position' },
+        { key: 'idCard' },
+        { key: 'impactUntil' },
+      ],
     })
     const later = until > '2027-07-10' ? until : '2027-07-10'
     await go('roster')
     await app.page.getByTestId('roster-page').waitFor()
     await app.page.getByTestId('roster-search').fill(person.idCard ?? '')
     const cell = app.page.locator('[data-testid=roster-grid] .ag-row[row-id] [col-id="impactUntil"]').first()
-    await expect.poll(async () => (await cell.textContent({ timeout: 1000 }).catch(() => '')) ?? '', { timeout: 15_000 }).toBe(later.replace(/-/g, '.'))
+    await expect
+      .poll(async () => (await cell.textContent({ timeout: 1000 }).catch(() => '')) ?? '', {
+        timeout: 15_000,
+      })
+      .toBe(later.replace(/-/g, '.'))
     await screenshot(app.page, 'records-roster-impact')
     const inside = (await app.call('cadres.query', {
       offset: 0,
@@ -102,7 +127,9 @@ describe('干部档案记录', () => {
     // Keyboard: a shortcut digit and Enter moves to the next row.
     await grid.row(50).fill('1')
     await grid.row(50).press('Enter')
-    await expect.poll(async () => await grid.row(51).evaluate((el) => el === document.activeElement)).toBe(true)
+    await expect
+      .poll(async () => await grid.row(51).evaluate((el) => el === document.activeElement))
+      .toBe(true)
     expect(await grid.row(50).inputValue()).toBe('优秀')
     await grid.save.click()
     await expect.poll(lastMessage).toContain('已保存 1 个等次')
@@ -111,7 +138,11 @@ describe('干部档案记录', () => {
 
   it('adds three cadres ticked in the roster to the reserve pool', async () => {
     const poolBefore = (await app.call('reserve.list', {})) as PoolRow[]
-    const inPool = new Set(poolBefore.filter((r) => r.level === '副科级后备' && (r.status === '在库' || r.status === '已列为考察对象')).map((r) => r.cadreId))
+    const inPool = new Set(
+      poolBefore
+        .filter((r) => r.level === '副科级后备' && (r.status === '在库' || r.status === '已列为考察对象'))
+        .map((r) => r.cadreId),
+    )
     await go('roster')
     await app.page.getByTestId('roster-search').fill('')
     const rows = app.page.locator('[data-testid=roster-grid] .ag-row[row-id]')
@@ -124,7 +155,10 @@ describe('干部档案记录', () => {
     }
     expect(picked).toHaveLength(3)
     for (const id of picked) {
-      await app.page.locator(`[data-testid=roster-grid] .ag-row[row-id="${id}"] input[type=checkbox]`).first().check()
+      await app.page
+        .locator(`[data-testid=roster-grid] .ag-row[row-id="${id}"] input[type=checkbox]`)
+        .first()
+        .check()
     }
     await app.page.getByTestId('roster-action-add-to-pool').click()
     const dlg = app.page.getByTestId('add-to-pool')
@@ -136,7 +170,9 @@ describe('干部档案记录', () => {
     await dlg.getByTestId('pool-add-confirm').click()
     await expect.poll(lastMessage).toContain('已将 3 人列入副科级后备')
     const poolAfter = (await app.call('reserve.list', {})) as PoolRow[]
-    const added = poolAfter.filter((r) => picked.includes(r.cadreId) && r.level === '副科级后备' && r.status === '在库')
+    const added = poolAfter.filter(
+      (r) => picked.includes(r.cadreId) && r.level === '副科级后备' && r.status === '在库',
+    )
     expect(added.map((r) => [r.entryWay, r.entryDate])).toEqual([
       ['民主推荐', '2026-11'],
       ['民主推荐', '2026-11'],
@@ -145,7 +181,10 @@ describe('干部档案记录', () => {
     await go('reserve')
     await app.page.getByTestId('reserve-page').waitFor()
     await app.page.getByTestId('pool-figures').waitFor()
-    for (const r of added) await expect.poll(async () => await app.page.getByTestId('pool-row').filter({ hasText: r.name }).count()).toBeGreaterThan(0)
+    for (const r of added)
+      await expect
+        .poll(async () => await app.page.getByTestId('pool-row').filter({ hasText: r.name }).count())
+        .toBeGreaterThan(0)
     await screenshot(app.page, 'records-reserve')
   })
 
@@ -171,7 +210,9 @@ describe('干部档案记录', () => {
     const score = grid.locator('input.rec-score')
     if ((await score.count()) >= 4) {
       for (const [i, v] of ['90', '85', '95', '88'].entries()) await score.nth(i).fill(v)
-      await expect.poll(async () => (await grid.locator('.rec-total').first().textContent()) ?? '').toBe('88.4')
+      await expect
+        .poll(async () => (await grid.locator('.rec-total').first().textContent()) ?? '')
+        .toBe('88.4')
       await app.page.getByTestId('round-save').click()
       await expect.poll(lastMessage).toContain('已保存')
     }
@@ -184,7 +225,9 @@ describe('干部档案记录', () => {
     await app.page.getByTestId('ledger-table').waitFor()
     await expect.poll(async () => await app.page.getByTestId('ledger-row').count()).toBeGreaterThan(0)
     await app.page.getByTestId('ledger-kind').selectOption('诫勉谈话')
-    await expect.poll(async () => (await app.page.getByTestId('ledger-row').first().textContent()) ?? '').toContain('诫勉谈话')
+    await expect
+      .poll(async () => (await app.page.getByTestId('ledger-row').first().textContent()) ?? '')
+      .toContain('诫勉谈话')
     await screenshot(app.page, 'records-talks-ledger')
     const download = app.page.waitForEvent('download')
     await app.page.getByTestId('talks-export').click()
@@ -200,10 +243,38 @@ describe('干部档案记录', () => {
       // The browser runs in Asia/Shanghai, the host in UTC: date the talk by the host's day.
       await editor.getByTestId('field-talks-date').fill(localToday().replace(/-/g, '.'))
       await editor.getByTestId('record-save').click()
-      await expect.poll(async () => ((await app.call('talks.due')) as { rows: unknown[] }).rows.length).toBe(due.rows.length - 1)
+      await expect
+        .poll(async () => ((await app.call('talks.due')) as { rows: unknown[] }).rows.length)
+        .toBe(due.rows.length - 1)
     }
+    // 督办 then 约谈 within the window: the app says the next step is 诫勉.
+    const someone = ((await app.call('cadres.query', { offset: 7, limit: 1 })) as CadreQueryResult).rows[0]!
+    const talk = (date: string, kind: string) => ({
+      cadreId: someone.id,
+      kind: 'talks',
+      data: {
+        date,
+        kind,
+        talker: '县委组织部',
+        reason: '工作推进不力',
+        content: null,
+        followUp: null,
+        followUpDeadline: null,
+        docNo: null,
+      },
+    })
+    await app.call('records.add', talk(addMonths(localToday(), -4), '督办'))
+    await app.call('records.add', talk(addMonths(localToday(), -1), '约谈'))
+    await app.page.getByTestId('talks-view-ledger').click()
     await app.page.getByTestId('talks-view-escalation').click()
+    const hint = app.page.getByTestId('escalation-table').locator('tr', { hasText: someone.name! })
+    await expect.poll(async () => (await hint.first().textContent()) ?? '').toContain('下一步应为诫勉')
     await screenshot(app.page, 'records-talks-escalation')
+    await go(`cadre/${someone.id}`)
+    await app.page.getByTestId('tab-x-talks').click()
+    await expect
+      .poll(async () => (await app.page.getByTestId('escalation-hint').textContent()) ?? '')
+      .toContain('下一步应为诫勉')
 
     await go('postings')
     await app.page.getByTestId('postings-page').waitFor()

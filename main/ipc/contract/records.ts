@@ -16,7 +16,11 @@ const text = (max = 2000) => z.string().max(max).nullable()
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '年月应为 YYYY-MM')
 
-const AssessmentData = z.object({ year: z.number().int(), kind: z.string().max(20), grade: z.string().max(20) })
+const AssessmentData = z.object({
+  year: z.number().int(),
+  kind: z.string().max(20),
+  grade: z.string().max(20),
+})
 const StudyData = z.object({
   date: z.string().max(20),
   round: z.string().max(100),
@@ -34,8 +38,17 @@ const TalkData = z.object({
   followUpDeadline: z.string().max(20).nullable(),
   docNo: text(100),
 })
-const DisciplineData = z.object({ date: z.string().max(20), system: z.string().max(10), measure: z.string().max(20), reason: text() })
-const RewardData = z.object({ date: z.string().max(20).nullable(), name: z.string().max(200), issuer: text(100) })
+const DisciplineData = z.object({
+  date: z.string().max(20),
+  system: z.string().max(10),
+  measure: z.string().max(20),
+  reason: text(),
+})
+const RewardData = z.object({
+  date: z.string().max(20).nullable(),
+  name: z.string().max(200),
+  issuer: text(100),
+})
 const ReserveData = z.object({
   level: z.string().max(20),
   entryDate: z.string().max(20).nullable(),
@@ -44,8 +57,18 @@ const ReserveData = z.object({
   exitDate: z.string().max(20).nullable(),
   exitReason: text(500),
 })
-const PostingData = z.object({ kind: z.string().max(20), place: text(100), start: z.string().max(20).nullable(), end: z.string().max(20).nullable() })
-const TrainingData = z.object({ name: z.string().max(200), start: z.string().max(20).nullable(), end: z.string().max(20).nullable(), hours: z.number().nullable() })
+const PostingData = z.object({
+  kind: z.string().max(20),
+  place: text(100),
+  start: z.string().max(20).nullable(),
+  end: z.string().max(20).nullable(),
+})
+const TrainingData = z.object({
+  name: z.string().max(200),
+  start: z.string().max(20).nullable(),
+  end: z.string().max(20).nullable(),
+  hours: z.number().nullable(),
+})
 
 /** One add/update argument per kind: `{ kind, data }` checked against that kind's shape. */
 const RecordInput = z.discriminatedUnion('kind', [
@@ -58,7 +81,16 @@ const RecordInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('postings'), data: PostingData }),
   z.object({ kind: z.literal('training'), data: TrainingData }),
 ])
-const KindSchema = z.enum(['assessments', 'studies', 'talks', 'discipline', 'rewards', 'reserve', 'postings', 'training'])
+const KindSchema = z.enum([
+  'assessments',
+  'studies',
+  'talks',
+  'discipline',
+  'rewards',
+  'reserve',
+  'postings',
+  'training',
+])
 
 export type AnyListedRecord = { [K in keyof RecordOf]: ListedRecord<K> }[keyof RecordOf]
 export type AnyRecord = RecordOf[keyof RecordOf]
@@ -93,12 +125,21 @@ export const recordsChannels = {
   'records.update': channel<AnyRecord>()(z.intersection(z.object({ id }), RecordInput)),
   'records.remove': channel<null>()(z.object({ id, kind: KindSchema })),
 
-  'assessments.grid': channel<YearGrid>()(z.object({ unitId: id.nullable(), year: z.number().int().min(1950).max(2100), kind: z.string().max(20).optional() })),
+  'assessments.grid': channel<YearGrid>()(
+    z.object({
+      unitId: id.nullable(),
+      year: z.number().int().min(1950).max(2100),
+      kind: z.string().max(20).optional(),
+    }),
+  ),
   'assessments.setGrades': channel<BulkResult>()(
     z.object({
       year: z.number().int().min(1950).max(2100),
       kind: z.string().max(20).optional(),
-      changes: z.array(z.object({ cadreId: id, grade: z.string().max(20).nullable() })).min(1).max(20000),
+      changes: z
+        .array(z.object({ cadreId: id, grade: z.string().max(20).nullable() }))
+        .min(1)
+        .max(20000),
     }),
   ),
   'assessments.import': channel<ResultsReport>()(
@@ -113,7 +154,13 @@ export const recordsChannels = {
 
   'studies.rounds': channel<StudyRound[]>()(z.undefined().optional()),
   'studies.createRound': channel<StudyRound>()(
-    z.object({ name: z.string().max(100), date: day, dimensions: z.array(DimensionSchema).min(1, '至少需要一个维度').max(20), group: GroupSchema, note: text(500).optional() }),
+    z.object({
+      name: z.string().max(100),
+      date: day,
+      dimensions: z.array(DimensionSchema).min(1, '至少需要一个维度').max(20),
+      group: GroupSchema,
+      note: text(500).optional(),
+    }),
   ),
   'studies.deleteRound': channel<null>()(z.object({ id })),
   'studies.grid': channel<{ round: StudyRound; rows: RoundGridRow[] }>()(z.object({ roundId: id })),
@@ -121,14 +168,30 @@ export const recordsChannels = {
     z.object({
       roundId: id,
       entries: z
-        .array(z.object({ studyId: id, scores: z.record(z.string().max(30), z.number().nullable()), conclusion: text(20), recommendation: text(100) }))
+        .array(
+          z.object({
+            studyId: id,
+            scores: z.record(z.string().max(30), z.number().nullable()),
+            conclusion: text(20),
+            recommendation: text(100),
+          }),
+        )
         .max(5000),
     }),
   ),
-  'studies.addMembers': channel<{ added: number }>()(z.object({ roundId: id, cadreIds: z.array(id).min(1).max(5000) })),
-  'studies.monthly': channel<MonthlyRow[]>()(z.object({ month, kind: z.string().max(20).nullable().optional() })),
+  'studies.addMembers': channel<{ added: number }>()(
+    z.object({ roundId: id, cadreIds: z.array(id).min(1).max(5000) }),
+  ),
+  'studies.monthly': channel<MonthlyRow[]>()(
+    z.object({ month, kind: z.string().max(20).nullable().optional() }),
+  ),
   'studies.setMonthly': channel<{ changed: number }>()(
-    z.object({ month, entries: z.array(z.object({ cadreId: id, score: z.number().nullable(), note: text(200).optional() })).max(5000) }),
+    z.object({
+      month,
+      entries: z
+        .array(z.object({ cadreId: id, score: z.number().nullable(), note: text(200).optional() }))
+        .max(5000),
+    }),
   ),
 
   'talks.ledger': channel<{ rows: TalkLedgerRow[]; total: number }>()(TalkLedgerSchema),
@@ -138,16 +201,35 @@ export const recordsChannels = {
 
   'reserve.list': channel<PoolRow[]>()(PoolQuerySchema),
   'reserve.add': channel<AddToPoolResult>()(
-    z.object({ cadreIds: z.array(id).min(1, '没有选中任何干部').max(5000), level: z.string().min(1).max(20), entryWay: text(50), entryDate: month.nullable() }),
+    z.object({
+      cadreIds: z.array(id).min(1, '没有选中任何干部').max(5000),
+      level: z.string().min(1).max(20),
+      entryWay: text(50),
+      entryDate: month.nullable(),
+    }),
   ),
   'reserve.setStatus': channel<PoolRow>()(
-    z.object({ entryId: id, status: z.string().max(20), date: month.nullable().optional(), reason: text(500).optional() }),
+    z.object({
+      entryId: id,
+      status: z.string().max(20),
+      date: month.nullable().optional(),
+      reason: text(500).optional(),
+    }),
   ),
   'reserve.figures': channel<PoolFigures>()(z.object({ level: z.string().max(20).nullable().optional() })),
   'reserve.export': channel<ExportedFile>()(PoolQuerySchema),
 
-  'postings.list': channel<PostingListRow[]>()(z.object({ kind: z.string().max(20).nullable().optional(), search: z.string().max(50).nullable().optional() })),
-  'postings.stationed': channel<StationedRow[]>()(z.object({ kind: z.string().max(20).nullable().optional(), at: day.optional() })),
+  'postings.list': channel<PostingListRow[]>()(
+    z.object({
+      kind: z.string().max(20).nullable().optional(),
+      search: z.string().max(50).nullable().optional(),
+    }),
+  ),
+  'postings.stationed': channel<StationedRow[]>()(
+    z.object({ kind: z.string().max(20).nullable().optional(), at: day.optional() }),
+  ),
 
-  'records.settings': channel<{ escalationWindowMonths: number; talkDueMonths: number }>()(z.undefined().optional()),
+  'records.settings': channel<{ escalationWindowMonths: number; talkDueMonths: number }>()(
+    z.undefined().optional(),
+  ),
 }

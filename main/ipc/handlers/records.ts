@@ -27,8 +27,10 @@ type RecordsHandlers = Pick<Handlers, keyof typeof recordsChannels>
 export function createRecordsHandlers(ctx: AppContext): RecordsHandlers {
   return {
     'records.list': (a) => listRecords(ctx, a.kind, a.cadreId) as AnyListedRecord[],
-    'records.add': (a) => addRecord(ctx, a.kind as RecordKind, a.cadreId, a.data as RecordData<RecordKind>) as AnyRecord,
-    'records.update': (a) => updateRecord(ctx, a.kind as RecordKind, a.id, a.data as RecordData<RecordKind>) as AnyRecord,
+    'records.add': (a) =>
+      addRecord(ctx, a.kind as RecordKind, a.cadreId, a.data as RecordData<RecordKind>) as AnyRecord,
+    'records.update': (a) =>
+      updateRecord(ctx, a.kind as RecordKind, a.id, a.data as RecordData<RecordKind>) as AnyRecord,
     'records.remove': (a) => {
       removeRecord(ctx, a.kind, a.id)
       return null
@@ -58,6 +60,9 @@ export function createRecordsHandlers(ctx: AppContext): RecordsHandlers {
     'reserve.export': (a) => exportPool(ctx, a),
     'postings.list': (a) => listPostings(ctx, a),
     'postings.stationed': (a) => stationedAt(ctx, a),
-    'records.settings': () => ({ escalationWindowMonths: escalationWindowMonths(ctx), talkDueMonths: talkDueMonths(ctx) }),
+    'records.settings': () => ({
+      escalationWindowMonths: escalationWindowMonths(ctx),
+      talkDueMonths: talkDueMonths(ctx),
+    }),
   }
 }

@@ -3,16 +3,48 @@
  * (Enter / ↓ moves down, 1–5 are shortcuts), pasted from Excel (a column of grades, or rows with
  * 姓名 / 身份证号 and 等次), or imported from a results sheet with a preview and error report.
  */
-import { memo, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react'
+import {
+  memo,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+} from 'react'
 import { GRADES } from '../../../../main/records/kinds'
 import type { ResultsReport } from '../../../../main/records/assessment-import'
 import type { YearGridRow } from '../../../../main/records/assessments'
 import { call, readFileBytes } from '../../api'
-import { Dialog, EmptyState, Page, Spacer, Toolbar, confirmDialog, showError, showMessage } from '../../components'
+import {
+  Dialog,
+  EmptyState,
+  Page,
+  Spacer,
+  Toolbar,
+  confirmDialog,
+  showError,
+  showMessage,
+} from '../../components'
 import { CountLine, UnitSelect, todayStr, useLoad, useUnits } from './shared'
 
-const SHORTCUTS: Record<string, string> = { '1': '优秀', '2': '称职', '3': '基本称职', '4': '不称职', '5': '不定等次' }
-const ALIAS: Record<string, string> = { 优: '优秀', 称: '称职', 合: '合格', 基: '基本称职', 基本: '基本称职', 不: '不称职', 不定: '不定等次', 未定等次: '不定等次' }
+const SHORTCUTS: Record<string, string> = {
+  '1': '优秀',
+  '2': '称职',
+  '3': '基本称职',
+  '4': '不称职',
+  '5': '不定等次',
+}
+const ALIAS: Record<string, string> = {
+  优: '优秀',
+  称: '称职',
+  合: '合格',
+  基: '基本称职',
+  基本: '基本称职',
+  不: '不称职',
+  不定: '不定等次',
+  未定等次: '不定等次',
+}
 
 /** '' → null (clear); a grade → itself; anything else → undefined (invalid). */
 export function gradeOf(raw: string): string | null | undefined {
@@ -31,10 +63,18 @@ export function AssessmentPage() {
   const units = useUnits()
   const [unitId, setUnitId] = useState<number | null>(null)
   const [year, setYear] = useState(() => Number(todayStr().slice(0, 4)) - 1)
-  const { data: grid, reload, loading } = useLoad(() => call('assessments.grid', { unitId, year }), [unitId, year])
+  const {
+    data: grid,
+    reload,
+    loading,
+  } = useLoad(() => call('assessments.grid', { unitId, year }), [unitId, year])
   const [edits, setEdits] = useState<Map<number, string>>(new Map())
   const [saving, setSaving] = useState(false)
-  const [report, setReport] = useState<{ report: ResultsReport; bytes: Uint8Array<ArrayBuffer>; fileName: string } | null>(null)
+  const [report, setReport] = useState<{
+    report: ResultsReport
+    bytes: Uint8Array<ArrayBuffer>
+    fileName: string
+  } | null>(null)
   const fileRef = useRef<HTMLInputElement>(null)
   const tableRef = useRef<HTMLTableSectionElement>(null)
   const rows = useMemo(() => grid?.rows ?? [], [grid])
@@ -60,7 +100,9 @@ export function AssessmentPage() {
       const k = g ?? '未录入'
       m.set(k, (m.get(k) ?? 0) + 1)
     }
-    return [...GRADES, '（有误）', '未录入'].filter((g) => m.has(g)).map((g) => ({ label: g, count: m.get(g) ?? 0 }))
+    return [...GRADES, '（有误）', '未录入']
+      .filter((g) => m.has(g))
+      .map((g) => ({ label: g, count: m.get(g) ?? 0 }))
   }, [rows, edits])
 
   const setEdit = (cadreId: number, v: string) =>
@@ -95,7 +137,8 @@ export function AssessmentPage() {
       const y = i * ROW_H
       const head = 34
       if (y < box.scrollTop) box.scrollTop = y
-      else if (y + ROW_H > box.scrollTop + box.clientHeight - head) box.scrollTop = y + ROW_H - box.clientHeight + head
+      else if (y + ROW_H > box.scrollTop + box.clientHeight - head)
+        box.scrollTop = y + ROW_H - box.clientHeight + head
     }
     if (!focus()) requestAnimationFrame(() => void focus())
   }
@@ -153,18 +196,28 @@ export function AssessmentPage() {
       }
     }
     setEdits(next)
-    if (missed.length) showMessage(`已填入 ${applied} 行；${missed.length} 行未能对应到本表中的干部：${missed.slice(0, 3).join('；')}${missed.length > 3 ? '…' : ''}`, 'warning')
+    if (missed.length)
+      showMessage(
+        `已填入 ${applied} 行；${missed.length} 行未能对应到本表中的干部：${missed.slice(0, 3).join('；')}${missed.length > 3 ? '…' : ''}`,
+        'warning',
+      )
     else showMessage(`已填入 ${applied} 行，请检查后点击“保存”`, 'info')
   }
 
   const save = async () => {
     if (invalid.length) {
-      showMessage(`${invalid[0]?.name}的等次“${invalid[0]?.raw}”无法识别，应为 ${GRADES.join('、')} 之一`, 'error')
+      showMessage(
+        `${invalid[0]?.name}的等次“${invalid[0]?.raw}”无法识别，应为 ${GRADES.join('、')} 之一`,
+        'error',
+      )
       return
     }
     setSaving(true)
     try {
-      const r = await call('assessments.setGrades', { year, changes: changes.map((c) => ({ cadreId: c.cadreId, grade: c.grade })) })
+      const r = await call('assessments.setGrades', {
+        year,
+        changes: changes.map((c) => ({ cadreId: c.cadreId, grade: c.grade })),
+      })
       showMessage(`已保存 ${r.changed} 个等次`, 'success')
       setEdits(new Map())
       reload()
@@ -176,7 +229,16 @@ export function AssessmentPage() {
   }
 
   const switchTo = async (apply: () => void) => {
-    if (changes.length && !(await confirmDialog({ title: '放弃未保存的等次', message: `有 ${changes.length} 处修改尚未保存，确定放弃吗？`, danger: true, okText: '放弃' }))) return
+    if (
+      changes.length &&
+      !(await confirmDialog({
+        title: '放弃未保存的等次',
+        message: `有 ${changes.length} 处修改尚未保存，确定放弃吗？`,
+        danger: true,
+        okText: '放弃',
+      }))
+    )
+      return
     setEdits(new Map())
     apply()
   }
@@ -197,8 +259,16 @@ export function AssessmentPage() {
   const commitImport = async () => {
     if (!report) return
     try {
-      const r = await call('assessments.import', { bytes: report.bytes, fileName: report.fileName, year, dryRun: false })
-      showMessage(`已导入 ${r.inserted + r.updated} 个等次${r.rejected.length ? `，${r.rejected.length} 行未导入` : ''}`, 'success')
+      const r = await call('assessments.import', {
+        bytes: report.bytes,
+        fileName: report.fileName,
+        year,
+        dryRun: false,
+      })
+      showMessage(
+        `已导入 ${r.inserted + r.updated} 个等次${r.rejected.length ? `，${r.rejected.length} 行未导入` : ''}`,
+        'success',
+      )
       setReport(null)
       reload()
     } catch (e) {
@@ -229,26 +299,52 @@ export function AssessmentPage() {
       fill
       actions={
         <>
-          <input ref={fileRef} type="file" accept=".xlsx" hidden data-testid="assessment-file" onChange={(e) => void pickFile(e.target.files?.[0])} />
+          <input
+            ref={fileRef}
+            type="file"
+            accept=".xlsx"
+            hidden
+            data-testid="assessment-file"
+            onChange={(e) => void pickFile(e.target.files?.[0])}
+          />
           <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
             导入考核结果表
           </button>
-          <button type="button" className="btn btn-primary" data-testid="grades-save" disabled={saving || changes.length === 0} onClick={() => void save()}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="grades-save"
+            disabled={saving || changes.length === 0}
+            onClick={() => void save()}
+          >
             {saving ? '正在保存…' : changes.length ? `保存（${changes.length} 处修改）` : '保存'}
           </button>
         </>
       }
       toolbar={
         <Toolbar>
-          <UnitSelect units={units} value={unitId} testId="assessment-unit" onChange={(v) => void switchTo(() => setUnitId(v))} />
-          <select className="input" value={year} data-testid="assessment-year" onChange={(e) => void switchTo(() => setYear(Number(e.target.value)))}>
+          <UnitSelect
+            units={units}
+            value={unitId}
+            testId="assessment-unit"
+            onChange={(v) => void switchTo(() => setUnitId(v))}
+          />
+          <select
+            className="input"
+            value={year}
+            data-testid="assessment-year"
+            onChange={(e) => void switchTo(() => setYear(Number(e.target.value)))}
+          >
             {years.map((y) => (
               <option key={y} value={y}>
                 {y} 年度
               </option>
             ))}
           </select>
-          <span className="muted rec-tip">在等次格中输入或粘贴（可从 Excel 复制一列等次，或“姓名/身份证号 + 等次”多列）；数字 1–5 分别代表 优秀、称职、基本称职、不称职、不定等次；回车下移</span>
+          <span className="muted rec-tip">
+            在等次格中输入或粘贴（可从 Excel 复制一列等次，或“姓名/身份证号 + 等次”多列）；数字 1–5 分别代表
+            优秀、称职、基本称职、不称职、不定等次；回车下移
+          </span>
           <Spacer />
           <CountLine items={counts} />
         </Toolbar>
@@ -278,14 +374,29 @@ export function AssessmentPage() {
             <tbody ref={tableRef}>
               {first > 0 ? <tr className="rec-spacer" style={{ height: first * ROW_H }} /> : null}
               {rows.slice(first, last).map((r, k) => (
-                <GradeRow key={r.cadreId} row={r} index={first + k} year={year} raw={edits.get(r.cadreId)} handlers={handlers} />
+                <GradeRow
+                  key={r.cadreId}
+                  row={r}
+                  index={first + k}
+                  year={year}
+                  raw={edits.get(r.cadreId)}
+                  handlers={handlers}
+                />
               ))}
-              {last < rows.length ? <tr className="rec-spacer" style={{ height: (rows.length - last) * ROW_H }} /> : null}
+              {last < rows.length ? (
+                <tr className="rec-spacer" style={{ height: (rows.length - last) * ROW_H }} />
+              ) : null}
             </tbody>
           </table>
         </div>
       )}
-      {report ? <ImportReportDialog report={report.report} onClose={() => setReport(null)} onCommit={() => void commitImport()} /> : null}
+      {report ? (
+        <ImportReportDialog
+          report={report.report}
+          onClose={() => setReport(null)}
+          onCommit={() => void commitImport()}
+        />
+      ) : null}
     </Page>
   )
 }
@@ -339,7 +450,15 @@ const GradeRow = memo(function GradeRow({
   )
 })
 
-function ImportReportDialog({ report, onClose, onCommit }: { report: ResultsReport; onClose(): void; onCommit(): void }) {
+function ImportReportDialog({
+  report,
+  onClose,
+  onCommit,
+}: {
+  report: ResultsReport
+  onClose(): void
+  onCommit(): void
+}) {
   const land = report.inserted + report.updated
   return (
     <Dialog
@@ -360,8 +479,9 @@ function ImportReportDialog({ report, onClose, onCommit }: { report: ResultsRepo
       }
     >
       <p className="rec-lead">
-        工作表“{report.sheet}”，表头在第 {report.headerRow} 行，共 {report.rows} 行数据：新增 <b>{report.inserted}</b>，修改 <b>{report.updated}</b>，
-        与库中相同 {report.skipped}，有问题未导入 <b className={report.rejected.length ? 'rec-bad' : undefined}>{report.rejected.length}</b>。
+        工作表“{report.sheet}”，表头在第 {report.headerRow} 行，共 {report.rows} 行数据：新增{' '}
+        <b>{report.inserted}</b>，修改 <b>{report.updated}</b>， 与库中相同 {report.skipped}，有问题未导入{' '}
+        <b className={report.rejected.length ? 'rec-bad' : undefined}>{report.rejected.length}</b>。
       </p>
       {report.rejected.length ? (
         <table className="table">

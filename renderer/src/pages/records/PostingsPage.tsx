@@ -3,7 +3,18 @@ import { useState } from 'react'
 import type { CadreRow } from '../../../../main/domain/cadre'
 import { POSTING_KINDS } from '../../../../main/records/kinds'
 import { call } from '../../api'
-import { Dialog, EmptyState, FormGrid, Page, SelectField, Spacer, TextField, Toolbar, showError, showMessage } from '../../components'
+import {
+  Dialog,
+  EmptyState,
+  FormGrid,
+  Page,
+  SelectField,
+  Spacer,
+  TextField,
+  Toolbar,
+  showError,
+  showMessage,
+} from '../../components'
 import { navigate } from '../../router'
 import { CadrePicker } from './CadrePicker'
 import { CountLine, dots, tidyMonth, todayStr, useLoad } from './shared'
@@ -14,7 +25,10 @@ export function PostingsPage() {
   const [search, setSearch] = useState('')
   const [adding, setAdding] = useState(false)
   const key = `${view}|${kind}|${search}`
-  const { data, reload } = useLoad(() => call('postings.list', { kind: kind || null, search: search.trim() || null }), [key])
+  const { data, reload } = useLoad(
+    () => call('postings.list', { kind: kind || null, search: search.trim() || null }),
+    [key],
+  )
   const rows = (data ?? []).filter((r) => view === 'all' || r.current)
   const counts = new Map<string, number>()
   for (const r of data ?? []) if (r.current) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1)
@@ -32,10 +46,18 @@ export function PostingsPage() {
       toolbar={
         <Toolbar>
           <div className="segmented">
-            <button type="button" className={view === 'current' ? 'segment active' : 'segment'} onClick={() => setView('current')}>
+            <button
+              type="button"
+              className={view === 'current' ? 'segment active' : 'segment'}
+              onClick={() => setView('current')}
+            >
               当前在派
             </button>
-            <button type="button" className={view === 'all' ? 'segment active' : 'segment'} onClick={() => setView('all')}>
+            <button
+              type="button"
+              className={view === 'all' ? 'segment active' : 'segment'}
+              onClick={() => setView('all')}
+            >
               全部派驻记录
             </button>
           </div>
@@ -45,7 +67,12 @@ export function PostingsPage() {
               <option key={k}>{k}</option>
             ))}
           </select>
-          <input className="input rec-short" placeholder="姓名 / 村名" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <input
+            className="input rec-short"
+            placeholder="姓名 / 村名"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
           <Spacer />
           <CountLine items={[...counts].map(([label, count]) => ({ label, count }))} />
         </Toolbar>
@@ -88,7 +115,13 @@ export function PostingsPage() {
                   <td>{r.place}</td>
                   <td>{dots(r.start)}</td>
                   <td>{r.end ? dots(r.end) : <span className="muted">至今</span>}</td>
-                  <td>{r.current ? <span className="tag tag-green">在派</span> : <span className="tag">已结束</span>}</td>
+                  <td>
+                    {r.current ? (
+                      <span className="tag tag-green">在派</span>
+                    ) : (
+                      <span className="tag">已结束</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -117,7 +150,11 @@ function AddPosting({ onClose, onDone }: { onClose(): void; onDone(): void }) {
   const save = async () => {
     try {
       for (const c of picked) {
-        await call('records.add', { cadreId: c.id, kind: 'postings', data: { kind, place: place.trim() || null, start: tidyMonth(start), end: tidyMonth(end) } })
+        await call('records.add', {
+          cadreId: c.id,
+          kind: 'postings',
+          data: { kind, place: place.trim() || null, start: tidyMonth(start), end: tidyMonth(end) },
+        })
       }
       showMessage(`已为 ${picked.length} 人新增派驻记录`, 'success')
       onDone()
@@ -136,7 +173,12 @@ function AddPosting({ onClose, onDone }: { onClose(): void; onDone(): void }) {
           <button type="button" className="btn" onClick={onClose}>
             取消
           </button>
-          <button type="button" className="btn btn-primary" disabled={picked.length === 0} onClick={() => void save()}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={picked.length === 0}
+            onClick={() => void save()}
+          >
             保存
           </button>
         </>

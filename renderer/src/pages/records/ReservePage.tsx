@@ -6,7 +6,17 @@ import { useState } from 'react'
 import { RESERVE_LEVELS, RESERVE_STATUSES } from '../../../../main/records/kinds'
 import type { PoolRow } from '../../../../main/records/reserve'
 import { call, downloadBytes } from '../../api'
-import { Dialog, EmptyState, FormGrid, Page, Spacer, TextField, Toolbar, showError, showMessage } from '../../components'
+import {
+  Dialog,
+  EmptyState,
+  FormGrid,
+  Page,
+  Spacer,
+  TextField,
+  Toolbar,
+  showError,
+  showMessage,
+} from '../../components'
 import { navigate } from '../../router'
 import { AddToPoolDialog } from './AddToPoolDialog'
 import { dots, tidyMonth, todayStr, useLoad } from './shared'
@@ -52,7 +62,12 @@ export function ReservePage() {
           <button type="button" className="btn" onClick={() => void exportIt()}>
             导出名册
           </button>
-          <button type="button" className="btn btn-primary" data-testid="pool-add" onClick={() => setAdding(true)}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="pool-add"
+            onClick={() => setAdding(true)}
+          >
             加入后备干部
           </button>
         </>
@@ -61,19 +76,34 @@ export function ReservePage() {
         <Toolbar>
           <div className="segmented">
             {[null, ...RESERVE_LEVELS].map((l) => (
-              <button key={l ?? 'all'} type="button" className={level === l ? 'segment active' : 'segment'} onClick={() => setLevel(l)}>
+              <button
+                key={l ?? 'all'}
+                type="button"
+                className={level === l ? 'segment active' : 'segment'}
+                onClick={() => setLevel(l)}
+              >
                 {l ?? '全部层次'}
               </button>
             ))}
           </div>
-          <select className="input" value={status} data-testid="pool-status" onChange={(e) => setStatus(e.target.value)}>
+          <select
+            className="input"
+            value={status}
+            data-testid="pool-status"
+            onChange={(e) => setStatus(e.target.value)}
+          >
             <option value="current">在库及考察对象</option>
             {RESERVE_STATUSES.map((s) => (
               <option key={s}>{s}</option>
             ))}
             <option value="all">全部状态</option>
           </select>
-          <input className="input rec-short" placeholder="姓名 / 拼音 / 单位" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <input
+            className="input rec-short"
+            placeholder="姓名 / 拼音 / 单位"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
           <Spacer />
         </Toolbar>
       }
@@ -135,7 +165,11 @@ export function ReservePage() {
                   <tr key={r.id} data-testid="pool-row">
                     <td className="rec-num">{i + 1}</td>
                     <td>
-                      <button type="button" className="btn-link" onClick={() => navigate(`cadre/${r.cadreId}`)}>
+                      <button
+                        type="button"
+                        className="btn-link"
+                        onClick={() => navigate(`cadre/${r.cadreId}`)}
+                      >
                         {r.name}
                       </button>
                     </td>
@@ -147,21 +181,45 @@ export function ReservePage() {
                     <td>{r.entryWay}</td>
                     <td>{dots(r.entryDate)}</td>
                     <td>
-                      <span className={r.status === '已撤销' ? 'tag' : r.status === '已列为考察对象' ? 'tag tag-red' : 'tag tag-green'}>{r.status}</span>
-                      {r.exitReason ? <div className="muted">{`${dots(r.exitDate)} ${r.exitReason}`}</div> : null}
+                      <span
+                        className={
+                          r.status === '已撤销'
+                            ? 'tag'
+                            : r.status === '已列为考察对象'
+                              ? 'tag tag-red'
+                              : 'tag tag-green'
+                        }
+                      >
+                        {r.status}
+                      </span>
+                      {r.exitReason ? (
+                        <div className="muted">{`${dots(r.exitDate)} ${r.exitReason}`}</div>
+                      ) : null}
                     </td>
                     <td className="rec-ops">
                       {r.status === '在库' ? (
-                        <button type="button" className="btn-link" onClick={() => void setEntryStatus(r, '已列为考察对象')}>
+                        <button
+                          type="button"
+                          className="btn-link"
+                          onClick={() => void setEntryStatus(r, '已列为考察对象')}
+                        >
                           列为考察对象
                         </button>
                       ) : null}
                       {r.status === '已列为考察对象' ? (
                         <>
-                          <button type="button" className="btn-link" onClick={() => void setEntryStatus(r, '已使用')}>
+                          <button
+                            type="button"
+                            className="btn-link"
+                            onClick={() => void setEntryStatus(r, '已使用')}
+                          >
                             已使用
                           </button>
-                          <button type="button" className="btn-link" onClick={() => void setEntryStatus(r, '在库')}>
+                          <button
+                            type="button"
+                            className="btn-link"
+                            onClick={() => void setEntryStatus(r, '在库')}
+                          >
                             退回在库
                           </button>
                         </>
@@ -230,7 +288,12 @@ function RemoveDialog({ row, onClose, onDone }: { row: PoolRow; onClose(): void;
       return
     }
     try {
-      await call('reserve.setStatus', { entryId: row.id, status: '已撤销', reason: reason.trim(), date: tidyMonth(date) })
+      await call('reserve.setStatus', {
+        entryId: row.id,
+        status: '已撤销',
+        reason: reason.trim(),
+        date: tidyMonth(date),
+      })
       showMessage(`已将${row.name}从${row.level}库撤销`, 'success')
       onDone()
     } catch (e) {
@@ -254,7 +317,14 @@ function RemoveDialog({ row, onClose, onDone }: { row: PoolRow; onClose(): void;
       }
     >
       <FormGrid columns={1}>
-        <TextField label="撤销原因" value={reason} onChange={setReason} error={error} required name="pool-reason" />
+        <TextField
+          label="撤销原因"
+          value={reason}
+          onChange={setReason}
+          error={error}
+          required
+          name="pool-reason"
+        />
         <TextField label="出库时间" value={date} onChange={setDate} placeholder="如 2026.11" />
       </FormGrid>
     </Dialog>

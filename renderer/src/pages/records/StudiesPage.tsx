@@ -8,7 +8,18 @@ import type { CadreRow } from '../../../../main/domain/cadre'
 import { POSTING_KINDS, STUDY_CONCLUSIONS, STUDY_RECOMMENDATIONS } from '../../../../main/records/kinds'
 import type { RoundGridRow, StudyRound } from '../../../../main/records/studies'
 import { call } from '../../api'
-import { Dialog, EmptyState, FormGrid, Page, Spacer, TextField, Toolbar, confirmDialog, showError, showMessage } from '../../components'
+import {
+  Dialog,
+  EmptyState,
+  FormGrid,
+  Page,
+  Spacer,
+  TextField,
+  Toolbar,
+  confirmDialog,
+  showError,
+  showMessage,
+} from '../../components'
 import { navigate } from '../../router'
 import { CadrePicker } from './CadrePicker'
 import { UnitSelect, dots, tidyDay, todayStr, useLoad, useUnits } from './shared'
@@ -30,10 +41,19 @@ export function StudiesPage() {
       toolbar={
         <Toolbar>
           <div className="segmented">
-            <button type="button" className={view === 'rounds' ? 'segment active' : 'segment'} onClick={() => setView('rounds')}>
+            <button
+              type="button"
+              className={view === 'rounds' ? 'segment active' : 'segment'}
+              onClick={() => setView('rounds')}
+            >
               研判批次
             </button>
-            <button type="button" className={view === 'monthly' ? 'segment active' : 'segment'} data-testid="studies-monthly" onClick={() => setView('monthly')}>
+            <button
+              type="button"
+              className={view === 'monthly' ? 'segment active' : 'segment'}
+              data-testid="studies-monthly"
+              onClick={() => setView('monthly')}
+            >
               在派干部月度排名
             </button>
           </div>
@@ -53,12 +73,24 @@ function Rounds() {
   return (
     <div className="rec-split">
       <aside className="rec-side">
-        <button type="button" className="btn btn-primary rec-side-btn" data-testid="round-new" onClick={() => setCreating(true)}>
+        <button
+          type="button"
+          className="btn btn-primary rec-side-btn"
+          data-testid="round-new"
+          onClick={() => setCreating(true)}
+        >
           新建研判批次
         </button>
-        {rounds.data && rounds.data.length === 0 ? <div className="muted rec-empty">还没有研判批次</div> : null}
+        {rounds.data && rounds.data.length === 0 ? (
+          <div className="muted rec-empty">还没有研判批次</div>
+        ) : null}
         {(rounds.data ?? []).map((r) => (
-          <button key={r.id} type="button" className={r.id === current ? 'rec-round active' : 'rec-round'} onClick={() => setSelected(r.id)}>
+          <button
+            key={r.id}
+            type="button"
+            className={r.id === current ? 'rec-round active' : 'rec-round'}
+            onClick={() => setSelected(r.id)}
+          >
             <div className="rec-round-name">{r.name}</div>
             <div className="muted">
               {dots(r.date)} · {r.groupLabel} · {r.scored}/{r.members} 人已评分
@@ -79,7 +111,9 @@ function Rounds() {
           />
         ) : (
           <EmptyState title="新建一个研判批次开始">
-            <p>研判批次包括名称、日期、研判维度与权重、研判对象（全体第一书记、全体驻村工作队员、某乡镇班子或指定人员）。</p>
+            <p>
+              研判批次包括名称、日期、研判维度与权重、研判对象（全体第一书记、全体驻村工作队员、某乡镇班子或指定人员）。
+            </p>
           </EmptyState>
         )}
       </section>
@@ -99,7 +133,15 @@ function Rounds() {
 
 type Edit = { scores: Record<string, string>; conclusion: string; recommendation: string }
 
-function RoundGrid({ roundId, onChanged, onDeleted }: { roundId: number; onChanged(): void; onDeleted(): void }) {
+function RoundGrid({
+  roundId,
+  onChanged,
+  onDeleted,
+}: {
+  roundId: number
+  onChanged(): void
+  onDeleted(): void
+}) {
   const { data, reload } = useLoad(() => call('studies.grid', { roundId }), [roundId])
   const [edits, setEdits] = useState<Map<number, Edit>>(new Map())
   const [saving, setSaving] = useState(false)
@@ -107,7 +149,9 @@ function RoundGrid({ roundId, onChanged, onDeleted }: { roundId: number; onChang
   const dims = useMemo(() => round?.dimensions ?? [], [round])
   const editOf = (r: RoundGridRow): Edit =>
     edits.get(r.studyId) ?? {
-      scores: Object.fromEntries(dims.map((d) => [d.name, r.scores[d.name] === undefined ? '' : String(r.scores[d.name])])),
+      scores: Object.fromEntries(
+        dims.map((d) => [d.name, r.scores[d.name] === undefined ? '' : String(r.scores[d.name])]),
+      ),
       conclusion: r.conclusion ?? '',
       recommendation: r.recommendation ?? '',
     }
@@ -134,7 +178,11 @@ function RoundGrid({ roundId, onChanged, onDeleted }: { roundId: number; onChang
     setEdits((old) => {
       const cur = old.get(r.studyId) ?? editOf(r)
       const next = new Map(old)
-      next.set(r.studyId, { ...cur, ...patch, scores: dim ? { ...cur.scores, [dim.name]: dim.value } : cur.scores })
+      next.set(r.studyId, {
+        ...cur,
+        ...patch,
+        scores: dim ? { ...cur.scores, [dim.name]: dim.value } : cur.scores,
+      })
       return next
     })
   const save = async () => {
@@ -148,7 +196,12 @@ function RoundGrid({ roundId, onChanged, onDeleted }: { roundId: number; onChang
           return
         } else scores[k] = Number(v)
       }
-      entries.push({ studyId, scores, conclusion: e.conclusion || null, recommendation: e.recommendation || null })
+      entries.push({
+        studyId,
+        scores,
+        conclusion: e.conclusion || null,
+        recommendation: e.recommendation || null,
+      })
     }
     setSaving(true)
     try {
@@ -165,7 +218,12 @@ function RoundGrid({ roundId, onChanged, onDeleted }: { roundId: number; onChang
   }
   const remove = async () => {
     if (!round) return
-    const ok = await confirmDialog({ title: '删除研判批次', message: `删除“${round.name}”及其 ${round.members} 条研判记录？`, danger: true, okText: '删除' })
+    const ok = await confirmDialog({
+      title: '删除研判批次',
+      message: `删除“${round.name}”及其 ${round.members} 条研判记录？`,
+      danger: true,
+      okText: '删除',
+    })
     if (!ok) return
     try {
       await call('studies.deleteRound', { id: roundId })
@@ -180,13 +238,20 @@ function RoundGrid({ roundId, onChanged, onDeleted }: { roundId: number; onChang
       <Toolbar>
         <b className="rec-round-title">{round.name}</b>
         <span className="muted">
-          {dots(round.date)} · {round.groupLabel} · 维度：{dims.map((d) => `${d.name}（${d.weight}）`).join('、')}
+          {dots(round.date)} · {round.groupLabel} · 维度：
+          {dims.map((d) => `${d.name}（${d.weight}）`).join('、')}
         </span>
         <Spacer />
         <button type="button" className="btn" onClick={() => void remove()}>
           删除批次
         </button>
-        <button type="button" className="btn btn-primary" data-testid="round-save" disabled={saving || edits.size === 0} onClick={() => void save()}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="round-save"
+          disabled={saving || edits.size === 0}
+          onClick={() => void save()}
+        >
           {edits.size ? `保存（${edits.size} 人）` : '保存'}
         </button>
       </Toolbar>
@@ -241,15 +306,28 @@ function RoundGrid({ roundId, onChanged, onDeleted }: { roundId: number; onChang
                   <td className="rec-total">{l?.total ?? '—'}</td>
                   <td className="rec-rank">{l?.rank ?? '—'}</td>
                   <td>
-                    <select className="input" value={e.conclusion} onChange={(ev) => set(r, { conclusion: ev.target.value })}>
-                      <option value="">{l?.total !== null && l?.total !== undefined ? `（建议：${l.total >= 90 ? '优秀' : l.total >= 80 ? '较好' : l.total >= 60 ? '一般' : '较差'}）` : '（未定）'}</option>
+                    <select
+                      className="input"
+                      value={e.conclusion}
+                      onChange={(ev) => set(r, { conclusion: ev.target.value })}
+                    >
+                      <option value="">
+                        {l?.total !== null && l?.total !== undefined
+                          ? `（建议：${l.total >= 90 ? '优秀' : l.total >= 80 ? '较好' : l.total >= 60 ? '一般' : '较差'}）`
+                          : '（未定）'}
+                      </option>
                       {STUDY_CONCLUSIONS.map((c) => (
                         <option key={c}>{c}</option>
                       ))}
                     </select>
                   </td>
                   <td>
-                    <input className="input rec-short" list="study-recs" value={e.recommendation} onChange={(ev) => set(r, { recommendation: ev.target.value })} />
+                    <input
+                      className="input rec-short"
+                      list="study-recs"
+                      value={e.recommendation}
+                      onChange={(ev) => set(r, { recommendation: ev.target.value })}
+                    />
                   </td>
                 </tr>
               )
@@ -289,7 +367,9 @@ function CreateRound({ onClose, onCreated }: { onClose(): void; onCreated(r: Stu
       const r = await call('studies.createRound', {
         name,
         date: tidyDay(date) ?? '',
-        dimensions: dims.filter((d) => d.name.trim()).map((d) => ({ name: d.name.trim(), weight: Number(d.weight) })),
+        dimensions: dims
+          .filter((d) => d.name.trim())
+          .map((d) => ({ name: d.name.trim(), weight: Number(d.weight) })),
         group,
       })
       showMessage(`已建立“${r.name}”，共 ${r.members} 人`, 'success')
@@ -310,7 +390,12 @@ function CreateRound({ onClose, onCreated }: { onClose(): void; onCreated(r: Stu
           <button type="button" className="btn" onClick={onClose}>
             取消
           </button>
-          <button type="button" className="btn btn-primary" data-testid="round-create-confirm" onClick={() => void save()}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="round-create-confirm"
+            onClick={() => void save()}
+          >
             建立
           </button>
         </>
@@ -326,13 +411,31 @@ function CreateRound({ onClose, onCreated }: { onClose(): void; onCreated(r: Stu
           {dims.map((d, i) => (
             <tr key={i}>
               <td>
-                <input className="input" value={d.name} placeholder="维度名称" onChange={(e) => setDims(dims.map((x, k) => (k === i ? { ...x, name: e.target.value } : x)))} />
+                <input
+                  className="input"
+                  value={d.name}
+                  placeholder="维度名称"
+                  onChange={(e) =>
+                    setDims(dims.map((x, k) => (k === i ? { ...x, name: e.target.value } : x)))
+                  }
+                />
               </td>
               <td>
-                <input className="input rec-score" value={d.weight} inputMode="decimal" onChange={(e) => setDims(dims.map((x, k) => (k === i ? { ...x, weight: e.target.value } : x)))} />
+                <input
+                  className="input rec-score"
+                  value={d.weight}
+                  inputMode="decimal"
+                  onChange={(e) =>
+                    setDims(dims.map((x, k) => (k === i ? { ...x, weight: e.target.value } : x)))
+                  }
+                />
               </td>
               <td>
-                <button type="button" className="btn-link rec-danger" onClick={() => setDims(dims.filter((_, k) => k !== i))}>
+                <button
+                  type="button"
+                  className="btn-link rec-danger"
+                  onClick={() => setDims(dims.filter((_, k) => k !== i))}
+                >
                   删除
                 </button>
               </td>
@@ -340,10 +443,16 @@ function CreateRound({ onClose, onCreated }: { onClose(): void; onCreated(r: Stu
           ))}
         </tbody>
       </table>
-      <button type="button" className="btn btn-small" onClick={() => setDims([...dims, { name: '', weight: '10' }])}>
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => setDims([...dims, { name: '', weight: '10' }])}
+      >
         增加维度
       </button>
-      <span className="muted rec-tip">权重合计 {dims.reduce((a, d) => a + (Number(d.weight) || 0), 0)}；总分为各维度得分按权重的加权平均。</span>
+      <span className="muted rec-tip">
+        权重合计 {dims.reduce((a, d) => a + (Number(d.weight) || 0), 0)}；总分为各维度得分按权重的加权平均。
+      </span>
       <div className="rec-subhead">研判对象</div>
       <div className="segmented">
         {(
@@ -353,7 +462,12 @@ function CreateRound({ onClose, onCreated }: { onClose(): void; onCreated(r: Stu
             ['manual', '指定人员'],
           ] as const
         ).map(([k, label]) => (
-          <button key={k} type="button" className={groupKind === k ? 'segment active' : 'segment'} onClick={() => setGroupKind(k)}>
+          <button
+            key={k}
+            type="button"
+            className={groupKind === k ? 'segment active' : 'segment'}
+            onClick={() => setGroupKind(k)}
+          >
             {label}
           </button>
         ))}
@@ -368,7 +482,9 @@ function CreateRound({ onClose, onCreated }: { onClose(): void; onCreated(r: Stu
             ))}
           </select>
         ) : null}
-        {groupKind === 'unit' ? <UnitSelect units={units} value={unitId} onChange={setUnitId} allLabel="（请选择单位）" /> : null}
+        {groupKind === 'unit' ? (
+          <UnitSelect units={units} value={unitId} onChange={setUnitId} allLabel="（请选择单位）" />
+        ) : null}
         {groupKind === 'manual' ? <CadrePicker selected={picked} onChange={setPicked} /> : null}
       </div>
     </Dialog>
@@ -378,7 +494,10 @@ function CreateRound({ onClose, onCreated }: { onClose(): void; onCreated(r: Stu
 function Monthly() {
   const [month, setMonth] = useState(todayStr().slice(0, 7))
   const [kind, setKind] = useState('')
-  const { data, reload } = useLoad(() => call('studies.monthly', { month, kind: kind || null }), [month, kind])
+  const { data, reload } = useLoad(
+    () => call('studies.monthly', { month, kind: kind || null }),
+    [month, kind],
+  )
   const [edits, setEdits] = useState<Map<number, string>>(new Map())
   const save = async () => {
     const entries = []
@@ -421,7 +540,12 @@ function Monthly() {
           ))}
         </select>
         <Spacer />
-        <button type="button" className="btn btn-primary" disabled={edits.size === 0} onClick={() => void save()}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={edits.size === 0}
+          onClick={() => void save()}
+        >
           {edits.size ? `保存（${edits.size} 人）` : '保存'}
         </button>
       </Toolbar>

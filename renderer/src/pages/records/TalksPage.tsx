@@ -34,11 +34,22 @@ export function TalksPage() {
                 ['due', `应谈未谈${due.data?.rows.length ? `（${due.data.rows.length}）` : ''}`],
               ] as [View, string][]
             ).map(([v, label]) => (
-              <button key={v} type="button" className={view === v ? 'segment active' : 'segment'} data-testid={`talks-view-${v}`} onClick={() => setView(v)}>
+              <button
+                key={v}
+                type="button"
+                className={view === v ? 'segment active' : 'segment'}
+                data-testid={`talks-view-${v}`}
+                onClick={() => {
+                  setView(v)
+                  setReloadKey((k) => k + 1)
+                }}
+              >
                 {label}
               </button>
             ))}
           </div>
+          <Spacer />
+          <RuleSettings onChanged={() => setReloadKey((k) => k + 1)} />
         </Toolbar>
       }
     >
@@ -47,7 +58,9 @@ export function TalksPage() {
         <div className="rec-scroll">
           {esc.data && esc.data.length === 0 ? (
             <EmptyState title="没有需要升级处理的督办事项">
-              <p>规则：一次督办、二次约谈、三次诫勉。窗口期内已督办又约谈的干部，会在这里提示下一步为诫勉。</p>
+              <p>
+                规则：一次督办、二次约谈、三次诫勉。窗口期内已督办又约谈的干部，会在这里提示下一步为诫勉。
+              </p>
             </EmptyState>
           ) : (
             <table className="table rec-grid" data-testid="escalation-table">
@@ -66,7 +79,11 @@ export function TalksPage() {
                 {(esc.data ?? []).map((h) => (
                   <tr key={h.cadreId}>
                     <td>
-                      <button type="button" className="btn-link" onClick={() => navigate(`cadre/${h.cadreId}`)}>
+                      <button
+                        type="button"
+                        className="btn-link"
+                        onClick={() => navigate(`cadre/${h.cadreId}`)}
+                      >
                         {h.name}
                       </button>
                     </td>
@@ -81,7 +98,13 @@ export function TalksPage() {
                       <button
                         type="button"
                         className="btn btn-small"
-                        onClick={() => setRecording({ cadreId: h.cadreId, name: h.name, kind: h.nextStep === '诫勉' ? '诫勉谈话' : '约谈' })}
+                        onClick={() =>
+                          setRecording({
+                            cadreId: h.cadreId,
+                            name: h.name,
+                            kind: h.nextStep === '诫勉' ? '诫勉谈话' : '约谈',
+                          })
+                        }
                       >
                         记录{h.nextStep === '诫勉' ? '诫勉谈话' : '约谈'}
                       </button>
@@ -96,7 +119,8 @@ export function TalksPage() {
       {view === 'due' ? (
         <div className="rec-scroll">
           <p className="rec-lead">
-            派驻在岗的干部每半年至少谈话一次。以下干部自 {dots(due.data?.since)} 以来（{due.data?.months ?? 6} 个月内）没有谈话记录。
+            派驻在岗的干部每半年至少谈话一次。以下干部自 {dots(due.data?.since)} 以来（{due.data?.months ?? 6}{' '}
+            个月内）没有谈话记录。
           </p>
           {due.data && due.data.rows.length === 0 ? (
             <EmptyState title="所有在派干部半年内都已谈话" />
@@ -116,16 +140,31 @@ export function TalksPage() {
                 {(due.data?.rows ?? []).map((r) => (
                   <tr key={r.cadreId} data-testid="due-row">
                     <td>
-                      <button type="button" className="btn-link" onClick={() => navigate(`cadre/${r.cadreId}`)}>
+                      <button
+                        type="button"
+                        className="btn-link"
+                        onClick={() => navigate(`cadre/${r.cadreId}`)}
+                      >
                         {r.name}
                       </button>
                     </td>
                     <td>{r.unit}</td>
                     <td>{r.kind}</td>
                     <td>{r.place}</td>
-                    <td>{r.lastTalk ? `${dots(r.lastTalk)} ${r.lastTalkKind ?? ''}` : <span className="rec-bad">从未谈话</span>}</td>
                     <td>
-                      <button type="button" className="btn btn-small btn-primary" data-testid="due-record" onClick={() => setRecording({ cadreId: r.cadreId, name: r.name, kind: '谈心谈话' })}>
+                      {r.lastTalk ? (
+                        `${dots(r.lastTalk)} ${r.lastTalkKind ?? ''}`
+                      ) : (
+                        <span className="rec-bad">从未谈话</span>
+                      )}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-primary"
+                        data-testid="due-record"
+                        onClick={() => setRecording({ cadreId: r.cadreId, name: r.name, kind: '谈心谈话' })}
+                      >
                         记录谈话
                       </button>
                     </td>
@@ -152,6 +191,52 @@ export function TalksPage() {
         />
       ) : null}
     </Page>
+  )
+}
+
+/** The two thresholds of this page, kept in settings: the escalation window and the talk interval. */
+function RuleSettings({ onChanged }: { onChanged(): void }) {
+  const { data, reload } = useLoad(() => call('records.settings', undefined), [])
+  const set = async (key: string, v: number) => {
+    try {
+      await call('settings.set', { key, value: v })
+      showMessage('已更新规则设置', 'success')
+      reload()
+      onChanged()
+    } catch (e) {
+      showError(e)
+    }
+  }
+  if (!data) return null
+  return (
+    <span className="rec-rules muted">
+      督办升级窗口
+      <select
+        className="input"
+        value={data.escalationWindowMonths}
+        data-testid="rule-window"
+        onChange={(e) => void set('records.escalationWindowMonths', Number(e.target.value))}
+      >
+        {[6, 12, 18, 24, 36].map((m) => (
+          <option key={m} value={m}>
+            {m} 个月
+          </option>
+        ))}
+      </select>
+      谈话周期
+      <select
+        className="input"
+        value={data.talkDueMonths}
+        data-testid="rule-due"
+        onChange={(e) => void set('records.talkDueMonths', Number(e.target.value))}
+      >
+        {[3, 6, 12].map((m) => (
+          <option key={m} value={m}>
+            {m} 个月
+          </option>
+        ))}
+      </select>
+    </span>
   )
 }
 
@@ -185,18 +270,43 @@ function Ledger({ reloadKey }: { reloadKey: number }) {
   return (
     <div className="rec-column">
       <Toolbar>
-        <select className="input" value={kind} data-testid="ledger-kind" onChange={(e) => setKind(e.target.value)}>
+        <select
+          className="input"
+          value={kind}
+          data-testid="ledger-kind"
+          onChange={(e) => setKind(e.target.value)}
+        >
           <option value="">全部类型</option>
           {TALK_KINDS.map((k) => (
             <option key={k}>{k}</option>
           ))}
         </select>
-        <input className="input rec-date" placeholder="起始日期" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <input
+          className="input rec-date"
+          placeholder="起始日期"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+        />
         <span className="muted">至</span>
-        <input className="input rec-date" placeholder="截止日期" value={to} onChange={(e) => setTo(e.target.value)} />
+        <input
+          className="input rec-date"
+          placeholder="截止日期"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+        />
         <UnitSelect units={units} value={unitId} onChange={setUnitId} />
-        <input className="input rec-short" placeholder="谈话人" value={talker} onChange={(e) => setTalker(e.target.value)} />
-        <input className="input rec-short" placeholder="姓名 / 事由 / 文号" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          className="input rec-short"
+          placeholder="谈话人"
+          value={talker}
+          onChange={(e) => setTalker(e.target.value)}
+        />
+        <input
+          className="input rec-short"
+          placeholder="姓名 / 事由 / 文号"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <Spacer />
         <span className="muted">共 {data?.total ?? 0} 条</span>
         <button type="button" className="btn" data-testid="talks-export" onClick={() => void exportIt()}>
@@ -228,7 +338,13 @@ function Ledger({ reloadKey }: { reloadKey: number }) {
                   </button>
                 </td>
                 <td>{t.unit}</td>
-                <td>{t.kind === '诫勉谈话' || t.kind === '约谈' ? <span className="tag tag-red">{t.kind}</span> : t.kind}</td>
+                <td>
+                  {t.kind === '诫勉谈话' || t.kind === '约谈' ? (
+                    <span className="tag tag-red">{t.kind}</span>
+                  ) : (
+                    t.kind
+                  )}
+                </td>
                 <td>{t.talker}</td>
                 <td className="rec-long">{t.reason}</td>
                 <td className="rec-long">{t.followUp}</td>
@@ -243,4 +359,3 @@ function Ledger({ reloadKey }: { reloadKey: number }) {
     </div>
   )
 }
-

@@ -6,11 +6,11 @@
 import type { Db } from '../db/open'
 import { AppError } from '../domain/errors'
 import type { AppContext } from '../services/context'
-import { checkpointAfterImport, commitImport, planImport, type ImportPlan, type OnDuplicate } from './commit'
+import { commitImport, planImport, type ImportPlan, type OnDuplicate } from './commit'
 import { detectHeader, mappingSettingKey, IMPORT_TARGETS, type DetectedColumn, type HeaderDetection, type ImportKey } from './headers'
 import { openWorkbook } from './open'
 import { parseRoster, type ParsedRoster } from './parse'
-import { throwIfAborted, yieldToLoop, type LoadedSheet, type Workbook } from './workbook'
+import { throwIfAborted, type LoadedSheet, type Workbook } from './workbook'
 
 export type ImportPhase = 'read' | 'check' | 'write'
 export type ProgressFn = (phase: ImportPhase, done: number, total: number) => void
@@ -169,7 +169,7 @@ export interface ImportOutcome {
 export async function importRoster(ctx: AppContext, req: ImportRequest): Promise<ImportOutcome> {
   req.onProgress?.('read', 0, 1)
   const wb = openWorkbook(req.bytes, req.fileName)
-  const picked = await pickSheet(wb, req.sheet, req)
+  let picked: PickedSheet | null = await pickSheet(wb, req.sheet, req)
   const mapping = req.mapping ?? loadRememberedMapping(ctx.db, picked.detection.columns)
   const columns = applyMapping(picked.detection.columns, mapping)
   const parsed = await parseRoster(
@@ -177,6 +177,8 @@ export async function importRoster(ctx: AppContext, req: ImportRequest): Promise
     { ...picked.detection, columns },
     { date1904: wb.date1904, signal: req.signal, onProgress: (d, t) => req.onProgress?.('check', d, t) },
   )
+  // The inflated sheet is no longer needed: let it go before the write phase.
+  picked = null
   throwIfAborted(req.signal)
   const onDuplicate = req.onDuplicate ?? 'skip'
   if (req.dryRun) {
@@ -192,8 +194,7 @@ export async function importRoster(ctx: AppContext, req: ImportRequest): Promise
     signal: req.signal,
     onProgress: (d, t) => req.onProgress?.('write', d, t),
   })
-  const report = buildReport(req.fileName, parsed, plan, false)
-  await yieldToLoop()
-  checkpointAfterImport(ctx.db)
-  return { report, parsed }
+  // The WAL is folded back into the database file by the caller once the result is out
+  // (checkpointAfterImport; closing the database does it too).
+  return { report: buildReport(req.fileName, parsed, plan, false), parsed }
 }

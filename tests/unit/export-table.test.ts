@@ -1,0 +1,104 @@
+/** The generic table writer other features call (rejected rows, eligibility results, talk ledger). */
+import ExcelJS from 'exceljs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { AppError } from '../../main/domain/errors'
+import { safeSheetName, workbookToBytes, workbookToFile, type TableItem } from '../../main/export/workbook'
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
+  return wb
+}
+
+describe('workbookToBytes', () => {
+  it('writes several sheets, each a titled, print-ready table, from sync and async rows', async () => {
+    async function* talks(): AsyncGenerator<TableItem> {
+      yield { group: '2026年8月' }
+      yield ['2026-08-03', '诫勉谈话', '张三', '=1+1']
+      yield ['2026-08-20', '提醒谈话', '李四', null]
+    }
+    const { bytes, sheets } = await workbookToBytes([
+      {
+        name: '资格审查: 结果/汇总',
+        title: '提任正科级领导职务资格审查结果',
+        columns: [{ header: '姓名' }, { header: '结论' }, { header: '年龄', kind: 'integer' }],
+        rows: [
+          ['王五', '符合', 45],
+          ['赵六', '不符合', '51'],
+        ],
+        landscape: false,
+      },
+      {
+        name: '谈话台账',
+        title: '谈话台账',
+        note: '2026年8月',
+        columns: [
+          { header: '日期', kind: 'day' },
+          { header: '类别' },
+          { header: '谈话对象' },
+          { header: '内容', kind: 'longText' },
+        ],
+        rows: talks(),
+        freezeColumns: 1,
+      },
+    ])
+    expect(sheets.map((s) => [s.name, s.rows, s.groups, s.headerRow])).toEqual([
+      ['资格审查_ 结果_汇总', 2, 0, 2],
+      ['谈话台账', 2, 1, 3],
+    ])
+    const wb = await load(bytes)
+    const [a, b] = wb.worksheets
+    expect(a?.name).toBe('资格审查_ 结果_汇总')
+    expect(a?.getCell('A1').value).toBe('提任正科级领导职务资格审查结果')
+    expect(a?.getRow(2).values).toEqual([undefined, '姓名', '结论', '年龄'])
+    expect(a?.getCell('C4').value).toBe(51)
+    expect(a?.pageSetup.orientation).toBe('portrait')
+    expect(a?.pageSetup.printTitlesRow).toBe('1:2')
+    expect(b?.getCell('A2').value).toBe('2026年8月')
+    expect(b?.getCell('A4').value).toBe('2026年8月')
+    expect(b?.getCell('A4').isMerged).toBe(true)
+    expect(b?.getCell('A5').value).toBe('2026.08.03')
+    expect(b?.getCell('D5').value).toBe('=1+1')
+    expect(b?.getCell('D5').type).toBe(ExcelJS.ValueType.String)
+    expect((b?.views[0] as ExcelJS.WorksheetViewFrozen).xSplit).toBe(1)
+    expect((b?.views[0] as ExcelJS.WorksheetViewFrozen).ySplit).toBe(3)
+    expect(b?.pageSetup.orientation).toBe('landscape')
+  })
+
+  it('refuses a table without columns', async () => {
+    await expect(workbookToBytes([{ name: 'x', title: 'x', columns: [], rows: [] }])).rejects.toBeInstanceOf(
+      AppError,
+    )
+  })
+
+  it('names sheets as Excel allows, never twice the same', async () => {
+    expect(safeSheetName('a/b\\c?d*e[f]g:h')).toBe('a_b_c_d_e_f_g_h')
+    expect(safeSheetName('')).toBe('Sheet1')
+    expect(safeSheetName('一'.repeat(40))).toHaveLength(31)
+    const { sheets } = await workbookToBytes([
+      { name: '问题行', title: 't', columns: [{ header: 'a' }], rows: [] },
+      { name: '问题行', title: 't', columns: [{ header: 'a' }], rows: [] },
+    ])
+    expect(sheets.map((s) => s.name)).toEqual(['问题行', '问题行(2)'])
+  })
+})
+
+describe('workbookToFile', () => {
+  it('leaves no file under the name asked for when writing fails part-way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-table-'))
+    const out = join(dir, '台账.xlsx')
+    writeFileSync(out, 'the previous file')
+    function* rows(): Generator<TableItem> {
+      yield ['a']
+      throw new Error('数据库读取失败')
+    }
+    await expect(
+      workbookToFile(out, [{ name: 's', title: 't', columns: [{ header: 'a' }], rows: rows() }]),
+    ).rejects.toThrow(/无法写入文件.*数据库读取失败/)
+    expect(readdirSync(dir)).toEqual(['台账.xlsx'])
+    expect(readFileSync(out, 'utf8')).toBe('the previous file')
+  })
+})

@@ -186,6 +186,23 @@ describe('干部档案记录', () => {
         .poll(async () => await app.page.getByTestId('pool-row').filter({ hasText: r.name }).count())
         .toBeGreaterThan(0)
     await screenshot(app.page, 'records-reserve')
+    // Removing one of them needs a reason, and keeps the entry as 已撤销.
+    const gone = added[0]!
+    await app.page
+      .getByTestId('pool-row')
+      .filter({ hasText: gone.name })
+      .getByRole('button', { name: '撤销' })
+      .first()
+      .click()
+    await app.page.getByRole('button', { name: '撤销出库' }).click()
+    await expect
+      .poll(async () => (await app.page.locator('.field-error').first().textContent()) ?? '')
+      .toContain('请填写撤销原因')
+    await app.page.getByTestId('field-pool-reason').fill('本人申请退出')
+    await app.page.getByRole('button', { name: '撤销出库' }).click()
+    await expect.poll(lastMessage).toContain(`已将${gone.name}从副科级后备库撤销`)
+    const entry = ((await app.call('reserve.list', {})) as PoolRow[]).find((r) => r.id === gone.id)
+    expect([entry?.status, entry?.exitReason]).toEqual(['已撤销', '本人申请退出'])
   })
 
   it('shows the 研判, 谈话 and 一线/派驻 screens', async () => {

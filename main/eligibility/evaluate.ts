@@ -227,9 +227,7 @@ function evaluateRule(def: RuleDef, f: CadreFacts, at: string, full: boolean): R
         return r(def, 'unknown', `一线经历 ${undated} 段起止时间不详，已知累计 ${yearsText(total)}`, evidence)
       const from = ongoing ? addMonths(`${at.slice(0, 7)}-01`, need - total) : null
       const reason =
-        total === 0
-          ? `无一线经历（需累计 ${need} 个月）`
-          : `一线经历累计 ${total} 个月，不满 ${need} 个月`
+        total === 0 ? `无一线经历（需累计 ${need} 个月）` : `一线经历累计 ${total} 个月，不满 ${need} 个月`
       return r(def, 'fail', reason, evidence, from)
     }
     case 'tenure': {
@@ -370,6 +368,12 @@ export function evaluateCadre(
 }
 
 const HORIZON_YEARS = 30
+
+/** True when every failure of `ev` is cured by time alone (the only case with a projected date). */
+export function timeCurable(ev: Evaluation): boolean {
+  for (const x of ev.rules) if (x.result === 'fail' && x.passesFrom === null) return false
+  return ev.eligible === false
+}
 
 /**
  * When does a blocked cadre become eligible if nothing else changes? Moves the date to the day

@@ -2,7 +2,7 @@
 import { ageAt } from '../domain/dates'
 import { workbookToBytes, type TableColumn, type TableRow } from '../export'
 import type { AppContext } from '../services/context'
-import { evaluateCadre, projectEligibility } from './evaluate'
+import { evaluateCadre, projectEligibility, timeCurable } from './evaluate'
 import { loadFacts } from './load'
 import { TARGET_LABELS, TARGET_SHORT, type Target } from './rules'
 import { effectiveOf } from './service'
@@ -54,7 +54,7 @@ export async function exportReview(
     const effective = effectiveOf(ev, ov)
     const verdict =
       effective === ev.eligible ? verdictText(ev.eligible) : `${verdictText(effective)}（经豁免）`
-    const projected = ev.eligible === false ? projectEligibility(f, ruleSet.rules, o.at, ev).date : null
+    const projected = timeCurable(ev) ? projectEligibility(f, ruleSet.rules, o.at, ev).date : null
     rows.push([
       rows.length + 1,
       f.name,

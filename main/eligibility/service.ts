@@ -5,6 +5,7 @@ import type { AppContext } from '../services/context'
 import {
   evaluateCadre,
   projectEligibility,
+  timeCurable,
   verdictOf,
   type CadreFacts,
   type Evaluation,
@@ -80,7 +81,7 @@ export function reviewRound(ctx: AppContext, target: Target, at: string): Review
       }
     }
     if (firstReason.startsWith('?')) firstReason = firstReason.slice(1)
-    const projected = ev.eligible === false ? projectEligibility(f, ruleSet.rules, at, ev).date : null
+    const projected = timeCurable(ev) ? projectEligibility(f, ruleSet.rules, at, ev).date : null
     const d = decisions.get(f.id)
     summary.total++
     if (ev.eligible === true) summary.eligible++

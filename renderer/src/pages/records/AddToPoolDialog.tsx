@@ -52,7 +52,7 @@ export function AddToPoolDialog({
       open
       title="加入后备干部库"
       onClose={onClose}
-      width={640}
+      width={600}
       testId="add-to-pool"
       footer={
         <>
@@ -76,7 +76,7 @@ export function AddToPoolDialog({
       ) : (
         <CadrePicker selected={picked} onChange={setPicked} />
       )}
-      <FormGrid columns={3}>
+      <FormGrid columns={1}>
         <SelectField
           label="后备层次"
           value={level}

@@ -151,7 +151,7 @@ export function RecordEditor({
       open={open}
       title={`${record ? '修改' : '新增'}${RECORD_KIND_LABELS[kind]}记录`}
       onClose={onClose}
-      width={760}
+      width={820}
       testId={`record-editor-${kind}`}
       footer={
         <>
@@ -170,7 +170,7 @@ export function RecordEditor({
         </>
       }
     >
-      <FormGrid columns={3}>
+      <FormGrid columns={2}>
         {KIND_FIELDS[kind].map((s) => {
           const common = {
             key: s.key,
@@ -179,7 +179,7 @@ export function RecordEditor({
             onChange: set(s.key),
             error: errors[s.key] ?? null,
             required: s.required,
-            span: s.span,
+            span: Math.min(s.span ?? 1, 2),
             name: `${kind}-${s.key}`,
           }
           if (s.input === 'select') return <SelectField {...common} options={s.options ?? []} />

@@ -407,6 +407,13 @@ function CreateRound({ onClose, onCreated }: { onClose(): void; onCreated(r: Stu
       </FormGrid>
       <div className="rec-subhead">研判维度与权重</div>
       <table className="table rec-dims">
+        <thead>
+          <tr>
+            <th>维度</th>
+            <th>权重</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {dims.map((d, i) => (
             <tr key={i}>

@@ -181,7 +181,7 @@ export function TalksPage() {
           open
           cadreId={recording.cadreId}
           record={null}
-          initial={{ kind: recording.kind, date: todayStr() }}
+          initial={{ kind: recording.kind, date: todayStr().replace(/-/g, '.') }}
           onClose={() => setRecording(null)}
           onSaved={() => {
             showMessage(`已记录与${recording.name}的谈话`, 'success')

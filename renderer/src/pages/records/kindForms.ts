@@ -98,7 +98,7 @@ export function blankForm(kind: RecordKind, today: string): Record<string, strin
     f.year = String(Number(today.slice(0, 4)) - 1)
     f.kind = '年度考核'
   }
-  if (kind === 'talks') f.date = today
+  if (kind === 'talks') f.date = today.replace(/-/g, '.')
   if (kind === 'discipline') f.system = '党纪'
   if (kind === 'reserve') {
     f.status = '在库'

@@ -37,6 +37,7 @@ export function ImportPage() {
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [job, setJob] = useState<JobStatus | null>(null)
+  const [sheetTried, setSheetTried] = useState('')
   const fileInput = useRef<HTMLInputElement>(null)
 
   const reset = (): void => {
@@ -52,6 +53,7 @@ export function ImportPage() {
     async (token: string, sheet: string | undefined, map: Mapping | null, dup: OnDuplicate): Promise<void> => {
       setBusy('正在分析表格…')
       setError(null)
+      setSheetTried(sheet ?? '')
       try {
         const p = await call('import.preview', { token, sheet, onDuplicate: dup, ...(map ? { mapping: map } : {}) })
         setPreview(p)
@@ -176,6 +178,29 @@ export function ImportPage() {
         </div>
       ) : null}
       {busy ? <div className="import-busy">{busy}</div> : null}
+      {opened && !preview && !busy && opened.sheets.length > 1 ? (
+        // No roster found in the sheet tried: the clerk can still point at another sheet.
+        <div className="import-settings import-settings-inline">
+          <label className="import-setting">
+            <span>工作表</span>
+            <select
+              className="input"
+              value={sheetTried}
+              data-testid="import-sheet"
+              onChange={(e) => void loadPreview(opened.token, e.target.value, null, onDuplicate)}
+            >
+              <option value="" disabled>
+                请选择花名册所在的工作表
+              </option>
+              {opened.sheets.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      ) : null}
       {!opened && !busy && !error ? (
         <EmptyState title="请选择各单位报来的花名册">
           <p>可以直接导入带标题行、两级表头、按机构分组、带照片的花名册；也认识“A0101 姓名”这样的字段代码。</p>

@@ -69,7 +69,6 @@ export async function startApp(opts: StartOptions = {}): Promise<StartedApp> {
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
   })
   const page = await context.newPage()

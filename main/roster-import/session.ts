@@ -265,8 +265,10 @@ export class ImportService {
       status.report = buildReport(s.fileName, parsed, plan, false)
       status.percent = 100
       status.state = 'done'
-      // The parsed roster was imported: a second import of the same session re-reads the database.
+      // Keep only what the rejected-rows file needs; the sheet is read again if the clerk goes on.
+      job.parsed = { ...parsed, rows: parsed.rows.filter((r) => r.rejected) }
       s.parsed = null
+      s.picked = null
       // The summary is on screen first; then the WAL is folded back into the database file.
       setTimeout(() => checkpointAfterImport(this.ctx.db), 50)
     }

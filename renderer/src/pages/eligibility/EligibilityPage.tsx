@@ -5,12 +5,21 @@
  * `#/eligibility/rules` opens the rule settings.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { ColDef, ICellRendererParams, RowClickedEvent } from 'ag-grid-community'
+import type { CellKeyDownEvent, ColDef, ICellRendererParams, RowClickedEvent } from 'ag-grid-community'
 import type { Target } from '../../../../main/eligibility/rules'
 import type { ReviewFilter, ReviewResult, ReviewRow } from '../../../../main/eligibility/types'
 import { call, downloadBytes } from '../../api'
 import { navigate } from '../../router'
-import { DataGrid, EmptyState, Page, Spacer, Toolbar, showError, showMessage } from '../../components'
+import {
+  DataGrid,
+  EmptyState,
+  Page,
+  Spacer,
+  Toolbar,
+  confirmDialog,
+  showError,
+  showMessage,
+} from '../../components'
 import { DetailPanel } from './DetailPanel'
 import { RuleSettings } from './RuleSettings'
 import { FILTERS, OUTCOME_MARK, TARGET_OPTIONS, XLSX_MIME, todayText, verdictOf } from './shared'
@@ -54,6 +63,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
   const [loading, setLoading] = useState(false)
   const [selected, setSelected] = useState<number | null>(null)
   const [exporting, setExporting] = useState(false)
+  const [printing, setPrinting] = useState(false)
 
   useEffect(() => {
     remembered.target = target
@@ -153,6 +163,39 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
     if (e.data) setSelected(e.data.cadreId)
   }, [])
 
+  const onCellKeyDown = useCallback((e: CellKeyDownEvent<ReviewRow>) => {
+    const key = (e.event as KeyboardEvent | null)?.key
+    if (key === 'Enter' && e.data) setSelected(e.data.cadreId)
+  }, [])
+
+  const MAX_PRINT = 500
+  const printShown = async () => {
+    if (rows.length === 0) return
+    if (rows.length > MAX_PRINT) {
+      showMessage(`一次最多打印 ${MAX_PRINT} 人的审查表，请先筛选`, 'warning')
+      return
+    }
+    if (
+      rows.length > 1 &&
+      !(await confirmDialog({
+        title: '打印审查表',
+        message: `为当前列表中的 ${rows.length} 人各生成一页资格审查表（PDF）？`,
+      }))
+    ) {
+      return
+    }
+    setPrinting(true)
+    try {
+      const r = await call('eligibility.print', { target, at, cadreIds: rows.map((x) => x.cadreId) })
+      downloadBytes(r.bytes, r.fileName, 'application/pdf')
+      showMessage(`已生成 ${r.fileName}`, 'success')
+    } catch (e) {
+      showError(e)
+    } finally {
+      setPrinting(false)
+    }
+  }
+
   const exportXlsx = async () => {
     setExporting(true)
     try {
@@ -189,6 +232,16 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
             data-testid="elig-rules"
           >
             规则设置
+          </button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void printShown()}
+            disabled={printing || rows.length === 0}
+            title="为当前列表中的每人生成一页资格审查表"
+            data-testid="elig-print-list"
+          >
+            {printing ? '正在生成…' : '打印审查表'}
           </button>
           <button
             type="button"
@@ -275,6 +328,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
               columnDefs={columns}
               getRowId={(p) => String(p.data.cadreId)}
               onRowClicked={onRowClicked}
+              onCellKeyDown={onCellKeyDown}
               rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
               loading={loading && !data}
               tooltipShowDelay={300}

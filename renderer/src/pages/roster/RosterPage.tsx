@@ -5,7 +5,7 @@
  * selector narrow the same query.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { AgGridReact } from 'ag-grid-react'
+import type { AgGridReact, CustomCellRendererProps } from 'ag-grid-react'
 import type {
   CellKeyDownEvent,
   ColDef,
@@ -79,6 +79,24 @@ function takePrefetched(q: CadreQuery): Promise<CadreQueryResult> | null {
   const hit = prefetched && prefetched.key === queryKey(q) ? prefetched.result : null
   prefetched = null
   return hit
+}
+
+const STATUS_MARK: Record<string, string> = { 调出: '调', 退休: '退', 去世: '故' }
+
+/** 姓名 with a one-character mark for anyone no longer 在职 (调 / 退 / 故), full status as its tooltip. */
+function NameCell(p: CustomCellRendererProps<CadreRow>) {
+  const status = p.data?.status
+  const mark = status && status !== '在职' ? (STATUS_MARK[status] ?? '离') : null
+  return (
+    <>
+      {p.value as string}
+      {mark ? (
+        <span className="status-mark" title={status ?? ''}>
+          {mark}
+        </span>
+      ) : null}
+    </>
+  )
 }
 
 function rememberFirstRow(n: number): void {
@@ -193,7 +211,11 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
   const [visible, setVisible] = useState<Set<string>>(new Set())
   const lastModels = useRef<{ filter: FilterModel | null; sort: SortModelItem[] }>({ filter: null, sort: [] })
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  const columnDefs = useMemo<ColDef<CadreRow>[]>(() => buildColumnDefs(initialLayout), [initialLayout])
+  const columnDefs = useMemo<ColDef<CadreRow>[]>(
+    () =>
+      buildColumnDefs(initialLayout).map((d) => (d.colId === 'name' ? { ...d, cellRenderer: NameCell } : d)),
+    [initialLayout],
+  )
 
   useEffect(() => {
     const t = setTimeout(() => setDebounced(search.trim()), 150)

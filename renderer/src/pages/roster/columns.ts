@@ -108,6 +108,17 @@ const WIDTHS: Record<string, number> = {
   degreeInService: 76,
 }
 
+const LONG_TEXT = new Set([
+  'unit',
+  'position',
+  'schoolFullTime',
+  'schoolInService',
+  'specialty',
+  'techTitle',
+  'nativePlace',
+  'birthPlace',
+])
+
 /** 年龄 takes 45, 40-50, >=45 as its value (the database reads it). */
 const AGE_OPS: FilterOp[] = ['contains', 'notContains', 'blank', 'notBlank']
 const TEXT_OPS: FilterOp[] = [
@@ -166,6 +177,8 @@ export function buildColumnDefs(layout: ColumnLayoutItem[] | null): ColDef<Cadre
     if (c.month) def.valueFormatter = monthFormatter
     if (c.key === 'impactUntil') def.valueFormatter = dayFormatter
     if (c.key === 'name') def.cellClass = 'cell-name'
+    // Long texts show whole on hover when the column is too narrow for them.
+    if (LONG_TEXT.has(c.key)) def.tooltipField = c.key as keyof CadreRow
     return def
   })
 }

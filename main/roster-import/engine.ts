@@ -152,6 +152,8 @@ export function buildReport(file: string, parsed: ParsedRoster, plan: ImportPlan
 export interface ImportRequest {
   bytes: Uint8Array
   fileName: string
+  /** Already opened and picked (the CLI checks the file before it touches the database). */
+  opened?: { wb: Workbook; picked: PickedSheet }
   sheet?: string
   dryRun?: boolean
   onDuplicate?: OnDuplicate
@@ -168,8 +170,8 @@ export interface ImportOutcome {
 /** The whole import in one call (CLI, bench, tests). */
 export async function importRoster(ctx: AppContext, req: ImportRequest): Promise<ImportOutcome> {
   req.onProgress?.('read', 0, 1)
-  const wb = openWorkbook(req.bytes, req.fileName)
-  let picked: PickedSheet | null = await pickSheet(wb, req.sheet, req)
+  const wb = req.opened?.wb ?? openWorkbook(req.bytes, req.fileName)
+  let picked: PickedSheet | null = req.opened?.picked ?? (await pickSheet(wb, req.sheet, req))
   const mapping = req.mapping ?? loadRememberedMapping(ctx.db, picked.detection.columns)
   const columns = applyMapping(picked.detection.columns, mapping)
   const parsed = await parseRoster(

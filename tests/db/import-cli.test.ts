@@ -1,6 +1,6 @@
 /** `import` on the command line exactly as shared/CLI.md describes it, report included. */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -66,10 +66,12 @@ describe('npm run cli -- import', () => {
     expect(r.code).toBe(2)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stderr).toMatch(/^错误：“说明.xlsx”不是 Excel 文件.* \/ Error: .*not an Excel workbook/)
-    expect(cadres(db)).toBe(0)
+    // Nothing written: not even an empty database file.
+    expect(existsSync(db)).toBe(false)
     const sheet = cli('import', file, '--db', db, '--sheet', '不存在')
     expect(sheet.code).toBe(2)
     expect(sheet.stderr).toContain('工作簿中没有名为“不存在”的工作表')
+    expect(existsSync(db)).toBe(false)
     const dup = cli('import', file, '--db', db, '--on-duplicate', 'replace')
     expect(dup.code).toBe(2)
     expect(dup.stderr).toContain('--on-duplicate 只能是 skip 或 update')

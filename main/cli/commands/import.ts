@@ -1,7 +1,8 @@
 /** `import FILE --db P [--sheet NAME] [--dry-run] [--on-duplicate skip|update] [--json]` (shared/CLI.md). */
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import { importRoster } from '../../roster-import/engine'
+import { importRoster, pickSheet } from '../../roster-import/engine'
+import { openWorkbook } from '../../roster-import/open'
 import { fieldLabelOf } from '../../roster-import/labels'
 import { CliError, openContext, printJson, str, type CliCommand } from '../args'
 
@@ -19,12 +20,16 @@ export const importCommand: CliCommand = {
     if (dup !== 'skip' && dup !== 'update') {
       throw new CliError(`--on-duplicate 只能是 skip 或 update，收到“${dup}”`, '--on-duplicate must be skip or update')
     }
+    // The file is checked (format, sheet, header) before the database is opened or created.
+    const bytes = readFileSync(path)
+    const wb = openWorkbook(bytes, basename(path))
+    const picked = await pickSheet(wb, str(args, 'sheet'))
     const ctx = openContext(args)
     try {
       const { report } = await importRoster(ctx, {
-        bytes: readFileSync(path),
+        bytes,
         fileName: basename(path),
-        sheet: str(args, 'sheet'),
+        opened: { wb, picked },
         dryRun: args.options['dry-run'] === true,
         onDuplicate: dup,
       })

@@ -190,6 +190,16 @@ describe('the rejected rows file', () => {
     expect(body[1]?.[10]).toBe(badCheck(ID.zhao))
     expect(body[0]?.at(-1)).toBe('原第 7 行：K列：身份证号被 Excel 存成了数字，末尾数字已丢失，请把该列设为文本后重新录入')
     expect(body[2]?.at(-1)).toContain('C列：性别“女”与身份证号不符')
+
+    // The unit corrects the file it got back and sends it in again: it reads like any roster.
+    const back = await importRoster(ctx, { bytes, fileName: '一人一行-问题行.xlsx', dryRun: true })
+    expect(back.report.columns.at(-1)).toEqual({ header: '问题说明', key: null })
+    expect(back.report.rows).toBe(3)
+    expect(back.report.rejected.map((r) => [r.row, r.column, r.key])).toEqual([
+      [4, 'K', 'idCard'],
+      [5, 'K', 'idCard'],
+      [6, 'C', 'gender'],
+    ])
   })
 })
 

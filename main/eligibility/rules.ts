@@ -207,6 +207,92 @@ export function defaultRule(id: RuleId, target: Target): RuleDef {
   return { id: 'investigation', label: DEFAULT_RULE_LABELS.investigation, params: {} }
 }
 
+const PARAM_LABELS: Record<string, string> = {
+  label: '名称',
+  levels: '层次/级别',
+  statuses: '状态',
+  kinds: '类别',
+  minMonths: '至少（月）',
+  basis: '依据',
+  minYears: '至少（年）',
+  minLevel: '最低学历',
+  maxAge: '年龄须小于（岁）',
+  kind: '考核类别',
+  failGrades: '不符合的等次',
+  periods: '影响期',
+  talks: '谈话影响期',
+  orgHandling: '组织处理影响期',
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  number: '数字',
+  string: '文字',
+  array: '列表',
+  object: '表',
+  boolean: '是/否',
+}
+
+/** One zod issue of a rule list in Chinese: which rule, which parameter, what is wrong. */
+export function ruleIssueText(iss: z.core.$ZodIssue, rules: unknown): string {
+  // Issues of the list itself carry this module's own Chinese messages (.min, .refine above).
+  if (iss.path.length === 0) return iss.message
+  const [index, part, name, ...rest] = iss.path
+  let where = ''
+  if (typeof index === 'number') {
+    const raw = Array.isArray(rules)
+      ? (rules[index] as { id?: unknown; label?: unknown } | undefined)
+      : undefined
+    const label =
+      typeof raw?.label === 'string' && raw.label ? raw.label : typeof raw?.id === 'string' ? raw.id : ''
+    where = `第 ${index + 1} 条${label ? `“${label}”` : ''}`
+    const param = part === 'params' ? name : part
+    if (typeof param === 'string')
+      where += `的“${PARAM_LABELS[param] ?? param}${rest.length ? ` ${rest.join(' ')}` : ''}”`
+  }
+  const i = iss as z.core.$ZodIssue & {
+    expected?: string
+    minimum?: number | bigint
+    maximum?: number | bigint
+    origin?: string
+    values?: unknown[]
+  }
+  let what: string
+  switch (i.code) {
+    case 'invalid_type':
+      what = `应为${TYPE_NAMES[i.expected ?? ''] ?? '有效值'}`
+      break
+    case 'too_small':
+      what =
+        i.origin === 'array'
+          ? `至少要有 ${String(i.minimum)} 项`
+          : i.origin === 'string'
+            ? '不能为空'
+            : `不能小于 ${String(i.minimum)}`
+      break
+    case 'too_big':
+      what =
+        i.origin === 'array'
+          ? `最多 ${String(i.maximum)} 项`
+          : i.origin === 'string'
+            ? '太长'
+            : `不能大于 ${String(i.maximum)}`
+      break
+    case 'invalid_value':
+      what = `只能是 ${(i.values ?? []).map(String).join('、')}`
+      break
+    case 'invalid_union': {
+      const raw =
+        Array.isArray(rules) && typeof index === 'number'
+          ? (rules[index] as { id?: unknown } | undefined)
+          : undefined
+      return `第 ${typeof index === 'number' ? index + 1 : '?'} 条的审查项目“${String(raw?.id ?? '')}”不可识别`
+    }
+    default:
+      what = iss.message
+  }
+  return `${where}${what}`
+}
+
 /** Validates a rule list from outside (IPC, the database); throws zod's error on bad data. */
 export function parseRules(raw: unknown): RuleDef[] {
   return RuleListSchema.parse(raw) as RuleDef[]

@@ -4,6 +4,7 @@ import { AppError } from '../domain/errors'
 import { recordAudit } from '../services/audit'
 import type { AppContext } from '../services/context'
 import {
+  ruleIssueText,
   RuleListSchema,
   TARGET_LABELS,
   defaultRuleSet,
@@ -61,14 +62,8 @@ export function ruleSetHistory(db: Db, target: Target): RuleSet[] {
 export function saveRuleSet(ctx: AppContext, target: Target, rules: unknown, note: string | null): RuleSet {
   const parsed = RuleListSchema.safeParse(rules)
   if (!parsed.success) {
-    const i = parsed.error.issues[0]
-    const where =
-      i && i.path.length ? `（第 ${Number(i.path[0]) + 1} 条规则 ${i.path.slice(1).join('.')}）` : ''
-    throw new AppError(
-      'eligibility-rules-invalid',
-      `规则集无效${where}：${i?.message ?? ''}`,
-      'invalid rule set',
-    )
+    const issues = parsed.error.issues.slice(0, 3).map((i) => ruleIssueText(i, rules))
+    throw new AppError('eligibility-rules-invalid', `规则集无效：${issues.join('；')}`, 'invalid rule set')
   }
   return ctx.db.transaction(() => {
     const before = currentRuleSet(ctx.db, target)

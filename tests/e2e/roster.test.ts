@@ -242,6 +242,8 @@ describe('花名册与干部信息', () => {
     await cadre.back()
     await roster.searchFor(person.idCard!)
     await expect.poll(() => roster.total()).toBe(0)
+    await app.page.getByTestId('roster-no-rows').waitFor()
+    await screenshot(app.page, 'roster-no-rows')
     await app.page.getByTestId('status-退休').click()
     await expect.poll(() => roster.total()).toBe(1)
     await app.page.getByTestId('status-在职').click()

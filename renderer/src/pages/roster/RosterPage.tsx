@@ -351,6 +351,13 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
     [],
   )
 
+  const resetNarrowing = () => {
+    setSearch('')
+    setUnitId(null)
+    setStatus('在职')
+    gridRef.current?.api?.setFilterModel(null)
+  }
+
   const clearFilters = () => {
     gridRef.current?.api?.setFilterModel(null)
   }
@@ -451,6 +458,17 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
           <UnitTree units={units} selected={unitId} onSelect={setUnitId} />
         </aside>
         <div className="roster-grid" data-testid="roster-grid">
+          {total === 0 ? (
+            <div className="grid-empty" data-testid="roster-no-rows">
+              <div>没有符合条件的干部</div>
+              <div className="muted">
+                可检查搜索词、单位、状态（当前：{status}）和列筛选；
+                <button type="button" className="btn-link link-text" onClick={resetNarrowing}>
+                  清除全部条件
+                </button>
+              </div>
+            </div>
+          ) : null}
           <DataGrid<CadreRow>
             gridRef={gridRef}
             columnDefs={columnDefs}
@@ -462,6 +480,7 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
             infiniteInitialRowCount={BLOCK_SIZE}
             getRowId={getRowId}
             rowClass="roster-row"
+            suppressNoRowsOverlay
             rowSelection={ROW_SELECTION}
             selectionColumnDef={SELECTION_COLUMN}
             {...gridEvents}

@@ -11,7 +11,7 @@ import {
 import { channel } from './define'
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
-const target = z.enum(TARGETS)
+const target = z.enum(TARGETS, '审查事项只能是提任正科级或副科级领导职务')
 const round = z.object({ target, at: day })
 const id = z.number().int().positive()
 
@@ -24,10 +24,18 @@ export const eligibilityChannels = {
   'eligibility.review': channel<ReviewResult>()(round),
   'eligibility.detail': channel<ReviewDetail>()(round.extend({ cadreId: id })),
   'eligibility.decide': channel<ReviewDetail>()(
-    round.extend({ cadreId: id, decision: z.enum(DECISIONS), note: z.string().max(1000).nullable() }),
+    round.extend({
+      cadreId: id,
+      decision: z.enum(DECISIONS, '处理意见只能是推荐、暂缓或不予推荐'),
+      note: z.string().max(1000, '说明不能超过 1000 字').nullable(),
+    }),
   ),
   'eligibility.override': channel<ReviewDetail>()(
-    round.extend({ cadreId: id, ruleId: z.enum(RULE_IDS), reason: z.string().max(1000) }),
+    round.extend({
+      cadreId: id,
+      ruleId: z.enum(RULE_IDS, '审查项目不可识别'),
+      reason: z.string().max(1000, '理由不能超过 1000 字'),
+    }),
   ),
   'eligibility.revokeOverride': channel<ReviewDetail>()(round.extend({ overrideId: id })),
   'eligibility.setInvestigation': channel<ReviewDetail>()(
@@ -35,16 +43,24 @@ export const eligibilityChannels = {
       cadreId: id,
       active: z.boolean(),
       since: day.nullable(),
-      note: z.string().max(500).nullable(),
+      note: z.string().max(500, '说明不能超过 500 字').nullable(),
     }),
   ),
   'eligibility.ruleSets': channel<RuleSetsInfo>()(z.undefined().optional()),
   /** `rules` is validated in full by the service (RuleListSchema) to give a Chinese message per rule. */
   'eligibility.saveRuleSet': channel<RuleSet>()(
-    z.object({ target, rules: z.array(z.unknown()).max(20), note: z.string().max(500).nullable() }),
+    z.object({
+      target,
+      rules: z.array(z.unknown()).max(20, '规则集最多 20 条规则'),
+      note: z.string().max(500, '修改说明不能超过 500 字').nullable(),
+    }),
   ),
   'eligibility.export': channel<FileBytes & { rows: number }>()(
     round.extend({ filter: z.enum(REVIEW_FILTERS) }),
   ),
-  'eligibility.print': channel<FileBytes>()(round.extend({ cadreIds: z.array(id).min(1).max(500) })),
+  'eligibility.print': channel<FileBytes>()(
+    round.extend({
+      cadreIds: z.array(id).min(1, '请先选择要打印审查表的干部').max(500, '一次最多打印 500 人的审查表'),
+    }),
+  ),
 }

@@ -386,7 +386,7 @@ function Counts({ preview }: { preview: ImportPreview }) {
       <span className={c.warnings ? 'import-count-warn' : ''}>
         需核对 <b>{c.warnings}</b> 处
       </span>
-      {preview.newUnits.length ? <span>将新建单位：{preview.newUnits.join('、')}</span> : null}
+      {preview.newUnits.length ? <span title={preview.newUnits.join('、')}>将新建单位：{unitList(preview.newUnits)}</span> : null}
       {preview.truncated ? <span className="muted">预览只列出前 {preview.rows.length} 行（有问题的行排在前面）</span> : null}
     </div>
   )
@@ -472,6 +472,11 @@ function PreviewGrid({ preview }: { preview: ImportPreview }) {
   )
 }
 
+/** Up to ten unit names, then how many more. */
+function unitList(names: readonly string[]): string {
+  return names.length <= 10 ? names.join('、') : `${names.slice(0, 10).join('、')} 等 ${names.length} 个`
+}
+
 function labelOf(preview: ImportPreview, key: string | null): string {
   if (key === 'photo') return '照片'
   return preview.targets.find((t) => t.key === key)?.label ?? key ?? ''
@@ -521,7 +526,7 @@ function JobView({ job, onCancel, onDownload }: { job: JobStatus; onCancel: () =
         </span>
         {r.warnings.length ? <span className="import-count-warn">需核对 {r.warnings.length} 处</span> : null}
       </div>
-      {r.newUnits.length ? <div>新建单位：{r.newUnits.join('、')}</div> : null}
+      {r.newUnits.length ? <div title={r.newUnits.join('、')}>新建单位：{unitList(r.newUnits)}</div> : null}
       {rejectedRows ? (
         <button type="button" className="btn btn-primary" data-testid="import-download-rejected" onClick={onDownload}>
           下载问题行

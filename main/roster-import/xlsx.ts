@@ -258,9 +258,12 @@ export function openXlsx(buf: Buffer, fileName: string): Workbook {
       const beat = opts.onProgress ? setInterval(() => opts.onProgress?.(0, 1), 100) : null
       let buf: Buffer | null
       try {
+        // The sheet inflates on the thread pool while the shared strings are parsed here.
+        const sheetPart = zip.readAsync(ref.part, LIMITS.sheetBytes)
+        sheetPart.catch(() => undefined)
         shared ??= await readSharedStrings(zip, sstPart, opts.signal)
         dateStyles ??= readDateStyles(zip)
-        buf = await zip.readAsync(ref.part, LIMITS.sheetBytes)
+        buf = await sheetPart
       } finally {
         if (beat) clearInterval(beat)
       }

@@ -297,3 +297,41 @@ export function ruleIssueText(iss: z.core.$ZodIssue, rules: unknown): string {
 export function parseRules(raw: unknown): RuleDef[] {
   return RuleListSchema.parse(raw) as RuleDef[]
 }
+
+function periodsText(t: Record<string, number | null>): string {
+  return Object.entries(t)
+    .map(([k, m]) => `${k}${m === null ? '长期' : `${m}个月`}`)
+    .join('、')
+}
+
+/** The rule in one Chinese sentence, e.g. "职务层次副科，任现职务满 2 年" (grid header tips, settings). */
+export function describeRule(rule: RuleDef): string {
+  switch (rule.id) {
+    case 'reserve':
+      return `${rule.params.levels.join('或')}，状态为${rule.params.statuses.join('/')}`
+    case 'frontline':
+      return `${rule.params.kinds.join('、')}等一线经历累计满 ${rule.params.minMonths} 个月`
+    case 'tenure':
+      return rule.params.basis === 'position'
+        ? `职务层次为${rule.params.levels.join('/')}，任现职务满 ${rule.params.minYears} 年`
+        : `职级为${rule.params.levels.length > 3 ? `${rule.params.levels[0]}及以上` : rule.params.levels.join('/')}，任现职级满 ${rule.params.minYears} 年`
+    case 'work-years':
+      return `参加工作满 ${rule.params.minYears} 年`
+    case 'education':
+      return `全日制或在职教育${rule.params.minLevel}及以上`
+    case 'age':
+      return `审查日期时未满 ${rule.params.maxAge} 岁`
+    case 'party-age':
+      return `中共党员，党龄满 ${rule.params.minYears} 年`
+    case 'assessment':
+      return `上一年度${rule.params.kind}结果已录入，且不为${rule.params.failGrades.join('、')}`
+    case 'discipline':
+      return `不在处分影响期内（${Object.entries(rule.params.periods)
+        .map(([sys, t]) => `${sys}：${periodsText(t)}`)
+        .join('；')}）`
+    case 'admonishment':
+      return `不在诫勉或组织处理影响期内（${periodsText(rule.params.talks)}；组织处理：${periodsText(rule.params.orgHandling)}）`
+    case 'investigation':
+      return '未登记正在接受立案审查调查'
+  }
+}

@@ -6,7 +6,14 @@ import {
   type CadreFacts,
   type Outcome,
 } from '../../main/eligibility/evaluate'
-import { defaultRule, defaultRules, parseRules, type RuleId, type Target } from '../../main/eligibility/rules'
+import {
+  defaultRule,
+  defaultRules,
+  describeRule,
+  parseRules,
+  type RuleId,
+  type Target,
+} from '../../main/eligibility/rules'
 
 /** A 副科 cadre who meets every default rule for 正科 on 2026-11-23. */
 function base(over: Partial<CadreFacts> = {}): CadreFacts {
@@ -651,5 +658,34 @@ describe('projected eligibility date', () => {
       date: '2026-11-22',
       text: '已符合',
     })
+  })
+})
+
+describe('rules read as sentences', () => {
+  it('describes the defaults of issue 6', () => {
+    const text = (t: Target) => Object.fromEntries(defaultRules(t).map((r) => [r.id, describeRule(r)]))
+    expect(text('section-chief')).toMatchObject({
+      reserve: '正科级后备，状态为在库',
+      tenure: '职务层次为副科，任现职务满 2 年',
+      'work-years': '参加工作满 5 年',
+      education: '全日制或在职教育大专及以上',
+      age: '审查日期时未满 45 岁',
+      assessment: '上一年度年度考核结果已录入，且不为基本称职、不称职、基本合格、不合格',
+    })
+    expect(text('deputy-section')).toMatchObject({
+      reserve: '副科级后备或正科级后备，状态为在库',
+      tenure: '职级为一级科员及以上，任现职级满 3 年',
+      age: '审查日期时未满 40 岁',
+    })
+    expect(text('section-chief')['discipline']).toContain(
+      '党纪：警告12个月、严重警告18个月、撤销党内职务24个月',
+    )
+    expect(text('section-chief')['discipline']).toContain(
+      '政务：警告6个月、记过12个月、记大过18个月、降级24个月、撤职24个月',
+    )
+    expect(text('section-chief')['admonishment']).toContain('诫勉谈话6个月')
+    expect(text('section-chief')['admonishment']).toContain(
+      '组织处理：调整12个月、停职检查12个月、免职12个月、降职24个月',
+    )
   })
 })

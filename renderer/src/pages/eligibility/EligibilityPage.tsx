@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { CellKeyDownEvent, ColDef, ICellRendererParams, RowClickedEvent } from 'ag-grid-community'
-import type { Target } from '../../../../main/eligibility/rules'
+import { describeRule, type Target } from '../../../../main/eligibility/rules'
 import type { ReviewFilter, ReviewResult, ReviewRow } from '../../../../main/eligibility/types'
 import { call, downloadBytes } from '../../api'
 import { navigate } from '../../router'
@@ -119,7 +119,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
     const ruleCols: ColDef<ReviewRow>[] = data.ruleSet.rules.map((rule, i) => ({
       colId: `rule-${rule.id}`,
       headerName: rule.label,
-      headerTooltip: rule.label,
+      headerTooltip: `${rule.label}：${describeRule(rule)}`,
       width: 74,
       cellClass: 'elig-mark-cell',
       valueGetter: (p) => p.data?.outcomes[i] ?? '',

@@ -4,7 +4,13 @@
  * parameter and answers in Chinese.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { RuleDef, RuleId, RuleSet, Target } from '../../../../main/eligibility/rules'
+import {
+  describeRule,
+  type RuleDef,
+  type RuleId,
+  type RuleSet,
+  type Target,
+} from '../../../../main/eligibility/rules'
 import type { RuleSetsInfo } from '../../../../main/eligibility/types'
 import { call } from '../../api'
 import { Page, Spacer, Toolbar, confirmDialog, showError, showMessage } from '../../components'
@@ -62,6 +68,15 @@ const ENUMS: Record<string, { value: string; label: string }[]> = {
     { value: 'rank', label: '职级（任现职级时间）' },
   ],
   minLevel: ['研究生', '大学', '大专', '中专', '高中'].map((x) => ({ value: x, label: x })),
+}
+
+/** The sentence of a rule being edited (its parameters may be half-typed). */
+function safeDescribe(r: RuleDef): string {
+  try {
+    return describeRule(r)
+  } catch {
+    return ''
+  }
 }
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json }
@@ -287,6 +302,7 @@ function RuleSetEditor({ set, history, onSaved }: { set: RuleSet; history: RuleS
                   aria-label="审查项目名称"
                 />
                 <div className="muted elig-rule-id">{r.id}</div>
+                <div className="elig-rule-desc">{safeDescribe(r)}</div>
               </td>
               <td>
                 {Object.keys(r.params).length === 0 ? (

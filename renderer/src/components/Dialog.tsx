@@ -15,16 +15,22 @@ export interface DialogProps {
 
 export function Dialog({ open, title, onClose, children, footer, width = 520, testId }: DialogProps) {
   const boxRef = useRef<HTMLDivElement>(null)
+  // The latest onClose without re-running the effects below when its identity changes.
+  const closeRef = useRef(onClose)
+  useEffect(() => {
+    closeRef.current = onClose
+  })
   useEffect(() => {
     if (!open) return
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose()
+      if (e.key === 'Escape') closeRef.current()
     }
     window.addEventListener('keydown', onKey)
+    // Focus moves into the dialog once, when it opens.
     const first = boxRef.current?.querySelector<HTMLElement>('input, select, textarea, button.btn-primary')
     first?.focus()
     return () => window.removeEventListener('keydown', onKey)
-  }, [open, onClose])
+  }, [open])
   if (!open) return null
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>

@@ -61,7 +61,7 @@ h1 { text-align: center; font-size: 20pt; letter-spacing: 4pt; margin: 0 0 6pt; 
 table { width: 100%; border-collapse: collapse; margin-top: -1px; }
 th, td { border: 1px solid #000; padding: 4pt 5pt; vertical-align: middle; }
 th { font-weight: normal; background: #fff; white-space: nowrap; }
-.head th { width: 13%; } .rules th.n { width: 7%; } .rules th.l { width: 15%; } .rules th.r { width: 10%; }
+.head { table-layout: fixed; } .head th { width: 15%; } .head td { width: 18.33%; white-space: nowrap; overflow: hidden; } .rules th.n { width: 7%; } .rules th.l { width: 15%; } .rules th.r { width: 10%; }
 .rules td { font-size: 10pt; } .c { text-align: center; }
 .fail { font-weight: bold; } .ev { color: #333; font-size: 9pt; margin-top: 2pt; } .ov { font-size: 9pt; margin-top: 2pt; }
 .foot th { width: 15%; } .sign td { height: 72pt; vertical-align: top; } .line { margin-top: 30pt; } .date { text-align: right; margin-top: 8pt; padding-right: 24pt; }

@@ -50,6 +50,8 @@ export interface PreviewRow {
   issues: PreviewIssue[]
   changes: FieldChange[]
   hasPhoto: boolean
+  /** The unit given by a unit header row above ("一、县财政局"), when the row has no unit cell. */
+  groupUnit: string | null
 }
 
 export interface ImportPreview {
@@ -203,6 +205,7 @@ export class ImportService {
         issues: r.issues.map((x) => ({ column: x.column, key: x.key, value: x.value, message: x.message, level: x.level })),
         changes: a.kind === 'update' || a.kind === 'skip' ? a.changes : [],
         hasPhoto: !!r.photo,
+        groupUnit: r.unitFromGroup ? (r.values.unit ?? null) : null,
       })
     }
     rows.sort((a, b) => a.row - b.row)

@@ -10,7 +10,7 @@ import { importRoster } from '../../main/roster-import/engine'
 import { ImportService, rejectedWorkbook } from '../../main/roster-import/session'
 import { LIMITS } from '../../main/roster-import/workbook'
 import { createContext, type AppContext } from '../../main/services/context'
-import { ID, badCheck, perRowRoster } from '../fixtures/make-rosters'
+import { ID, badCheck, groupedRoster, perRowRoster, photoRoster } from '../fixtures/make-rosters'
 
 function fresh(): AppContext {
   const db = openDatabase(':memory:')
@@ -200,6 +200,25 @@ describe('the rejected rows file', () => {
       [5, 'K', 'idCard'],
       [6, 'C', 'gender'],
     ])
+  })
+})
+
+describe('the preview', () => {
+  it('shows the unit a unit header row gives and which rows carry a photo, writing nothing', async () => {
+    const ctx = fresh()
+    const svc = new ImportService(ctx)
+    const g = svc.open('按机构.xlsx', await groupedRoster())
+    const p = await svc.preview({ token: g.token, onDuplicate: 'skip' })
+    expect(p.rows.map((r) => [r.row, r.groupUnit, r.action])).toEqual([
+      [4, '县财政局', 'insert'],
+      [5, '县财政局', 'insert'],
+      [7, '某某镇', 'insert'],
+      [10, '县新农村服务中心', 'insert'],
+    ])
+    const ph = svc.open('照片.xlsx', await photoRoster())
+    const pp = await svc.preview({ token: ph.token, onDuplicate: 'skip' })
+    expect(pp.rows.map((r) => r.hasPhoto)).toEqual([true, false, true])
+    expect(count(ctx, 'SELECT count(*) FROM cadres') + count(ctx, 'SELECT count(*) FROM units')).toBe(0)
   })
 })
 

@@ -438,6 +438,12 @@ function PreviewGrid({ preview }: { preview: ImportPreview }) {
         },
       },
     ]
+    if (preview.rows.some((r) => r.groupUnit)) {
+      defs.push({ headerName: '单位（按分组行）', colId: 'groupUnit', width: 150, valueGetter: (p) => p.data?.groupUnit ?? '' })
+    }
+    if (preview.rows.some((r) => r.hasPhoto)) {
+      defs.push({ headerName: '照片', colId: 'photo', width: 70, valueGetter: (p) => (p.data?.hasPhoto ? '有' : '') })
+    }
     for (const c of preview.columns) {
       if (!c.key) continue
       const letter = c.letter

@@ -8,7 +8,8 @@ import type { CadreFieldKey } from '../domain/fields'
 import { parseResume, type ResumeEntry } from '../domain/resume'
 import { normalizeHeader, type DetectedColumn, type ImportKey } from './headers'
 import { displayValue, normalizeField } from './values'
-import { columnLetter, type CellValue, type LoadedSheet, type SheetRow } from './workbook'
+import { AppError } from '../domain/errors'
+import { LIMITS, columnLetter, type CellValue, type LoadedSheet, type SheetRow } from './workbook'
 
 export interface Issue {
   row: number
@@ -125,6 +126,13 @@ export async function parseRoster(
         groupUnit = unitName
         return
       }
+    }
+    if (out.length >= LIMITS.rows) {
+      throw new AppError(
+        'import-too-many-rows',
+        `工作表“${sheet.name}”超过 ${LIMITS.rows.toLocaleString('zh-CN')} 行（第 ${row.r} 行处），超出一次导入的上限。请把花名册拆分成几个文件后分别导入`,
+        `more than ${LIMITS.rows} rows in one import`,
+      )
     }
     out.push(parseRow(row, mapped, colOf, groupUnit, opts.date1904, seenId, width))
   }

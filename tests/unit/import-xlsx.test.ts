@@ -37,8 +37,9 @@ async function prefixed(bytes: Buffer): Promise<Buffer> {
 }
 
 describe('the .xlsx reader', () => {
+  const saved = { ...LIMITS }
   afterEach(() => {
-    LIMITS.sheetBytes = 320 * 1024 * 1024
+    Object.assign(LIMITS, saved)
   })
 
   it('reads a namespace-prefixed worksheet exactly like the plain one, merges included', async () => {
@@ -75,6 +76,15 @@ describe('the .xlsx reader', () => {
     LIMITS.sheetBytes = 1000
     const wb = openWorkbook(await twoLevelRoster(), 'x.xlsx')
     await expect(wb.loadSheet('花名册')).rejects.toThrow(/工作表解压后超过 0 MB，超出导入上限。请把花名册拆分成几个文件/)
+  })
+
+  it('refuses more people rows than one import takes, saying where', async () => {
+    LIMITS.rows = 1
+    const ctx = createContext({ db: openDatabase(':memory:'), dbPath: ':memory:', dataDir: '/tmp', host: 'test' })
+    await expect(importRoster(ctx, { bytes: await twoLevelRoster(), fileName: 'x.xlsx' })).rejects.toThrow(
+      /工作表“花名册”超过 1 行（第 5 行处），超出一次导入的上限/,
+    )
+    expect(ctx.db.prepare('SELECT count(*) FROM cadres').pluck().get()).toBe(0)
   })
 
   it('stops a part that inflates to more than its directory entry says (zip bomb)', async () => {

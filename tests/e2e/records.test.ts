@@ -104,6 +104,20 @@ describe('干部档案记录', () => {
       filters: { impactUntil: { op: 'notBlank' } },
     })) as CadreQueryResult
     expect(inside.rows.map((r) => r.id)).toContain(person.id)
+
+    // The roster's own switch 仅看影响期内 lists exactly the people inside a period.
+    await app.page.getByTestId('roster-search').fill('')
+    await app.page.getByTestId('roster-in-impact').check()
+    await expect
+      .poll(async () => (await app.page.getByTestId('roster-count').textContent()) ?? '', { timeout: 15_000 })
+      .toBe(`共 ${inside.total.toLocaleString('zh-CN')} 人`)
+    const firstImpact = app.page.locator(
+      '[data-testid=roster-grid] .ag-row[row-index="0"] [col-id="impactUntil"]',
+    )
+    await expect
+      .poll(async () => ((await firstImpact.textContent()) ?? '').trim())
+      .toMatch(/^\d{4}\.\d{2}\.\d{2}$/)
+    await app.page.getByTestId('roster-in-impact').uncheck()
   })
 
   it('saves 50 grades pasted from Excel into the year grid', async () => {

@@ -42,7 +42,13 @@ const BLOCK_SIZE = 200
 const DEMO_COUNT = 2000
 
 /** What the roster showed when the clerk left it, restored on return (search, unit, status, scroll). */
-const remembered = { search: '', unitId: null as number | null, status: '在职' as string, firstRow: 0 }
+const remembered = {
+  search: '',
+  unitId: null as number | null,
+  status: '在职' as string,
+  inImpact: false,
+  firstRow: 0,
+}
 
 let datasourceSeq = 0
 
@@ -54,13 +60,35 @@ function baseQueryOf(
   search: string,
   unitId: number | null,
   status: string,
+  inImpact: boolean,
 ): Omit<CadreQuery, 'offset' | 'limit'> {
-  return { search: search || undefined, unitId, statuses: status === '全部' ? [] : [status] }
+  const q: Omit<CadreQuery, 'offset' | 'limit'> = {
+    search: search || undefined,
+    unitId,
+    statuses: status === '全部' ? [] : [status],
+  }
+  // 影响期内: a discipline, admonishment or 组织处理 whose impact period covers today.
+  if (inImpact) q.filters = { impactUntil: { op: 'notBlank' } }
+  return q
+}
+
+/** The toolbar's own conditions together with the grid's column filters. */
+function withColumnFilters(
+  base: Omit<CadreQuery, 'offset' | 'limit'>,
+  columnFilters: CadreQuery['filters'],
+): CadreQuery['filters'] {
+  const merged = { ...(base.filters ?? {}), ...(columnFilters ?? {}) }
+  return Object.keys(merged).length ? merged : undefined
 }
 
 function firstBlockQuery(): CadreQuery {
-  const base = baseQueryOf(remembered.search.trim(), remembered.unitId, remembered.status)
-  return { ...base, filters: undefined, sort: undefined, offset: 0, limit: BLOCK_SIZE }
+  const base = baseQueryOf(
+    remembered.search.trim(),
+    remembered.unitId,
+    remembered.status,
+    remembered.inImpact,
+  )
+  return { ...base, sort: undefined, offset: 0, limit: BLOCK_SIZE }
 }
 
 let prefetched: { key: string; result: Promise<CadreQueryResult> } | null = null
@@ -205,6 +233,7 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
   const [debounced, setDebounced] = useState(remembered.search)
   const [unitId, setUnitId] = useState<number | null>(remembered.unitId)
   const [status, setStatus] = useState(remembered.status)
+  const [inImpact, setInImpact] = useState(remembered.inImpact)
   const [total, setTotal] = useState<number | null>(null)
   const [selectedIds, setSelectedIds] = useState<number[]>([])
   const [chooserOpen, setChooserOpen] = useState(false)
@@ -226,9 +255,13 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
     remembered.search = search
     remembered.unitId = unitId
     remembered.status = status
-  }, [search, unitId, status])
+    remembered.inImpact = inImpact
+  }, [search, unitId, status, inImpact])
 
-  const baseQuery = useMemo(() => baseQueryOf(debounced, unitId, status), [debounced, unitId, status])
+  const baseQuery = useMemo(
+    () => baseQueryOf(debounced, unitId, status, inImpact),
+    [debounced, unitId, status, inImpact],
+  )
 
   const datasource = useMemo<IDatasource>(() => {
     // Answers to an older query (the clerk kept typing) must not overwrite the count.
@@ -239,7 +272,7 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
         lastModels.current = { filter: p.filterModel as FilterModel | null, sort: p.sortModel }
         const q: CadreQuery = {
           ...baseQuery,
-          filters: toQueryFilters(p.filterModel as FilterModel | null),
+          filters: withColumnFilters(baseQuery, toQueryFilters(p.filterModel as FilterModel | null)),
           sort: toQuerySort(p.sortModel),
           offset: p.startRow,
           limit: p.endRow - p.startRow,
@@ -301,7 +334,7 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
     selectedIds,
     query: {
       ...baseQuery,
-      filters: toQueryFilters(lastModels.current.filter),
+      filters: withColumnFilters(baseQuery, toQueryFilters(lastModels.current.filter)),
       sort: toQuerySort(lastModels.current.sort),
     },
     visibleColumns: visibleColumns(),
@@ -355,6 +388,7 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
     setSearch('')
     setUnitId(null)
     setStatus('在职')
+    setInImpact(false)
     gridRef.current?.api?.setFilterModel(null)
   }
 
@@ -444,6 +478,15 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
               </button>
             ))}
           </div>
+          <label className="check-toggle" title="处分、诫勉或组织处理的影响期尚未结束的人员">
+            <input
+              type="checkbox"
+              data-testid="roster-in-impact"
+              checked={inImpact}
+              onChange={(e) => setInImpact(e.target.checked)}
+            />
+            仅看影响期内
+          </label>
           <button type="button" className="btn btn-link" onClick={clearFilters}>
             清除列筛选
           </button>

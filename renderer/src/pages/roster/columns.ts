@@ -62,8 +62,8 @@ const IMPACT: ColumnInfo = {
   label: '影响期至',
   month: false,
   width: 100,
-  sortable: false,
-  filterable: false,
+  sortable: true,
+  filterable: true,
 }
 const birthAt = FIELD_COLUMNS.findIndex((c) => c.key === 'birthDate') + 1
 

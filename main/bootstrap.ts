@@ -44,7 +44,14 @@ export function bootApp(opts: BootOptions): RunningApp {
       process.stderr.write(`启动备份失败：${(e as Error).message}\n`)
     })
   }
-  const dispatch = createDispatcher(createHandlers(ctx, { host: opts.host }))
+  const dispatch = createDispatcher(createHandlers(ctx, { host: opts.host }), {
+    // Every other write is one synchronous transaction, so an open one between requests is an
+    // import committing in slices.
+    writeBlocked: () =>
+      ctx.db.open && ctx.db.inTransaction
+        ? '正在导入花名册，导入完成前暂不能修改数据（可以继续查看），请稍候再保存'
+        : null,
+  })
   return {
     ctx,
     dispatch,

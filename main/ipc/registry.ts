@@ -34,11 +34,65 @@ function zodMessage(e: z.ZodError): string {
 
 export type Dispatch = (name: string, arg: unknown) => Promise<ApiResult<unknown>>
 
-export function createDispatcher(handlers: Handlers): Dispatch {
+/**
+ * Channels that only read. While a long write holds the database (a roster import commits in
+ * slices so its progress bar and cancel button stay live), only these are answered: a save made
+ * then would join the import's transaction and be lost with it if the import were cancelled.
+ */
+export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  'app.info',
+  'cadres.query',
+  'cadres.get',
+  'cadres.photo',
+  'units.list',
+  'audit.list',
+  'backup.list',
+  'settings.get',
+  'form.get',
+  'form.html',
+  'form.pdf',
+  'lrmx.export',
+  'lrmx.preview',
+  'export.roster',
+  'eligibility.review',
+  'eligibility.detail',
+  'eligibility.ruleSets',
+  'eligibility.export',
+  'eligibility.print',
+  'records.list',
+  'records.settings',
+  'assessments.grid',
+  'studies.rounds',
+  'studies.grid',
+  'studies.monthly',
+  'talks.ledger',
+  'talks.export',
+  'talks.escalation',
+  'talks.due',
+  'reserve.list',
+  'reserve.figures',
+  'reserve.export',
+  'postings.list',
+  'postings.stationed',
+  'import.open',
+  'import.preview',
+  'import.progress',
+  'import.cancel',
+  'import.rejectedFile',
+])
+
+export interface DispatcherOptions {
+  /** A Chinese message while a long write holds the database, else null. */
+  writeBlocked?: () => string | null
+}
+
+export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {}): Dispatch {
   return async (name, arg) => {
     if (!Object.hasOwn(channels, name)) {
       return { ok: false, error: { code: 'unknown-channel', message: `未知的操作：${name}` } }
     }
+    const blocked = READ_CHANNELS.has(name as ChannelName) ? null : (opts.writeBlocked?.() ?? null)
+    if (blocked) return { ok: false, error: { code: 'busy', message: blocked } }
     const def = channels[name as ChannelName]
     const parsed = def.input.safeParse(arg)
     if (!parsed.success) {

@@ -8,9 +8,28 @@ import { AppError } from '../domain/errors'
 import { CliError, parseArgs, type CliCommand } from './args'
 import { COMMANDS } from './commands'
 
+/** The order of shared/CLI.md's table; commands not named there follow. */
+const ORDER = [
+  'demo',
+  'import',
+  'list',
+  'export',
+  'dump',
+  'load',
+  'eligibility',
+  'form',
+  'lrmx-export',
+  'lrmx-import',
+  'backup',
+  'verify',
+]
+
 function usage(): string {
   const lines = ['干部管理系统命令行 / cadre manager CLI', '', '用法: npm run -s cli -- <命令> [选项]', '']
-  for (const c of COMMANDS) lines.push(`  ${c.usage.padEnd(72)} ${c.summary}`)
+  const rank = (n: string): number => (ORDER.includes(n) ? ORDER.indexOf(n) : ORDER.length)
+  for (const c of [...COMMANDS].sort((a, b) => rank(a.name) - rank(b.name))) {
+    lines.push(`  ${c.usage}`, `      ${c.summary}`)
+  }
   lines.push('', '选项 --json 只在标准输出打印一个 JSON 文档；--at YYYY-MM-DD 固定“今天”。')
   return lines.join('\n')
 }

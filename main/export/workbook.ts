@@ -61,8 +61,14 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }
 /** Points per line of 10-point text. */
 const LINE_HEIGHT = 13.5
-/** Yield to the event loop every so many rows so the zip stream drains and memory stays flat. */
-const YIELD_EVERY = 500
+/**
+ * Yield to the event loop every so many rows. The compressor works in the thread pool but is fed
+ * by the main thread a chunk at a time: short bursts keep it busy alongside the writing (long
+ * bursts would leave it idle, then make the writing wait for it).
+ */
+const YIELD_EVERY = 20
+/** Compressor output chunk: fewer hand-overs between the main thread and the thread pool. */
+const ZLIB_CHUNK = 256 * 1024
 
 const DEFAULT_WIDTH: Record<CellKind, number> = {
   text: 10,
@@ -253,7 +259,12 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSh
 
 /** Writes sheets to a stream as one .xlsx workbook. The stream is ended when done. */
 export async function writeWorkbook(out: Writable, sheets: readonly TableSheet[]): Promise<SheetResult[]> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { zlib: { chunkSize: ZLIB_CHUNK } },
+  })
   wb.creator = '干部管理系统'
   wb.created = new Date()
   const results: SheetResult[] = []

@@ -13,7 +13,7 @@ import { openWorkbook } from '../../main/roster-import/open'
 import { createContext } from '../../main/services/context'
 import { perRowRoster } from '../fixtures/make-rosters'
 
-const CORPUS = '/work/shared/corpus/general'
+import { CORPUS } from '../corpus'
 const FILES = readdirSync(CORPUS).filter((f) => f !== 'licenses' && !f.startsWith('.'))
 
 /** Files that must be refused, and the words of the message. */

@@ -14,7 +14,7 @@ import { LIMITS, type SheetRow } from '../../main/roster-import/workbook'
 import { createContext } from '../../main/services/context'
 import { ID, twoLevelRoster } from '../fixtures/make-rosters'
 
-const CORPUS = '/work/shared/corpus/general'
+import { CORPUS } from '../corpus'
 
 async function allRows(bytes: Uint8Array, name: string): Promise<SheetRow[]> {
   const wb = openWorkbook(bytes, name)

@@ -6,6 +6,7 @@
 import { AppError } from '../domain/errors'
 import { recordAudit } from './audit'
 import type { AppContext } from './context'
+import { getSetting, setSetting } from './settings'
 import { UNITS } from './demo/county'
 import { PersonFactory } from './demo/person'
 import { createRng } from './demo/random'
@@ -71,6 +72,8 @@ export function loadDemo(ctx: AppContext, opts: DemoOptions): DemoResult {
       const id = writer.insert(p.fields, unitIds.get(p.unit) ?? null, null, now)
       for (const k of RELATED_KEYS) writer.replaceRelated(id, k, p.related[k], true)
     }
+    // The invented county names the exports' titles, unless the department set its own.
+    if (getSetting(ctx, 'org.countyName') === null) setSetting(ctx, 'org.countyName', '清川县')
     recordAudit(ctx, {
       action: 'demo',
       entity: 'cadre',

@@ -5,6 +5,9 @@ import { call } from '../../api'
 import { FormSection, Page, confirmDialog, errorText, showError, showMessage } from '../../components'
 import { SETTINGS_KEY } from '../roster/columns'
 
+/** The county's name in export titles (main/export/roster.ts reads the same key). */
+const COUNTY_KEY = 'org.countyName'
+
 function size(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`
   return `${Math.max(1, Math.round(n / 1024))} KB`
@@ -22,10 +25,17 @@ export function SettingsPage() {
   const [backups, setBackups] = useState<BackupInfo[] | null>(null)
   const [backupError, setBackupError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [county, setCounty] = useState('')
 
   const load = useCallback(async () => {
     try {
       setInfo(await call('app.info', undefined))
+    } catch (e) {
+      showError(e)
+    }
+    try {
+      const v = await call('settings.get', { key: COUNTY_KEY })
+      setCounty(typeof v === 'string' ? v : '')
     } catch (e) {
       showError(e)
     }
@@ -71,6 +81,19 @@ export function SettingsPage() {
       showError(e)
     } finally {
       setBusy(false)
+    }
+  }
+
+  const saveCounty = async () => {
+    const name = county.trim()
+    try {
+      await call('settings.set', { key: COUNTY_KEY, value: name || null })
+      showMessage(
+        name ? `已保存：导出的花名册标题为“${name}干部花名册”` : '已清除县名，导出标题将用“某某县”',
+        'success',
+      )
+    } catch (e) {
+      showError(e)
     }
   }
 
@@ -179,6 +202,27 @@ export function SettingsPage() {
               ))}
             </tbody>
           </table>
+        </FormSection>
+
+        <FormSection title="本单位">
+          <div className="settings-row">
+            <label htmlFor="settings-county">县（区）名称</label>
+            <input
+              id="settings-county"
+              className="input"
+              data-testid="settings-county"
+              maxLength={30}
+              placeholder="例如：清川县"
+              value={county}
+              onChange={(e) => setCounty(e.target.value)}
+            />
+            <button type="button" className="btn btn-small btn-primary" onClick={() => void saveCounty()}>
+              保存
+            </button>
+            <span className="muted">
+              用于导出花名册等文件的标题，如“清川县干部花名册（截至2026年11月）”。
+            </span>
+          </div>
         </FormSection>
 
         <FormSection title="界面">

@@ -2,7 +2,7 @@
  * The rows of an export: the very filter the roster grid uses (`buildCadreWhere` of the cadres
  * service), read so that 100,000 people stream out without all of them in memory.
  *
- * First the matching ids are read in one statement, in grid order: a consistent snapshot of who
+ * First the matching ids are read in one statement, in the grid's own order (cadreOrderBy): a consistent snapshot of who
  * is in the export and in what order. Then the cells are read by chunks of ids between writes.
  * No statement stays open while the writer yields to the event loop, so other requests on the same
  * connection keep working during a long export.
@@ -13,7 +13,7 @@ import { ageAt } from '../domain/dates'
 import { AppError } from '../domain/errors'
 import { CADRE_FIELD_KEYS, FIELD_BY_KEY, columnOf, type CadreFieldKey } from '../domain/fields'
 import type { AppContext } from '../services/context'
-import { buildCadreWhere } from '../services/cadres/query'
+import { buildCadreWhere, cadreOrderBy } from '../services/cadres/query'
 import type { CellInput } from './cells'
 
 /** The grid's query without paging. */
@@ -21,33 +21,6 @@ export type RosterQuery = Omit<CadreQuery, 'offset' | 'limit'>
 
 const FROM = 'FROM cadres c LEFT JOIN units u ON u.id = c.unit_id'
 const CHUNK = 1000
-const SORT_KEYS = new Set<string>([...CADRE_FIELD_KEYS, 'age', 'id'])
-
-/**
- * ORDER BY of the grid's sort, kept identical to queryCadres' (main/services/cadres/query.ts,
- * which does not export it): name by pinyin, unit by the units' order, age by birth month,
- * blanks last, then id.
- */
-export function orderByOf(sort: RosterQuery['sort']): string {
-  const parts: string[] = []
-  for (const s of sort ?? []) {
-    if (!SORT_KEYS.has(s.key))
-      throw new AppError('invalid-sort', `不能按“${s.key}”排序`, `unknown sort key ${s.key}`)
-    const dir = s.dir === 'desc' ? 'DESC' : 'ASC'
-    if (s.key === 'id') parts.push(`c.id ${dir}`)
-    else if (s.key === 'name') parts.push(`c.name_pinyin ${dir}`, `c.name ${dir}`)
-    else if (s.key === 'unit') parts.push(`(u.id IS NULL)`, `u.sort_order ${dir}`, `u.name ${dir}`)
-    else if (s.key === 'age')
-      parts.push(`(c.birth_date IS NULL)`, `c.birth_date ${dir === 'ASC' ? 'DESC' : 'ASC'}`)
-    else {
-      const e = `c.${columnOf(s.key as CadreFieldKey)}`
-      parts.push(`(${e} IS NULL OR ${e} = '')`, `${e} ${dir}`)
-    }
-  }
-  parts.push('c.id')
-  return `ORDER BY ${parts.join(', ')}`
-}
-
 export interface MatchedIds {
   ids: number[]
   /** unit_id of each id, same order. */
@@ -57,10 +30,13 @@ export interface MatchedIds {
 /** Ids (and units) of everyone the query matches, in grid order. */
 export function matchIds(ctx: AppContext, q: RosterQuery): MatchedIds {
   const { where, params } = buildCadreWhere(ctx, q)
+  // The grid's own ORDER BY, exact quick-search hits first included: the file lists what the grid shows.
+  const orderParams: unknown[] = []
+  const order = cadreOrderBy(ctx, q.sort, q.search, orderParams)
   const rows = ctx.db
-    .prepare(`SELECT c.id AS id, c.unit_id AS unitId ${FROM} ${where} ${orderByOf(q.sort)}`)
+    .prepare(`SELECT c.id AS id, c.unit_id AS unitId ${FROM} ${where} ${order}`)
     .raw()
-    .all(...params) as [number, number | null][]
+    .all(...params, ...orderParams) as [number, number | null][]
   const ids = new Array<number>(rows.length)
   const unitIds = new Array<number | null>(rows.length)
   for (let i = 0; i < rows.length; i++) {

@@ -4,10 +4,11 @@
  * nothing of Electron.
  */
 import { app, BrowserWindow, ipcMain, session } from 'electron'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bootApp, type RunningApp } from './bootstrap'
+import { setNativeBinding } from './db/open'
 import { CHANNEL_NAMES } from './ipc/contract'
 import { denyPermissions, hardenWindow, secureWebPreferences } from './electron/security'
 
@@ -74,6 +75,15 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(
     () => {
       denyPermissions(session.defaultSession)
+      // The better-sqlite3 build for Electron's ABI, fetched before `npm start`; a packaged app has
+      // it rebuilt in node_modules instead and needs no override.
+      const binding = join(
+        app.getAppPath(),
+        'out',
+        'native',
+        `better_sqlite3-electron-${process.versions['electron'] ?? ''}-${process.platform}-${process.arch}.node`,
+      )
+      if (existsSync(binding)) setNativeBinding(binding)
       const dbPath = process.env['CADRE_DB'] ?? join(app.getPath('userData'), 'cadres.db')
       running = bootApp({ dbPath, host: 'electron', actor: process.env['USERNAME'] ?? process.env['USER'] ?? 'user', printPdf })
       registerIpc(running)

@@ -33,6 +33,14 @@ function assertSqliteFile(path: string): void {
   }
 }
 
+/** better-sqlite3's compiled addon to load instead of the one in node_modules: the desktop app
+ *  uses a build for Electron's ABI (scripts/electron-native.mjs); Node uses the default. */
+let nativeBinding: string | undefined
+
+export function setNativeBinding(path: string | undefined): void {
+  nativeBinding = path
+}
+
 export interface OpenOptions {
   migrations?: readonly Migration[]
   readonly?: boolean
@@ -51,7 +59,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   if (isFile) assertSqliteFile(path)
   let db: Db
   try {
-    db = new Database(path, { readonly: opts.readonly ?? false })
+    db = new Database(path, { readonly: opts.readonly ?? false, ...(nativeBinding ? { nativeBinding } : {}) })
   } catch (e) {
     throw new AppError('db-open', `无法打开数据库“${path}”：${(e as Error).message}`, `cannot open ${path}`)
   }

@@ -44,6 +44,7 @@ const stub = vi.hoisted(() => {
       quit: vi.fn(),
       whenReady: () => ready,
       getPath: () => mkdtempDir(),
+      getAppPath: () => mkdtempDir(),
     },
     BrowserWindow,
     ipcMain: {

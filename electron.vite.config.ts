@@ -8,7 +8,12 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rolldownOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'main/index.ts') },
+        // Chromium printing through playwright is for the CLI and the browser host; the desktop
+        // app prints with webContents.printToPDF, so playwright-core stays out of its bundle.
+        external: ['playwright-core'],
+      },
     },
   },
   preload: {

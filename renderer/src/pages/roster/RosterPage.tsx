@@ -247,7 +247,7 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
   )
 
   useEffect(() => {
-    const t = setTimeout(() => setDebounced(search.trim()), 150)
+    const t = setTimeout(() => setDebounced(search.trim()), 100)
     return () => clearTimeout(t)
   }, [search])
 

@@ -119,6 +119,32 @@ describe('migrations', () => {
     expect(readdirSync(join(path, '..')).some((f) => /before-v15\.bak$/.test(f))).toBe(true)
   })
 
+  it('0050 replaces the unit index with a covering (unit_id, status) one, keeps the rows, and the unit tree counts through it', () => {
+    const path = tmpDb()
+    const old = openDatabase(path, { migrations: upTo(40) })
+    old.prepare("INSERT INTO units (id, name) VALUES (1, '县财政局')").run()
+    const ins = old.prepare(
+      "INSERT INTO cadres (id_card, name, unit_id, status, created_at, updated_at) VALUES (?, ?, 1, ?, 'x', 'x')",
+    )
+    ins.run('11010519491231002X', '张三', '在职')
+    ins.run('110105194912310029', '李四', '退休')
+    old.close()
+    const db = openDatabase(path, { migrations: upTo(50) })
+    expect(db.pragma('user_version', { simple: true })).toBe(50)
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cadres'")
+      .pluck()
+      .all()
+    expect(indexes).toContain('cadres_unit_status')
+    expect(indexes).not.toContain('cadres_unit')
+    const q =
+      "SELECT unit_id, count(*) AS n FROM cadres WHERE +status = '在职' AND unit_id IS NOT NULL GROUP BY unit_id"
+    expect(db.prepare(q).all()).toEqual([{ unit_id: 1, n: 1 }])
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX cadres_unit_status/)
+    db.close()
+  })
+
   it('refuse a database from a newer version of the app and leave the file byte-identical', () => {
     const path = tmpDb()
     openDatabase(path).close()

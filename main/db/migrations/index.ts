@@ -8,6 +8,7 @@ import m0015 from './0015-grid-indexes'
 import m0020 from './0020-records'
 import m0030 from './0030-eligibility'
 import m0040 from './0040-appointment-forms'
+import m0050 from './0050-unit-status-index'
 
 export interface Migration {
   version: number
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: '0020-records', sql: m0020 },
   { version: 30, name: '0030-eligibility', sql: m0030 },
   { version: 40, name: '0040-appointment-forms', sql: m0040 },
+  { version: 50, name: '0050-unit-status-index', sql: m0050 },
 ]

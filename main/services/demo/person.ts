@@ -599,7 +599,9 @@ export class PersonFactory {
     }
 
     // Frontline postings (第一书记, 驻村工作队) and the half-yearly studies of stationed cadres.
-    if ((p.level === '一般干部' || p.level === '副科') && p.age <= 52 && r.chance(0.1)) {
+    // Reserve cadres are, as the county's reports describe, mostly tempered at the front line first.
+    const inPool = rel.reserve.some((e) => e.status === '在库' || e.status === '已列为考察对象')
+    if ((p.level === '一般干部' || p.level === '副科') && p.age <= 52 && r.chance(inPool ? 0.6 : 0.08)) {
       const kind =
         p.level === '副科'
           ? r.pick(['第一书记', '驻村工作队队长'])
@@ -607,7 +609,7 @@ export class PersonFactory {
               ['驻村工作队员', 70],
               ['第一书记', 30],
             ] as const)
-      const start = Math.min(Math.max(p.workStart + 12, T - r.int(2, 72)), T - 2)
+      const start = Math.min(Math.max(p.workStart + 12, T - r.int(inPool ? 14 : 2, 72)), T - 2)
       const end = start + 24 < T ? start + 24 : null
       const place = `${r.pick(TOWNSHIPS)}${r.pick(VILLAGE_NAMES)}村`
       rel.postings.push({ kind, place, start: ms(start), end: end === null ? null : ms(end) })

@@ -167,6 +167,7 @@ describe('任职资格审查', () => {
 
   it('edits the rule set in 规则设置: a new version with the note, used by the next review', async () => {
     const page = app.page
+    await expect.poll(() => page.locator('.page-subtitle').textContent()).toContain('默认规则')
     await page.getByTestId('elig-rules').click()
     const editor = page.getByTestId('ruleset-section-chief')
     await editor.waitFor()

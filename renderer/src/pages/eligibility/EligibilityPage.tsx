@@ -218,7 +218,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
       title="任职资格审查"
       subtitle={
         data
-          ? `${data.targetLabel} · 审查日期 ${data.at} · 规则第 ${data.ruleSet.version} 版 · 在职干部 ${data.summary.total} 人`
+          ? `${data.targetLabel} · 审查日期 ${data.at} · ${data.ruleSet.version > 0 ? `规则第 ${data.ruleSet.version} 版` : '默认规则'} · 在职干部 ${data.summary.total} 人`
           : undefined
       }
       testId="eligibility-page"

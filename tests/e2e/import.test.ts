@@ -46,6 +46,9 @@ describe('导入花名册 in the browser', () => {
     await expect.poll(() => cell(5, 'action').textContent()).toBe('新增')
     // Names lose their inner spaces in the preview already.
     await expect.poll(() => cell(4, 'B').textContent()).toBe('张三')
+    // Months read as on forms; the ambiguous number 1982.1 is shown as the month the ID number implies.
+    await expect.poll(() => cell(4, 'D').textContent()).toBe('1975.03')
+    await expect.poll(() => cell(5, 'D').textContent()).toBe('1982.10')
     await expect.poll(() => page.getByTestId('import-counts').textContent()).toContain('有错误不导入 3 行')
     await screenshot(page, 'import-preview')
 

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ColDef, ICellRendererParams, ITooltipParams } from 'ag-grid-community'
+import { FIELD_BY_KEY, type CadreFieldKey } from '../../../../main/domain/fields'
 import type { ImportPreview, JobStatus, OpenedFile, PreviewRow } from '../../../../main/roster-import/session'
 import { call, downloadBytes, readFileBytes } from '../../api'
 import { DataGrid, EmptyState, Page, errorText, showMessage } from '../../components'
@@ -447,11 +448,16 @@ function PreviewGrid({ preview }: { preview: ImportPreview }) {
     for (const c of preview.columns) {
       if (!c.key) continue
       const letter = c.letter
+      // Months as the clerk reads them on forms: 1975.03, not the stored 1975-03.
+      const isMonth = FIELD_BY_KEY.get(c.key as CadreFieldKey)?.kind === 'month'
       defs.push({
         headerName: `${labelOf(preview, c.key)}（${letter}）`,
         colId: letter,
         width: c.key === 'idCard' ? 180 : c.key === 'position' || c.key === 'unit' ? 150 : 100,
-        valueGetter: (p) => p.data?.cells[letter] ?? '',
+        valueGetter: (p) => {
+          const v = p.data?.cells[letter] ?? ''
+          return isMonth && typeof v === 'string' && /^\d{4}-\d{2}$/.test(v) ? v.replace('-', '.') : v
+        },
         cellClass: (p) => {
           const is = p.data?.issues.filter((i) => i.column === letter) ?? []
           if (is.some((i) => i.level === 'error')) return 'import-cell-error'

@@ -6,3 +6,5 @@ export { TextField, MonthField, SelectField, TextAreaField, FormGrid, FormSectio
 export { Page, Toolbar, Spacer, EmptyState, type PageProps } from './Page'
 export { DataGrid, gridTheme, GRID_LOCALE, type DataGridProps } from './DataGrid'
 export { setLeaveGuard, canLeave } from './leaveGuard'
+export { CadreLink, type CadreLinkProps } from './CadreLink'
+export { Segmented, type SegmentedOption, type SegmentedProps } from './Segmented'

@@ -6,8 +6,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { AuditEntry } from '../../../../main/domain/cadre'
 import { actionLabel, changesOf } from './display'
 import { call } from '../../api'
-import { navigate } from '../../router'
-import { errorText } from '../../components'
+import { CadreLink, errorText } from '../../components'
 
 const PAGE_SIZE = 50
 
@@ -68,13 +67,7 @@ export function AuditList({ cadreId, reloadKey }: { cadreId?: number; reloadKey?
                 <td>{actionLabel(e.action)}</td>
                 <td>
                   {e.cadreId && cadreId === undefined ? (
-                    <button
-                      type="button"
-                      className="btn-link link-text"
-                      onClick={() => navigate(`cadre/${e.cadreId}`)}
-                    >
-                      {e.summary}
-                    </button>
+                    <CadreLink id={e.cadreId} name={e.summary} className="link-text" />
                   ) : (
                     e.summary
                   )}

@@ -12,8 +12,7 @@ import {
   type RuleDetail,
 } from '../../../../main/eligibility/types'
 import { call, downloadBytes } from '../../api'
-import { navigate } from '../../router'
-import { confirmDialog, showError, showMessage } from '../../components'
+import { CadreLink, confirmDialog, showError, showMessage } from '../../components'
 import { OUTCOME_MARK, OUTCOME_TEXT, verdictOf } from './shared'
 
 const MIN_REASON = 5
@@ -266,14 +265,7 @@ export function DetailPanel({
       <div className="elig-panel-head">
         <div>
           <div className="elig-panel-name">
-            <button
-              type="button"
-              className="btn-link"
-              onClick={() => navigate(`cadre/${d.cadre.id}`)}
-              title="打开干部信息"
-            >
-              {d.cadre.name}
-            </button>
+            <CadreLink id={d.cadre.id} name={d.cadre.name} title="打开干部信息" />
             <span className={`elig-verdict elig-${v.tone}`} data-testid="elig-panel-verdict">
               {v.text}
             </span>

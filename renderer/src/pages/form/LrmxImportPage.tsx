@@ -6,8 +6,7 @@
 import { useRef, useState } from 'react'
 import type { LrmxItem, LrmxReport } from '../../../../main/lrmx/import'
 import { call } from '../../api'
-import { navigate } from '../../router'
-import { EmptyState, Page, showError, showMessage } from '../../components'
+import { CadreLink, EmptyState, Page, showError, showMessage } from '../../components'
 import './form.css'
 
 const ACTION_LABEL: Record<LrmxItem['action'], string> = {
@@ -146,17 +145,7 @@ export function LrmxImportPage() {
                 <tr key={i.file} data-testid="lrmx-row" className={`lrmx-${i.action}`}>
                   <td className="nowrap">{i.file}</td>
                   <td className="nowrap">
-                    {i.cadreId && report.applied ? (
-                      <button
-                        type="button"
-                        className="btn-link"
-                        onClick={() => navigate(`cadre/${i.cadreId}`)}
-                      >
-                        {i.name}
-                      </button>
-                    ) : (
-                      i.name
-                    )}
+                    {i.cadreId && report.applied ? <CadreLink id={i.cadreId} name={i.name} /> : i.name}
                   </td>
                   <td className="nowrap">{i.idCard}</td>
                   <td className="nowrap">

@@ -4,10 +4,12 @@ import type { CadreRow } from '../../../../main/domain/cadre'
 import { POSTING_KINDS } from '../../../../main/records/kinds'
 import { call } from '../../api'
 import {
+  CadreLink,
   Dialog,
   EmptyState,
   FormGrid,
   Page,
+  Segmented,
   SelectField,
   Spacer,
   TextField,
@@ -15,7 +17,6 @@ import {
   showError,
   showMessage,
 } from '../../components'
-import { navigate } from '../../router'
 import { CadrePicker } from './CadrePicker'
 import { CountLine, dots, tidyMonth, todayStr, useLoad } from './shared'
 
@@ -45,22 +46,15 @@ export function PostingsPage() {
       }
       toolbar={
         <Toolbar>
-          <div className="segmented">
-            <button
-              type="button"
-              className={view === 'current' ? 'segment active' : 'segment'}
-              onClick={() => setView('current')}
-            >
-              当前在派
-            </button>
-            <button
-              type="button"
-              className={view === 'all' ? 'segment active' : 'segment'}
-              onClick={() => setView('all')}
-            >
-              全部派驻记录
-            </button>
-          </div>
+          <Segmented
+            ariaLabel="范围"
+            options={[
+              { value: 'current', label: '当前在派' },
+              { value: 'all', label: '全部派驻记录' },
+            ]}
+            value={view}
+            onChange={setView}
+          />
           <select className="input" value={kind} onChange={(e) => setKind(e.target.value)}>
             <option value="">全部类型</option>
             {POSTING_KINDS.map((k) => (
@@ -104,9 +98,7 @@ export function PostingsPage() {
                 <tr key={r.postingId}>
                   <td className="rec-num">{i + 1}</td>
                   <td>
-                    <button type="button" className="btn-link" onClick={() => navigate(`cadre/${r.cadreId}`)}>
-                      {r.name}
-                    </button>
+                    <CadreLink id={r.cadreId} name={r.name} />
                   </td>
                   <td>{r.gender}</td>
                   <td>{r.unit}</td>

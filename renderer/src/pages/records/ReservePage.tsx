@@ -7,17 +7,18 @@ import { RESERVE_LEVELS, RESERVE_STATUSES } from '../../../../main/records/kinds
 import type { PoolRow } from '../../../../main/records/reserve'
 import { call, downloadBytes } from '../../api'
 import {
+  CadreLink,
   Dialog,
   EmptyState,
   FormGrid,
   Page,
+  Segmented,
   Spacer,
   TextField,
   Toolbar,
   showError,
   showMessage,
 } from '../../components'
-import { navigate } from '../../router'
 import { AddToPoolDialog } from './AddToPoolDialog'
 import { dots, tidyMonth, todayStr, useLoad } from './shared'
 
@@ -74,18 +75,15 @@ export function ReservePage() {
       }
       toolbar={
         <Toolbar>
-          <div className="segmented">
-            {[null, ...RESERVE_LEVELS].map((l) => (
-              <button
-                key={l ?? 'all'}
-                type="button"
-                className={level === l ? 'segment active' : 'segment'}
-                onClick={() => setLevel(l)}
-              >
-                {l ?? '全部层次'}
-              </button>
-            ))}
-          </div>
+          <Segmented
+            ariaLabel="后备层次"
+            options={[
+              { value: '', label: '全部层次' },
+              ...RESERVE_LEVELS.map((l) => ({ value: l, label: l })),
+            ]}
+            value={level ?? ''}
+            onChange={(l) => setLevel(l || null)}
+          />
           <select
             className="input"
             value={status}
@@ -165,13 +163,7 @@ export function ReservePage() {
                   <tr key={r.id} data-testid="pool-row">
                     <td className="rec-num">{i + 1}</td>
                     <td>
-                      <button
-                        type="button"
-                        className="btn-link"
-                        onClick={() => navigate(`cadre/${r.cadreId}`)}
-                      >
-                        {r.name}
-                      </button>
+                      <CadreLink id={r.cadreId} name={r.name} />
                     </td>
                     <td>{r.gender}</td>
                     <td>{r.age}</td>

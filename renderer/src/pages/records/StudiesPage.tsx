@@ -9,10 +9,12 @@ import { POSTING_KINDS, STUDY_CONCLUSIONS, STUDY_RECOMMENDATIONS } from '../../.
 import type { RoundGridRow, StudyRound } from '../../../../main/records/studies'
 import { call } from '../../api'
 import {
+  CadreLink,
   Dialog,
   EmptyState,
   FormGrid,
   Page,
+  Segmented,
   Spacer,
   TextField,
   Toolbar,
@@ -20,7 +22,6 @@ import {
   showError,
   showMessage,
 } from '../../components'
-import { navigate } from '../../router'
 import { CadrePicker } from './CadrePicker'
 import { UnitSelect, dots, tidyDay, todayStr, useLoad, useUnits } from './shared'
 
@@ -40,23 +41,15 @@ export function StudiesPage() {
       fill
       toolbar={
         <Toolbar>
-          <div className="segmented">
-            <button
-              type="button"
-              className={view === 'rounds' ? 'segment active' : 'segment'}
-              onClick={() => setView('rounds')}
-            >
-              研判批次
-            </button>
-            <button
-              type="button"
-              className={view === 'monthly' ? 'segment active' : 'segment'}
-              data-testid="studies-monthly"
-              onClick={() => setView('monthly')}
-            >
-              在派干部月度排名
-            </button>
-          </div>
+          <Segmented
+            ariaLabel="视图"
+            options={[
+              { value: 'rounds', label: '研判批次' },
+              { value: 'monthly', label: '在派干部月度排名', testId: 'studies-monthly' },
+            ]}
+            value={view}
+            onChange={setView}
+          />
         </Toolbar>
       }
     >
@@ -287,9 +280,7 @@ function RoundGrid({
                 <tr key={r.studyId} className={edits.has(r.studyId) ? 'rec-row-changed' : undefined}>
                   <td className="rec-num">{i + 1}</td>
                   <td>
-                    <button type="button" className="btn-link" onClick={() => navigate(`cadre/${r.cadreId}`)}>
-                      {r.name}
-                    </button>
+                    <CadreLink id={r.cadreId} name={r.name} />
                   </td>
                   <td>{r.unit}</td>
                   {dims.map((d) => (
@@ -461,24 +452,16 @@ function CreateRound({ onClose, onCreated }: { onClose(): void; onCreated(r: Stu
         权重合计 {dims.reduce((a, d) => a + (Number(d.weight) || 0), 0)}；总分为各维度得分按权重的加权平均。
       </span>
       <div className="rec-subhead">研判对象</div>
-      <div className="segmented">
-        {(
-          [
-            ['posting', '按派驻类型'],
-            ['unit', '某单位班子'],
-            ['manual', '指定人员'],
-          ] as const
-        ).map(([k, label]) => (
-          <button
-            key={k}
-            type="button"
-            className={groupKind === k ? 'segment active' : 'segment'}
-            onClick={() => setGroupKind(k)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        ariaLabel="研判对象"
+        options={[
+          { value: 'posting', label: '按派驻类型' },
+          { value: 'unit', label: '某单位班子' },
+          { value: 'manual', label: '指定人员' },
+        ]}
+        value={groupKind}
+        onChange={setGroupKind}
+      />
       <div className="rec-group">
         {groupKind === 'posting' ? (
           <select className="input" value={postingKind} onChange={(e) => setPostingKind(e.target.value)}>

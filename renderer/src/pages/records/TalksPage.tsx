@@ -6,8 +6,16 @@
 import { useState } from 'react'
 import { TALK_KINDS } from '../../../../main/records/kinds'
 import { call, downloadBytes } from '../../api'
-import { EmptyState, Page, Spacer, Toolbar, showError, showMessage } from '../../components'
-import { navigate } from '../../router'
+import {
+  CadreLink,
+  EmptyState,
+  Page,
+  Segmented,
+  Spacer,
+  Toolbar,
+  showError,
+  showMessage,
+} from '../../components'
 import { RecordEditor } from './RecordTab'
 import { UnitSelect, dots, tidyDay, todayStr, useLoad, useUnits } from './shared'
 
@@ -26,28 +34,27 @@ export function TalksPage() {
       fill
       toolbar={
         <Toolbar>
-          <div className="segmented" role="tablist">
-            {(
-              [
-                ['ledger', '谈话台账'],
-                ['escalation', `督办提示${esc.data?.length ? `（${esc.data.length}）` : ''}`],
-                ['due', `应谈未谈${due.data?.rows.length ? `（${due.data.rows.length}）` : ''}`],
-              ] as [View, string][]
-            ).map(([v, label]) => (
-              <button
-                key={v}
-                type="button"
-                className={view === v ? 'segment active' : 'segment'}
-                data-testid={`talks-view-${v}`}
-                onClick={() => {
-                  setView(v)
-                  setReloadKey((k) => k + 1)
-                }}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
+          <Segmented<View>
+            ariaLabel="视图"
+            options={[
+              { value: 'ledger', label: '谈话台账', testId: 'talks-view-ledger' },
+              {
+                value: 'escalation',
+                label: `督办提示${esc.data?.length ? `（${esc.data.length}）` : ''}`,
+                testId: 'talks-view-escalation',
+              },
+              {
+                value: 'due',
+                label: `应谈未谈${due.data?.rows.length ? `（${due.data.rows.length}）` : ''}`,
+                testId: 'talks-view-due',
+              },
+            ]}
+            value={view}
+            onChange={(v) => {
+              setView(v)
+              setReloadKey((k) => k + 1)
+            }}
+          />
           <Spacer />
           <RuleSettings onChanged={() => setReloadKey((k) => k + 1)} />
         </Toolbar>
@@ -79,13 +86,7 @@ export function TalksPage() {
                 {(esc.data ?? []).map((h) => (
                   <tr key={h.cadreId}>
                     <td>
-                      <button
-                        type="button"
-                        className="btn-link"
-                        onClick={() => navigate(`cadre/${h.cadreId}`)}
-                      >
-                        {h.name}
-                      </button>
+                      <CadreLink id={h.cadreId} name={h.name} />
                     </td>
                     <td>{h.unit}</td>
                     <td>{dots(h.supervisionDate)}</td>
@@ -140,13 +141,7 @@ export function TalksPage() {
                 {(due.data?.rows ?? []).map((r) => (
                   <tr key={r.cadreId} data-testid="due-row">
                     <td>
-                      <button
-                        type="button"
-                        className="btn-link"
-                        onClick={() => navigate(`cadre/${r.cadreId}`)}
-                      >
-                        {r.name}
-                      </button>
+                      <CadreLink id={r.cadreId} name={r.name} />
                     </td>
                     <td>{r.unit}</td>
                     <td>{r.kind}</td>
@@ -333,9 +328,7 @@ function Ledger({ reloadKey }: { reloadKey: number }) {
               <tr key={t.id} data-testid="ledger-row">
                 <td>{dots(t.date)}</td>
                 <td>
-                  <button type="button" className="btn-link" onClick={() => navigate(`cadre/${t.cadreId}`)}>
-                    {t.name}
-                  </button>
+                  <CadreLink id={t.cadreId} name={t.name} />
                 </td>
                 <td>{t.unit}</td>
                 <td>

@@ -24,7 +24,7 @@ import type {
 import type { CadreQuery, CadreQueryResult, CadreRow, Unit } from '../../../../main/domain/cadre'
 import { call } from '../../api'
 import { navigate } from '../../router'
-import { DataGrid, EmptyState, Page, showError, showMessage } from '../../components'
+import { DataGrid, EmptyState, Page, Segmented, showError, showMessage } from '../../components'
 import { ROSTER_ACTIONS, type RosterActionContext } from './actions'
 import { UnitTree } from './UnitTree'
 import { ColumnChooser } from './ColumnChooser'
@@ -38,6 +38,7 @@ import {
 } from './columns'
 
 const STATUS_CHOICES = ['在职', '调出', '退休', '去世', '全部'] as const
+const STATUS_OPTIONS = STATUS_CHOICES.map((s) => ({ value: s, label: s, testId: `status-${s}` }))
 const BLOCK_SIZE = 200
 const DEMO_COUNT = 2000
 
@@ -463,21 +464,7 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
               }
             }}
           />
-          <div className="segmented" role="radiogroup" aria-label="状态">
-            {STATUS_CHOICES.map((s) => (
-              <button
-                key={s}
-                type="button"
-                role="radio"
-                aria-checked={status === s}
-                className={status === s ? 'segment active' : 'segment'}
-                data-testid={`status-${s}`}
-                onClick={() => setStatus(s)}
-              >
-                {s}
-              </button>
-            ))}
-          </div>
+          <Segmented ariaLabel="状态" options={STATUS_OPTIONS} value={status} onChange={setStatus} />
           <label className="check-toggle" title="处分、诫勉或组织处理的影响期尚未结束的人员">
             <input
               type="checkbox"

@@ -32,9 +32,15 @@ export default async function foundation(report: Report): Promise<void> {
   report('新建数据库并迁移', median(fresh), 'ms')
 
   const dbPath = await demoDbCopy(N)
-  const t0 = now()
+  // A cached demo database from an older schema is brought up to date first (not timed as "open").
   openDatabase(dbPath).close()
-  report(`打开已有数据库（${N.toLocaleString()} 人）`, ms(t0), 'ms')
+  const opens: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const t0 = now()
+    openDatabase(dbPath).close()
+    opens.push(ms(t0))
+  }
+  report(`打开已有数据库（${N.toLocaleString()} 人，中位数）`, median(opens), 'ms')
 
   const app = bootApp({ dbPath, host: 'web', backupOnStart: false })
   const searches = ['zs', '张', 'wjh', '620', '财政', 'lxm']

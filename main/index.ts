@@ -63,6 +63,10 @@ function registerIpc(app: RunningApp): void {
   }
 }
 
+// The whole UI is Chinese, and so are Chromium's own parts of it (date pickers, context menus),
+// whatever the language of the PC's system.
+app.commandLine.appendSwitch('lang', 'zh-CN')
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {

@@ -40,6 +40,7 @@ const stub = vi.hoisted(() => {
   const electron = {
     app: {
       requestSingleInstanceLock: vi.fn(() => true),
+      commandLine: { appendSwitch: vi.fn() },
       on: vi.fn(),
       quit: vi.fn(),
       whenReady: () => ready,
@@ -96,6 +97,10 @@ describe('Electron glue (against a stub of electron)', () => {
 
   it('asks for the single-instance lock', () => {
     expect(stub.electron.app.requestSingleInstanceLock).toHaveBeenCalled()
+  })
+
+  it('runs Chromium in Chinese, so its own widgets (date pickers, menus) are Chinese too', () => {
+    expect(stub.electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'zh-CN')
   })
 
   it('registers every channel of the contract exactly once', () => {

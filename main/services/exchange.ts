@@ -2,6 +2,9 @@
  * The exchange file of CLI.md: one JSON document with every unit, every cadre (every canonical
  * key, the photo as base64) and all their records. `dump` writes it, `load` reads it back; dump,
  * load into an empty database, dump again gives the same document apart from `exportedAt`.
+ * After `cadres` come the optional sections of the tables added later (研判 rounds, monthly scores,
+ * appointment forms, eligibility rule sets and review records): exchange/extras.ts describes them
+ * and how load applies them; a file without them loads as before.
  *
  * The text is written one unit / one cadre per line so that 100,000 cadres stream out without
  * one giant string, and the file stays readable with a text editor and diffable with a line diff.
@@ -9,14 +12,16 @@
 import { readFileSync, statSync } from 'node:fs'
 import { AppError } from '../domain/errors'
 import type { AppContext } from './context'
+import { readExtras } from './exchange/extras'
 import { loadExchangeDocument, parseExchangeText, type LoadReport } from './exchange/load'
 import { readAllCadres, readCadreList, readUnits, type CadreListItem } from './exchange/read'
-import { EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeDocument } from './exchange/schema'
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION, EXTRA_KEYS, type ExchangeDocument } from './exchange/schema'
 
+export type { ExtraCount, ExtraProblem } from './exchange/extras'
 export type { LoadProblem, LoadReport } from './exchange/load'
 export type { CadreListItem } from './exchange/read'
-export type { ExCadre, ExchangeDocument, ExUnit } from './exchange/schema'
-export { EXCHANGE_FORMAT, EXCHANGE_VERSION } from './exchange/schema'
+export type { ExCadre, ExchangeDocument, ExExtras, ExtraKey, ExUnit } from './exchange/schema'
+export { EXCHANGE_FORMAT, EXCHANGE_VERSION, EXTRA_KEYS } from './exchange/schema'
 
 /** The document as chunks of text (valid JSON once joined). */
 export function* exchangeChunks(ctx: AppContext, exportedAt: string = ctx.nowIso()): Generator<string> {
@@ -32,6 +37,16 @@ export function* exchangeChunks(ctx: AppContext, exportedAt: string = ctx.nowIso
   for (const c of readAllCadres(ctx.db)) {
     yield (first ? '\n' : ',\n') + JSON.stringify(c)
     first = false
+  }
+  // Read after the cadres' generator is done (it holds the connection while it iterates).
+  const extras = readExtras(ctx.db)
+  for (const k of EXTRA_KEYS) {
+    yield `\n],\n"${k}": [`
+    first = true
+    for (const item of extras[k]) {
+      yield (first ? '\n' : ',\n') + JSON.stringify(item)
+      first = false
+    }
   }
   yield '\n]}\n'
 }
@@ -49,6 +64,7 @@ export function dumpExchange(ctx: AppContext, exportedAt: string = ctx.nowIso())
     exportedAt,
     units: readUnits(ctx.db),
     cadres: [...readAllCadres(ctx.db)],
+    ...readExtras(ctx.db),
   }
 }
 

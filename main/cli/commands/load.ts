@@ -23,7 +23,9 @@ export const loadCommand: CliCommand = {
       }
       const lines = [
         `${args.options['dry-run'] ? '（试运行，未写入）' : ''}载入 ${file}：共 ${report.rows} 名干部，新增 ${report.inserted}，更新 ${report.updated}，未变 ${report.skipped}，拒绝 ${report.rejected.length}`,
-        ...report.rejected.map((r) => `  拒绝 第 ${r.row ?? '?'} 名 ${r.idCard ?? ''}：${r.message}`),
+        ...report.rejected.map((r) =>
+          r.section ? `  拒绝 ${r.message}` : `  拒绝 第 ${r.row ?? '?'} 名 ${r.idCard ?? ''}：${r.message}`,
+        ),
         ...report.warnings.map((w) => `  提示 ${w.row ? `第 ${w.row} 名 ` : ''}${w.message}`),
       ]
       process.stdout.write(lines.join('\n') + '\n')

@@ -3,7 +3,9 @@
  * whole: nothing written); then each cadre is checked on its own and a bad one is rejected and
  * listed while the rest land, all in one transaction. Cadres are matched by ID number: a new one
  * is inserted, a known one updated (a key left out of the file keeps the database's value; a list
- * that is present replaces the stored list), an identical one counted as skipped.
+ * that is present replaces the stored list), an identical one counted as skipped. The optional
+ * sections (研判 rounds, monthly scores, appointment forms, eligibility records) follow in the same
+ * transaction; extras.ts says how each is applied.
  */
 import { basename } from 'node:path'
 import type { z } from 'zod'
@@ -28,17 +30,23 @@ import {
   EXCHANGE_FORMAT,
   EXCHANGE_VERSION,
   RELATED_KEYS,
+  EXTRA_KEYS,
+  EXTRA_LABELS,
   RELATED_LABELS,
   type CadreIn,
   type ExCadre,
   type ExRelated,
   type ExUnit,
+  type ExtraKey,
   type RelatedKey,
 } from './schema'
+import { loadExtras, type ExtraCount } from './extras'
 import { COLUMN_KEYS, CadreWriter, type CadreScalars } from './write'
 
 export interface LoadProblem {
-  /** Position of the cadre in the file's `cadres` list, from 1. */
+  /** The optional section the item belongs to (absent: a cadre or a unit). */
+  section?: ExtraKey
+  /** Position of the cadre in the file's `cadres` list (or of the item in its `section`), from 1. */
   row?: number
   idCard?: string
   key: string | null
@@ -54,6 +62,8 @@ export interface LoadReport {
   skipped: number
   rejected: LoadProblem[]
   warnings: LoadProblem[]
+  /** Per optional section present in the file: items, written, rejected (absent when none is). */
+  sections?: Partial<Record<ExtraKey, ExtraCount>>
 }
 
 const MONTH_KEYS: ReadonlySet<string> = new Set([
@@ -82,6 +92,7 @@ function short(v: unknown): string {
 function label(key: string): string {
   if ((CADRE_FIELD_KEYS as readonly string[]).includes(key)) return fieldLabel(key as CadreFieldKey)
   if (key in RELATED_LABELS) return RELATED_LABELS[key as RelatedKey]
+  if (key in EXTRA_LABELS) return EXTRA_LABELS[key as ExtraKey]
   return key === 'photo' ? '照片' : key
 }
 
@@ -576,17 +587,31 @@ export function loadExchangeDocument(
       report.updated++
     }
     if (impactTouched.length > 0) refreshImpactPeriods(ctx, impactTouched)
+    const rejectedCadres = report.rejected.length
+    let extrasSummary = ''
+    if (EXTRA_KEYS.some((k) => doc[k] !== undefined)) {
+      const extras = loadExtras(db, doc)
+      report.rejected.push(...extras.rejected)
+      report.sections = extras.counts
+      extrasSummary = EXTRA_KEYS.flatMap((k) => {
+        const n = extras.counts[k]
+        return n
+          ? [`；${EXTRA_LABELS[k]} ${n.written} 项${n.rejected ? `（拒绝 ${n.rejected} 项）` : ''}`]
+          : []
+      }).join('')
+    }
     recordAudit(ctx, {
       action: 'load',
       entity: 'cadre',
-      summary: `载入交换文件“${basename(opts.file)}”：共 ${report.rows} 名干部，新增 ${created} 名，更新 ${report.updated} 名，未变 ${report.skipped} 名，拒绝 ${report.rejected.length} 名`,
+      summary: `载入交换文件“${basename(opts.file)}”：共 ${report.rows} 名干部，新增 ${created} 名，更新 ${report.updated} 名，未变 ${report.skipped} 名，拒绝 ${rejectedCadres} 名${extrasSummary}`,
       after: {
         file: basename(opts.file),
         rows: report.rows,
         inserted: created,
         updated: report.updated,
         skipped: report.skipped,
-        rejected: report.rejected.length,
+        rejected: rejectedCadres,
+        ...(report.sections ? { sections: report.sections } : {}),
       },
     })
     if (opts.dryRun) throw new DryRun()
@@ -596,7 +621,9 @@ export function loadExchangeDocument(
   } catch (e) {
     if (!(e instanceof DryRun)) throw e
   }
-  report.rejected.sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
+  // Cadres first by position, then each section's items in the order of EXTRA_KEYS.
+  const sectionRank = (p: LoadProblem): number => (p.section ? EXTRA_KEYS.indexOf(p.section) + 1 : 0)
+  report.rejected.sort((a, b) => sectionRank(a) - sectionRank(b) || (a.row ?? 0) - (b.row ?? 0))
   return report
 }
 

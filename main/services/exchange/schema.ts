@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { CADRE_FIELD_KEYS, type CadreFieldKey } from '../../domain/fields'
+import { TARGETS } from '../../eligibility/rules'
 
 export const EXCHANGE_FORMAT = 'cadre-exchange'
 export const EXCHANGE_VERSION = 1
@@ -149,6 +150,148 @@ export const CadreInSchema = z.object({
 })
 export type CadreIn = z.output<typeof CadreInSchema>
 
+// ---- The optional sections added after CLI.md's first document (main/services/exchange/extras.ts
+// explains how load applies them). Checked whole with the frame: a malformed section refuses the
+// file. Values that are well-formed but do not fit the database (an unknown ID number, a date that
+// is not a date, a unit that does not exist) reject the one item and are listed.
+
+const idCardRef = z.string().min(1).max(40)
+const who = z.string().min(1).max(100)
+const stamp = z.string().min(1).max(40)
+
+/** 研判 round definition (table study_rounds); members' scores stay in each cadre's `studies`. */
+export const StudyRoundSchema = z.object({
+  name: z.string().min(1).max(200),
+  date: z.string().min(1).max(20),
+  dimensions: z
+    .array(z.object({ name: z.string().min(1).max(50), weight: z.number().positive().max(1e6) }))
+    .max(50),
+  /** kind 'posting': value is the posting kind; 'unit': the unit's name; 'manual': null. */
+  group: z.object({
+    kind: z.enum(['posting', 'unit', 'manual']),
+    value: z
+      .string()
+      .max(200)
+      .nullish()
+      .transform((v) => v ?? null),
+  }),
+  note: opt,
+  createdAt: stamp,
+})
+
+export const MonthlyScoreSchema = z.object({
+  month: z.string().min(1).max(20),
+  score: z.number().min(0).max(100),
+  note: opt,
+})
+/** A cadre's monthly scores of stationed cadres (table monthly_scores). */
+export const CadreMonthlySchema = z.object({
+  idCard: idCardRef,
+  scores: z.array(MonthlyScoreSchema).max(2000),
+})
+
+export const AppointmentFormSchema = z.object({
+  proposedPosition: opt,
+  proposedRemoval: opt,
+  reason: opt,
+  reportingUnit: opt,
+  filledBy: opt,
+  ageAt: opt,
+  filledAt: opt,
+  rewardsText: opt,
+  assessmentText: opt,
+  createdAt: stamp,
+  updatedAt: stamp,
+})
+/** A cadre's 干部任免审批表 forms, oldest first (table appointment_forms). */
+export const CadreFormsSchema = z.object({
+  idCard: idCardRef,
+  forms: z.array(AppointmentFormSchema).max(200),
+})
+
+const target = z.enum(TARGETS)
+
+/** One saved version of a target's eligibility rule set (table eligibility_rule_sets). */
+export const RuleSetVersionSchema = z.object({
+  target,
+  version: z.number().int().min(1).max(1_000_000),
+  rules: z.array(z.record(z.string(), z.unknown())).max(50),
+  note: opt,
+  actor: who,
+  createdAt: stamp,
+})
+
+export const DecisionSchema = z.object({
+  target,
+  reviewDate: z.string().min(1).max(20),
+  decision: z.enum(['推荐', '暂缓', '不予推荐']),
+  note: opt,
+  ruleSetVersion: z.number().int().min(0),
+  verdict: z.enum(['符合', '不符合', '待补充信息']),
+  outcomes: z.unknown(),
+  actor: who,
+  createdAt: stamp,
+})
+export const OverrideSchema = z.object({
+  target,
+  reviewDate: z.string().min(1).max(20),
+  ruleId: z.string().min(1).max(50),
+  reason: z
+    .string()
+    .max(20000)
+    .refine((s) => s.trim().length > 0),
+  failedReason: text,
+  ruleSetVersion: z.number().int().min(0),
+  actor: who,
+  createdAt: stamp,
+  revokedAt: opt,
+  revokedBy: opt,
+})
+export const InvestigationSchema = z.object({
+  since: opt,
+  closedOn: opt,
+  note: opt,
+  actor: who,
+  createdAt: stamp,
+})
+/** A cadre's eligibility review records: decisions, overrides, investigation register, oldest first. */
+export const CadreReviewSchema = z.object({
+  idCard: idCardRef,
+  decisions: z.array(DecisionSchema).max(10000).optional(),
+  overrides: z.array(OverrideSchema).max(10000).optional(),
+  investigations: z.array(InvestigationSchema).max(1000).optional(),
+})
+
+/** The optional sections, in the order dump writes them (after `cadres`). */
+export const EXTRA_SECTIONS = {
+  studyRounds: z.array(StudyRoundSchema),
+  monthlyScores: z.array(CadreMonthlySchema),
+  appointmentForms: z.array(CadreFormsSchema),
+  eligibilityRuleSets: z.array(RuleSetVersionSchema),
+  eligibilityReviews: z.array(CadreReviewSchema),
+} as const
+export type ExtraKey = keyof typeof EXTRA_SECTIONS
+export const EXTRA_KEYS = Object.keys(EXTRA_SECTIONS) as ExtraKey[]
+export const EXTRA_LABELS: Record<ExtraKey, string> = {
+  studyRounds: '研判批次',
+  monthlyScores: '月度得分',
+  appointmentForms: '任免审批表',
+  eligibilityRuleSets: '资格审查规则集',
+  eligibilityReviews: '资格审查记录',
+}
+export type ExStudyRound = z.output<typeof StudyRoundSchema>
+export type ExCadreMonthly = z.output<typeof CadreMonthlySchema>
+export type ExCadreForms = z.output<typeof CadreFormsSchema>
+export type ExRuleSetVersion = z.output<typeof RuleSetVersionSchema>
+export type ExCadreReview = z.output<typeof CadreReviewSchema>
+export interface ExExtras {
+  studyRounds: ExStudyRound[]
+  monthlyScores: ExCadreMonthly[]
+  appointmentForms: ExCadreForms[]
+  eligibilityRuleSets: ExRuleSetVersion[]
+  eligibilityReviews: ExCadreReview[]
+}
+
 /** The frame: a file that does not match is not an exchange file (exit 2, nothing written). */
 export const DocumentSchema = z.object({
   format: z.literal(EXCHANGE_FORMAT),
@@ -156,6 +299,11 @@ export const DocumentSchema = z.object({
   exportedAt: z.string().optional(),
   units: z.array(UnitSchema),
   cadres: z.array(z.record(z.string(), z.unknown())),
+  studyRounds: EXTRA_SECTIONS.studyRounds.optional(),
+  monthlyScores: EXTRA_SECTIONS.monthlyScores.optional(),
+  appointmentForms: EXTRA_SECTIONS.appointmentForms.optional(),
+  eligibilityRuleSets: EXTRA_SECTIONS.eligibilityRuleSets.optional(),
+  eligibilityReviews: EXTRA_SECTIONS.eligibilityReviews.optional(),
 })
 
 export type ExUnit = z.output<typeof UnitSchema>
@@ -186,7 +334,7 @@ export interface ExRelated {
 /** One cadre as dump writes it: every canonical key, the photo as base64 (or null), every list. */
 export type ExCadre = { [K in CadreFieldKey]: string | null } & { photo: string | null } & ExRelated
 
-export interface ExchangeDocument {
+export interface ExchangeDocument extends ExExtras {
   format: typeof EXCHANGE_FORMAT
   version: typeof EXCHANGE_VERSION
   exportedAt: string

@@ -8,6 +8,8 @@ import type { CadreFacts } from './evaluate'
 export interface LoadOptions {
   /** Only this cadre (the evidence panel); default every active cadre. */
   cadreId?: number
+  /** Only these cadres (the first rows of the review page), in id order. */
+  cadreIds?: readonly number[]
   /** Talk kinds that matter (诫勉谈话 ...); other talks are not loaded. Default all. */
   talkKinds?: readonly string[]
   /** Oldest assessment year needed. */
@@ -44,8 +46,10 @@ const s = (v: unknown): string | null => (v === null || v === undefined || v ===
 
 export function loadFacts(db: Db, opts: LoadOptions = {}): CadreFacts[] {
   const one = opts.cadreId !== undefined
-  const where = one ? 'c.id = ?' : "c.status = '在职'"
-  const whereRec = one ? 'WHERE cadre_id = ?' : ''
+  const some = opts.cadreIds ? opts.cadreIds.map((id) => Math.trunc(Number(id))).join(',') : null
+  if (some === '') return []
+  const where = one ? 'c.id = ?' : some ? `c.id IN (${some})` : "c.status = '在职'"
+  const whereRec = one ? 'WHERE cadre_id = ?' : some ? `WHERE cadre_id IN (${some})` : ''
   const p = one ? [opts.cadreId] : []
   const list: CadreFacts[] = []
   const byId = new Map<number, CadreFacts>()
@@ -58,8 +62,8 @@ export function loadFacts(db: Db, opts: LoadOptions = {}): CadreFacts[] {
     .prepare(
       `SELECT c.id, c.id_card, c.name, c.unit_id, c.position, c.birth_date, c.work_start_date, c.party_join_date,
               c.political_status, c.position_level, c.position_date, c.rank, c.rank_date, c.edu_full_time, c.edu_in_service
-         FROM cadres c ${one ? '' : 'NOT INDEXED'}
-        WHERE ${where}`,
+         FROM cadres c ${one || some ? '' : 'NOT INDEXED'}
+        WHERE ${where}${some ? ' ORDER BY c.id' : ''}`,
     )
     .raw(true)
     .iterate(...p) as IterableIterator<Raw>

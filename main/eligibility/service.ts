@@ -35,7 +35,7 @@ function checkAt(at: string): void {
     throw new AppError('eligibility-bad-date', `审查日期“${at}”无效，应为 YYYY-MM-DD`, `bad date ${at}`)
 }
 
-function loadOptions(ruleSet: RuleSet, at: string): { talkKinds: string[]; fromYear: number } {
+export function loadOptions(ruleSet: RuleSet, at: string): { talkKinds: string[]; fromYear: number } {
   const talkKinds: string[] = []
   for (const r of ruleSet.rules) if (r.id === 'admonishment') talkKinds.push(...Object.keys(r.params.talks))
   return { talkKinds, fromYear: Number(at.slice(0, 4)) - 1 }
@@ -51,12 +51,18 @@ export function effectiveOf(
   )
 }
 
-/** Every active cadre evaluated for a target on a day: the grid of 任职资格审查. */
-export function reviewRound(ctx: AppContext, target: Target, at: string): ReviewResult {
+/** Every active cadre evaluated for a target on a day: the grid of 任职资格审查.
+ *  `load` may hand back facts already loaded with the same options (eligibility/page.ts). */
+export function reviewRound(
+  ctx: AppContext,
+  target: Target,
+  at: string,
+  load: (opts: ReturnType<typeof loadOptions>) => CadreFacts[] = (opts) => loadFacts(ctx.db, opts),
+): ReviewResult {
   checkAt(at)
   const t0 = performance.now()
   const ruleSet = currentRuleSet(ctx.db, target)
-  const facts = loadFacts(ctx.db, loadOptions(ruleSet, at))
+  const facts = load(loadOptions(ruleSet, at))
   const overrides = roundOverrides(ctx.db, target, at)
   const decisions = roundDecisions(ctx.db, target, at)
   const rows: ReviewRow[] = []

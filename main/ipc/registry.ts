@@ -55,6 +55,7 @@ export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'lrmx.preview',
   'export.roster',
   'eligibility.review',
+  'eligibility.page',
   'eligibility.detail',
   'eligibility.ruleSets',
   'eligibility.export',

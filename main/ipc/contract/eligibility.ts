@@ -1,5 +1,6 @@
 /** Channels of the promotion eligibility review (issue 6). */
 import { z } from 'zod'
+import type { ReviewPage } from '../../eligibility/page'
 import { RULE_IDS, TARGETS, type RuleSet } from '../../eligibility/rules'
 import {
   DECISIONS,
@@ -22,6 +23,21 @@ export interface FileBytes {
 
 export const eligibilityChannels = {
   'eligibility.review': channel<ReviewResult>()(round),
+  /** The page's grid a block at a time; the round is evaluated once and kept (eligibility/page.ts). */
+  'eligibility.page': channel<ReviewPage>()(
+    round.extend({
+      filter: z.enum(REVIEW_FILTERS),
+      search: z.string().max(100, '搜索词不能超过 100 字').optional(),
+      sort: z
+        .array(z.object({ colId: z.string().max(60), sort: z.enum(['asc', 'desc']) }))
+        .max(10)
+        .optional(),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(1000, '每次最多取 1000 行'),
+      /** The first rows may come before the whole round is evaluated (then `summary` is null). */
+      early: z.boolean().optional(),
+    }),
+  ),
   'eligibility.detail': channel<ReviewDetail>()(round.extend({ cadreId: id })),
   'eligibility.decide': channel<ReviewDetail>()(
     round.extend({

@@ -1,5 +1,6 @@
 /** Handlers of the eligibility review channels (contract/eligibility.ts). */
 import { exportReview } from '../../eligibility/export'
+import { reviewPage } from '../../eligibility/page'
 import { printReviewSheets } from '../../eligibility/print'
 import { TARGETS, TARGET_LABELS } from '../../eligibility/rules'
 import { decide, overrideRule, reviewDetail, reviewRound } from '../../eligibility/service'
@@ -17,6 +18,7 @@ import type { Handlers } from '../registry'
 export function createEligibilityHandlers(ctx: AppContext): Pick<Handlers, keyof typeof eligibilityChannels> {
   return {
     'eligibility.review': (a) => reviewRound(ctx, a.target, a.at),
+    'eligibility.page': ({ early, ...q }) => reviewPage(ctx, q, early ?? false),
     'eligibility.detail': (a) => reviewDetail(ctx, a.cadreId, a.target, a.at),
     'eligibility.decide': (a) => decide(ctx, a),
     'eligibility.override': (a) => overrideRule(ctx, a),

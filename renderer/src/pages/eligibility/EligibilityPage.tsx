@@ -4,10 +4,18 @@
  * requirement; clicks a cadre for the evidence, the projected date, overrides and the decision.
  * `#/eligibility/rules` opens the rule settings.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { CellKeyDownEvent, ColDef, ICellRendererParams, RowClickedEvent } from 'ag-grid-community'
-import { describeRule, type Target } from '../../../../main/eligibility/rules'
-import type { ReviewFilter, ReviewResult, ReviewRow } from '../../../../main/eligibility/types'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type {
+  CellKeyDownEvent,
+  ColDef,
+  ICellRendererParams,
+  IDatasource,
+  RowClickedEvent,
+} from 'ag-grid-community'
+import type { AgGridReact } from 'ag-grid-react'
+import type { ReviewPage, ReviewPageQuery } from '../../../../main/eligibility/page'
+import { describeRule, type RuleSet, type Target } from '../../../../main/eligibility/rules'
+import type { ReviewFilter, ReviewRow } from '../../../../main/eligibility/types'
 import { call, downloadBytes } from '../../api'
 import { navigate } from '../../router'
 import {
@@ -32,19 +40,44 @@ const remembered: { target: Target; at: string; filter: ReviewFilter } = {
   filter: 'all',
 }
 
-function matches(row: ReviewRow, filter: ReviewFilter): boolean {
-  switch (filter) {
-    case 'all':
-      return true
-    case 'eligible':
-      return row.eligible === true
-    case 'ineligible':
-      return row.eligible === false
-    case 'unknown':
-      return row.eligible === null
-    case 'blocked-by-one':
-      return row.failCount === 1
-  }
+/** Rows per request: the grid asks for blocks as it scrolls (the main process keeps the round). */
+const BLOCK_SIZE = 200
+const MAX_PRINT = 500
+let datasourceSeq = 0
+
+/** The round without its rows: what the toolbar, the subtitle and the columns need. */
+type RoundInfo = Omit<ReviewPage, 'rows'>
+type PageQuery = ReviewPageQuery & { early?: boolean }
+
+function infoOf(r: ReviewPage): RoundInfo {
+  const { rows, ...info } = r
+  void rows
+  return info
+}
+
+/**
+ * Opened straight at this page (a reload, or the app started here): the first block is asked for
+ * as soon as the code loads, so the main process evaluates the round while React and the grid
+ * start. Used once, only by the identical query.
+ */
+let prefetched: { key: string; result: Promise<ReviewPage> } | null = null
+
+function firstBlockQuery(): PageQuery {
+  const { target, at, filter } = remembered
+  return { target, at, filter, search: undefined, sort: undefined, offset: 0, limit: BLOCK_SIZE, early: true }
+}
+
+function takePrefetched(q: PageQuery): Promise<ReviewPage> | null {
+  const hit = prefetched && prefetched.key === JSON.stringify(q) ? prefetched.result : null
+  prefetched = null
+  return hit
+}
+
+if (typeof location !== 'undefined' && /^#\/eligibility\/?$/.test(location.hash)) {
+  const q = firstBlockQuery()
+  const result = call('eligibility.page', q)
+  result.catch(() => {}) // a failure is reported when the grid asks again
+  prefetched = { key: JSON.stringify(q), result }
 }
 
 function VerdictCell(p: ICellRendererParams<ReviewRow>) {
@@ -59,8 +92,13 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
   const [at, setAt] = useState(remembered.at)
   const [filter, setFilter] = useState<ReviewFilter>(remembered.filter)
   const [search, setSearch] = useState('')
-  const [data, setData] = useState<ReviewResult | null>(null)
-  const [loading, setLoading] = useState(false)
+  const [debounced, setDebounced] = useState('')
+  const [data, setData] = useState<RoundInfo | null>(null)
+  // Kept apart from `data` so that the columns are rebuilt only when the rule set changes,
+  // not with every block the grid fetches.
+  const [ruleSet, setRuleSet] = useState<RuleSet | null>(null)
+  const gridRef = useRef<AgGridReact<ReviewRow>>(null)
+  const sortRef = useRef<ReviewPageQuery['sort']>(undefined)
   const [selected, setSelected] = useState<number | null>(null)
   const [exporting, setExporting] = useState(false)
   const [printing, setPrinting] = useState(false)
@@ -71,31 +109,74 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
     remembered.filter = filter
   }, [target, at, filter])
 
-  const load = useCallback(async () => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(at)) return
-    setLoading(true)
-    try {
-      setData(await call('eligibility.review', { target, at }))
-    } catch (e) {
-      showError(e)
-    } finally {
-      setLoading(false)
-    }
-  }, [target, at])
-
   useEffect(() => {
-    if (sub !== 'rules') void load()
-  }, [load, sub])
+    const t = setTimeout(() => setDebounced(search.trim()), 120)
+    return () => clearTimeout(t)
+  }, [search])
 
-  const rows = useMemo(() => {
-    if (!data) return []
-    const q = search.trim()
-    return data.rows.filter(
-      (r) =>
-        matches(r, filter) &&
-        (!q || r.name.includes(q) || (r.unit ?? '').includes(q) || r.idCard.includes(q)),
-    )
-  }, [data, filter, search])
+  const validDay = /^\d{4}-\d{2}-\d{2}$/.test(at)
+  const baseQuery = useMemo(
+    () => ({ target, at, filter, search: debounced || undefined }),
+    [target, at, filter, debounced],
+  )
+
+  const datasource = useMemo<IDatasource>(() => {
+    // Answers to an older query (the head switched target or kept typing) are dropped.
+    const seq = ++datasourceSeq
+    const live = () => seq === datasourceSeq
+    return {
+      getRows: (p) => {
+        const sort = p.sortModel.map((s) => ({ colId: s.colId, sort: s.sort }))
+        sortRef.current = sort.length ? sort : undefined
+        const q: PageQuery = {
+          ...baseQuery,
+          sort: sortRef.current,
+          offset: p.startRow,
+          limit: p.endRow - p.startRow,
+          // the first rows may come before the whole round is evaluated, the counts just after
+          early: p.startRow === 0,
+        }
+        ;(takePrefetched(q) ?? call('eligibility.page', q)).then(
+          (r) => {
+            if (!live()) return
+            const info = infoOf(r)
+            setData((prev) =>
+              // an early answer keeps the counts already shown for the same round
+              info.summary === null && prev?.summary && prev.target === info.target && prev.at === info.at
+                ? { ...info, summary: prev.summary }
+                : info,
+            )
+            setRuleSet((prev) =>
+              prev && prev.target === r.ruleSet.target && prev.version === r.ruleSet.version
+                ? prev
+                : r.ruleSet,
+            )
+            p.successCallback(r.rows, r.total)
+            if (r.summary === null) {
+              call('eligibility.page', { ...baseQuery, offset: 0, limit: 1 }).then(
+                (full) => {
+                  if (live()) setData(infoOf(full))
+                },
+                (e: unknown) => {
+                  if (live()) showError(e)
+                },
+              )
+            }
+          },
+          (e: unknown) => {
+            if (!live()) return
+            showError(e)
+            p.failCallback()
+          },
+        )
+      },
+    }
+  }, [baseQuery])
+
+  /** After a decision or an override: the same list, read again (counts, marks, 处理意见). */
+  const reload = useCallback(() => gridRef.current?.api?.refreshInfiniteCache(), [])
+
+  const shown = data?.total ?? 0
 
   const counts = useMemo(() => {
     const c: Record<ReviewFilter, number> = {
@@ -106,17 +187,19 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
       'blocked-by-one': 0,
     }
     if (!data) return c
-    c.all = data.summary.total
-    c.eligible = data.summary.eligible
-    c.ineligible = data.summary.ineligible
-    c.unknown = data.summary.unknown
-    c['blocked-by-one'] = data.summary.blockedByOne
+    const s = data.summary
+    if (!s) return null // being counted: the first rows came before the whole round
+    c.all = s.total
+    c.eligible = s.eligible
+    c.ineligible = s.ineligible
+    c.unknown = s.unknown
+    c['blocked-by-one'] = s.blockedByOne
     return c
   }, [data])
 
   const columns = useMemo<ColDef<ReviewRow>[]>(() => {
-    if (!data) return []
-    const ruleCols: ColDef<ReviewRow>[] = data.ruleSet.rules.map((rule, i) => ({
+    const rules = ruleSet?.rules ?? []
+    const ruleCols: ColDef<ReviewRow>[] = rules.map((rule, i) => ({
       colId: `rule-${rule.id}`,
       headerName: rule.label,
       headerTooltip: `${rule.label}：${describeRule(rule)}`,
@@ -157,7 +240,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
       { headerName: '预计符合日期', field: 'projected', width: 112 },
       { headerName: '处理意见', field: 'decision', width: 88 },
     ]
-  }, [data])
+  }, [ruleSet])
 
   const onRowClicked = useCallback((e: RowClickedEvent<ReviewRow>) => {
     if (e.data) setSelected(e.data.cadreId)
@@ -168,25 +251,34 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
     if (key === 'Enter' && e.data) setSelected(e.data.cadreId)
   }, [])
 
-  const MAX_PRINT = 500
   const printShown = async () => {
-    if (rows.length === 0) return
-    if (rows.length > MAX_PRINT) {
+    if (shown === 0) return
+    if (shown > MAX_PRINT) {
       showMessage(`一次最多打印 ${MAX_PRINT} 人的审查表，请先筛选`, 'warning')
       return
     }
     if (
-      rows.length > 1 &&
+      shown > 1 &&
       !(await confirmDialog({
         title: '打印审查表',
-        message: `为当前列表中的 ${rows.length} 人各生成一页资格审查表（PDF）？`,
+        message: `为当前列表中的 ${shown} 人各生成一页资格审查表（PDF）？`,
       }))
     ) {
       return
     }
     setPrinting(true)
     try {
-      const r = await call('eligibility.print', { target, at, cadreIds: rows.map((x) => x.cadreId) })
+      const list = await call('eligibility.page', {
+        ...baseQuery,
+        sort: sortRef.current,
+        offset: 0,
+        limit: MAX_PRINT,
+      })
+      const r = await call('eligibility.print', {
+        target,
+        at,
+        cadreIds: list.rows.map((x) => x.cadreId),
+      })
       downloadBytes(r.bytes, r.fileName, 'application/pdf')
       showMessage(`已生成 ${r.fileName}`, 'success')
     } catch (e) {
@@ -218,7 +310,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
       title="任职资格审查"
       subtitle={
         data
-          ? `${data.targetLabel} · 审查日期 ${data.at} · ${data.ruleSet.version > 0 ? `规则第 ${data.ruleSet.version} 版` : '默认规则'} · 在职干部 ${data.summary.total} 人`
+          ? `${data.targetLabel} · 审查日期 ${data.at} · ${data.ruleSet.version > 0 ? `规则第 ${data.ruleSet.version} 版` : '默认规则'} · 在职干部 ${data.summary?.total ?? data.total} 人`
           : undefined
       }
       testId="eligibility-page"
@@ -237,7 +329,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
             type="button"
             className="btn"
             onClick={() => void printShown()}
-            disabled={printing || rows.length === 0}
+            disabled={printing || shown === 0}
             title="为当前列表中的每人生成一页资格审查表"
             data-testid="elig-print-list"
           >
@@ -301,7 +393,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
                 data-testid={`elig-filter-${f.value}`}
               >
                 {f.label}
-                <span className="elig-count">{counts[f.value]}</span>
+                <span className="elig-count">{counts ? counts[f.value] : '…'}</span>
               </button>
             ))}
           </div>
@@ -318,23 +410,31 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
     >
       <div className="elig-body">
         <div className="elig-grid" data-testid="elig-grid">
-          {data && data.summary.total === 0 ? (
+          {data?.summary?.total === 0 ? (
             <EmptyState title="没有在职干部">
               <p>请先在“干部花名册”中导入或录入干部信息。</p>
             </EmptyState>
-          ) : (
-            <DataGrid<ReviewRow>
-              rowData={rows}
-              columnDefs={columns}
-              getRowId={(p) => String(p.data.cadreId)}
-              onRowClicked={onRowClicked}
-              onCellKeyDown={onCellKeyDown}
-              rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-              loading={loading && !data}
-              tooltipShowDelay={300}
-              defaultColDef={{ sortable: true, resizable: true }}
-            />
-          )}
+          ) : null}
+          {validDay ? (
+            // Kept mounted while empty so that it asks again when the round changes.
+            <div className="elig-grid-inner" hidden={data?.summary?.total === 0}>
+              <DataGrid<ReviewRow>
+                gridRef={gridRef}
+                rowModelType="infinite"
+                datasource={datasource}
+                cacheBlockSize={BLOCK_SIZE}
+                maxBlocksInCache={50}
+                infiniteInitialRowCount={BLOCK_SIZE}
+                columnDefs={columns}
+                getRowId={(p) => String(p.data.cadreId)}
+                onRowClicked={onRowClicked}
+                onCellKeyDown={onCellKeyDown}
+                rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+                tooltipShowDelay={300}
+                defaultColDef={{ sortable: true, resizable: true }}
+              />
+            </div>
+          ) : null}
         </div>
         {selected !== null && data ? (
           <DetailPanel
@@ -343,14 +443,14 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
             target={target}
             at={at}
             onClose={() => setSelected(null)}
-            onChanged={() => void load()}
+            onChanged={reload}
           />
         ) : null}
       </div>
       {data ? (
         <div className="elig-footer muted">
-          显示 {rows.length} / {data.summary.total} 人 · ✓ 符合 · ✗ 不符合 · ? 待补充信息 · ✓<sup>豁</sup>{' '}
-          已豁免 · 计算用时 {data.ms} 毫秒
+          显示 {data.total} / {data.summary?.total ?? '…'} 人 · ✓ 符合 · ✗ 不符合 · ? 待补充信息 · ✓
+          <sup>豁</sup> 已豁免 · 计算用时 {data.ms} 毫秒
         </div>
       ) : null}
     </Page>

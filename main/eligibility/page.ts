@@ -1,0 +1,246 @@
+/**
+ * The review page a block at a time (channel 'eligibility.page'): the round is evaluated once by
+ * reviewRound and kept in memory; each request filters, searches, sorts and slices the kept rows.
+ *
+ * The kept round is keyed by target, date and a fingerprint of the database: this connection's
+ * `total_changes()` (every insert, update or delete through the app: decisions, overrides, rule
+ * sets, investigations, cadre and record edits, imports) and `PRAGMA data_version` (a commit by
+ * another connection, e.g. the command line on the same file). Any write therefore makes the next
+ * request evaluate afresh; nothing has to remember to invalidate.
+ *
+ * Evaluating 100,000 cadres takes most of a second. When the round is not kept yet and the grid
+ * asks for the first rows of the whole list in its natural order (what the page shows first), those
+ * rows are evaluated alone and answered at once with `summary: null`; the page then asks again for
+ * the counts, which evaluates (and keeps) the whole round.
+ */
+import type { Db } from '../db/open'
+import type { AppContext } from '../services/context'
+import type { CadreFacts } from './evaluate'
+import { loadFacts } from './load'
+import type { Target } from './rules'
+import { reviewRound } from './service'
+import type { ReviewFilter, ReviewResult, ReviewRow, ReviewSummary } from './types'
+
+export interface ReviewSort {
+  colId: string
+  sort: 'asc' | 'desc'
+}
+
+export interface ReviewPageQuery {
+  target: Target
+  at: string
+  filter: ReviewFilter
+  /** Part of 姓名, 工作单位 or 身份证号. */
+  search?: string | undefined
+  sort?: ReviewSort[] | undefined
+  offset: number
+  limit: number
+}
+
+export interface ReviewPage extends Omit<ReviewResult, 'rows' | 'summary'> {
+  rows: ReviewRow[]
+  /** The filter counts; null when only the first rows were evaluated (ask again for them). */
+  summary: ReviewSummary | null
+  /** Rows matching the filter and the search. */
+  total: number
+  /** Whether the round came from memory (no evaluation for this request). */
+  cached: boolean
+}
+
+interface Entry {
+  key: string
+  result: ReviewResult
+  /** The last filtered and sorted list, reused while the grid scrolls through it. */
+  view: { key: string; rows: ReviewRow[] } | null
+}
+
+/** Rounds kept per open database (both targets, or two dates of one). */
+const KEEP = 2
+const caches = new WeakMap<Db, Entry[]>()
+/** The records last loaded, by load options and fingerprint: switching 正科 ↔ 副科 (same talk
+ *  kinds, same years) then only evaluates. One set per database (~half the memory of a round). */
+const factsCaches = new WeakMap<Db, { key: string; facts: CadreFacts[] }>()
+
+function fingerprint(db: Db): string {
+  const c = (db.prepare('SELECT total_changes() AS c').get() as { c: number }).c
+  const v = db.pragma('data_version', { simple: true }) as number
+  return `${c}:${v}`
+}
+
+/** The round for target and day, evaluated at most once while the data stay the same. */
+export function cachedRound(
+  ctx: AppContext,
+  target: Target,
+  at: string,
+): { result: ReviewResult; entry: Entry; cached: boolean } {
+  let list = caches.get(ctx.db)
+  if (!list) caches.set(ctx.db, (list = []))
+  const fp = fingerprint(ctx.db)
+  const key = `${target}|${at}|${fp}`
+  const i = list.findIndex((e) => e.key === key)
+  if (i >= 0) {
+    const entry = list[i]!
+    if (i > 0) list.unshift(...list.splice(i, 1))
+    return { result: entry.result, entry, cached: true }
+  }
+  const result = reviewRound(ctx, target, at, (opts) => {
+    const factsKey = `${JSON.stringify(opts)}|${fp}`
+    const hit = factsCaches.get(ctx.db)
+    if (hit && hit.key === factsKey) return hit.facts
+    const facts = loadFacts(ctx.db, opts)
+    factsCaches.set(ctx.db, { key: factsKey, facts })
+    return facts
+  })
+  // Read after the evaluation: the key the next request will compute.
+  const entry: Entry = { key: `${target}|${at}|${fingerprint(ctx.db)}`, result, view: null }
+  list.unshift(entry)
+  list.length = Math.min(list.length, KEEP)
+  return { result, entry, cached: false }
+}
+
+/** Drops every kept round of this database (tests, and after a restore replaces the file). */
+export function clearReviewCache(db: Db): void {
+  caches.delete(db)
+  factsCaches.delete(db)
+}
+
+function matches(row: ReviewRow, filter: ReviewFilter): boolean {
+  switch (filter) {
+    case 'all':
+      return true
+    case 'eligible':
+      return row.eligible === true
+    case 'ineligible':
+      return row.eligible === false
+    case 'unknown':
+      return row.eligible === null
+    case 'blocked-by-one':
+      return row.failCount === 1
+  }
+}
+
+/** The verdict column's text, as the page shows it (renderer shared.ts verdictOf). */
+function verdictText(row: ReviewRow): string {
+  if (row.effective !== row.eligible) {
+    if (row.effective === true) return '符合（经豁免）'
+    if (row.effective === null) return '待补充（经豁免）'
+  }
+  return row.eligible === true ? '符合' : row.eligible === false ? '不符合' : '待补充信息'
+}
+
+type SortValue = string | number | null
+
+function sortValue(colId: string, ruleIndex: Map<string, number>): ((r: ReviewRow) => SortValue) | null {
+  switch (colId) {
+    case 'name':
+    case 'unit':
+    case 'position':
+    case 'positionLevel':
+    case 'age':
+    case 'failed':
+    case 'projected':
+    case 'decision':
+      return (r) => r[colId] ?? null
+    case 'verdict':
+      return verdictText
+  }
+  if (colId.startsWith('rule-')) {
+    const i = ruleIndex.get(colId.slice(5))
+    if (i !== undefined) return (r) => r.outcomes[i] ?? ''
+  }
+  return null
+}
+
+/** ag-grid's default comparator: blanks first, then plain < and >. */
+function compareValues(a: SortValue, b: SortValue): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1
+  return a > b ? 1 : a < b ? -1 : 0
+}
+
+function viewOf(result: ReviewResult, q: ReviewPageQuery): ReviewRow[] {
+  const s = q.search?.trim() ?? ''
+  let rows = result.rows.filter(
+    (r) =>
+      matches(r, q.filter) &&
+      (!s || r.name.includes(s) || (r.unit ?? '').includes(s) || r.idCard.includes(s)),
+  )
+  const ruleIndex = new Map(result.ruleSet.rules.map((r, i) => [r.id as string, i]))
+  const keys = (q.sort ?? []).flatMap((x) => {
+    const get = sortValue(x.colId, ruleIndex)
+    return get ? [{ get, dir: x.sort === 'desc' ? -1 : 1 }] : []
+  })
+  if (keys.length) {
+    // Decorate once, then a stable sort (ties keep the round's order, as the grid did).
+    const dec = rows.map((r) => ({ r, v: keys.map((k) => k.get(r)) }))
+    dec.sort((a, b) => {
+      for (let k = 0; k < keys.length; k++) {
+        const c = compareValues(a.v[k]!, b.v[k]!)
+        if (c) return c * keys[k]!.dir
+      }
+      return 0
+    })
+    rows = dec.map((d) => d.r)
+  }
+  return rows
+}
+
+/** Rows of a round not yet kept that can be answered without evaluating the whole round. */
+const EARLY_ROWS = 1000
+
+function isKept(ctx: AppContext, target: Target, at: string): boolean {
+  const key = `${target}|${at}|${fingerprint(ctx.db)}`
+  return !!caches.get(ctx.db)?.some((e) => e.key === key)
+}
+
+/** The first rows of the whole list in the round's order (active cadres by id), evaluated alone. */
+function earlyPage(ctx: AppContext, q: ReviewPageQuery): ReviewPage {
+  const ids = (
+    ctx.db
+      .prepare("SELECT id FROM cadres WHERE status = '在职' ORDER BY id LIMIT ?")
+      .pluck()
+      .all(q.offset + q.limit) as number[]
+  ).slice(q.offset)
+  const result = reviewRound(ctx, q.target, q.at, (opts) => loadFacts(ctx.db, { ...opts, cadreIds: ids }))
+  const total = ctx.db.prepare("SELECT count(*) FROM cadres WHERE status = '在职'").pluck().get() as number
+  return {
+    target: result.target,
+    targetLabel: result.targetLabel,
+    at: result.at,
+    ruleSet: result.ruleSet,
+    summary: null,
+    ms: result.ms,
+    rows: result.rows,
+    total,
+    cached: false,
+  }
+}
+
+/** One block of the review grid with the round's summary (the filter counts) and the match count. */
+export function reviewPage(ctx: AppContext, q: ReviewPageQuery, early = false): ReviewPage {
+  if (
+    early &&
+    q.filter === 'all' &&
+    !q.search?.trim() &&
+    !q.sort?.length &&
+    q.offset + q.limit <= EARLY_ROWS &&
+    !isKept(ctx, q.target, q.at)
+  ) {
+    return earlyPage(ctx, q)
+  }
+  const { result, entry, cached } = cachedRound(ctx, q.target, q.at)
+  const viewKey = JSON.stringify([q.filter, q.search?.trim() ?? '', q.sort ?? []])
+  if (!entry.view || entry.view.key !== viewKey) entry.view = { key: viewKey, rows: viewOf(result, q) }
+  const rows = entry.view.rows
+  const summary: ReviewSummary = result.summary
+  return {
+    target: result.target,
+    targetLabel: result.targetLabel,
+    at: result.at,
+    ruleSet: result.ruleSet,
+    summary,
+    ms: result.ms,
+    rows: rows.slice(q.offset, q.offset + q.limit),
+    total: rows.length,
+    cached,
+  }
+}

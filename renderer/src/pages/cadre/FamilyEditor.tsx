@@ -3,7 +3,7 @@ import { ageAt, parseMonth, today } from '../../../../main/domain/dates'
 import { POLITICAL_STATUSES } from '../../../../main/domain/fields'
 import { FormSection } from '../../components'
 import { tidyMonth, type Errors, type FamilyRow } from './form'
-import { moveRow } from './ResumeEditor'
+import { RowOps } from './RowOps'
 
 const RELATIONS = [
   '妻子',
@@ -113,35 +113,7 @@ export function FamilyEditor({
                 <td className="muted">{age ?? ''}</td>
                 {cell(i, 'politicalStatus', '政治面貌', 'family-political')}
                 {cell(i, 'workUnitPosition', '工作单位及职务')}
-                <td className="row-ops">
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    aria-label="上移"
-                    title="上移"
-                    disabled={i === 0}
-                    onClick={() => onChange(moveRow(rows, i, -1))}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    aria-label="下移"
-                    title="下移"
-                    disabled={i === rows.length - 1}
-                    onClick={() => onChange(moveRow(rows, i, 1))}
-                  >
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    onClick={() => onChange(rows.filter((_, j) => j !== i))}
-                  >
-                    删除
-                  </button>
-                </td>
+                <RowOps rows={rows} index={i} onChange={onChange} />
               </tr>
             )
           })}

@@ -8,16 +8,7 @@ import { formatResume, parseResume, type ResumeEntry } from '../../../../main/do
 import { monthDots, parseMonth } from '../../../../main/domain/dates'
 import { Dialog, FormSection } from '../../components'
 import { tidyMonth, type Errors, type ResumeRow } from './form'
-
-export function moveRow<T>(rows: T[], i: number, delta: number): T[] {
-  const j = i + delta
-  if (j < 0 || j >= rows.length) return rows
-  const next = rows.slice()
-  const a = next[i] as T
-  next[i] = next[j] as T
-  next[j] = a
-  return next
-}
+import { RowOps } from './RowOps'
 
 function printable(rows: ResumeRow[]): string {
   const entries: ResumeEntry[] = rows
@@ -138,35 +129,7 @@ export function ResumeEditor({
                     <div className="field-error">{errors[`resume.${i}.text`]}</div>
                   ) : null}
                 </td>
-                <td className="row-ops">
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    title="上移"
-                    aria-label="上移"
-                    disabled={i === 0}
-                    onClick={() => onChange(moveRow(rows, i, -1))}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    title="下移"
-                    aria-label="下移"
-                    disabled={i === rows.length - 1}
-                    onClick={() => onChange(moveRow(rows, i, 1))}
-                  >
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    onClick={() => onChange(rows.filter((_, j) => j !== i))}
-                  >
-                    删除
-                  </button>
-                </td>
+                <RowOps rows={rows} index={i} onChange={onChange} />
               </tr>
             ))}
           </tbody>

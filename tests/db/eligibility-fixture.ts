@@ -2,8 +2,32 @@
  * Synthetic cadres with every record the eligibility rules read, inserted with plain SQL in one
  * transaction (fast enough for 100,000 in the bench). Deterministic for a seed.
  */
-import type { Db } from '../../main/db/open'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openDatabase, type Db } from '../../main/db/open'
 import { makeIdCard } from '../../main/domain/idcard'
+import { createContext, type AppContext } from '../../main/services/context'
+
+/** A fresh database file in its own folder, with a context acting as 李部长 on `at`. */
+export function openTempContext(prefix: string, at: string): { dir: string; db: Db; ctx: AppContext } {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  const db = openDatabase(join(dir, 'cadres.db'))
+  const ctx = createContext({
+    db,
+    dbPath: join(dir, 'cadres.db'),
+    dataDir: dir,
+    host: 'test',
+    actor: '李部长',
+    at,
+  })
+  return { dir, db, ctx }
+}
+
+export function closeTempContext(t: { dir: string; db: Db }): void {
+  t.db.close()
+  rmSync(t.dir, { recursive: true, force: true })
+}
 
 function rng(seed: number): () => number {
   let s = seed >>> 0

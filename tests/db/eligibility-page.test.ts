@@ -2,8 +2,6 @@
  * 'eligibility.page': the review grid a block at a time from a round kept in memory — filters,
  * search, sorting, totals and the filter counts, and a fresh evaluation after any write.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { bootApp } from '../../main/bootstrap'
@@ -12,8 +10,14 @@ import { reviewPage, type ReviewPageQuery } from '../../main/eligibility/page'
 import { defaultRules } from '../../main/eligibility/rules'
 import { decide, overrideRule, reviewRound } from '../../main/eligibility/service'
 import { saveRuleSet, setInvestigation } from '../../main/eligibility/store'
-import { createContext, type AppContext } from '../../main/services/context'
-import { addGoodRecords, insertCadre, seedCadres } from './eligibility-fixture'
+import type { AppContext } from '../../main/services/context'
+import {
+  addGoodRecords,
+  closeTempContext,
+  insertCadre,
+  openTempContext,
+  seedCadres,
+} from './eligibility-fixture'
 
 const AT = '2026-11-22'
 let dir: string
@@ -21,21 +25,9 @@ let db: Db
 let ctx: AppContext
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'elig-page-'))
-  db = openDatabase(join(dir, 'cadres.db'))
-  ctx = createContext({
-    db,
-    dbPath: join(dir, 'cadres.db'),
-    dataDir: dir,
-    host: 'test',
-    actor: '李部长',
-    at: AT,
-  })
+  ;({ dir, db, ctx } = openTempContext('elig-page-', AT))
 })
-afterEach(() => {
-  db.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => closeTempContext({ dir, db }))
 
 function people() {
   const good = insertCadre(db, { name: '符合甲', unit: '清川县财政局' }, 1)

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -12,8 +10,14 @@ import { defaultRules } from '../../main/eligibility/rules'
 import { decide, overrideRule, reviewDetail, reviewRound } from '../../main/eligibility/service'
 import type { eligibilityJson } from '../../main/eligibility/service'
 import { currentRuleSet, ruleSetHistory, saveRuleSet, setInvestigation } from '../../main/eligibility/store'
-import { createContext, type AppContext } from '../../main/services/context'
-import { addGoodRecords, insertCadre, seedCadres } from './eligibility-fixture'
+import type { AppContext } from '../../main/services/context'
+import {
+  addGoodRecords,
+  closeTempContext,
+  insertCadre,
+  openTempContext,
+  seedCadres,
+} from './eligibility-fixture'
 
 const AT = '2026-11-22'
 let dir: string
@@ -21,21 +25,9 @@ let db: Db
 let ctx: AppContext
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'elig-'))
-  db = openDatabase(join(dir, 'cadres.db'))
-  ctx = createContext({
-    db,
-    dbPath: join(dir, 'cadres.db'),
-    dataDir: dir,
-    host: 'test',
-    actor: '李部长',
-    at: AT,
-  })
+  ;({ dir, db, ctx } = openTempContext('elig-', AT))
 })
-afterEach(() => {
-  db.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => closeTempContext({ dir, db }))
 
 function people() {
   const good = insertCadre(db, { name: '符合甲' }, 1)

@@ -4,14 +4,14 @@
  * dump and come back exactly; a file without them loads as before; a malformed one is refused whole.
  */
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../main/db/open'
 import { AppError } from '../../main/domain/errors'
 import { decide, overrideRule, reviewDetail } from '../../main/eligibility/service'
 import { currentRuleSet, saveRuleSet, setInvestigation } from '../../main/eligibility/store'
 import { saveForm } from '../../main/form/data'
 import { createRound, roundGrid, saveRoundEntries, setMonthlyScores } from '../../main/records/studies'
-import { createContext, type AppContext } from '../../main/services/context'
+import type { AppContext } from '../../main/services/context'
 import { loadDemo } from '../../main/services/demo'
+import { memoryContext } from '../context'
 import {
   EXTRA_KEYS,
   dumpExchange,
@@ -23,15 +23,7 @@ import {
 const AT = '2026-11-23'
 
 function freshCtx(): AppContext {
-  const db = openDatabase(':memory:')
-  return createContext({
-    db,
-    dbPath: ':memory:',
-    dataDir: '/nonexistent',
-    host: 'test',
-    at: AT,
-    actor: 'tester',
-  })
+  return memoryContext({ at: AT, dataDir: '/nonexistent' })
 }
 
 function textOf(ctx: AppContext): string {

@@ -4,14 +4,14 @@
  * written, and a demo county whose people hang together.
  */
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../main/db/open'
 import { ageAt } from '../../main/domain/dates'
 import { AppError } from '../../main/domain/errors'
 import { CADRE_FIELD_KEYS } from '../../main/domain/fields'
 import { makeIdCard, validateIdCard } from '../../main/domain/idcard'
 import { getCadre, queryCadres, saveCadre } from '../../main/services/cadres'
-import { createContext, type AppContext } from '../../main/services/context'
+import type { AppContext } from '../../main/services/context'
 import { loadDemo } from '../../main/services/demo'
+import { memoryContext } from '../context'
 import {
   dumpExchange,
   exchangeChunks,
@@ -22,15 +22,7 @@ import {
 const AT = '2026-11-23'
 
 function freshCtx(): AppContext {
-  const db = openDatabase(':memory:')
-  return createContext({
-    db,
-    dbPath: ':memory:',
-    dataDir: '/nonexistent',
-    host: 'test',
-    at: AT,
-    actor: 'tester',
-  })
+  return memoryContext({ at: AT, dataDir: '/nonexistent' })
 }
 
 function count(ctx: AppContext, table: string): number {

@@ -1,11 +1,10 @@
 /** Shared set-up of the records tests: a fresh in-memory database with a few units and cadres. */
-import { openDatabase } from '../../main/db/open'
 import { makeIdCard } from '../../main/domain/idcard'
-import { createContext, type AppContext } from '../../main/services/context'
+import type { AppContext } from '../../main/services/context'
+import { memoryContext } from '../context'
 
 export function recordsContext(at = '2026-11-22'): AppContext {
-  const db = openDatabase(':memory:')
-  return createContext({ db, dbPath: ':memory:', dataDir: '/tmp', actor: 'tester', host: 'test', at })
+  return memoryContext({ at })
 }
 
 export function addUnit(ctx: AppContext, name: string, parentId: number | null = null): number {

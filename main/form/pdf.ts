@@ -8,7 +8,8 @@ import { AppError } from '../domain/errors'
 export type PdfPrinter = (html: string) => Promise<Uint8Array>
 
 export const CHROMIUM_EXECUTABLE = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
-const CHROMIUM_FLAGS = [
+/** Debian's Chromium as this machine runs it headless (no network reach, no sandbox as root). */
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -12,19 +12,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { bootApp, type RunningApp } from '../../main/bootstrap'
+import { CHROMIUM_EXECUTABLE, CHROMIUM_FLAGS } from '../../main/form/pdf'
 import { RENDERER_OUT, ROOT } from '../../main/web/cli-build'
 import { startWebHost, type WebHost } from '../../main/web/server'
-
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 export interface StartedApp {
   page: Page
@@ -51,7 +41,8 @@ export interface StartOptions {
 }
 
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+  // The same executable and flags as the PDF printer's Chromium.
+  return chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_FLAGS, headless: true })
 }
 
 export async function startApp(opts: StartOptions = {}): Promise<StartedApp> {

@@ -7,9 +7,10 @@ import type { Db } from '../db/open'
 import type { FamilyMember } from '../domain/cadre'
 import { AppError } from '../domain/errors'
 import { CADRE_FIELD_KEYS, columnOf, type CadreFields } from '../domain/fields'
-import { monthDots } from '../domain/dates'
+import { ageAt, monthDots } from '../domain/dates'
 import type { ResumeEntry } from '../domain/resume'
 import type { AppContext } from '../services/context'
+import { isDeceased, mergeAssessmentText, type YearGrade } from './conventions'
 
 /** The fields that belong to one appointment (DOMAIN.md), filled in for this form. */
 export interface AppointmentFields {
@@ -352,20 +353,17 @@ export function composeRewardsText(db: Db, cadreId: number): string {
   return items.map((i) => i.text).join('；') + '。'
 }
 
-/** 年度考核结果 of the last three years on record: "2023年度考核称职，2024年度考核优秀，2025年度考核称职。" */
+/**
+ * 年度考核结果 of the last three years on record, equal consecutive years merged (DOMAIN.md, the
+ * form's conventions): "2023、2024年度考核均为称职，2025年度考核为优秀。"
+ */
 export function composeAssessmentText(db: Db, cadreId: number): string {
   const rows = db
     .prepare(
       "SELECT year, grade FROM assessments WHERE cadre_id = ? AND kind = '年度考核' ORDER BY year DESC LIMIT 3",
     )
-    .all(cadreId) as { year: number; grade: string }[]
-  if (rows.length === 0) return ''
-  return (
-    rows
-      .reverse()
-      .map((r) => `${r.year}年度考核${r.grade}`)
-      .join('，') + '。'
-  )
+    .all(cadreId) as YearGrade[]
+  return mergeAssessmentText(rows)
 }
 
 /**
@@ -390,4 +388,40 @@ export function loadFormPerson(
     appointment: { ...a, ageAt: a.ageAt ?? t, filledAt: a.filledAt ?? t },
     formId: saved?.id ?? null,
   }
+}
+
+/** One printed row of 家庭主要成员及重要社会关系. */
+export interface FamilyCells {
+  relation: string
+  name: string
+  /** blank for a member who died (the form's convention) or whose birth month is unknown */
+  age: string
+  politicalStatus: string
+  workUnitPosition: string
+  deceased: boolean
+}
+
+/**
+ * The family rows as printed, the same for the PDF and the .docx: a member who died keeps the row
+ * with "已去世" in 工作单位及职务 and no age.
+ */
+export function familyCells(family: readonly FamilyMember[], at: string): FamilyCells[] {
+  return family.map((f) => {
+    const dead = isDeceased(f)
+    const age = dead ? null : ageAt(f.birthDate, at)
+    const work = f.workUnitPosition ?? ''
+    return {
+      relation: f.relation,
+      name: f.name,
+      age: age === null ? '' : String(age),
+      politicalStatus: f.politicalStatus ?? '',
+      workUnitPosition:
+        dead && !isDeceased({ name: '', politicalStatus: null, workUnitPosition: work })
+          ? work
+            ? `${work}（已去世）`
+            : '已去世'
+          : work,
+      deceased: dead,
+    }
+  })
 }

@@ -10,7 +10,7 @@
 import type { FamilyMember } from '../domain/cadre'
 import { ageAt, monthDots } from '../domain/dates'
 import type { ResumeEntry } from '../domain/resume'
-import type { FormPerson } from './data'
+import { familyCells, type FormPerson } from './data'
 import { FIT_SCRIPT } from './fit'
 
 export interface FormHtmlOptions {
@@ -58,14 +58,14 @@ function resumeHtml(entries: readonly ResumeEntry[]): string {
 function familyRows(family: readonly FamilyMember[], at: string): string {
   const rows = Math.max(FAMILY_ROWS, family.length)
   const h = family.length > FAMILY_ROWS ? (FAMILY_ROWS * 10) / rows : 10
+  const cells = familyCells(family, at)
   let out = ''
   for (let i = 0; i < rows; i++) {
-    const f = family[i]
-    const age = f ? ageAt(f.birthDate, at) : null
-    out += `<tr style="height:${h}mm">
+    const f = cells[i]
+    out += `<tr style="height:${h}mm"${f?.deceased ? ' data-deceased="1"' : ''}>
       <td>${fit(escapeHtml(f?.relation), h, { pt: 11, cls: 'c' })}</td>
       <td>${fit(escapeHtml(f?.name), h, { pt: 11, cls: 'c' })}</td>
-      <td>${fit(age === null ? '' : String(age), h, { pt: 11, cls: 'c' })}</td>
+      <td>${fit(f?.age ?? '', h, { pt: 11, cls: 'c' })}</td>
       <td>${fit(escapeHtml(f?.politicalStatus), h, { pt: 11, cls: 'c' })}</td>
       <td>${fit(escapeHtml(f?.workUnitPosition), h, { pt: 11 })}</td>
     </tr>`

@@ -11,6 +11,8 @@ export interface SeedOptions {
   idCard?: string
   resumeLines?: number
   withPhoto?: boolean
+  /** adds a 祖父 marked 已去世 (the form keeps the row, no age) */
+  deceasedParent?: boolean
 }
 
 export function seedCadre(db: Db, opts: SeedOptions = {}): { id: number; idCard: string; name: string } {
@@ -61,6 +63,7 @@ export function seedCadre(db: Db, opts: SeedOptions = {}): { id: number; idCard:
   fam.run(id, 1, '儿子', '王博文', '2001-10', '共青团员', '兰州大学在读研究生')
   fam.run(id, 2, '父亲', '王德福', '1948-05', '群众', '临洮县某某镇农民（已退休）')
   fam.run(id, 3, '母亲', '张桂英', '1950-11', '群众', '无')
+  if (opts.deceasedParent) fam.run(id, 4, '祖父', '王有田', '1925-03', '群众', '已去世')
   db.prepare('INSERT INTO rewards (cadre_id, date, name, issuer) VALUES (?, ?, ?, ?)').run(
     id,
     '2024-12-01',
@@ -69,7 +72,7 @@ export function seedCadre(db: Db, opts: SeedOptions = {}): { id: number; idCard:
   )
   const ass = db.prepare("INSERT INTO assessments (cadre_id, year, kind, grade) VALUES (?, ?, '年度考核', ?)")
   ass.run(id, 2023, '称职')
-  ass.run(id, 2024, '优秀')
-  ass.run(id, 2025, '称职')
+  ass.run(id, 2024, '称职')
+  ass.run(id, 2025, '优秀')
   return { id, idCard, name }
 }

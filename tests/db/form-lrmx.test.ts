@@ -163,7 +163,7 @@ describe('LRMX export and import', () => {
       ageAt: '2026-11-01',
       filledAt: '2026-11-05',
       rewardsText: '2024.12 获县委“优秀共产党员”。',
-      assessmentText: '2023年度考核称职，2024年度考核优秀，2025年度考核称职。',
+      assessmentText: '2023、2024年度考核均为称职，2025年度考核为优秀。',
     })
     expect(exportLrmx(b, id).xml).toBe(out.xml)
 

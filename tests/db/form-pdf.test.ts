@@ -56,7 +56,7 @@ afterAll(() => db.close())
 
 describe('干部任免审批表 PDF', () => {
   it('prints one cadre on two A4 pages with every field, the age under 出生年月 and the family ages', async () => {
-    const c = seedCadre(db)
+    const c = seedCadre(db, { deceasedParent: true })
     saveForm(ctx, {
       cadreId: c.id,
       formId: null,
@@ -130,7 +130,7 @@ describe('干部任免审批表 PDF', () => {
       '奖惩情况',
       '2024.12获县委“优秀共产党员”。',
       '年度考核结果',
-      '2023年度考核称职，2024年度考核优秀，2025年度考核称职。',
+      '2023、2024年度考核均为称职，2025年度考核为优秀。', // equal years merged (DOMAIN.md, the form's conventions)
       '任免理由',
       '工作需要，拟提名为县农业农村局局长人选',
       '家庭主要成员及重要社会关系',
@@ -139,6 +139,7 @@ describe('干部任免审批表 PDF', () => {
       '儿子王博文24共青团员兰州大学在读研究生',
       '父亲王德福77群众',
       '母亲张桂英75群众无',
+      '祖父王有田群众已去世', // died: the row stays, no age (DOMAIN.md, the form's conventions)
       '呈报单位',
       '中共临洮县委组织部',
       '审批机关意见',

@@ -1,26 +1,40 @@
 /**
  * The Electron glue, and nothing else: one instance, one hardened window, every IPC channel
- * handed to the same dispatcher the browser host uses. Services live under main/ and know
- * nothing of Electron.
+ * handed to the same dispatcher the browser host uses, a Chinese menu, a log file, and a Chinese
+ * dialog followed by a clean quit whenever the app cannot start. Services live under main/ and
+ * know nothing of Electron.
  */
-import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bootApp, type RunningApp } from './bootstrap'
 import { setNativeBinding } from './db/open'
+import { APP_VERSION } from './ipc/handlers/core'
 import { CHANNEL_NAMES } from './ipc/contract'
-import { denyPermissions, hardenWindow, secureWebPreferences } from './electron/security'
+import { log, setupLog } from './electron/log'
+import { aboutText, menuTemplate } from './electron/menu'
+import { denyPermissions, hardenWindow, secureWebPreferences, type AppPages } from './electron/security'
+import { describeStartupFailure } from './electron/startup'
 
 let running: RunningApp | null = null
 let mainWindow: BrowserWindow | null = null
+let logPath = ''
+let dbPath = ''
+
+/** DevTools and the DevTools menu entry exist only when running from the sources (npm start/dev). */
+const devTools = !app.isPackaged
+const pages: AppPages = {
+  indexFile: join(import.meta.dirname, '../renderer/index.html'),
+  devServerUrl: devTools ? process.env['ELECTRON_RENDERER_URL'] : undefined,
+}
 
 /** The form's HTML printed by Electron's own Chromium (the same page the CLI prints with Debian's). */
 async function printPdf(html: string): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), 'cadre-print-'))
   const file = join(dir, 'form.html')
   writeFileSync(file, html)
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true } })
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, devTools: false } })
   try {
     await win.loadFile(file)
     // The page shrinks overflowing text step by step, then marks itself fitted.
@@ -40,7 +54,6 @@ async function printPdf(html: string): Promise<Uint8Array> {
 }
 
 function createWindow(): void {
-  const devUrl = process.env['ELECTRON_RENDERER_URL']
   mainWindow = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -48,19 +61,93 @@ function createWindow(): void {
     minHeight: 700,
     show: false,
     title: '干部管理系统',
-    autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
+    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs'), { devTools }),
   })
-  hardenWindow(mainWindow, devUrl)
+  hardenWindow(mainWindow, pages, { devTools })
   mainWindow.once('ready-to-show', () => mainWindow?.show())
-  if (devUrl) void mainWindow.loadURL(devUrl)
-  else void mainWindow.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+  mainWindow.on('closed', () => (mainWindow = null))
+  if (pages.devServerUrl) void mainWindow.loadURL(pages.devServerUrl)
+  else void mainWindow.loadFile(pages.indexFile)
 }
 
-function registerIpc(app: RunningApp): void {
+function registerIpc(): void {
   for (const name of CHANNEL_NAMES) {
-    ipcMain.handle(name, (_event, arg: unknown) => app.dispatch(name, arg))
+    ipcMain.handle(name, (_event, arg: unknown) =>
+      running ? running.dispatch(name, arg) : { ok: false, error: { code: 'not-ready', message: '程序尚未就绪，请稍候' } },
+    )
   }
+}
+
+function showAbout(): void {
+  const text = aboutText({
+    version: APP_VERSION,
+    dbPath,
+    logPath,
+    electron: process.versions['electron'],
+    chrome: process.versions['chrome'],
+  })
+  const opts = { type: 'info' as const, title: '关于干部管理系统', message: text.message, detail: text.detail, buttons: ['确定'] }
+  void (mainWindow ? dialog.showMessageBox(mainWindow, opts) : dialog.showMessageBox(opts))
+}
+
+function setMenu(): void {
+  const template = menuTemplate(
+    {
+      openDataFolder: () => void shell.openPath(running?.ctx.dataDir ?? app.getPath('userData')),
+      openLogFile: () => void shell.openPath(logPath),
+      showAbout,
+    },
+    { devTools },
+  )
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+/** The Chinese dialog for a refused start, then a clean quit: no window, no process left behind. */
+async function failStart(e: unknown): Promise<void> {
+  log.error('启动失败', e)
+  const f = describeStartupFailure(e, { dbPath, logPath })
+  try {
+    for (const w of BrowserWindow.getAllWindows()) w.destroy()
+    const r = await dialog.showMessageBox({
+      type: 'error',
+      title: f.title,
+      message: f.message,
+      detail: f.detail,
+      buttons: ['退出', '打开数据所在文件夹'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    })
+    if (r.response === 1 && dbPath) shell.showItemInFolder(dbPath)
+  } catch (err) {
+    log.error('无法显示启动错误对话框', err)
+  } finally {
+    app.exit(1)
+  }
+}
+
+async function start(): Promise<void> {
+  denyPermissions(session.defaultSession)
+  setMenu()
+  // The better-sqlite3 build for Electron's ABI, fetched before `npm start`; a packaged app has
+  // it rebuilt in node_modules instead and needs no override.
+  const binding = join(
+    app.getAppPath(),
+    'out',
+    'native',
+    `better_sqlite3-electron-${process.versions['electron'] ?? ''}-${process.platform}-${process.arch}.node`,
+  )
+  if (existsSync(binding)) setNativeBinding(binding)
+  dbPath = process.env['CADRE_DB'] ?? join(app.getPath('userData'), 'cadres.db')
+  log.info(`启动 ${APP_VERSION}，数据文件 ${dbPath}`)
+  running = await Promise.resolve(
+    bootApp({ dbPath, host: 'electron', actor: process.env['USERNAME'] ?? process.env['USER'] ?? 'user', printPdf }),
+  )
+  registerIpc()
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
 }
 
 // The whole UI is Chinese, and so are Chromium's own parts of it (date pickers, context menus),
@@ -70,39 +157,22 @@ app.commandLine.appendSwitch('lang', 'zh-CN')
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
+  logPath = setupLog(app.getPath('logs'), { console: devTools })
+  process.on('uncaughtException', (e) => log.error('未捕获的异常', e))
+  process.on('unhandledRejection', (e) => log.error('未处理的 Promise 拒绝', e))
   app.on('second-instance', () => {
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore()
       mainWindow.focus()
     }
   })
-  app.whenReady().then(
-    () => {
-      denyPermissions(session.defaultSession)
-      // The better-sqlite3 build for Electron's ABI, fetched before `npm start`; a packaged app has
-      // it rebuilt in node_modules instead and needs no override.
-      const binding = join(
-        app.getAppPath(),
-        'out',
-        'native',
-        `better_sqlite3-electron-${process.versions['electron'] ?? ''}-${process.platform}-${process.arch}.node`,
-      )
-      if (existsSync(binding)) setNativeBinding(binding)
-      const dbPath = process.env['CADRE_DB'] ?? join(app.getPath('userData'), 'cadres.db')
-      running = bootApp({ dbPath, host: 'electron', actor: process.env['USERNAME'] ?? process.env['USER'] ?? 'user', printPdf })
-      registerIpc(running)
-      createWindow()
-      app.on('activate', () => {
-        if (BrowserWindow.getAllWindows().length === 0) createWindow()
-      })
-    },
-    (e: unknown) => {
-      console.error(e)
-      app.quit()
-    },
-  )
+  void app.whenReady().then(start).catch(failStart)
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => running?.close())
+  app.on('will-quit', () => {
+    const r = running
+    running = null
+    if (r) void Promise.resolve(r.close()).catch((e: unknown) => log.error('关闭数据库失败', e))
+  })
 }

@@ -5,102 +5,29 @@
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { CHANNEL_NAMES } from '../../main/ipc/contract'
+import { startStubApp } from './electron-stub'
 
-type Listener = (...args: unknown[]) => unknown
+const { electron, state: stub } = await vi.hoisted(async () => (await import('./electron-stub')).createElectronStub())
 
-const stub = vi.hoisted(() => {
-  const handlers = new Map<string, Listener>()
-  const windows: { options: Record<string, unknown>; events: Map<string, Listener>; openHandler?: Listener; loaded?: string }[] = []
-  let permissionHandler: Listener | undefined
-  let permissionCheck: Listener | undefined
-  let exposed: Record<string, unknown> | undefined
-  const invoked: [string, unknown][] = []
-  let readyResolve: () => void = () => {}
-  const ready = new Promise<void>((r) => (readyResolve = r))
-  class BrowserWindow {
-    static getAllWindows = () => windows
-    webContents: Record<string, unknown>
-    constructor(options: Record<string, unknown>) {
-      const w = { options, events: new Map<string, Listener>() } as (typeof windows)[number]
-      windows.push(w)
-      this.webContents = {
-        setWindowOpenHandler: (h: Listener) => (w.openHandler = h),
-        on: (ev: string, h: Listener) => w.events.set(ev, h),
-      }
-      Object.assign(this, {
-        once: () => undefined,
-        loadFile: (f: string) => ((w.loaded = f), Promise.resolve()),
-        loadURL: (u: string) => ((w.loaded = u), Promise.resolve()),
-      })
-    }
-  }
-  const electron = {
-    app: {
-      requestSingleInstanceLock: vi.fn(() => true),
-      commandLine: { appendSwitch: vi.fn() },
-      on: vi.fn(),
-      quit: vi.fn(),
-      whenReady: () => ready,
-      getPath: () => mkdtempDir(),
-      getAppPath: () => mkdtempDir(),
-    },
-    BrowserWindow,
-    ipcMain: {
-      handle: (name: string, fn: Listener) => {
-        if (handlers.has(name)) throw new Error(`Attempted to register a second handler for '${name}'`)
-        handlers.set(name, fn)
-      },
-    },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: (h: Listener) => (permissionHandler = h),
-        setPermissionCheckHandler: (h: Listener) => (permissionCheck = h),
-      },
-    },
-    contextBridge: { exposeInMainWorld: (_key: string, api: Record<string, unknown>) => (exposed = api) },
-    ipcRenderer: { invoke: (name: string, arg: unknown) => (invoked.push([name, arg]), Promise.resolve({ ok: true, value: 1 })) },
-  }
-  function mkdtempDir(): string {
-    // resolved lazily inside the test process
-    return (globalThis as { __glueDir?: string }).__glueDir ?? '/tmp'
-  }
-  return {
-    electron,
-    handlers,
-    windows,
-    readyResolve,
-    get permissionHandler() {
-      return permissionHandler
-    },
-    get permissionCheck() {
-      return permissionCheck
-    },
-    get exposed() {
-      return exposed
-    },
-    invoked,
-  }
-})
-
-vi.mock('electron', () => ({ ...stub.electron, default: stub.electron }))
+vi.mock('electron', () => ({ ...electron, default: electron }))
 
 describe('Electron glue (against a stub of electron)', () => {
   beforeAll(async () => {
-    ;(globalThis as { __glueDir?: string }).__glueDir = mkdtempSync(join(tmpdir(), 'glue-'))
+    stub.dir = mkdtempSync(join(tmpdir(), 'glue-'))
     await import('../../main/index')
-    stub.readyResolve()
-    await new Promise((r) => setTimeout(r, 50))
+    await startStubApp(stub)
   })
 
   it('asks for the single-instance lock', () => {
-    expect(stub.electron.app.requestSingleInstanceLock).toHaveBeenCalled()
+    expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled()
   })
 
   it('runs Chromium in Chinese, so its own widgets (date pickers, menus) are Chinese too', () => {
-    expect(stub.electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'zh-CN')
+    expect(electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'zh-CN')
   })
 
   it('registers every channel of the contract exactly once', () => {
@@ -131,8 +58,20 @@ describe('Electron glue (against a stub of electron)', () => {
     w?.events.get('will-navigate')?.({ preventDefault: () => (prevented = true) }, 'https://example.com/')
     expect(prevented).toBe(true)
     prevented = false
-    w?.events.get('will-navigate')?.({ preventDefault: () => (prevented = true) }, 'file:///app/renderer/index.html#/roster')
+    const own = pathToFileURL(String(w?.loaded)).href
+    w?.events.get('will-navigate')?.({ preventDefault: () => (prevented = true) }, `${own}#/roster`)
     expect(prevented).toBe(false)
+    // Any other file:// page would get window.api: refused, whether beside the app or elsewhere.
+    for (const other of [
+      pathToFileURL(join(dirname(String(w?.loaded)), 'other.html')).href,
+      'file:///tmp/saved-page.html',
+      'file:///C:/Users/clerk/Desktop/page.html',
+      `${own}.evil.html`,
+    ]) {
+      prevented = false
+      w?.events.get('will-navigate')?.({ preventDefault: () => (prevented = true) }, other)
+      expect(prevented, other).toBe(true)
+    }
   })
 
   it('denies every permission request', () => {

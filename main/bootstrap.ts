@@ -25,17 +25,24 @@ export interface BootOptions {
   backupOnStart?: boolean
   /** Prints HTML to PDF: Electron's printToPDF in the app; Debian's Chromium elsewhere (default). */
   printPdf?: PdfPrinter
+  /** The database key (encryption at rest): CADRE_DB_KEY for the browser host, the sealed key in the app. */
+  key?: string | undefined
+  /** Shown once by the first-run set-up (desktop: the random key sealed by the OS key store). */
+  recoveryKey?: string | undefined
 }
 
 export function bootApp(opts: BootOptions): RunningApp {
-  mkdirSync(dirname(opts.dbPath), { recursive: true })
-  const db = openDatabase(opts.dbPath)
+  // Files the app writes (database, WAL, backups, exports, PDFs) are the owner's only.
+  if (process.platform !== 'win32') process.umask(0o077)
+  mkdirSync(dirname(opts.dbPath), { recursive: true, mode: 0o700 })
+  const db = openDatabase(opts.dbPath, { key: opts.key })
   const ctx = createContext({
     db,
     dbPath: opts.dbPath,
     dataDir: dirname(opts.dbPath),
     actor: opts.actor ?? 'user',
     host: opts.host,
+    key: opts.key,
   })
   if (opts.printPdf) setPdfPrinter(opts.printPdf)
   if (opts.backupOnStart ?? true) {

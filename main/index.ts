@@ -4,7 +4,7 @@
  * dialog followed by a clean quit whenever the app cannot start. Services live under main/ and
  * know nothing of Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,6 +16,7 @@ import { log, setupLog } from './electron/log'
 import { aboutText, menuTemplate } from './electron/menu'
 import { denyPermissions, hardenWindow, secureWebPreferences, type AppPages } from './electron/security'
 import { describeStartupFailure } from './electron/startup'
+import { desktopDatabaseKey } from './electron/db-key'
 
 let running: RunningApp | null = null
 let mainWindow: BrowserWindow | null = null
@@ -135,13 +136,15 @@ async function start(): Promise<void> {
     app.getAppPath(),
     'out',
     'native',
-    `better_sqlite3-electron-${process.versions['electron'] ?? ''}-${process.platform}-${process.arch}.node`,
+    `better_sqlite3_mc-electron-${process.versions['electron'] ?? ''}-${process.platform}-${process.arch}.node`,
   )
   if (existsSync(binding)) setNativeBinding(binding)
   dbPath = process.env['CADRE_DB'] ?? join(app.getPath('userData'), 'cadres.db')
   log.info(`启动 ${APP_VERSION}，数据文件 ${dbPath}`)
+  // Custody (issue 12): the database key sealed by the OS key store (main/electron/db-key.ts).
+  const dbKey = desktopDatabaseKey({ sealer: safeStorage, dataDir: app.getPath('userData'), dbPath, envKey: process.env['CADRE_DB_KEY'] })
   running = await Promise.resolve(
-    bootApp({ dbPath, host: 'electron', actor: process.env['USERNAME'] ?? process.env['USER'] ?? 'user', printPdf }),
+    bootApp({ dbPath, host: 'electron', actor: 'user', printPdf, key: dbKey.key, recoveryKey: dbKey.recoveryKey }),
   )
   registerIpc()
   createWindow()

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { isDay } from '../domain/dates'
-import { openDatabase } from '../db/open'
+import { keyFromEnv, openDatabase } from '../db/open'
 import { createContext, type AppContext } from '../services/context'
 
 export class CliError extends Error {
@@ -70,7 +70,23 @@ export function atOption(args: ParsedArgs): string | undefined {
   return at
 }
 
-/** Opens (creating and migrating when missing) the database named by --db. */
+/**
+ * Who acts on the command line (`--user NAME`, taken off the arguments before a command parses
+ * them): the audit log's 操作人. Without it, '系统' (scheduled jobs).
+ */
+let cliActor = '系统'
+let actorCheck: ((ctx: AppContext, user: string) => void) | null = null
+
+export function setCliActor(user: string | undefined): void {
+  cliActor = user ?? '系统'
+}
+
+/** Accounts (main/auth) check that a named --user is an active account of the database. */
+export function setCliActorCheck(fn: (ctx: AppContext, user: string) => void): void {
+  actorCheck = fn
+}
+
+/** Opens (creating and migrating when missing) the database named by --db, with CADRE_DB_KEY. */
 export function openContext(args: ParsedArgs, opts: { mustExist?: boolean } = {}): AppContext {
   const dbPath = resolve(requireStr(args, 'db'))
   if (opts.mustExist && !existsSync(dbPath)) {
@@ -79,8 +95,18 @@ export function openContext(args: ParsedArgs, opts: { mustExist?: boolean } = {}
   if (!existsSync(dirname(dbPath))) {
     throw new CliError(`数据库所在文件夹不存在：${dirname(dbPath)}`, `folder not found: ${dirname(dbPath)}`)
   }
-  const db = openDatabase(dbPath)
-  return createContext({ db, dbPath, dataDir: dirname(dbPath), actor: 'cli', host: 'cli', at: atOption(args) })
+  const key = keyFromEnv()
+  const db = openDatabase(dbPath, { key })
+  const ctx = createContext({ db, dbPath, dataDir: dirname(dbPath), actor: cliActor, host: 'cli', at: atOption(args), key })
+  if (cliActor !== '系统' && actorCheck) {
+    try {
+      actorCheck(ctx, cliActor)
+    } catch (e) {
+      db.close()
+      throw e
+    }
+  }
+  return ctx
 }
 
 export function printJson(value: unknown): void {

@@ -5,7 +5,8 @@
  * Each command lives in ./commands/<name>.ts and is listed in COMMANDS.
  */
 import { AppError } from '../domain/errors'
-import { CliError, parseArgs, type CliCommand } from './args'
+import { sqliteErrorToApp } from '../domain/errors'
+import { CliError, parseArgs, setCliActor, type CliCommand } from './args'
 import { COMMANDS } from './commands'
 
 /** The order of shared/CLI.md's table; commands not named there follow. */
@@ -22,6 +23,8 @@ const ORDER = [
   'lrmx-import',
   'backup',
   'verify',
+  'restore',
+  'encrypt',
 ]
 
 function usage(): string {
@@ -30,11 +33,35 @@ function usage(): string {
   for (const c of [...COMMANDS].sort((a, b) => rank(a.name) - rank(b.name))) {
     lines.push(`  ${c.usage}`, `      ${c.summary}`)
   }
-  lines.push('', '选项 --json 只在标准输出打印一个 JSON 文档；--at YYYY-MM-DD 固定“今天”。')
+  lines.push('', '选项 --json 只在标准输出打印一个 JSON 文档；--at YYYY-MM-DD 固定“今天”；--user 账号 以该账号操作（审计记录的操作人，缺省为“系统”）。', '加密的数据库：密钥由环境变量 CADRE_DB_KEY 给出；设置了它时新建的数据库也加密。')
   return lines.join('\n')
 }
 
-export async function runCli(argv: string[]): Promise<number> {
+/** Takes the global `--user NAME` off the arguments. */
+function takeUser(argv: string[]): string[] {
+  const out: string[] = []
+  let user: string | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? ''
+    if (a === '--user') user = argv[++i]
+    else if (a.startsWith('--user=')) user = a.slice(7)
+    else out.push(a)
+  }
+  if (user !== undefined && !user.trim()) throw new CliError('选项 --user 缺少账号名', 'option --user needs an account name')
+  setCliActor(user?.trim())
+  return out
+}
+
+export async function runCli(argvIn: string[]): Promise<number> {
+  // Files the CLI writes (database, backups, exports, PDFs) are the owner's only.
+  if (process.platform !== 'win32') process.umask(0o077)
+  let argv: string[]
+  try {
+    argv = takeUser(argvIn)
+  } catch (e) {
+    process.stderr.write(`错误：${(e as CliError).message} / Error: ${(e as CliError).messageEn}\n`)
+    return 2
+  }
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage() + '\n')
@@ -55,7 +82,12 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`错误：${e.message}${en ? ` / Error: ${en}` : ''}\n`)
       return 2
     }
-    process.stderr.write(`内部错误 / internal error: ${(e as Error).stack ?? String(e)}\n`)
+    const sq = sqliteErrorToApp(e)
+    if (sq) {
+      process.stderr.write(`错误：${sq.message} / Error: ${sq.messageEn ?? ''}\n`)
+      return 2
+    }
+    process.stderr.write(`内部错误 / internal error: ${(e as Error).message ?? String(e)}\n`)
     return 1
   }
 }

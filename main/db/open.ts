@@ -1,12 +1,20 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, openSync, readSync, closeSync, statSync } from 'node:fs'
-import Database from 'better-sqlite3'
+import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { AppError } from '../domain/errors'
+import { sealAuditChain, registerAuditHash } from './audit-chain'
+import { newestGoodBackupHint } from './good-backup'
 import { MIGRATIONS, type Migration } from './migrations'
 
 export type Db = Database.Database
 
 const SQLITE_HEADER = 'SQLite format 3\u0000'
+
+/** PRAGMA application_id of this app's files: 'CADR'. A file with another id is not ours. */
+export const APPLICATION_ID = 0x43414452
+
+/** The cipher of SQLite3 Multiple Ciphers used for encrypted files (its default, named so it stays). */
+export const CIPHER = 'chacha20'
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0
 
@@ -14,20 +22,24 @@ function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex')
 }
 
-/** Refuses a file that is not SQLite before better-sqlite3 touches it. */
-function assertSqliteFile(path: string): void {
-  if (!existsSync(path) || statSync(path).size === 0) return
+/** A string literal for SQL (keys go into PRAGMA / ATTACH, which take no parameters). */
+export function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`
+}
+
+/** The key from the environment for the CLI and the browser host; empty means none. */
+export function keyFromEnv(): string | undefined {
+  const k = process.env['CADRE_DB_KEY']
+  return k ? k : undefined
+}
+
+/** True when the file starts with SQLite's plain header; false for an encrypted file or another kind. */
+export function isPlainSqlite(path: string): boolean {
   const fd = openSync(path, 'r')
   try {
     const buf = Buffer.alloc(16)
     readSync(fd, buf, 0, 16, 0)
-    if (buf.toString('latin1') !== SQLITE_HEADER) {
-      throw new AppError(
-        'db-not-sqlite',
-        `文件“${path}”不是干部管理系统的数据库（不是 SQLite 文件），未作任何改动`,
-        `${path} is not an SQLite database; left untouched`,
-      )
-    }
+    return buf.toString('latin1') === SQLITE_HEADER
   } finally {
     closeSync(fd)
   }
@@ -46,49 +58,186 @@ export interface OpenOptions {
   readonly?: boolean
   /** Keep a copy of the file before migrating an existing database (default true for files). */
   backupBeforeMigrate?: boolean
+  /** The database key (encryption at rest). A plain file opens without it; a new file is encrypted with it. */
+  key?: string | undefined
+}
+
+/** Files of the database: owner only (0600) where the OS has modes. */
+export function restrictFile(path: string): void {
+  if (process.platform === 'win32') return
+  for (const s of ['', '-wal', '-shm']) {
+    try {
+      if (existsSync(path + s)) chmodSync(path + s, 0o600)
+    } catch {
+      // a file we do not own (read-only share): reading it is still fine
+    }
+  }
+}
+
+function rawOpen(path: string, readonly: boolean, key: string | undefined): Db {
+  let db: Db
+  try {
+    db = new Database(path, { readonly, ...(nativeBinding ? { nativeBinding } : {}) })
+  } catch (e) {
+    throw new AppError('db-open', `无法打开数据库“${path}”：${(e as Error).message}`, `cannot open ${path}`)
+  }
+  if (key) {
+    db.pragma(`cipher = ${sqlString(CIPHER)}`)
+    db.pragma(`key = ${sqlString(key)}`)
+  }
+  registerAuditHash(db)
+  return db
+}
+
+/** The database's own id (table db_meta, migration 0070); null before that migration. */
+export function databaseId(db: Db): string | null {
+  try {
+    const r = db.prepare("SELECT value FROM db_meta WHERE key = 'id'").pluck().get() as string | undefined
+    return r ?? null
+  } catch {
+    return null
+  }
+}
+
+interface Inspection {
+  version: number
 }
 
 /**
- * Opens (creating when missing) and migrates a database. A database from a newer version of the
- * app is refused; a failed migration rolls back and leaves the file as it was.
+ * Looks at an existing file through a read-only connection, so nothing is written to a file that
+ * is damaged, foreign, from the future or needs a key: the key, the application id, the tables,
+ * PRAGMA quick_check.
+ */
+function inspect(path: string, db: Db, plain: boolean, key: string | undefined, latest: number): Inspection {
+  let appId: number
+  let tables: string[]
+  let version: number
+  try {
+    appId = db.pragma('application_id', { simple: true }) as number
+    tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]
+    version = db.pragma('user_version', { simple: true }) as number
+  } catch (e) {
+    const code = (e as { code?: string }).code
+    if (!plain && key && code === 'SQLITE_NOTADB') {
+      throw new AppError(
+        'db-wrong-key',
+        `密钥不正确：无法用所给的密钥打开数据库“${path}”（也可能它不是干部管理系统的数据库）。文件未作改动`,
+        `wrong key for ${path} (or not a database of this app); left untouched`,
+      )
+    }
+    throw new AppError(
+      'db-corrupt',
+      `数据库“${path}”已损坏，无法读取：${(e as Error).message}。文件未作改动。${newestGoodBackupHint(path, null, key)}`,
+      `database ${path} is corrupt; left untouched`,
+    )
+  }
+  const ours = appId === APPLICATION_ID || (appId === 0 && (tables.length === 0 || tables.includes('schema_migrations')))
+  if (!ours) {
+    throw new AppError(
+      'db-foreign',
+      `文件“${path}”是其他程序的 SQLite 数据库（application_id ${appId}，含 ${tables.length} 张表），不是干部管理系统的数据库，已拒绝打开，未作任何改动`,
+      `${path} belongs to another application (application_id ${appId}); left untouched`,
+    )
+  }
+  const problems = quickCheck(db)
+  if (problems.length) {
+    throw new AppError(
+      'db-damaged',
+      `数据库“${path}”已损坏（完整性快速检查：${problems.slice(0, 3).join('；')}），为免损坏扩大，程序不写入也不备份它，文件未作改动。${newestGoodBackupHint(path, databaseId(db), key)}`,
+      `database ${path} is damaged (quick_check failed); not written to, not backed up`,
+    )
+  }
+  if (version > latest) {
+    throw new AppError(
+      'db-from-future',
+      `数据库“${path}”由更新版本的干部管理系统创建（数据版本 ${version}，本程序支持到 ${latest}），请升级程序后再打开。文件未作改动`,
+      `database version ${version} is newer than this app (${latest}); left untouched`,
+    )
+  }
+  return { version }
+}
+
+/** PRAGMA quick_check: [] when sound, else the problems (or the read error). */
+export function quickCheck(db: Db): string[] {
+  try {
+    const rows = db.pragma('quick_check') as { quick_check: string }[]
+    return rows.map((r) => r.quick_check).filter((r) => r !== 'ok')
+  } catch (e) {
+    return [`无法读取：${(e as Error).message}`]
+  }
+}
+
+/**
+ * A consistent copy of an open database into a new file through SQLite (VACUUM INTO): what is
+ * still in the WAL is included, and an encrypted database's copy is encrypted with the same key
+ * (SQLite's backup API refuses an encrypted source with a plain target). `out` must not exist.
+ */
+export function copyDatabase(db: Db, out: string): void {
+  db.prepare('VACUUM INTO ?').run(out)
+  restrictFile(out)
+}
+
+function freeName(base: string): string {
+  if (!existsSync(base)) return base
+  for (let n = 2; ; n++) if (!existsSync(`${base}-${n}`)) return `${base}-${n}`
+}
+
+/**
+ * Opens (creating when missing) and migrates a database. Refused, with the file left untouched: a
+ * file that is not SQLite, an encrypted one without its key or with a wrong key, another
+ * application's file, a damaged one (quick_check) and one from a newer version of the app. A failed
+ * migration rolls back and leaves the file as it was.
  */
 export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   const migrations = opts.migrations ?? MIGRATIONS
   const latest = migrations[migrations.length - 1]?.version ?? 0
   const isFile = path !== ':memory:' && path !== ''
-  if (isFile) assertSqliteFile(path)
-  let db: Db
-  try {
-    db = new Database(path, { readonly: opts.readonly ?? false, ...(nativeBinding ? { nativeBinding } : {}) })
-  } catch (e) {
-    throw new AppError('db-open', `无法打开数据库“${path}”：${(e as Error).message}`, `cannot open ${path}`)
+  const exists = isFile && existsSync(path) && statSync(path).size > 0
+  const plain = exists ? isPlainSqlite(path) : true
+  // A plain file opens without the key; a new file made while a key is given is encrypted.
+  const key = isFile && (!exists || !plain) ? opts.key : undefined
+  if (exists && !plain && !key) {
+    throw new AppError(
+      'db-not-sqlite',
+      `文件“${path}”不是 SQLite 文件，或是加密的数据库而没有给出密钥（需要密钥：请设置环境变量 CADRE_DB_KEY）。未作任何改动`,
+      `${path} is not an SQLite database, or it is encrypted and needs a key (CADRE_DB_KEY); left untouched`,
+    )
   }
+  let version = 0
+  if (exists) {
+    const ro = rawOpen(path, true, key)
+    try {
+      version = inspect(path, ro, plain, key, latest).version
+    } catch (e) {
+      ro.close()
+      throw e
+    }
+    if (opts.readonly) {
+      ro.pragma('foreign_keys = ON')
+      return ro
+    }
+    ro.close()
+  }
+  const db = rawOpen(path, opts.readonly ?? false, key)
   try {
     db.pragma('busy_timeout = 5000')
-    let version: number
-    try {
-      version = db.pragma('user_version', { simple: true }) as number
-    } catch (e) {
-      throw new AppError('db-corrupt', `数据库“${path}”已损坏，无法读取：${(e as Error).message}。文件未作改动`, `database ${path} is corrupt`)
-    }
-    if (version > latest) {
-      throw new AppError(
-        'db-from-future',
-        `数据库“${path}”由更新版本的干部管理系统创建（数据版本 ${version}，本程序支持到 ${latest}），请升级程序后再打开。文件未作改动`,
-        `database version ${version} is newer than this app (${latest}); left untouched`,
-      )
-    }
+    immediateTransactions(db)
     if (!opts.readonly) {
       const pending = migrations.filter((m) => m.version > version)
       if (version > 0) checkApplied(db, migrations, version)
       if (pending.length > 0) {
-        if (isFile && version > 0 && (opts.backupBeforeMigrate ?? true)) {
-          copyFileSync(path, `${path}.before-v${latest}.bak`)
+        if (exists && version > 0 && (opts.backupBeforeMigrate ?? true)) {
+          copyDatabase(db, freeName(`${path}.before-v${latest}.bak`))
         }
         applyMigrations(db, pending)
       }
+      if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
+        db.pragma(`application_id = ${APPLICATION_ID}`)
+      }
+      sealAuditChain(db)
       db.pragma('journal_mode = WAL')
       db.pragma('synchronous = NORMAL')
+      if (isFile) restrictFile(path)
     }
     db.pragma('foreign_keys = ON')
     return db
@@ -96,6 +245,19 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
     db.close()
     throw e
   }
+}
+
+/**
+ * Every `db.transaction(fn)` begins IMMEDIATE: the write lock is taken at the start (waiting up to
+ * busy_timeout for another writer) instead of failing half-way when a read turns into a write.
+ */
+function immediateTransactions(db: Db): void {
+  const original = db.transaction.bind(db)
+  db.transaction = ((fn: (...a: unknown[]) => unknown) => {
+    const t = original(fn)
+    const run = (...a: unknown[]): unknown => t.immediate(...a)
+    return Object.assign(run, { default: t.immediate, deferred: t.deferred, immediate: t.immediate, exclusive: t.exclusive })
+  }) as Db['transaction']
 }
 
 function checkApplied(db: Db, migrations: readonly Migration[], version: number): void {

@@ -30,12 +30,21 @@ function where(ctx: FailureContext): string {
   return lines.length ? `\n\n${lines.join('\n')}` : ''
 }
 
+/** Refusals of main/db/open.ts and main/electron/db-key.ts (issue 12) shown as the cases below. */
+const CUSTODY_CODES: Record<string, string> = {
+  'db-damaged': 'db-corrupt',
+  'db-foreign': 'db-not-sqlite',
+  'db-wrong-key': 'db-key',
+  'key-unsealed': 'db-key',
+  'key-missing': 'db-key',
+}
+
 /**
  * SQLite's own errors that escape openDatabase (a page damaged past the header is only found
  * when a query reads it) count as the refusals they are.
  */
 function codeOf(e: unknown): string {
-  if (e instanceof AppError) return e.code
+  if (e instanceof AppError) return CUSTODY_CODES[e.code] ?? e.code
   const sqlite = (e as { code?: unknown } | null)?.code
   if (sqlite === 'SQLITE_CORRUPT' || sqlite === 'SQLITE_NOTADB') return 'db-corrupt'
   if (typeof sqlite === 'string' && /^SQLITE_(CANTOPEN|READONLY|FULL|PERM|IOERR|BUSY|LOCKED)/.test(sqlite)) return 'db-open'
@@ -69,6 +78,13 @@ export function describeStartupFailure(e: unknown, ctx: FailureContext = {}): St
         title: TITLE,
         message: '数据文件已损坏，无法读取。',
         detail: `${said}\n\n下一步：请不要删除该文件。把它移到别处后重新启动，再在“系统设置 → 数据备份”中从最近的备份恢复（备份在数据文件旁的 backups 文件夹中）；如无备份，请联系维护人员。${tail}`,
+      }
+    case 'db-key':
+      return {
+        code,
+        title: TITLE,
+        message: '数据库已加密，无法用现有的密钥打开。',
+        detail: `${said}\n\n下一步：找出设置时打印的恢复密钥，在启动程序前设置环境变量 CADRE_DB_KEY=恢复密钥 后启动一次（见 README“恢复密钥”）。数据文件未作改动。${tail}`,
       }
     case 'db-open':
       return {

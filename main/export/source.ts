@@ -7,7 +7,7 @@
  * No statement stays open while the writer yields to the event loop, so other requests on the same
  * connection keep working during a long export.
  */
-import type { Statement } from 'better-sqlite3'
+import type { Statement } from 'better-sqlite3-multiple-ciphers'
 import type { CadreQuery } from '../domain/cadre'
 import { ageAt } from '../domain/dates'
 import { AppError } from '../domain/errors'

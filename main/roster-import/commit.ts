@@ -4,7 +4,7 @@
  * or changed and a summary row for the import. Rows that would change nothing are not touched, so
  * importing a corrected file again leaves everything that was already right alone.
  */
-import type { Statement } from 'better-sqlite3'
+import type { Statement } from 'better-sqlite3-multiple-ciphers'
 import type { Db } from '../db/open'
 import { CADRE_FIELD_KEYS, columnOf, type CadreFieldKey } from '../domain/fields'
 import { AppError } from '../domain/errors'

@@ -5,6 +5,7 @@
  */
 import { join, resolve } from 'node:path'
 import { bootApp } from '../bootstrap'
+import { keyFromEnv } from '../db/open'
 import { AppError } from '../domain/errors'
 import { ensureRendererBuilt, ROOT } from './cli-build'
 import { startWebHost } from './server'
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) ensureRendererBuilt()
   let app
   try {
-    app = bootApp({ dbPath: resolve(db), host: 'web', actor: process.env.USER ?? 'user' })
+    app = bootApp({ dbPath: resolve(db), host: 'web', actor: process.env.USER ?? 'user', key: keyFromEnv() })
   } catch (e) {
     if (e instanceof AppError) {
       process.stderr.write(`错误：${e.message}${e.messageEn ? ` / Error: ${e.messageEn}` : ''}\n`)

@@ -27,8 +27,13 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 }
 
-/** Uploads (rosters, LRMX zips) travel base64 in JSON: allow a 60 MB file. */
-const MAX_BODY = 100 * 1024 * 1024
+/** Uploads (rosters, LRMX zips) travel base64 in JSON: a 100 MB body carries a file of about 75 MB. */
+export const MAX_BODY = 100 * 1024 * 1024
+const MAX_BODY_MB = MAX_BODY / 1024 / 1024
+
+function tooLargeMessage(): string {
+  return `请求内容超过上限 ${MAX_BODY_MB} MB，未处理（上传的文件经编码后约增大三分之一，文件本身应小于 ${Math.floor((MAX_BODY_MB * 3) / 4)} MB）`
+}
 
 export interface WebHost {
   url: string
@@ -60,15 +65,24 @@ function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    req.on('data', (c: Buffer) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > MAX_BODY) {
+      reject(new Error('too-large'))
+      return
+    }
+    const onData = (c: Buffer): void => {
       size += c.length
       if (size > MAX_BODY) {
+        // Stop keeping the body but let it drain, so the client reads the 413 instead of a reset.
+        req.off('data', onData)
+        chunks.length = 0
         reject(new Error('too-large'))
-        req.destroy()
+        req.resume()
         return
       }
       chunks.push(c)
-    })
+    }
+    req.on('data', onData)
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
@@ -102,18 +116,33 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     const rest = parts.slice(2).map(decodeURIComponent)
     if (rest[0] === 'api') {
       if (req.method !== 'POST' || rest.length !== 2) return send(res, 405, '只接受 POST')
+      // A page of another origin cannot call the handlers even if it learnt the secret.
+      const origin = req.headers.origin
+      if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+        req.resume()
+        return send(
+          res,
+          403,
+          encodeWire({ ok: false, error: { code: 'bad-origin', message: `拒绝来自其他网页（${origin}）的请求` } }),
+          'application/json; charset=utf-8',
+        )
+      }
       let arg: unknown
       try {
         const body = await readBody(req)
         arg = body ? decodeWire(body) : undefined
       } catch (e) {
         const tooLarge = (e as Error).message === 'too-large'
+        if (tooLarge) {
+          req.resume()
+          res.setHeader('connection', 'close')
+        }
         return send(
           res,
           tooLarge ? 413 : 400,
           encodeWire({
             ok: false,
-            error: { code: tooLarge ? 'too-large' : 'bad-request', message: tooLarge ? '文件过大，超过 60 MB' : '请求格式错误' },
+            error: { code: tooLarge ? 'too-large' : 'bad-request', message: tooLarge ? tooLargeMessage() : '请求格式错误' },
           }),
           'application/json; charset=utf-8',
         )

@@ -239,6 +239,6 @@ describe('command line: backup and verify', () => {
     const auto = await inProc('backup', '--db', db, '--json')
     expect(auto.code).toBe(0)
     const { file } = JSON.parse(auto.stdout) as { file: string }
-    expect(file).toMatch(/backups[\\/]backup-\d{8}-\d{6}\.sqlite$/)
+    expect(file).toMatch(/backups[\\/][0-9a-f]{16}[\\/]backup-\d{8}-\d{6}\.sqlite$/)
   })
 })

@@ -134,6 +134,12 @@ export function createElectronStub(opts: { isPackaged?: boolean } = {}) {
         setPermissionCheckHandler: (h: Listener) => (state.permissionCheck = h),
       },
     },
+    // Electron's safeStorage (the OS key store) for the database key (issue 12).
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (s: string) => Buffer.from(`sealed:${s}`),
+      decryptString: (b: Buffer) => b.toString().slice(7),
+    },
     contextBridge: { exposeInMainWorld: (_key: string, api: Record<string, unknown>) => (state.exposed = api) },
     ipcRenderer: {
       invoke: (name: string, arg: unknown) => (state.invoked.push([name, arg]), Promise.resolve({ ok: true, value: 1 })),

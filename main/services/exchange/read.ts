@@ -3,7 +3,7 @@
  * the same document: units in tree order (parent before children, siblings by sort order then
  * name), cadres by ID number, each list by its own natural order then insertion.
  */
-import type { Statement } from 'better-sqlite3'
+import type { Statement } from 'better-sqlite3-multiple-ciphers'
 import type { Db } from '../../db/open'
 import { CADRE_FIELD_KEYS, columnOf } from '../../domain/fields'
 import { formatResume } from '../../domain/resume'

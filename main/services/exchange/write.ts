@@ -2,7 +2,7 @@
  * Writing cadres and their records with prepared statements, for bulk paths (load, demo): the
  * caller holds the transaction. Shared so the demo writes exactly what load would.
  */
-import type { Statement } from 'better-sqlite3'
+import type { Statement } from 'better-sqlite3-multiple-ciphers'
 import type { Db } from '../../db/open'
 import { CADRE_FIELD_KEYS, columnOf, type CadreFieldKey } from '../../domain/fields'
 import { nameInitials, namePinyin } from '../../domain/pinyin'

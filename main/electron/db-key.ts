@@ -72,13 +72,9 @@ export function desktopDatabaseKey(opts: {
   }
   const exists = existsSync(opts.dbPath) && statSync(opts.dbPath).size > 0
   if (exists) {
-    if (!isPlainSqlite(opts.dbPath)) {
-      throw new AppError(
-        'key-missing',
-        `数据库“${opts.dbPath}”已加密，但本机没有保存它的密钥：请用恢复密钥打开（启动前设置环境变量 CADRE_DB_KEY=恢复密钥）。文件未作改动`,
-        'the database is encrypted and this machine has no key for it',
-      )
-    }
+    // Not plain and no sealed key here: not a database, or encrypted elsewhere; openDatabase says
+    // which ("不是 SQLite 文件，或是加密的数据库而没有给出密钥").
+    if (!isPlainSqlite(opts.dbPath)) return { key: undefined }
     return { key: undefined, warning: '数据库尚未加密：管理员可用命令行 encrypt 加密它（见 README）' }
   }
   if (!available) {

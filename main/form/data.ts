@@ -425,3 +425,80 @@ export function familyCells(family: readonly FamilyMember[], at: string): Family
     }
   })
 }
+
+/** Every value the form prints, as text (line breaks as "\n"): one source for the PDF and the .docx. */
+export interface FormTexts {
+  name: string
+  gender: string
+  /** "1975.03" and "（50岁）" */
+  birth: string[]
+  ethnicity: string
+  nativePlace: string
+  birthPlace: string
+  partyJoin: string
+  workStart: string
+  health: string
+  techTitle: string
+  specialty: string
+  /** 学历 and 学位 on two lines */
+  eduFullTime: string[]
+  schoolFullTime: string
+  eduInService: string[]
+  schoolInService: string
+  position: string
+  proposedPosition: string
+  proposedRemoval: string
+  /** 简历 lines: "1993.09--1997.07" (or "" for an 其间 line) and the text */
+  resume: { when: string; text: string }[]
+  rewards: string
+  assessment: string
+  reason: string
+  family: FamilyCells[]
+  reportingUnit: string
+  filledBy: string
+  /** "2026年3月5日" */
+  filledAt: string
+}
+
+function ymdChinese(day: string): string {
+  const [y, m, d] = day.split('-')
+  return `${y}年${Number(m)}月${Number(d)}日`
+}
+
+export function formTexts(p: FormPerson): FormTexts {
+  const f = p.fields
+  const a = p.appointment
+  const age = ageAt(f.birthDate, a.ageAt)
+  const s = (v: string | null | undefined): string => v ?? ''
+  return {
+    name: s(f.name),
+    gender: s(f.gender),
+    birth: f.birthDate ? [monthDots(f.birthDate), `（${age ?? ''}岁）`] : [],
+    ethnicity: s(f.ethnicity),
+    nativePlace: s(f.nativePlace),
+    birthPlace: s(f.birthPlace),
+    partyJoin: monthDots(f.partyJoinDate),
+    workStart: monthDots(f.workStartDate),
+    health: s(f.health),
+    techTitle: s(f.techTitle),
+    specialty: s(f.specialty),
+    eduFullTime: [f.eduFullTime, f.degreeFullTime].filter((x): x is string => !!x),
+    schoolFullTime: s(f.schoolFullTime),
+    eduInService: [f.eduInService, f.degreeInService].filter((x): x is string => !!x),
+    schoolInService: s(f.schoolInService),
+    position: s(f.position),
+    proposedPosition: s(a.proposedPosition),
+    proposedRemoval: s(a.proposedRemoval),
+    resume: p.resume.map((e) => ({
+      when: e.start ? `${monthDots(e.start)}--${e.end ? monthDots(e.end) : ''}` : '',
+      text: e.text,
+    })),
+    rewards: p.rewardsText,
+    assessment: p.assessmentText,
+    reason: s(a.reason),
+    family: familyCells(p.family, a.ageAt),
+    reportingUnit: s(a.reportingUnit),
+    filledBy: s(a.filledBy),
+    filledAt: ymdChinese(a.filledAt),
+  }
+}

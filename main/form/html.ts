@@ -12,6 +12,7 @@ import { ageAt, monthDots } from '../domain/dates'
 import type { ResumeEntry } from '../domain/resume'
 import { familyCells, type FormPerson } from './data'
 import { FIT_SCRIPT } from './fit'
+import { BACK, FRONT } from './layout'
 
 export interface FormHtmlOptions {
   /** Embed the inline fit script (default true). The preview in the app runs fitFormDocument itself. */
@@ -20,7 +21,11 @@ export interface FormHtmlOptions {
   title?: string
 }
 
-export const FAMILY_ROWS = 7
+export const FAMILY_ROWS = BACK.familyRows
+
+function cols(widths: readonly number[]): string {
+  return `<colgroup>${widths.map((w) => `<col style="width:${w}mm">`).join('')}</colgroup>`
+}
 
 export function escapeHtml(s: string | null | undefined): string {
   if (!s) return ''
@@ -94,15 +99,12 @@ export function formPagesHtml(p: FormPerson): string {
       .filter(Boolean)
       .map((s) => escapeHtml(s))
       .join('<br>')
-  const R = 13 // rows 1–4
-  const E = 15 // education rows
-  const P = 12 // 现任/拟任/拟免
-  const J = 126 // 简历
+  const { R, E, P, J } = FRONT
   const front = `
 <section class="sheet front" data-cadre="${p.cadreId}">
   <h1>干部任免审批表</h1>
   <table class="grid">
-    <colgroup><col style="width:20mm"><col style="width:24mm"><col style="width:18mm"><col style="width:24mm"><col style="width:22mm"><col style="width:30mm"><col style="width:36mm"></colgroup>
+    ${cols(FRONT.cols)}
     <tr style="height:${R}mm">
       <td>${label('姓&ensp;名', R)}</td><td>${fit(escapeHtml(f.name), R, { cls: 'c' })}</td>
       <td>${label('性&ensp;别', R)}</td><td>${fit(escapeHtml(f.gender), R, { cls: 'c' })}</td>
@@ -141,17 +143,12 @@ export function formPagesHtml(p: FormPerson): string {
     </tr>
   </table>
 </section>`
-  const K = 36 // 奖惩情况
-  const A = 20 // 年度考核结果
-  const Y = 24 // 任免理由
-  const FH = 10 // family header
+  const { K, A, Y, FH, C, S } = BACK
   const familyHeight = FH + FAMILY_ROWS * 10
-  const C = 36 // 呈报单位
-  const S = 50 // 审批 / 任免意见
   const back = `
 <section class="sheet back" data-cadre="${p.cadreId}">
   <table class="grid">
-    <colgroup><col style="width:20mm"><col style="width:16mm"><col style="width:20mm"><col style="width:12mm"><col style="width:22mm"><col style="width:84mm"></colgroup>
+    ${cols(BACK.cols)}
     <tr style="height:${K}mm"><td>${label('奖<br>惩<br>情<br>况', K)}</td><td colspan="5">${fit(nl(p.rewardsText), K, { cls: 'top' })}</td></tr>
     <tr style="height:${A}mm"><td>${label('年&ensp;度<br>考&ensp;核<br>结&ensp;果', A)}</td><td colspan="5">${fit(nl(p.assessmentText), A)}</td></tr>
     <tr style="height:${Y}mm"><td>${label('任<br>免<br>理<br>由', Y)}</td><td colspan="5">${fit(nl(a.reason), Y)}</td></tr>
@@ -169,7 +166,7 @@ export function formPagesHtml(p: FormPerson): string {
         <div class="date">年&emsp;&emsp;月&emsp;&emsp;日</div></td></tr>
   </table>
   <table class="grid follow">
-    <colgroup><col style="width:20mm"><col style="width:67mm"><col style="width:20mm"><col style="width:67mm"></colgroup>
+    ${cols(BACK.opinionCols)}
     <tr style="height:${S}mm">
       <td>${label('审<br>批<br>机<br>关<br>意<br>见', S)}</td>
       <td class="stamp"><div class="seal">（盖章）</div><div class="date">年&emsp;&emsp;月&emsp;&emsp;日</div></td>
@@ -187,6 +184,8 @@ const CSS = `
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 body { font-family: 'SimSun', '宋体', 'NSimSun', 'Songti SC', 'STSong', 'Noto Serif CJK SC', 'Source Han Serif SC', serif; }
+/* Labels in 宋体, filled values in 仿宋_GB2312 (the .docx names the same fonts), each with fallbacks. */
+.fit:not(.lb) { font-family: '仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangsong', 'Noto Serif CJK SC', 'Source Han Serif SC', serif; }
 .sheet { width: 210mm; height: 297mm; padding: 14mm 18mm 12mm; position: relative; break-after: page; page-break-after: always; overflow: visible; }
 .sheet:last-child { break-after: auto; page-break-after: auto; }
 h1 { margin: 2mm 0 6mm; font-size: 22pt; font-weight: bold; text-align: center; letter-spacing: 2mm; height: 10mm; line-height: 10mm; }

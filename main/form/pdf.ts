@@ -19,7 +19,8 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ]
 
-export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+/** Prints each document to its own PDF in one Chromium session (a set of forms as a zip). */
+export async function printHtmlsToPdfs(htmls: readonly string[]): Promise<Uint8Array[]> {
   // Loaded on demand: playwright-core is not part of the packaged desktop app.
   const { chromium } = await import('playwright-core')
   let browser
@@ -40,20 +41,30 @@ export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
     const page = await browser.newPage()
     // Nothing outside the document is fetched: the form is self-contained (the photo is a data: URL).
     await page.route('**/*', (route) => route.abort())
-    await page.setContent(html, { waitUntil: 'load' })
-    await page.waitForFunction("document.documentElement.getAttribute('data-fitted') === '1'", null, {
-      timeout: 30_000,
-    })
-    const pdf = await page.pdf({
-      format: 'A4',
-      preferCSSPageSize: true,
-      printBackground: true,
-      margin: { top: '0', right: '0', bottom: '0', left: '0' },
-    })
-    return new Uint8Array(pdf)
+    const out: Uint8Array[] = []
+    for (const html of htmls) {
+      await page.setContent(html, { waitUntil: 'load' })
+      await page.waitForFunction("document.documentElement.getAttribute('data-fitted') === '1'", null, {
+        timeout: 30_000,
+      })
+      const pdf = await page.pdf({
+        format: 'A4',
+        preferCSSPageSize: true,
+        printBackground: true,
+        margin: { top: '0', right: '0', bottom: '0', left: '0' },
+      })
+      out.push(new Uint8Array(pdf))
+    }
+    return out
   } finally {
     await browser.close()
   }
+}
+
+export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+  const [pdf] = await printHtmlsToPdfs([html])
+  if (!pdf) throw new AppError('pdf-printer', '未能生成 PDF', 'no PDF printed')
+  return pdf
 }
 
 let current: PdfPrinter = printHtmlToPdf
@@ -65,4 +76,12 @@ export function setPdfPrinter(p: PdfPrinter): void {
 
 export function printPdf(html: string): Promise<Uint8Array> {
   return current(html)
+}
+
+/** Several documents, each its own PDF: one Chromium session, or the registered printer one by one. */
+export async function printPdfs(htmls: readonly string[]): Promise<Uint8Array[]> {
+  if (current === printHtmlToPdf) return printHtmlsToPdfs(htmls)
+  const out: Uint8Array[] = []
+  for (const h of htmls) out.push(await current(h))
+  return out
 }

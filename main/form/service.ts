@@ -3,6 +3,7 @@ import { AppError } from '../domain/errors'
 import { validateIdCard } from '../domain/idcard'
 import type { AppContext } from '../services/context'
 import { loadFormPerson, type AppointmentFields, type FormPerson } from './data'
+import { buildFormDocx } from './docx'
 import { buildFormHtml } from './html'
 import { printPdf } from './pdf'
 
@@ -34,10 +35,10 @@ export function formHtml(
   return buildFormHtml(people(ctx, ids, opts.override), { script: opts.script ?? true })
 }
 
-export function pdfFileName(ctx: AppContext, list: readonly FormPerson[]): string {
+export function pdfFileName(ctx: AppContext, list: readonly FormPerson[], ext = 'pdf'): string {
   const day = ctx.today().replace(/-/g, '')
-  if (list.length === 1) return `干部任免审批表-${list[0]?.fields.name ?? ''}.pdf`
-  return `干部任免审批表-${list.length}人-${day}.pdf`
+  if (list.length === 1) return `干部任免审批表-${list[0]?.fields.name ?? ''}.${ext}`
+  return `干部任免审批表-${list.length}人-${day}.${ext}`
 }
 
 export async function formPdf(
@@ -48,6 +49,17 @@ export async function formPdf(
   const list = people(ctx, ids, override)
   const bytes = await printPdf(buildFormHtml(list))
   return { fileName: pdfFileName(ctx, list), bytes }
+}
+
+/** The same forms as a Word file (.docx), two pages per cadre in the given order. */
+export async function formDocx(
+  ctx: AppContext,
+  ids: readonly number[],
+  override?: Partial<AppointmentFields>,
+): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const list = people(ctx, ids, override)
+  const bytes = await buildFormDocx(list)
+  return { fileName: pdfFileName(ctx, list, 'docx'), bytes }
 }
 
 /** The cadre with this ID number, or an error saying so. */

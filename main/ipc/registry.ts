@@ -51,6 +51,7 @@ export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'form.get',
   'form.html',
   'form.pdf',
+  'form.docx',
   'lrmx.export',
   'lrmx.preview',
   'export.roster',

@@ -5,9 +5,10 @@
  * line on stderr and changes nothing.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../main/db/open'
 import { monthDots } from '../../main/domain/dates'
@@ -78,6 +79,23 @@ describe('command line: form, lrmx-export, lrmx-import', () => {
     for (const e of c.resume) expect(text, e.text).toContain(squash(e.text))
     expect(c.family.length).toBeGreaterThan(0)
     for (const m of c.family) expect(text, m.name).toContain(squash(`${m.relation}${m.name}`))
+  })
+
+  it('form writes Word when --out ends in .docx', async () => {
+    const out = join(dir, 'form.docx')
+    const r = cli('form', '--db', dbPath, '--id', person.idCard, '--out', out, '--at', '2026-11-23')
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const zip = await JSZip.loadAsync(readFileSync(out))
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? ''
+    const db = openDatabase(dbPath, { readonly: true })
+    const c = readCadre(db, person.id)
+    db.close()
+    expect(xml).toContain(c.fields.name ?? '?')
+    expect(xml).toContain('干部任免审批表')
+    expect(cli('form', '--db', dbPath, '--id', person.idCard, '--out', join(dir, 'x.doc')).stderr).toContain(
+      '--out 应为 .pdf、.docx 或 .zip 文件',
+    )
   })
 
   it('lrmx-export then lrmx-import moves the person to another database', () => {

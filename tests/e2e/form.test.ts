@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CadreQueryResult, CadreRecord } from '../../main/domain/cadre'
 import type { FormEditorData } from '../../main/ipc/contract/form'
@@ -71,6 +72,21 @@ describe('干部任免审批表与 LRMX', () => {
     const at = names.map((n) => text.indexOf(n))
     expect(at.every((i) => i >= 0)).toBe(true)
     expect([...at].sort((x, y) => x - y)).toEqual(at)
+
+    // The same three as one Word file, beside the PDF button.
+    const [word] = await Promise.all([
+      app.page.waitForEvent('download'),
+      app.page.getByTestId('form-save-docx').click(),
+    ])
+    expect(word.suggestedFilename()).toMatch(/^干部任免审批表-3人-\d{8}\.docx$/)
+    const docx = join(app.dataDir, 'three.docx')
+    await word.saveAs(docx)
+    const xml =
+      (await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')?.async('string')) ?? ''
+    const inWord = names.map((n) => xml.indexOf(`>${n}<`))
+    expect(inWord.every((i) => i >= 0)).toBe(true)
+    expect([...inWord].sort((x, y) => x - y)).toEqual(inWord)
+    expect(xml.match(/<w:pgSz /g)?.length).toBe(6)
   })
 
   it('fills in this appointment beside the preview, sees it in the preview, saves it with the cadre', async () => {

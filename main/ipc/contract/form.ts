@@ -47,6 +47,10 @@ export const formChannels = {
   'form.pdf': channel<{ fileName: string; bytes: Uint8Array }>()(
     z.object({ ids, override: AppointmentFieldsSchema.optional() }),
   ),
+  /** The same forms as a Word file (.docx), two pages per cadre in the given order. */
+  'form.docx': channel<{ fileName: string; bytes: Uint8Array }>()(
+    z.object({ ids, override: AppointmentFieldsSchema.optional() }),
+  ),
   'form.save': channel<AppointmentForm>()(
     AppointmentFieldsSchema.extend({ cadreId: id, formId: id.nullable() }),
   ),

@@ -1,6 +1,6 @@
 /** Handlers of the 干部任免审批表 and LRMX channels. */
 import { composeAssessmentText, composeRewardsText, latestForm, readCadre, saveForm } from '../../form/data'
-import { formHtml, formPdf } from '../../form/service'
+import { formDocx, formHtml, formPdf } from '../../form/service'
 import { exportLrmx } from '../../lrmx/export'
 import { applyLrmx, previewLrmx } from '../../lrmx/import'
 import type { AppContext } from '../../services/context'
@@ -8,7 +8,14 @@ import type { Handlers } from '../registry'
 
 type FormHandlers = Pick<
   Handlers,
-  'form.get' | 'form.html' | 'form.pdf' | 'form.save' | 'lrmx.export' | 'lrmx.preview' | 'lrmx.apply'
+  | 'form.get'
+  | 'form.html'
+  | 'form.pdf'
+  | 'form.docx'
+  | 'form.save'
+  | 'lrmx.export'
+  | 'lrmx.preview'
+  | 'lrmx.apply'
 >
 
 export function createFormHandlers(ctx: AppContext): FormHandlers {
@@ -27,6 +34,7 @@ export function createFormHandlers(ctx: AppContext): FormHandlers {
     },
     'form.html': ({ ids, override, script }) => formHtml(ctx, ids, { override, script }),
     'form.pdf': ({ ids, override }) => formPdf(ctx, ids, override),
+    'form.docx': ({ ids, override }) => formDocx(ctx, ids, override),
     'form.save': (input) => saveForm(ctx, input),
     'lrmx.export': ({ id }) => {
       const r = exportLrmx(ctx, id)

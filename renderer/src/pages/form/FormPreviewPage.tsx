@@ -2,7 +2,8 @@
  * Print preview of the 干部任免审批表 for one or several cadres (route `form/<id,id,...>`): the form
  * as it prints, in an iframe, with the fields of this appointment editable beside it.
  * 打印 opens the system print dialog for the iframe; 保存为PDF asks the main process for the PDF
- * (Chromium or Electron's printToPDF print the same HTML); 导出LRMX saves the national editor's file.
+ * (Chromium or Electron's printToPDF print the same HTML); 保存为Word the same form as .docx
+ * (main/form/docx.ts); 导出LRMX saves the national editor's file.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { parseDay } from '../../../../main/domain/dates'
@@ -197,6 +198,23 @@ export function FormPreviewPage({ param }: { param: string }) {
     }
   }
 
+  async function saveDocx(): Promise<void> {
+    setBusy('docx')
+    try {
+      const r = await call('form.docx', { ids, ...(override ? { override } : {}) })
+      downloadBytes(
+        r.bytes,
+        r.fileName,
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      )
+      showMessage(`已生成 ${r.fileName}`, 'success')
+    } catch (e) {
+      showError(e)
+    } finally {
+      setBusy(null)
+    }
+  }
+
   async function exportLrmx(): Promise<void> {
     setBusy('lrmx')
     try {
@@ -247,6 +265,16 @@ export function FormPreviewPage({ param }: { param: string }) {
             onClick={() => void exportLrmx()}
           >
             导出LRMX
+          </button>
+          <button
+            type="button"
+            className="btn"
+            data-testid="form-save-docx"
+            title="Word 文件（.docx），可在 Word、WPS 中编辑"
+            disabled={!!busy || !html}
+            onClick={() => void saveDocx()}
+          >
+            {busy === 'docx' ? '正在生成Word…' : '保存为Word'}
           </button>
           <button
             type="button"

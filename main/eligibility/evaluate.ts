@@ -7,7 +7,16 @@
  * the records hold); an impact period ends on its `until` day inclusive (main/domain/impact.ts).
  */
 import { addMonths, ageAt, isDay, isMonth, monthsBetween } from '../domain/dates'
-import { dayAfter, impactCovers, impactOf, type ImpactConfig, type ImpactRecord } from '../domain/impact'
+import {
+  DEFAULT_IMPACT_CONFIG,
+  dayAfter,
+  impactsOf,
+  type Impact,
+  type ImpactConfig,
+  type ImpactKind,
+  type ImpactRecord,
+} from '../domain/impact'
+import { resolveGrade } from '../records/vocab'
 import type { RuleDef, RuleId, RuleParams, RuleSet } from './rules'
 
 export interface CadreFacts {
@@ -27,7 +36,14 @@ export interface CadreFacts {
   eduFullTime: string | null
   eduInService: string | null
   assessments: { year: number; kind: string; grade: string }[]
-  discipline: { date: string; system: string; measure: string }[]
+  discipline: {
+    date: string
+    system: string
+    measure: string
+    probationMonths?: number | null
+    inLieuOf?: string | null
+    impactEnd?: string | null
+  }[]
   talks: { date: string; kind: string }[]
   reserve: { level: string; status: string; entryDate: string | null }[]
   postings: { kind: string; place: string | null; start: string | null; end: string | null }[]
@@ -133,38 +149,64 @@ function monthIndex(m: string): number {
   return Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1
 }
 
+function impactText(i: Impact): string {
+  const untilText = i.until ? `影响期至 ${i.until}` : '长期影响'
+  return `${i.from} ${i.label}，${untilText}${i.note ? `（${i.note}）` : ''}`
+}
+
+/**
+ * Not within an impact period (条例 第二十四条（六）; 纪律处分条例, 政务处分法 第八条, 组织处理规定,
+ * 诫勉规定): a running period fails until its end; a record the rules cannot read is 待核实.
+ */
 function impactRule(
   def: RuleDef,
   at: string,
-  records: ImpactRecord[],
+  f: CadreFacts,
   config: ImpactConfig,
+  kind: ImpactKind,
   none: string,
 ): RuleResult {
+  const records: ImpactRecord[] = [
+    ...f.discipline.map((d): ImpactRecord => ({ source: 'discipline', ...d })),
+    ...f.talks.map((t): ImpactRecord => ({ source: 'talk', ...t })),
+  ]
   const evidence: string[] = []
-  const running: { until: string | null; text: string }[] = []
-  for (const rec of records) {
-    const i = impactOf(rec, config)
-    if (!i) continue
-    const untilText = i.until ? `影响期至 ${i.until}` : '长期影响'
-    const text = `${i.from} ${i.label}，${untilText}`
-    if (i.from > at) continue
-    if (impactCovers(i, at)) {
-      running.push({ until: i.until, text })
-      evidence.push(text)
-    } else evidence.push(`${text}（已满）`)
+  const running: Impact[] = []
+  const unknown: Impact[] = []
+  for (const i of impactsOf(records, config)) {
+    if (i.kind !== kind || i.from > at) continue
+    if (i.unknown) {
+      unknown.push(i)
+      evidence.push(`${i.from} ${i.label}：${i.unknown}`)
+    } else if (i.until === null || at <= i.until) {
+      running.push(i)
+      evidence.push(impactText(i))
+    } else evidence.push(`${impactText(i)}（已满）`)
   }
-  if (running.length === 0)
+  if (running.length === 0) {
+    if (unknown.length) {
+      const u = unknown[0]!
+      return r(def, 'unknown', `${u.from} ${u.label}：${u.unknown}`, evidence)
+    }
     return r(def, 'pass', evidence.length ? `${none}（以往影响期均已满）` : none, evidence)
+  }
   running.sort((a, b) =>
     a.until === b.until ? 0 : a.until === null ? -1 : b.until === null ? 1 : a.until < b.until ? 1 : -1,
   )
   const worst = running[0]!
   const passesFrom = worst.until === null ? null : dayAfter(worst.until)
-  const reason = running.length > 1 ? `${worst.text}（另有 ${running.length - 1} 项在影响期内）` : worst.text
+  const others = running.length - 1 + unknown.length
+  const reason = others > 0 ? `${impactText(worst)}（另有 ${others} 项在影响期内或待核实）` : impactText(worst)
   return r(def, 'fail', reason, evidence, passesFrom)
 }
 
-function evaluateRule(def: RuleDef, f: CadreFacts, at: string, full: boolean): RuleResult {
+function evaluateRule(
+  def: RuleDef,
+  f: CadreFacts,
+  at: string,
+  full: boolean,
+  config: ImpactConfig,
+): RuleResult {
   switch (def.id) {
     case 'reserve': {
       const p = def.params
@@ -301,34 +343,24 @@ function evaluateRule(def: RuleDef, f: CadreFacts, at: string, full: boolean): R
         : []
       const hit = f.assessments.find((a) => a.year === year && a.kind === p.kind)
       if (!hit) return r(def, 'unknown', `缺少${year}年度考核结果`, evidence)
-      if (p.failGrades.includes(hit.grade)) return r(def, 'fail', `${year}年度考核${hit.grade}`, evidence)
-      return r(def, 'pass', `${year}年度考核${hit.grade}`, evidence)
+      // 条例 第二十四条（三）: last year's assessment 基本称职 or lower. An unknown grade is 待核实.
+      const grade = resolveGrade(hit.grade)
+      if (!grade)
+        return r(def, 'unknown', `${year}年度考核等次“${hit.grade}”不是规定的等次，待核实`, evidence)
+      const fails = p.failGrades.some((g) => (resolveGrade(g) ?? g) === grade)
+      const shown = grade === hit.grade ? grade : `${hit.grade}（按${grade}）`
+      if (fails) return r(def, 'fail', `${year}年度考核${shown}`, evidence)
+      return r(def, 'pass', `${year}年度考核${shown}`, evidence)
     }
     case 'discipline': {
-      if (f.discipline.length === 0) return r(def, 'pass', '无影响期内的处分')
-      const records: ImpactRecord[] = f.discipline
-        .filter((d) => d.system in def.params.periods)
-        .map((d) => ({ source: 'discipline', ...d }))
-      return impactRule(def, at, records, { discipline: def.params.periods, talks: {} }, '无影响期内的处分')
+      const none = '无影响期内的处分'
+      if (f.discipline.length === 0) return r(def, 'pass', none)
+      return impactRule(def, at, f, config, 'discipline', none)
     }
     case 'admonishment': {
-      const p = def.params
-      if (f.talks.length === 0 && !f.discipline.some((d) => d.system === '组织处理')) {
-        return r(def, 'pass', '无影响期内的诫勉或组织处理')
-      }
-      const records: ImpactRecord[] = [
-        ...f.talks.map((t): ImpactRecord => ({ source: 'talk', ...t })),
-        ...f.discipline
-          .filter((d) => d.system === '组织处理')
-          .map((d): ImpactRecord => ({ source: 'discipline', ...d })),
-      ]
-      return impactRule(
-        def,
-        at,
-        records,
-        { discipline: { 组织处理: p.orgHandling }, talks: p.talks },
-        '无影响期内的诫勉或组织处理',
-      )
+      const none = '无影响期内的诫勉或组织处理'
+      if (f.talks.length === 0 && f.discipline.length === 0) return r(def, 'pass', none)
+      return impactRule(def, at, f, config, 'admonishment', none)
     }
     case 'investigation': {
       const inv = f.investigation
@@ -352,18 +384,25 @@ let checkedAt = ''
 
 /** Evaluates one cadre against a rule set on day `at` (`YYYY-MM-DD`). Pure. `evidence: false`
  *  skips the evidence lists nobody reads in a bulk review (reasons are always given). */
+export interface EvaluateOptions {
+  evidence?: boolean
+  /** The one impact configuration (settings `impact.periods`); default DOMAIN.md's. */
+  impact?: ImpactConfig
+}
+
 export function evaluateCadre(
   facts: CadreFacts,
   rules: RuleSet['rules'],
   at: string,
-  opts: { evidence?: boolean } = {},
+  opts: EvaluateOptions = {},
 ): Evaluation {
   if (at !== checkedAt) {
     if (!isDay(at)) throw new Error(`evaluateCadre: bad date ${at}`)
     checkedAt = at
   }
   const full = opts.evidence ?? true
-  const results = rules.map((def) => evaluateRule(def, facts, at, full))
+  const config = opts.impact ?? DEFAULT_IMPACT_CONFIG
+  const results = rules.map((def) => evaluateRule(def, facts, at, full, config))
   return { eligible: verdictOf(results), rules: results }
 }
 
@@ -384,10 +423,11 @@ export function projectEligibility(
   rules: RuleSet['rules'],
   at: string,
   first?: Evaluation,
+  impact?: ImpactConfig,
 ): Projection {
   const limit = addMonths(at, HORIZON_YEARS * 12)
   let day = at
-  let ev = first ?? evaluateCadre(facts, rules, at, { evidence: false })
+  let ev = first ?? evaluateCadre(facts, rules, at, { evidence: false, impact })
   for (let i = 0; i < 8; i++) {
     const fails = ev.rules.filter((x) => x.result === 'fail')
     if (fails.length === 0) {
@@ -419,7 +459,7 @@ export function projectEligibility(
     for (const x of fails) if (x.passesFrom! > next) next = x.passesFrom!
     if (next <= day || next > limit) break
     day = next
-    ev = evaluateCadre(facts, rules, day, { evidence: false })
+    ev = evaluateCadre(facts, rules, day, { evidence: false, impact })
   }
   return { date: null, pendingUnknown: false, text: '无法推算符合日期' }
 }

@@ -4,8 +4,9 @@ import { workbookToBytes, type TableColumn, type TableRow } from '../export'
 import type { AppContext } from '../services/context'
 import { evaluateCadre, projectEligibility, timeCurable } from './evaluate'
 import { loadFacts } from './load'
-import { TARGET_LABELS, TARGET_SHORT, type Target } from './rules'
-import { effectiveOf } from './service'
+import { TARGET_LABELS, TARGET_SHORT, versionText, type Target } from './rules'
+import { impactConfig } from '../records/impact'
+import { effectiveOf, loadOptions } from './service'
 import { currentRuleSet, roundDecisions, roundOverrides } from './store'
 import { FILTER_LABELS, verdictText, type ReviewFilter } from './types'
 
@@ -14,8 +15,8 @@ export async function exportReview(
   o: { target: Target; at: string; filter: ReviewFilter },
 ): Promise<{ fileName: string; bytes: Uint8Array; rows: number }> {
   const ruleSet = currentRuleSet(ctx.db, o.target)
-  const talkKinds = ruleSet.rules.flatMap((r) => (r.id === 'admonishment' ? Object.keys(r.params.talks) : []))
-  const facts = loadFacts(ctx.db, { talkKinds, fromYear: Number(o.at.slice(0, 4)) - 1 })
+  const facts = loadFacts(ctx.db, loadOptions(ruleSet, o.at))
+  const impact = impactConfig(ctx)
   const overrides = roundOverrides(ctx.db, o.target, o.at)
   const decisions = roundDecisions(ctx.db, o.target, o.at)
   const columns: TableColumn[] = [
@@ -34,7 +35,7 @@ export async function exportReview(
   ]
   const rows: TableRow[] = []
   for (const f of facts) {
-    const ev = evaluateCadre(f, ruleSet.rules, o.at, { evidence: false })
+    const ev = evaluateCadre(f, ruleSet.rules, o.at, { evidence: false, impact })
     const fails = ev.rules.filter((x) => x.result === 'fail').length
     const keep =
       o.filter === 'all' ||
@@ -54,7 +55,7 @@ export async function exportReview(
     const effective = effectiveOf(ev, ov)
     const verdict =
       effective === ev.eligible ? verdictText(ev.eligible) : `${verdictText(effective)}（经豁免）`
-    const projected = timeCurable(ev) ? projectEligibility(f, ruleSet.rules, o.at, ev).date : null
+    const projected = timeCurable(ev) ? projectEligibility(f, ruleSet.rules, o.at, ev, impact).date : null
     rows.push([
       rows.length + 1,
       f.name,
@@ -81,7 +82,7 @@ export async function exportReview(
     {
       name: `${TARGET_SHORT[o.target]}资格审查`,
       title: `${TARGET_LABELS[o.target]}资格审查结果`,
-      note: `审查日期 ${o.at} · 规则第 ${ruleSet.version} 版 · ${FILTER_LABELS[o.filter]} ${rows.length} 人（符合 ${s.eligible}，不符合 ${s.ineligible}，待补充信息 ${s.unknown}）`,
+      note: `审查日期 ${o.at} · ${versionText(ruleSet.version)} · ${FILTER_LABELS[o.filter]} ${rows.length} 人（符合 ${s.eligible}，不符合 ${s.ineligible}，待补充信息 ${s.unknown}）`,
       columns,
       rows,
       freezeColumns: 2,

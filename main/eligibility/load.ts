@@ -3,7 +3,13 @@
  * memory: 100,000 cadres cost seven queries, not 100,000 × 7.
  */
 import type { Db } from '../db/open'
+import { TALK_KIND_VOCAB, resolveTalk } from '../records/vocab'
 import type { CadreFacts } from './evaluate'
+
+/** Talk kinds (and their variants) known to carry no impact period: a review need not load them. */
+export const QUIET_TALK_KINDS: string[] = TALK_KIND_VOCAB.terms
+  .filter((t) => resolveTalk(t.name)?.impactClass === null)
+  .flatMap((t) => [t.name, ...(t.variants ?? [])])
 
 export interface LoadOptions {
   /** Only this cadre (the evidence panel); default every active cadre. */
@@ -12,6 +18,8 @@ export interface LoadOptions {
   cadreIds?: readonly number[]
   /** Talk kinds that matter (诫勉谈话 ...); other talks are not loaded. Default all. */
   talkKinds?: readonly string[]
+  /** Talk kinds not loaded (those known to carry no impact). */
+  exceptTalkKinds?: readonly string[]
   /** Oldest assessment year needed. */
   fromYear?: number
 }
@@ -101,14 +109,29 @@ export function loadFacts(db: Db, opts: LoadOptions = {}): CadreFacts[] {
   group(db, `SELECT cadre_id, year, kind, grade FROM assessments ${whereRec} ${yearCond}`, p, byId, (f, r) =>
     add(f, 'assessments', { year: r[1] as number, kind: String(r[2]), grade: String(r[3]) }),
   )
-  group(db, `SELECT cadre_id, date, system, measure FROM discipline ${whereRec}`, p, byId, (f, r) =>
-    add(f, 'discipline', { date: String(r[1]), system: String(r[2]), measure: String(r[3]) }),
+  group(
+    db,
+    `SELECT cadre_id, date, system, measure, probation_months, in_lieu_of, impact_end FROM discipline ${whereRec}`,
+    p,
+    byId,
+    (f, r) =>
+      add(f, 'discipline', {
+        date: String(r[1]),
+        system: String(r[2]),
+        measure: String(r[3]),
+        probationMonths: r[4] as number | null,
+        inLieuOf: s(r[5]),
+        impactEnd: s(r[6]),
+      }),
   )
   const kinds = opts.talkKinds
-  const talkParams = [...p, ...(kinds ?? [])]
-  const kindCond = kinds
-    ? `${whereRec ? 'AND' : 'WHERE'} kind IN (${kinds.map(() => '?').join(',') || "''"})`
-    : ''
+  const except = opts.exceptTalkKinds
+  const talkParams = [...p, ...(kinds ?? []), ...(except ?? [])]
+  const kindCond =
+    (kinds ? `${whereRec ? 'AND' : 'WHERE'} kind IN (${kinds.map(() => '?').join(',') || "''"})` : '') +
+    (except?.length
+      ? ` ${whereRec || kinds ? 'AND' : 'WHERE'} kind NOT IN (${except.map(() => '?').join(',')})`
+      : '')
   group(db, `SELECT cadre_id, date, kind FROM talks ${whereRec} ${kindCond}`, talkParams, byId, (f, r) =>
     add(f, 'talks', { date: String(r[1]), kind: String(r[2]) }),
   )

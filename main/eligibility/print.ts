@@ -8,7 +8,7 @@ import { AppError } from '../domain/errors'
 import { escapeHtml } from '../form/html'
 import { printPdf } from '../form/pdf'
 import type { AppContext } from '../services/context'
-import { TARGET_SHORT, type Target } from './rules'
+import { TARGET_SHORT, versionText, type Target } from './rules'
 import { reviewDetail } from './service'
 import { verdictText, type ReviewDetail } from './types'
 
@@ -31,7 +31,7 @@ function page(d: ReviewDetail): string {
     d.effective === d.eligible ? verdictText(d.eligible) : `${verdictText(d.effective)}（经豁免）`
   return `<section class="sheet">
   <h1>干部任职资格审查表</h1>
-  <div class="sub">审查事项：${escapeHtml(d.targetLabel)}&#12288;&#12288;审查日期：${escapeHtml(d.at)}&#12288;&#12288;规则版本：第 ${d.ruleSet.version} 版</div>
+  <div class="sub">审查事项：${escapeHtml(d.targetLabel)}&#12288;&#12288;审查日期：${escapeHtml(d.at)}&#12288;&#12288;规则版本：${versionText(d.ruleSet.version)}</div>
   <table class="head">
     <tr><th>姓名</th><td>${escapeHtml(c.name)}</td><th>出生年月（岁）</th><td>${escapeHtml(monthDots(c.birthDate))}${c.age !== null ? `（${c.age}岁）` : ''}</td><th>职务层次</th><td>${escapeHtml(c.positionLevel)}</td></tr>
     <tr><th>工作单位</th><td colspan="2">${escapeHtml(c.unit)}</td><th>现任职务</th><td colspan="2">${escapeHtml(c.position)}</td></tr>

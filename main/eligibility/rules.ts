@@ -4,7 +4,6 @@
  * them in 任职资格审查 → 规则设置, and every change is kept as a new version.
  */
 import { z } from 'zod'
-import { DEFAULT_IMPACT_CONFIG } from '../domain/impact'
 
 export const TARGETS = ['section-chief', 'deputy-section'] as const
 export type Target = (typeof TARGETS)[number]
@@ -29,8 +28,6 @@ export const RULE_IDS = [
 ] as const
 export type RuleId = (typeof RULE_IDS)[number]
 
-const months = z.number().int().min(0).max(600).nullable()
-const periodTable = z.record(z.string().min(1).max(20), months)
 const names = z.array(z.string().trim().min(1).max(30)).min(1).max(30)
 const years = z.number().min(0).max(60)
 
@@ -44,8 +41,11 @@ export const RULE_PARAM_SCHEMAS = {
   age: z.object({ maxAge: z.number().int().min(18).max(70) }),
   'party-age': z.object({ minYears: years }),
   assessment: z.object({ kind: z.string().min(1).max(20), failGrades: names }),
-  discipline: z.object({ periods: z.record(z.string().min(1).max(10), periodTable) }),
-  admonishment: z.object({ talks: periodTable, orgHandling: periodTable }),
+  // The periods themselves are the one impact configuration (main/domain/impact.ts, settings
+  // `impact.periods`) shared with the roster and the records pages; older rule sets that carried
+  // their own tables load with those tables dropped.
+  discipline: z.object({}),
+  admonishment: z.object({}),
   investigation: z.object({}),
 } satisfies Record<RuleId, z.ZodType>
 
@@ -105,7 +105,6 @@ export const DEFAULT_RULE_LABELS: Record<RuleId, string> = {
 }
 
 const FRONTLINE_KINDS = ['第一书记', '驻村工作队员', '驻村工作队长', '驻村工作队队长', '一线锻炼', '挂职锻炼']
-const { 党纪, 政务, 组织处理 } = DEFAULT_IMPACT_CONFIG.discipline
 
 const EDUCATION: RuleDef = {
   id: 'education',
@@ -130,21 +129,8 @@ function tail(): RuleDef[] {
       label: DEFAULT_RULE_LABELS.assessment,
       params: { kind: '年度考核', failGrades: ['基本称职', '不称职', '基本合格', '不合格'] },
     },
-    {
-      id: 'discipline',
-      label: DEFAULT_RULE_LABELS.discipline,
-      params: {
-        periods: { 党纪: { ...(党纪 ?? {}) }, 政务: { ...(政务 ?? {}) } },
-      },
-    },
-    {
-      id: 'admonishment',
-      label: DEFAULT_RULE_LABELS.admonishment,
-      params: {
-        talks: { ...DEFAULT_IMPACT_CONFIG.talks },
-        orgHandling: { ...(组织处理 ?? {}) },
-      },
-    },
+    { id: 'discipline', label: DEFAULT_RULE_LABELS.discipline, params: {} },
+    { id: 'admonishment', label: DEFAULT_RULE_LABELS.admonishment, params: {} },
   ]
 }
 
@@ -186,6 +172,11 @@ export function defaultRules(target: Target): RuleDef[] {
     { id: 'age', label: DEFAULT_RULE_LABELS.age, params: { maxAge: 40 } },
     ...tail(),
   ]
+}
+
+/** "默认规则" for the built-in set (version 0), "规则第 N 版" for a saved one. */
+export function versionText(version: number): string {
+  return version > 0 ? `规则第 ${version} 版` : '默认规则'
 }
 
 export function defaultRuleSet(target: Target): RuleSet {
@@ -298,11 +289,6 @@ export function parseRules(raw: unknown): RuleDef[] {
   return RuleListSchema.parse(raw) as RuleDef[]
 }
 
-function periodsText(t: Record<string, number | null>): string {
-  return Object.entries(t)
-    .map(([k, m]) => `${k}${m === null ? '长期' : `${m}个月`}`)
-    .join('、')
-}
 
 /** The rule in one Chinese sentence, e.g. "职务层次副科，任现职务满 2 年" (grid header tips, settings). */
 export function describeRule(rule: RuleDef): string {
@@ -326,11 +312,9 @@ export function describeRule(rule: RuleDef): string {
     case 'assessment':
       return `上一年度${rule.params.kind}结果已录入，且不为${rule.params.failGrades.join('、')}`
     case 'discipline':
-      return `不在处分影响期内（${Object.entries(rule.params.periods)
-        .map(([sys, t]) => `${sys}：${periodsText(t)}`)
-        .join('；')}）`
+      return '不在党纪、政务处分影响期内（影响期按“影响期设置”计算，与花名册“影响期至”一致）'
     case 'admonishment':
-      return `不在诫勉或组织处理影响期内（${periodsText(rule.params.talks)}；组织处理：${periodsText(rule.params.orgHandling)}）`
+      return '不在诫勉或组织处理影响期内（影响期按“影响期设置”计算，与花名册“影响期至”一致）'
     case 'investigation':
       return '未登记正在接受立案审查调查'
   }

@@ -11,7 +11,8 @@ import {
   type Evaluation,
   type Outcome,
 } from './evaluate'
-import { loadFacts } from './load'
+import { impactConfig } from '../records/impact'
+import { loadFacts, QUIET_TALK_KINDS } from './load'
 import { TARGET_LABELS, type RuleId, type RuleSet, type Target } from './rules'
 import {
   currentRuleSet,
@@ -35,10 +36,10 @@ function checkAt(at: string): void {
     throw new AppError('eligibility-bad-date', `审查日期“${at}”无效，应为 YYYY-MM-DD`, `bad date ${at}`)
 }
 
-export function loadOptions(ruleSet: RuleSet, at: string): { talkKinds: string[]; fromYear: number } {
-  const talkKinds: string[] = []
-  for (const r of ruleSet.rules) if (r.id === 'admonishment') talkKinds.push(...Object.keys(r.params.talks))
-  return { talkKinds, fromYear: Number(at.slice(0, 4)) - 1 }
+/** What the review loads: talks but those the vocabulary knows to carry no impact (an unknown
+ *  kind is loaded: the rules say 待核实), assessments from last year on. */
+export function loadOptions(_ruleSet: RuleSet, at: string): { exceptTalkKinds: string[]; fromYear: number } {
+  return { exceptTalkKinds: QUIET_TALK_KINDS, fromYear: Number(at.slice(0, 4)) - 1 }
 }
 
 export function effectiveOf(
@@ -62,13 +63,14 @@ export function reviewRound(
   checkAt(at)
   const t0 = performance.now()
   const ruleSet = currentRuleSet(ctx.db, target)
+  const impact = impactConfig(ctx)
   const facts = load(loadOptions(ruleSet, at))
   const overrides = roundOverrides(ctx.db, target, at)
   const decisions = roundDecisions(ctx.db, target, at)
   const rows: ReviewRow[] = []
   const summary = { total: 0, eligible: 0, ineligible: 0, unknown: 0, blockedByOne: 0 }
   for (const f of facts) {
-    const ev = evaluateCadre(f, ruleSet.rules, at, { evidence: false })
+    const ev = evaluateCadre(f, ruleSet.rules, at, { evidence: false, impact })
     const ov = overrides.get(f.id)
     let failCount = 0
     let unknownCount = 0
@@ -87,7 +89,7 @@ export function reviewRound(
       }
     }
     if (firstReason.startsWith('?')) firstReason = firstReason.slice(1)
-    const projected = timeCurable(ev) ? projectEligibility(f, ruleSet.rules, at, ev).date : null
+    const projected = timeCurable(ev) ? projectEligibility(f, ruleSet.rules, at, ev, impact).date : null
     const d = decisions.get(f.id)
     summary.total++
     if (ev.eligible === true) summary.eligible++
@@ -126,8 +128,8 @@ export function reviewRound(
   }
 }
 
-function factsOf(ctx: AppContext, cadreId: number, ruleSet: RuleSet, at: string): CadreFacts {
-  const f = loadFacts(ctx.db, { cadreId, talkKinds: loadOptions(ruleSet, at).talkKinds })[0]
+function factsOf(ctx: AppContext, cadreId: number): CadreFacts {
+  const f = loadFacts(ctx.db, { cadreId, exceptTalkKinds: QUIET_TALK_KINDS })[0]
   if (!f) throw new AppError('cadre-missing', '该干部不存在或已被删除', `cadre ${cadreId} not found`)
   return f
 }
@@ -136,8 +138,9 @@ function factsOf(ctx: AppContext, cadreId: number, ruleSet: RuleSet, at: string)
 export function reviewDetail(ctx: AppContext, cadreId: number, target: Target, at: string): ReviewDetail {
   checkAt(at)
   const ruleSet = currentRuleSet(ctx.db, target)
-  const f = factsOf(ctx, cadreId, ruleSet, at)
-  const ev = evaluateCadre(f, ruleSet.rules, at)
+  const f = factsOf(ctx, cadreId)
+  const impact = impactConfig(ctx)
+  const ev = evaluateCadre(f, ruleSet.rules, at, { impact })
   const ov = roundOverrides(ctx.db, target, at, cadreId).get(cadreId)
   return {
     target,
@@ -157,7 +160,7 @@ export function reviewDetail(ctx: AppContext, cadreId: number, target: Target, a
     rules: ev.rules.map((x) => ({ ...x, override: (x.result === 'fail' && ov?.get(x.id)) || null })),
     eligible: ev.eligible,
     effective: effectiveOf(ev, ov),
-    projection: projectEligibility(f, ruleSet.rules, at, ev),
+    projection: projectEligibility(f, ruleSet.rules, at, ev, impact),
     decisions: decisionHistory(ctx.db, target, at, cadreId),
     investigation: f.investigation,
   }
@@ -258,14 +261,15 @@ export function eligibilityJson(ctx: AppContext, target: Target, at: string) {
   const ruleSet = currentRuleSet(ctx.db, target)
   const facts = loadFacts(ctx.db, loadOptions(ruleSet, at))
   const overrides = roundOverrides(ctx.db, target, at)
+  const impact = impactConfig(ctx)
   return {
     target,
     at,
     ruleSetVersion: ruleSet.version,
     results: facts.map((f) => {
-      const ev = evaluateCadre(f, ruleSet.rules, at, { evidence: false })
+      const ev = evaluateCadre(f, ruleSet.rules, at, { evidence: false, impact })
       const ov = overrides.get(f.id)
-      const projection = ev.eligible === false ? projectEligibility(f, ruleSet.rules, at, ev) : null
+      const projection = ev.eligible === false ? projectEligibility(f, ruleSet.rules, at, ev, impact) : null
       return {
         idCard: f.idCard,
         name: f.name,

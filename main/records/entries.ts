@@ -4,10 +4,17 @@
  */
 import { isDay, isMonth } from '../domain/dates'
 import { AppError } from '../domain/errors'
-import { impactOf } from '../domain/impact'
+import { impactsAligned } from '../domain/impact'
 import { recordAudit } from '../services/audit'
 import type { AppContext } from '../services/context'
-import { impactConfig, impactInfo, withImpactRefresh, type ImpactInfo } from './impact'
+import { cadreImpactRecords, impactConfig, impactInfo, withImpactRefresh, type ImpactInfo } from './impact'
+import {
+  DISCIPLINE_SYSTEM_VOCAB,
+  RECORD_VOCABS,
+  resolveMeasure,
+  resolveTerm,
+  vocabularyWarnings,
+} from './vocab'
 import {
   DISCIPLINE_SYSTEMS,
   RECORD_KIND_LABELS,
@@ -49,6 +56,27 @@ export function normalizeRecord<K extends RecordKind>(kind: K, data: RecordData<
   for (const [key, [, type]] of Object.entries(spec.fields)) {
     if (type === 'text') d[key] = text(d[key])
   }
+  // Known variants are stored as the regulations name them (党内严重警告 → 严重警告); an unknown
+  // value is kept as typed (recordWarnings says so).
+  for (const [key, v] of Object.entries(RECORD_VOCABS[kind] ?? {})) {
+    const canonical = typeof d[key] === 'string' ? resolveTerm(v, d[key]) : null
+    if (canonical) d[key] = canonical
+  }
+  if (kind === 'discipline') {
+    const sys = typeof d.system === 'string' ? resolveTerm(DISCIPLINE_SYSTEM_VOCAB, d.system) : null
+    if (sys) d.system = sys
+    const m = sys && typeof d.measure === 'string' ? resolveMeasure(sys, d.measure) : null
+    if (m) {
+      d.measure = m.measure
+      if (m.probationMonths !== undefined && (d.probationMonths === null || d.probationMonths === undefined))
+        d.probationMonths = m.probationMonths
+    }
+    const lieu = sys && typeof d.inLieuOf === 'string' ? resolveMeasure(sys, d.inLieuOf) : null
+    if (lieu) d.inLieuOf = lieu.measure
+    if (d.probationMonths === undefined) d.probationMonths = null
+    if (d.inLieuOf === undefined) d.inLieuOf = null
+    if (d.impactEnd === undefined) d.impactEnd = null
+  }
   const errors: Record<string, string> = {}
   const need = (key: string, label: string) => {
     if (d[key] === null || d[key] === undefined || d[key] === '') errors[key] = `${label}不能为空`
@@ -86,6 +114,13 @@ export function normalizeRecord<K extends RecordKind>(kind: K, data: RecordData<
       if (!DISCIPLINE_SYSTEMS.includes(d.system as (typeof DISCIPLINE_SYSTEMS)[number]))
         errors.system = '处分类别应为 党纪、政务 或 组织处理'
       need('measure', '处分种类')
+      day('impactEnd', '影响期截止日', false)
+      if (d.probationMonths !== null) {
+        const p = d.probationMonths
+        if (typeof p !== 'number' || !Number.isInteger(p) || p < 1 || p > 24)
+          errors.probationMonths = `察看期应为 1 至 24 个月（一年为 12，二年为 24），收到“${String(p)}”`
+        else if (d.measure !== '留党察看') errors.probationMonths = '只有留党察看才有察看期'
+      }
       break
     case 'rewards':
       day('date', '奖励日期', false)
@@ -125,6 +160,12 @@ export function normalizeRecord<K extends RecordKind>(kind: K, data: RecordData<
     )
   }
   return d as RecordData<K>
+}
+
+/** Warnings for a record about to be saved: names the regulations do not use (kept as typed, the
+ *  rules reading them give 待核实). */
+export function recordWarnings(kind: RecordKind, data: Record<string, unknown>): string[] {
+  return vocabularyWarnings(kind, data).map((w) => w.message)
 }
 
 function toParams(kind: RecordKind, data: Record<string, unknown>): unknown[] {
@@ -231,24 +272,20 @@ export function listRecords<K extends RecordKind>(
     .all(cadreId) as Row[]
   const out = rows.map((r) => fromRow(kind, r)) as ListedRecord<K>[]
   if (kind === 'discipline' || kind === 'talks') {
+    // The cadre's whole list goes through the one computation (stacked 政务处分 need the others).
     const config = impactConfig(ctx)
     const today = ctx.today()
-    for (const r of out) {
-      const rec = r as unknown as Record<string, string>
-      const i =
-        kind === 'discipline'
-          ? impactOf(
-              {
-                source: 'discipline',
-                date: rec.date ?? '',
-                system: rec.system ?? '',
-                measure: rec.measure ?? '',
-              },
-              config,
-            )
-          : impactOf({ source: 'talk', date: rec.date ?? '', kind: rec.kind ?? '' }, config)
-      r.impact = impactInfo(i, today)
-    }
+    const ids = cadreImpactRecords(ctx, cadreId)
+    const aligned = impactsAligned(
+      ids.map((x) => x.record),
+      config,
+    )
+    const want = kind === 'discipline' ? 'discipline' : 'talk'
+    const byId = new Map<number, ImpactInfo | null>()
+    ids.forEach((x, i) => {
+      if (x.src === want) byId.set(x.id, impactInfo(aligned[i] ?? null, today))
+    })
+    for (const r of out) r.impact = byId.get(r.id) ?? null
   }
   return out
 }

@@ -6,10 +6,13 @@
  */
 import {
   IMPACT_SETTINGS_KEY,
-  impactOf,
+  impactCovers,
+  impactsOf,
   parseImpactConfig,
+  untilText,
   type Impact,
   type ImpactConfig,
+  type ImpactRecord,
 } from '../domain/impact'
 import type { AppContext } from '../services/context'
 import { getSetting, setSetting } from '../services/settings'
@@ -22,30 +25,72 @@ export function impactConfig(ctx: AppContext): ImpactConfig {
 export interface ImpactInfo {
   label: string
   from: string
-  /** `YYYY-MM-DD`, or '长期' when it never ends. */
+  /** `YYYY-MM-DD`, '长期' when it never ends, '待核实' when it cannot be read. */
   until: string
   months: number | null
   running: boolean
+  /** How it was reached (察看期, 代替, 叠加 ...) or why it is 待核实. */
+  note: string | null
 }
 
 export function impactInfo(i: Impact | null, today: string): ImpactInfo | null {
   if (!i) return null
-  const until = i.until ?? '长期'
+  const until = i.unknown ? '待核实' : (i.until ?? '长期')
   return {
     label: i.label,
     from: i.from,
     until,
     months: i.months,
-    running: i.from <= today && (i.until === null || today <= i.until),
+    running: impactCovers(i, today),
+    note: i.unknown ?? i.note ?? null,
   }
 }
 
 interface Src {
   cadre_id: number
+  id: number
   src: 'discipline' | 'talk'
   date: string
   a: string
   b: string | null
+  p: number | null
+  l: string | null
+  e: string | null
+}
+
+export function srcRecord(r: Omit<Src, 'cadre_id' | 'id'>): ImpactRecord {
+  return r.src === 'discipline'
+    ? {
+        source: 'discipline',
+        date: r.date,
+        system: r.a,
+        measure: r.b ?? '',
+        probationMonths: r.p,
+        inLieuOf: r.l,
+        impactEnd: r.e,
+      }
+    : { source: 'talk', date: r.date, kind: r.a }
+}
+
+const SRC_SQL = `SELECT cadre_id, id, 'discipline' AS src, date, system AS a, measure AS b, probation_months AS p, in_lieu_of AS l, impact_end AS e FROM discipline
+               UNION ALL SELECT cadre_id, id, 'talk' AS src, date, kind AS a, NULL AS b, NULL AS p, NULL AS l, NULL AS e FROM talks`
+
+/** One cadre's discipline and talk rows as impact records, with their table and row id. */
+export function cadreImpactRecords(
+  ctx: AppContext,
+  cadreId: number,
+): { id: number; src: 'discipline' | 'talk'; record: ImpactRecord }[] {
+  return (ctx.db.prepare(`SELECT * FROM (${SRC_SQL}) WHERE cadre_id = ?`).all(cadreId) as Src[]).map((r) => ({
+    id: r.id,
+    src: r.src,
+    record: srcRecord(r),
+  }))
+}
+
+const untilRank = (t: string): number => (t === '长期' ? 2 : t === '待核实' ? 1 : 0)
+/** Is end `a` later than end `b`? ('长期' > '待核实' > any date) */
+function later(a: string, b: string): boolean {
+  return untilRank(a) !== untilRank(b) ? untilRank(a) > untilRank(b) : a > b
 }
 
 /** Recomputes impact_periods for the given cadres (all cadres when omitted). Call inside the
@@ -56,8 +101,7 @@ export function refreshImpactPeriods(ctx: AppContext, cadreIds?: readonly number
   const all = cadreIds === undefined
   const ids = all ? [] : [...new Set(cadreIds)]
   if (!all && ids.length === 0) return
-  const sql = `SELECT cadre_id, 'discipline' AS src, date, system AS a, measure AS b FROM discipline
-               UNION ALL SELECT cadre_id, 'talk' AS src, date, kind AS a, NULL AS b FROM talks`
+  const sql = SRC_SQL
   let rows: Src[]
   if (all) rows = db.prepare(sql).all() as Src[]
   else {
@@ -65,17 +109,21 @@ export function refreshImpactPeriods(ctx: AppContext, cadreIds?: readonly number
     const stmt = db.prepare(`SELECT * FROM (${sql}) WHERE cadre_id = ?`)
     for (const id of ids) rows.push(...(stmt.all(id) as Src[]))
   }
-  const best = new Map<number, { until: string; source: string }>()
+  const byCadre = new Map<number, ImpactRecord[]>()
   for (const r of rows) {
-    const i =
-      r.src === 'discipline'
-        ? impactOf({ source: 'discipline', date: r.date, system: r.a, measure: r.b ?? '' }, config)
-        : impactOf({ source: 'talk', date: r.date, kind: r.a }, config)
-    if (!i) continue
-    const until = i.until ?? '长期'
-    const cur = best.get(r.cadre_id)
-    // '长期' sorts after every date, which is what "longest" means here.
-    if (!cur || until > cur.until) best.set(r.cadre_id, { until, source: `${i.from} ${i.label}` })
+    let l = byCadre.get(r.cadre_id)
+    if (!l) byCadre.set(r.cadre_id, (l = []))
+    l.push(srcRecord(r))
+  }
+  const best = new Map<number, { until: string; source: string }>()
+  for (const [id, recs] of byCadre) {
+    // The longest period of each cadre whatever the day: '长期' and '待核实' sort after every date
+    // (the roster shows those while they run: an unknown one runs from its decision on).
+    for (const i of impactsOf(recs, config)) {
+      const until = untilText([i])!
+      const cur = best.get(id)
+      if (!cur || later(until, cur.until)) best.set(id, { until, source: `${i.from} ${i.label}` })
+    }
   }
   if (all) db.prepare('DELETE FROM impact_periods').run()
   else {

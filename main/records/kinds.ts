@@ -44,6 +44,7 @@ export const TALK_KINDS = [
   '督办',
   '约谈',
   '诫勉谈话',
+  '书面诫勉',
   '函询',
   '批评教育',
   '通报批评',
@@ -54,7 +55,7 @@ export const DISCIPLINE_SYSTEMS = ['党纪', '政务', '组织处理'] as const
 export const DISCIPLINE_MEASURES: Record<(typeof DISCIPLINE_SYSTEMS)[number], readonly string[]> = {
   党纪: ['警告', '严重警告', '撤销党内职务', '留党察看', '开除党籍'],
   政务: ['警告', '记过', '记大过', '降级', '撤职', '开除'],
-  组织处理: ['调整', '停职检查', '免职', '降职'],
+  组织处理: ['调整', '停职检查', '责令辞职', '免职', '降职'],
 }
 export const STUDY_CONCLUSIONS = ['优秀', '较好', '一般', '较差'] as const
 export const STUDY_RECOMMENDATIONS = [
@@ -108,6 +109,12 @@ export interface DisciplineRecord {
   system: string
   measure: string
   reason: string | null
+  /** 留党察看's 察看期 in months (12 or 24). */
+  probationMonths?: number | null
+  /** The heavier measure this one stands for (严重警告 in lieu of 撤销党内职务). */
+  inLieuOf?: string | null
+  /** An end of the impact period written on the decision (`YYYY-MM-DD`), overriding the computed one. */
+  impactEnd?: string | null
 }
 export interface RewardRecord {
   id: number
@@ -202,6 +209,9 @@ export const TABLES: Record<RecordKind, TableSpec> = {
       system: ['system', 'text'],
       measure: ['measure', 'text'],
       reason: ['reason', 'text'],
+      probationMonths: ['probation_months', 'int'],
+      inLieuOf: ['in_lieu_of', 'text'],
+      impactEnd: ['impact_end', 'text'],
     },
     order: 'date DESC, id DESC',
   },

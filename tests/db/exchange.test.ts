@@ -319,7 +319,7 @@ describe('exchange file', () => {
     expect(r.rejected[2]!.message).toContain('截止年月 2010.07 早于起始年月 2012.09')
     expect(r.rejected[3]!.message).toContain('早于出生年月 1989.03')
     expect(r.rejected[0]!.message).toContain('谈话第 1 项的日期')
-    expect(r.rejected[1]!.message).toContain('处分第 1 项的“system”')
+    expect(r.rejected[1]!.message).toContain('处分第 1 项的处分类别“其他”应为 党纪、政务 或 组织处理')
   })
 })
 

@@ -26,7 +26,15 @@ describe('records of one cadre', () => {
         followUpDeadline: null,
         docNo: null,
       },
-      discipline: { date: '2025-01-15', system: '党纪', measure: '警告', reason: '违反工作纪律' },
+      discipline: {
+        date: '2025-01-15',
+        system: '党纪',
+        measure: '警告',
+        reason: '违反工作纪律',
+        probationMonths: null,
+        inLieuOf: null,
+        impactEnd: null,
+      },
       rewards: { date: '2024-12-01', name: '优秀共产党员', issuer: '县委' },
       reserve: {
         level: '正科级后备',

@@ -173,7 +173,7 @@ describe('任职资格审查', () => {
     await editor.waitFor()
     await expect
       .poll(() => editor.locator('.elig-rules-meta').textContent())
-      .toContain('当前为第 0 版（系统默认）')
+      .toContain('当前为默认规则（系统内置）')
     await editor.getByTestId('param-age-maxAge').fill('50')
     await editor.getByTestId('ruleset-note').fill('依据县委组织部2026年第3号文件')
     await editor.getByTestId('ruleset-save').click()

@@ -28,8 +28,8 @@ describe('impactOf: the default periods of DOMAIN.md', () => {
     [d('2025-01-15', '政务', '降级'), 'discipline', '2027-01-15'],
     [d('2025-01-15', '政务', '撤职'), 'discipline', '2027-01-15'],
     [d('2025-01-15', '组织处理', '调整'), 'admonishment', '2026-01-15'],
-    [d('2025-01-15', '组织处理', '停职检查'), 'admonishment', '2026-01-15'],
-    [d('2025-01-15', '组织处理', '免职'), 'admonishment', '2026-01-15'],
+    [d('2025-01-15', '组织处理', '免职'), 'admonishment', '2027-01-15'],
+    [d('2025-01-15', '组织处理', '责令辞职'), 'admonishment', '2027-01-15'],
     [d('2025-01-15', '组织处理', '降职'), 'admonishment', '2027-01-15'],
     [t('2026-08-03', '诫勉谈话'), 'admonishment', '2027-02-03'],
     [t('2025-08-31', '诫勉'), 'admonishment', '2026-02-28'],
@@ -42,7 +42,7 @@ describe('impactOf: the default periods of DOMAIN.md', () => {
   it('开除 never ends; talks without impact and unreadable dates give none', () => {
     expect(impactOf(d('2020-01-01', '党纪', '开除党籍'))?.until).toBeNull()
     expect(impactOf(t('2026-01-01', '提醒谈话'))).toBeNull()
-    expect(impactOf(t('不详', '诫勉谈话'))).toBeNull()
+    expect(impactOf(t('不详', '诫勉谈话'))?.unknown).toContain('无法识别')
     expect(impactOf(t('2026-03', '诫勉谈话'))?.from).toBe('2026-03-01')
   })
 

@@ -446,7 +446,7 @@ const CASES: Case[] = [
     '2026-11-23',
     'pass',
   ],
-  // admonishment: 诫勉 6 months; 组织处理 调整/停职检查/免职 12, 降职 24
+  // admonishment: 诫勉 6 months; 组织处理 调整 12, 免职 24 (two stages), 降职 24, 停职检查 待核实
   [
     '诫勉 6 months: a day before the end',
     'section-chief',
@@ -498,20 +498,20 @@ const CASES: Case[] = [
     'pass',
   ],
   [
-    '免职 12: last day',
+    '免职: 组织处理规定, one year no post and two years nothing higher: last day',
     'deputy-section',
     'admonishment',
     { discipline: [{ date: '2025-11-15', system: '组织处理', measure: '免职' }] },
-    '2026-11-15',
+    '2027-11-15',
     'fail',
-    '组织处理 免职，影响期至 2026-11-15',
+    '组织处理 免职，影响期至 2027-11-15（一年内不得安排职务，二年内不得担任高于原职务层次的职务）',
   ],
   [
-    '免职 12: a day after',
+    '免职: 组织处理规定, two years: a day after',
     'deputy-section',
     'admonishment',
     { discipline: [{ date: '2025-11-15', system: '组织处理', measure: '免职' }] },
-    '2026-11-16',
+    '2027-11-16',
     'pass',
   ],
   [
@@ -523,12 +523,13 @@ const CASES: Case[] = [
     'fail',
   ],
   [
-    '停职检查 12: a day after',
+    '停职检查: 组织处理规定 gives no period of its own → 待核实',
     'deputy-section',
     'admonishment',
     { discipline: [{ date: '2025-11-15', system: '组织处理', measure: '停职检查' }] },
     '2026-11-16',
-    'pass',
+    'unknown',
+    '停职检查没有规定的影响期',
   ],
   [
     '降职 24: last day',
@@ -677,15 +678,8 @@ describe('rules read as sentences', () => {
       tenure: '职级为一级科员及以上，任现职级满 3 年',
       age: '审查日期时未满 40 岁',
     })
-    expect(text('section-chief')['discipline']).toContain(
-      '党纪：警告12个月、严重警告18个月、撤销党内职务24个月',
-    )
-    expect(text('section-chief')['discipline']).toContain(
-      '政务：警告6个月、记过12个月、记大过18个月、降级24个月、撤职24个月',
-    )
-    expect(text('section-chief')['admonishment']).toContain('诫勉谈话6个月')
-    expect(text('section-chief')['admonishment']).toContain(
-      '组织处理：调整12个月、停职检查12个月、免职12个月、降职24个月',
-    )
+    // The periods are the one impact configuration shared with the roster (issue 10).
+    expect(text('section-chief')['discipline']).toContain('不在党纪、政务处分影响期内')
+    expect(text('section-chief')['admonishment']).toContain('不在诫勉或组织处理影响期内')
   })
 })

@@ -28,7 +28,7 @@ export const eligibilityCommand: CliCommand = {
       }
       const n = (v: boolean | null) => doc.results.filter((r) => r.eligible === v).length
       const lines = [
-        `${TARGET_LABELS[target as Target]}资格审查（${doc.at}，规则第 ${doc.ruleSetVersion} 版）`,
+        `${TARGET_LABELS[target as Target]}资格审查（${doc.at}，${doc.ruleSetVersion === 0 ? '默认规则' : `规则第 ${doc.ruleSetVersion} 版`}）`,
         `在职干部 ${doc.results.length} 人：符合 ${n(true)}，不符合 ${n(false)}，待补充信息 ${n(null)}`,
       ]
       for (const r of doc.results) {

@@ -9,6 +9,7 @@ import m0020 from './0020-records'
 import m0030 from './0030-eligibility'
 import m0040 from './0040-appointment-forms'
 import m0050 from './0050-unit-status-index'
+import m0060 from './0060-eligibility-law'
 import m0070 from './0070-custody'
 
 export interface Migration {
@@ -24,5 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: '0030-eligibility', sql: m0030 },
   { version: 40, name: '0040-appointment-forms', sql: m0040 },
   { version: 50, name: '0050-unit-status-index', sql: m0050 },
+  { version: 60, name: '0060-eligibility-law', sql: m0060 },
   { version: 70, name: '0070-custody', sql: m0070 },
 ]

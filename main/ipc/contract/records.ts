@@ -43,6 +43,9 @@ const DisciplineData = z.object({
   system: z.string().max(10),
   measure: z.string().max(20),
   reason: text(),
+  probationMonths: z.number().int().min(0).max(60).nullable().optional(),
+  inLieuOf: text(20).optional(),
+  impactEnd: z.string().max(20).nullable().optional(),
 })
 const RewardData = z.object({
   date: z.string().max(20).nullable(),

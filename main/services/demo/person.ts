@@ -407,6 +407,7 @@ export class PersonFactory {
       reserve: [],
       postings: [],
       training: [],
+      appointments: [],
     }
     if (status === '在职')
       this.records(related, { leader, level, age, birthIdx, workStart, positionIdx, position, name })

@@ -470,7 +470,14 @@ export function loadExtras(
       if (r.investigations) {
         delInvestigations.run(c.id)
         for (const x of r.investigations)
-          insInvestigation.run(c.id, x.since, x.closedOn, x.note, x.actor, x.createdAt)
+          insInvestigation.run(
+            c.id,
+            x.since,
+            x.closedOn,
+            x.note,
+            x.actor ?? '交换文件',
+            x.createdAt ?? new Date().toISOString(),
+          )
       }
     },
   )

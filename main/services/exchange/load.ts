@@ -23,12 +23,14 @@ import { idCardContradictions, validateIdCard } from '../../domain/idcard'
 import { refreshImpactPeriods } from '../../records/impact'
 import { recordAudit } from '../audit'
 import type { AppContext } from '../context'
-import { readCadre } from './read'
+import { DISCIPLINE_SYSTEM_VOCAB, resolveTerm, vocabularyWarnings } from '../../records/vocab'
+import { compactOptional, readCadre } from './read'
 import {
   CadreInSchema,
   DocumentSchema,
   EXCHANGE_FORMAT,
   EXCHANGE_VERSION,
+  RELATED,
   RELATED_KEYS,
   EXTRA_KEYS,
   EXTRA_LABELS,
@@ -118,7 +120,9 @@ function zodProblem(err: z.ZodError, where: string): string {
 }
 
 /** Parses the text of a file into a checked document frame, or throws an AppError (exit 2). */
-export function parseExchangeText(text: string, file: string): z.output<typeof DocumentSchema> {
+export type ParsedDocument = z.output<typeof DocumentSchema> & { unknownKeys?: string[] }
+
+export function parseExchangeText(text: string, file: string): ParsedDocument {
   let raw: unknown
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''))
@@ -145,6 +149,7 @@ export function parseExchangeText(text: string, file: string): z.output<typeof D
     )
   }
   const parsed = DocumentSchema.safeParse(raw)
+  const unknownKeys = Object.keys(obj).filter((k) => !(k in DocumentSchema.shape))
   if (!parsed.success) {
     throw new AppError(
       'exchange-invalid',
@@ -159,7 +164,7 @@ export function parseExchangeText(text: string, file: string): z.output<typeof D
       `unknown exchange version; nothing written`,
     )
   }
-  return parsed.data
+  return unknownKeys.length ? { ...parsed.data, unknownKeys } : parsed.data
 }
 
 interface Checked {
@@ -225,11 +230,15 @@ function checkLists(c: CadreIn, warnings: LoadProblem[]): Partial<ExRelated> {
     })
   }
   if (c.family)
-    out.family = c.family.map((r, i) => ({
-      ...r,
-      name: normalizeName(r.name),
-      birthDate: month(r.birthDate, 'family', warnings, w('family', i, '出生年月')),
-    }))
+    out.family = c.family.map((r, i) => {
+      const f: Record<string, unknown> = {
+        ...r,
+        name: normalizeName(r.name),
+        birthDate: month(r.birthDate, 'family', warnings, w('family', i, '出生年月')),
+      }
+      compactOptional('family', f)
+      return f as unknown as ExRelated['family'][number]
+    })
   if (c.assessments) {
     const seen = new Set<string>()
     out.assessments = c.assessments.map((r, i) => {
@@ -257,10 +266,42 @@ function checkLists(c: CadreIn, warnings: LoadProblem[]): Partial<ExRelated> {
     }))
   }
   if (c.discipline)
-    out.discipline = c.discipline.map((r, i) => ({
-      ...r,
-      date: requireDay(r.date, 'discipline', warnings, w('discipline', i, '日期')),
-    }))
+    out.discipline = c.discipline.map((r, i) => {
+      // The system is a closed list the database enforces; a variant (党纪处分) is read as its term.
+      const system = resolveTerm(DISCIPLINE_SYSTEM_VOCAB, r.system)
+      if (!system)
+        throw new Reject(
+          'discipline',
+          `处分第 ${i + 1} 项的处分类别“${r.system}”应为 党纪、政务 或 组织处理`,
+          r.system,
+        )
+      const d: Record<string, unknown> = {
+        ...r,
+        system,
+        date: requireDay(r.date, 'discipline', warnings, w('discipline', i, '日期')),
+      }
+      if (r.impactEnd !== undefined)
+        d['impactEnd'] = dayOf(r.impactEnd, 'discipline', warnings, w('discipline', i, '影响期截止日'))
+      compactOptional('discipline', d)
+      return d as unknown as ExRelated['discipline'][number]
+    })
+  if (c.appointments) {
+    out.appointments = c.appointments.map((r, i) => {
+      const start = month(r.start, 'appointments', warnings, w('appointments', i, '起始年月'))
+      const end = month(r.end, 'appointments', warnings, w('appointments', i, '截止年月'))
+      if (start && end && end < start)
+        throw new Reject('appointments', `任职经历第 ${i + 1} 项：截止年月早于起始年月`, r.title ?? '')
+      return { ...r, start, end }
+    })
+  }
+  // Names the regulations do not use: kept as typed, one warning each (the rules say 待核实).
+  for (const key of ['assessments', 'talks', 'discipline', 'reserve', 'postings'] as const) {
+    const list = (out[key] ?? c[key]) as Record<string, unknown>[] | undefined
+    list?.forEach((item, i) => {
+      for (const v of vocabularyWarnings(key, item))
+        warnings.push({ key, value: String(item[v.key] ?? ''), message: `${RELATED_LABELS[key]}第 ${i + 1} 项：${v.message}` })
+    })
+  }
   if (c.rewards)
     out.rewards = c.rewards.map((r, i) => ({
       ...r,
@@ -286,6 +327,26 @@ function checkLists(c: CadreIn, warnings: LoadProblem[]): Partial<ExRelated> {
       start: dayOf(r.start, 'training', warnings, w('training', i, '开始日期')),
       end: dayOf(r.end, 'training', warnings, w('training', i, '结束日期')),
     }))
+  }
+  return out
+}
+
+/** Keys of list items the document does not define (they would vanish silently otherwise). */
+function unknownItemKeys(raw: Record<string, unknown>): { key: string; message: string }[] {
+  const out: { key: string; message: string }[] = []
+  for (const k of RELATED_KEYS) {
+    const list = raw[k]
+    if (!Array.isArray(list)) continue
+    const shape = RELATED[k].shape as Record<string, unknown>
+    const seen = new Set<string>()
+    list.forEach((item, i) => {
+      if (!item || typeof item !== 'object') return
+      for (const f of Object.keys(item as object)) {
+        if (f in shape || seen.has(f)) continue
+        seen.add(f)
+        out.push({ key: k, message: `${RELATED_LABELS[k]}中未识别的字段“${f}”已忽略（首次出现在第 ${i + 1} 项）` })
+      }
+    })
   }
   return out
 }
@@ -347,6 +408,7 @@ function checkCadre(raw: Record<string, unknown>, row: number): Checked {
   }
   const unit = 'unit' in c ? (c.unit ? c.unit.replace(/[\s\u3000]+/g, '') || null : null) : undefined
   const lists = checkLists(c, warnings)
+  warnings.push(...unknownItemKeys(raw))
   return { row, idCard, scalars, unit, photo, lists, warnings }
 }
 
@@ -370,7 +432,7 @@ export interface LoadOptions {
 /** Loads a parsed document (see parseExchangeText) into the database in one transaction. */
 export function loadExchangeDocument(
   ctx: AppContext,
-  doc: z.output<typeof DocumentSchema>,
+  doc: ParsedDocument,
   opts: LoadOptions,
 ): LoadReport {
   const report: LoadReport = {
@@ -384,6 +446,9 @@ export function loadExchangeDocument(
   }
   const db = ctx.db
   const now = ctx.nowIso()
+  for (const k of doc.unknownKeys ?? []) {
+    report.warnings.push({ key: k, message: `交换文件中未识别的部分“${k}”已忽略（本程序不认识它）` })
+  }
 
   // Units: names unique, parents known, no cycles.
   const docUnits = new Map<string, ExUnit>()

@@ -51,18 +51,21 @@ export function readUnits(db: Db): ExUnit[] {
 const LIST_SQL: Record<RelatedKey, string> = {
   resume: 'SELECT cadre_id, start, end, text FROM resume_entries ORDER BY cadre_id, seq, id',
   family:
-    'SELECT cadre_id, relation, name, birth_date AS birthDate, political_status AS politicalStatus, work_unit_position AS workUnitPosition FROM family_members ORDER BY cadre_id, seq, id',
+    'SELECT cadre_id, relation, name, birth_date AS birthDate, political_status AS politicalStatus, work_unit_position AS workUnitPosition, settled_abroad AS settledAbroad FROM family_members ORDER BY cadre_id, seq, id',
   assessments: 'SELECT cadre_id, year, kind, grade FROM assessments ORDER BY cadre_id, year, kind, id',
   studies:
     'SELECT cadre_id, date, round, scores, conclusion, recommendation FROM studies ORDER BY cadre_id, date, id',
   talks:
     'SELECT cadre_id, date, kind, talker, reason, content, follow_up AS followUp, follow_up_deadline AS followUpDeadline, doc_no AS docNo FROM talks ORDER BY cadre_id, date, id',
-  discipline: 'SELECT cadre_id, date, system, measure, reason FROM discipline ORDER BY cadre_id, date, id',
+  discipline:
+    'SELECT cadre_id, date, system, measure, reason, probation_months AS probationMonths, in_lieu_of AS inLieuOf, impact_end AS impactEnd FROM discipline ORDER BY cadre_id, date, id',
   rewards: 'SELECT cadre_id, date, name, issuer FROM rewards ORDER BY cadre_id, date, id',
   reserve:
     'SELECT cadre_id, level, entry_date AS entryDate, entry_way AS entryWay, status, exit_date AS exitDate, exit_reason AS exitReason FROM reserve_entries ORDER BY cadre_id, entry_date, id',
   postings: 'SELECT cadre_id, kind, place, start, end FROM postings ORDER BY cadre_id, start, id',
   training: 'SELECT cadre_id, name, start, end, hours FROM training ORDER BY cadre_id, start, id',
+  appointments:
+    'SELECT cadre_id, start, end, unit, title, level, rank, doc_no AS docNo FROM appointments ORDER BY cadre_id, seq, id',
 }
 const LIST_KEYS = Object.keys(LIST_SQL) as RelatedKey[]
 
@@ -72,8 +75,20 @@ function perCadre(sql: string): string {
 
 type Row = Record<string, unknown> & { cadre_id: number }
 
+/** The fields added by issue 10 are written only when set, so older documents read unchanged. */
+export function compactOptional(key: string, r: Record<string, unknown>): void {
+  if (key === 'discipline') {
+    for (const k of ['probationMonths', 'inLieuOf', 'impactEnd'])
+      if (r[k] === null || r[k] === undefined) delete r[k]
+  } else if (key === 'family') {
+    if (r['settledAbroad']) r['settledAbroad'] = true
+    else delete r['settledAbroad']
+  }
+}
+
 function shape(key: RelatedKey, row: Row): ExRelated[RelatedKey][number] {
   const { cadre_id: _drop, ...rest } = row
+  compactOptional(key, rest)
   if (key === 'studies') {
     let scores: ExStudy['scores'] = {}
     try {

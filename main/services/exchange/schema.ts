@@ -35,6 +35,8 @@ export const FamilySchema = z.object({
   birthDate: opt,
   politicalStatus: opt,
   workUnitPosition: opt,
+  /** 已移居国（境）外 (条例 第二十四条（五）); written only when true. */
+  settledAbroad: z.boolean().optional(),
 })
 export const AssessmentSchema = z.object({
   year: z.number().int().min(1900).max(2200),
@@ -68,9 +70,15 @@ export const TalkSchema = z.object({
 })
 export const DisciplineSchema = z.object({
   date: z.string().min(1),
-  system: z.enum(['党纪', '政务', '组织处理']),
+  /** 党纪 / 政务 / 组织处理 (variants such as 党纪处分 are read by the vocabulary on load). */
+  system: z.string().min(1).max(20),
   measure: z.string().min(1).max(50),
   reason: opt,
+  // Written only when set (main/domain/impact.ts): 留党察看's 察看期, the heavier measure stood
+  // for, an end of the impact period written on the decision.
+  probationMonths: z.number().int().min(1).max(24).optional(),
+  inLieuOf: z.string().min(1).max(50).optional(),
+  impactEnd: z.string().min(1).max(20).optional(),
 })
 export const RewardSchema = z.object({ date: opt, name: z.string().min(1).max(200), issuer: opt })
 export const ReserveSchema = z.object({
@@ -99,6 +107,17 @@ export const TrainingSchema = z.object({
     .transform((v) => v ?? null),
 })
 
+/** 任职经历: one post held (issue 10); `level` 职务层次 or `rank` 职级, months `YYYY-MM`. */
+export const AppointmentSchema = z.object({
+  start: opt,
+  end: opt,
+  unit: opt,
+  title: opt,
+  level: opt,
+  rank: opt,
+  docNo: opt,
+})
+
 /** The related-record lists of a cadre, in the order the document writes them. */
 export const RELATED = {
   resume: ResumeSchema,
@@ -111,6 +130,7 @@ export const RELATED = {
   reserve: ReserveSchema,
   postings: PostingSchema,
   training: TrainingSchema,
+  appointments: AppointmentSchema,
 } as const
 export type RelatedKey = keyof typeof RELATED
 export const RELATED_KEYS = Object.keys(RELATED) as RelatedKey[]
@@ -126,6 +146,7 @@ export const RELATED_LABELS: Record<RelatedKey, string> = {
   reserve: '后备干部',
   postings: '派驻/一线锻炼',
   training: '培训',
+  appointments: '任职经历',
 }
 
 const scalarShape = Object.fromEntries(
@@ -147,6 +168,7 @@ export const CadreInSchema = z.object({
   reserve: z.array(ReserveSchema).max(100).optional(),
   postings: z.array(PostingSchema).max(100).optional(),
   training: z.array(TrainingSchema).max(1000).optional(),
+  appointments: z.array(AppointmentSchema).max(200).optional(),
 })
 export type CadreIn = z.output<typeof CadreInSchema>
 
@@ -247,12 +269,14 @@ export const OverrideSchema = z.object({
   revokedAt: opt,
   revokedBy: opt,
 })
+/** 立案审查调查 register: `{since, closedOn, note}` is enough in a hand-written file (actor and
+ *  createdAt then read as “交换文件” and the load's time). */
 export const InvestigationSchema = z.object({
   since: opt,
   closedOn: opt,
   note: opt,
-  actor: who,
-  createdAt: stamp,
+  actor: who.optional(),
+  createdAt: stamp.optional(),
 })
 /** A cadre's eligibility review records: decisions, overrides, investigation register, oldest first. */
 export const CadreReviewSchema = z.object({
@@ -317,6 +341,7 @@ export type ExReward = z.output<typeof RewardSchema>
 export type ExReserve = z.output<typeof ReserveSchema>
 export type ExPosting = z.output<typeof PostingSchema>
 export type ExTraining = z.output<typeof TrainingSchema>
+export type ExAppointment = z.output<typeof AppointmentSchema>
 
 export interface ExRelated {
   resume: ExResume[]
@@ -329,6 +354,7 @@ export interface ExRelated {
   reserve: ExReserve[]
   postings: ExPosting[]
   training: ExTraining[]
+  appointments: ExAppointment[]
 }
 
 /** One cadre as dump writes it: every canonical key, the photo as base64 (or null), every list. */

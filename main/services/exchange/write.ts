@@ -21,7 +21,7 @@ const RELATED_SQL: Record<RelatedKey, { table: string; insert: string }> = {
   family: {
     table: 'family_members',
     insert:
-      'INSERT INTO family_members (cadre_id, seq, relation, name, birth_date, political_status, work_unit_position) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO family_members (cadre_id, seq, relation, name, birth_date, political_status, work_unit_position, settled_abroad) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   },
   assessments: {
     table: 'assessments',
@@ -39,7 +39,8 @@ const RELATED_SQL: Record<RelatedKey, { table: string; insert: string }> = {
   },
   discipline: {
     table: 'discipline',
-    insert: 'INSERT INTO discipline (cadre_id, date, system, measure, reason) VALUES (?, ?, ?, ?, ?)',
+    insert:
+      'INSERT INTO discipline (cadre_id, date, system, measure, reason, probation_months, in_lieu_of, impact_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   },
   rewards: {
     table: 'rewards',
@@ -57,6 +58,11 @@ const RELATED_SQL: Record<RelatedKey, { table: string; insert: string }> = {
   training: {
     table: 'training',
     insert: 'INSERT INTO training (cadre_id, name, start, end, hours) VALUES (?, ?, ?, ?, ?)',
+  },
+  appointments: {
+    table: 'appointments',
+    insert:
+      'INSERT INTO appointments (cadre_id, seq, start, end, unit, title, level, rank, doc_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   },
 }
 
@@ -77,6 +83,7 @@ function relatedParams(key: RelatedKey, cadreId: number, rows: ExRelated[Related
         r.birthDate,
         r.politicalStatus,
         r.workUnitPosition,
+        r.settledAbroad ? 1 : 0,
       ])
     case 'assessments':
       return (rows as ExRelated['assessments']).map((r) => [cadreId, r.year, r.kind, r.grade])
@@ -102,7 +109,16 @@ function relatedParams(key: RelatedKey, cadreId: number, rows: ExRelated[Related
         r.docNo,
       ])
     case 'discipline':
-      return (rows as ExRelated['discipline']).map((r) => [cadreId, r.date, r.system, r.measure, r.reason])
+      return (rows as ExRelated['discipline']).map((r) => [
+        cadreId,
+        r.date,
+        r.system,
+        r.measure,
+        r.reason,
+        r.probationMonths ?? null,
+        r.inLieuOf ?? null,
+        r.impactEnd ?? null,
+      ])
     case 'rewards':
       return (rows as ExRelated['rewards']).map((r) => [cadreId, r.date, r.name, r.issuer])
     case 'reserve':
@@ -119,6 +135,18 @@ function relatedParams(key: RelatedKey, cadreId: number, rows: ExRelated[Related
       return (rows as ExRelated['postings']).map((r) => [cadreId, r.kind, r.place, r.start, r.end])
     case 'training':
       return (rows as ExRelated['training']).map((r) => [cadreId, r.name, r.start, r.end, r.hours])
+    case 'appointments':
+      return (rows as ExRelated['appointments']).map((r, i) => [
+        cadreId,
+        i + 1,
+        r.start,
+        r.end,
+        r.unit,
+        r.title,
+        r.level,
+        r.rank,
+        r.docNo,
+      ])
   }
 }
 

@@ -41,8 +41,8 @@ const NEW_PARAMS: Record<RuleId, unknown> = {
   age: { maxAge: 45 },
   'party-age': { minYears: 3 },
   assessment: { kind: '年度考核', failGrades: ['基本称职', '不称职'] },
-  discipline: { periods: { 党纪: { 警告: 12 }, 政务: { 警告: 6 } } },
-  admonishment: { talks: { 诫勉谈话: 6 }, orgHandling: { 免职: 12 } },
+  discipline: {},
+  admonishment: {},
   investigation: {},
 }
 
@@ -276,9 +276,9 @@ function RuleSetEditor({ set, history, onSaved }: { set: RuleSet; history: RuleS
   return (
     <div className="elig-rules-editor" data-testid={`ruleset-${set.target}`}>
       <div className="elig-rules-meta muted">
-        当前为第 {set.version} 版
+        当前为{set.version === 0 ? '默认规则（系统内置）' : `第 ${set.version} 版`}
         {set.version === 0
-          ? '（系统默认）'
+          ? ''
           : ` · ${set.actor ?? ''} 于 ${set.createdAt?.slice(0, 16).replace('T', ' ') ?? ''} 修改${set.note ? `：${set.note}` : ''}`}
       </div>
       <table className="table elig-rules-table">

@@ -17,6 +17,7 @@ import {
   showError,
   showMessage,
 } from '../../components'
+import { vocabularyWarnings } from '../../../../main/records/vocab'
 import { KIND_FIELDS, blankForm, type FieldSpec } from './kindForms'
 import { dots, tidyDay, tidyMonth, todayStr, useLoad } from './shared'
 
@@ -95,10 +96,21 @@ function dataOf(
 
 export function ImpactCell({ impact }: { impact: ImpactInfo | null | undefined }) {
   if (!impact) return <span className="muted">无影响期</span>
+  if (impact.until === '待核实')
+    return (
+      <span data-testid="impact-cell" title={impact.note ?? ''}>
+        <span className="tag tag-warn">待核实</span> {impact.note}
+      </span>
+    )
+  const span =
+    impact.until === '长期'
+      ? '长期影响'
+      : `${impact.months === null ? '' : `${impact.months}个月，`}至 ${dots(impact.until)}`
   return (
-    <span data-testid="impact-cell">
-      {impact.months === null ? '长期影响' : `${impact.months}个月，至 ${dots(impact.until)}`}{' '}
+    <span data-testid="impact-cell" title={impact.note ?? ''}>
+      {span}{' '}
       {impact.running ? <span className="tag tag-red">影响期内</span> : <span className="tag">已期满</span>}
+      {impact.note ? <div className="muted rec-impact-note">{impact.note}</div> : null}
     </span>
   )
 }
@@ -146,6 +158,8 @@ export function RecordEditor({
     }
   }
   const set = (k: string) => (v: string) => setForm((f) => ({ ...f, [k]: v }))
+  // Names the regulations do not use: said at once, saved as typed (the review reads them 待核实).
+  const warnings = vocabularyWarnings(kind, form)
   return (
     <Dialog
       open={open}
@@ -191,6 +205,13 @@ export function RecordEditor({
           return <TextField {...common} placeholder={ph} />
         })}
       </FormGrid>
+      {warnings.length ? (
+        <div className="rec-vocab-warn" role="alert" data-testid="record-vocab-warning">
+          {warnings.map((w) => (
+            <div key={w.key}>⚠ {w.message}</div>
+          ))}
+        </div>
+      ) : null}
     </Dialog>
   )
 }

@@ -62,6 +62,11 @@ export const KIND_FIELDS: Record<RecordKind, FieldSpec[]> = {
       required: true,
     },
     { key: 'reason', label: '处分事由', input: 'textarea', span: 3 },
+    // Impact per record (main/domain/impact.ts): 留党察看's 察看期, 严重警告 in lieu of 撤销党内职务,
+    // an end day written on the decision.
+    { key: 'probationMonths', label: '察看期（月，留党察看填 12 或 24）', input: 'number', inList: false },
+    { key: 'inLieuOf', label: '代替的处分（如无党内职务可撤销：撤销党内职务）', input: 'free', options: ['撤销党内职务'], inList: false },
+    { key: 'impactEnd', label: '影响期截止日（决定中写明时填）', input: 'day', inList: false },
   ],
   rewards: [
     { key: 'date', label: '奖励日期', input: 'day' },

@@ -1,0 +1,276 @@
+/**
+ * Issue 10, by the regulations: the vocabulary of measures, talks and grades with their variants,
+ * impact periods per record, and what the rules make of them. One row per case, each naming the
+ * article (or the text) that decides it.
+ */
+import { describe, expect, it } from 'vitest'
+import { impactsOf, type ImpactRecord } from '../../main/domain/impact'
+import { evaluateCadre, type CadreFacts } from '../../main/eligibility/evaluate'
+import { defaultRules } from '../../main/eligibility/rules'
+import { resolveGrade, resolveMeasure, resolveTalk, vocabularyWarnings } from '../../main/records/vocab'
+
+type Disc = Extract<ImpactRecord, { source: 'discipline' }>
+const d = (date: string, system: string, measure: string, more: Partial<Disc> = {}): ImpactRecord => ({
+  source: 'discipline',
+  date,
+  system,
+  measure,
+  ...more,
+})
+const t = (date: string, kind: string): ImpactRecord => ({ source: 'talk', date, kind })
+
+describe('vocabulary: the names of the regulations and the variants clerks type', () => {
+  it.each([
+    ['纪律处分条例 第八条: 党内严重警告 is 严重警告', '党纪', '党内严重警告', { system: '党纪', measure: '严重警告' }],
+    ['纪律处分条例 第八条: 党内警告处分 is 警告', '党纪', '党内警告处分', { system: '党纪', measure: '警告' }],
+    ['纪律处分条例 留党察看: 留党察看一年 carries 察看期 12', '党纪', '留党察看一年', { measure: '留党察看', probationMonths: 12 }],
+    ['纪律处分条例 留党察看: 留党察看（二年） carries 察看期 24', '党纪处分', '留党察看（二年）', { system: '党纪', probationMonths: 24 }],
+    ['政务处分法 第七条: 行政记大过 is 记大过', '政务', '行政记大过', { system: '政务', measure: '记大过' }],
+    ['政务处分法 第七条: 开除公职 is 开除', '政务处分', '开除公职', { system: '政务', measure: '开除' }],
+    ['组织处理规定 第五条: 责令辞职', '组织处理', '责令辞职', { measure: '责令辞职' }],
+    ['组织处理规定 第五条: 调整职务 is 调整', '组织处理', '调整职务', { measure: '调整' }],
+  ])('%s', (_article, system, measure, want) => {
+    expect(resolveMeasure(system, measure)).toMatchObject(want)
+  })
+
+  it.each([
+    ['a typo (严重警吿) is unknown, never no sanction', '党纪', '严重警吿'],
+    ['DOMAIN.md: "记大过处分决定" is unknown', '政务', '记大过处分决定'],
+    ['a measure of another system (记过 is 政务, not 党纪) is unknown', '党纪', '记过'],
+  ])('%s', (_why, system, measure) => {
+    expect(resolveMeasure(system, measure)).toBeNull()
+    expect(vocabularyWarnings('discipline', { system, measure })[0]?.message).toContain(`“${measure}”不是规定的名称`)
+  })
+
+  it.each([
+    ['诫勉规定 2019: 谈话诫勉 is 诫勉', '谈话诫勉', '诫勉谈话', '诫勉'],
+    ['诫勉规定 2019: 书面诫勉 is 诫勉', '书面诫勉', '书面诫勉', '诫勉'],
+    ['诫勉规定 2019: 诫勉谈话 is 诫勉', '诫勉谈话', '诫勉谈话', '诫勉'],
+    ['DOMAIN.md Talks: 提醒谈话 has no impact', '谈话提醒', '提醒谈话', null],
+  ])('%s', (_article, kind, canonical, cls) => {
+    expect(resolveTalk(kind)).toEqual({ kind: canonical, impactClass: cls })
+  })
+
+  it.each([
+    ['公务员考核规定: 优秀等次 is 优秀', '优秀等次', '优秀'],
+    ['公务员考核规定: 基本称职', '基本称职', '基本称职'],
+    ['事业单位: 基本合格', '基本合格', '基本合格'],
+    ['an unknown grade', '优等', null],
+  ])('%s', (_article, grade, want) => {
+    expect(resolveGrade(grade)).toBe(want)
+  })
+
+  it('warns about an unknown talk kind, grade, reserve level or posting kind; variants pass quietly', () => {
+    expect(vocabularyWarnings('talks', { kind: '诫免谈话' })).toHaveLength(1)
+    expect(vocabularyWarnings('talks', { kind: '谈话诫勉' })).toHaveLength(0)
+    expect(vocabularyWarnings('assessments', { grade: '优等' })[0]?.message).toContain('考核等次“优等”')
+    expect(vocabularyWarnings('postings', { kind: '驻村工作队队长' })).toHaveLength(0)
+    expect(vocabularyWarnings('reserve', { level: '正科后备', status: '在库' })).toHaveLength(0)
+  })
+})
+
+describe('impact per record (main/domain/impact.ts)', () => {
+  it.each<[string, ImpactRecord[], string | null, string?]>([
+    ['纪律处分条例: 严重警告 18 months (党内严重警告)', [d('2025-01-15', '党纪', '党内严重警告')], '2026-07-15'],
+    ['纪律处分条例 留党察看: 察看期一年 + 二年 = 36 months', [d('2025-01-15', '党纪', '留党察看一年')], '2028-01-15', '察看期一年'],
+    [
+      '纪律处分条例 留党察看: 察看期 recorded 24 + 24 = 48 months',
+      [d('2025-01-15', '党纪', '留党察看', { probationMonths: 24 })],
+      '2029-01-15',
+    ],
+    [
+      '纪律处分条例 留党察看: no 察看期 recorded → counted as two years, and said so',
+      [d('2025-01-15', '党纪', '留党察看')],
+      '2029-01-15',
+      '未录入，按二年计',
+    ],
+    [
+      '纪律处分条例 撤销党内职务: 严重警告 in lieu of 撤销党内职务 → 24 months, not 18',
+      [d('2025-01-15', '党纪', '严重警告', { inLieuOf: '撤销党内职务' })],
+      '2027-01-15',
+      '代替撤销党内职务',
+    ],
+    [
+      'an end day written on the decision overrides the computed one',
+      [d('2025-01-15', '党纪', '警告', { impactEnd: '2025-10-31' })],
+      '2025-10-31',
+    ],
+    [
+      '政务处分法 第八条: 记过 12 months',
+      [d('2025-01-15', '政务', '记过')],
+      '2026-01-15',
+    ],
+    [
+      '政务处分法 处分期间再受处分: 记大过 18 + the 184 days left of 记过',
+      [d('2025-01-15', '政务', '记过'), d('2025-07-15', '政务', '记大过')],
+      '2027-07-18',
+      '原处分未满的 184 天',
+    ],
+    [
+      '政务处分法 处分期间再受处分: at most 48 months from the new decision',
+      [d('2025-01-15', '政务', '降级'), d('2025-01-16', '政务', '撤职'), d('2025-01-17', '政务', '记大过')],
+      '2029-01-17',
+      '以 48 个月为限',
+    ],
+    [
+      '组织处理规定: 免职, one year no post and two years nothing higher → 24 months',
+      [d('2025-01-15', '组织处理', '免职')],
+      '2027-01-15',
+      '一年内不得安排职务',
+    ],
+    ['组织处理规定: 责令辞职 as 免职 → 24 months', [d('2025-01-15', '组织处理', '责令辞职')], '2027-01-15'],
+    ['组织处理规定: 调整 one year', [d('2025-01-15', '组织处理', '调整职务')], '2026-01-15'],
+    ['组织处理规定: 降职 two years', [d('2025-01-15', '组织处理', '降职')], '2027-01-15'],
+    ['诫勉规定 2019: 书面诫勉 6 months', [t('2026-08-03', '书面诫勉')], '2027-02-03'],
+    ['诫勉规定 2019: 谈话诫勉 6 months', [t('2026-08-03', '谈话诫勉')], '2027-02-03'],
+  ])('%s', (_article, records, until, note) => {
+    const all = impactsOf(records)
+    const last = all.reduce((a, b) => ((b.until ?? '9') > (a.until ?? '9') ? b : a))
+    expect(last.unknown).toBeUndefined()
+    expect(last.until).toBe(until)
+    if (note) expect(last.note).toContain(note)
+  })
+
+  it.each<[string, ImpactRecord]>([
+    ['a typo of a measure (严重警吿) is 待核实', d('2025-01-15', '党纪', '严重警吿')],
+    ['DOMAIN.md: 记大过处分决定 is 待核实', d('2025-01-15', '政务', '记大过处分决定')],
+    ['组织处理规定: 停职检查 has no period of its own → 待核实', d('2025-01-15', '组织处理', '停职检查')],
+    ['an unknown talk kind (诫免谈话) may be a 诫勉 → 待核实', t('2026-08-03', '诫免谈话')],
+    ['an unreadable date is 待核实', d('去年', '党纪', '警告')],
+  ])('%s', (_why, record) => {
+    expect(impactsOf([record])[0]?.unknown).toBeTruthy()
+  })
+})
+
+/** Meets every default rule for 正科 on 2026-11-23 but those under test. */
+function facts(over: Partial<CadreFacts> = {}): CadreFacts {
+  return {
+    id: 1,
+    idCard: '620102198503150012',
+    name: '张三',
+    unit: '某某镇',
+    position: '某某镇党委副书记',
+    birthDate: '1985-03',
+    workStartDate: '2005-07',
+    partyJoinDate: '2004-06',
+    politicalStatus: '中共党员',
+    positionLevel: '副科',
+    positionDate: '2022-05',
+    rank: '三级主任科员',
+    rankDate: '2021-05',
+    eduFullTime: '大学',
+    eduInService: null,
+    assessments: [{ year: 2025, kind: '年度考核', grade: '称职' }],
+    discipline: [],
+    talks: [],
+    reserve: [{ level: '正科级后备', status: '在库', entryDate: '2025-03' }],
+    postings: [{ kind: '第一书记', place: '某某村', start: '2021-06', end: '2023-06' }],
+    investigation: null,
+    ...over,
+  }
+}
+
+describe('the rules read the records as the regulations do (正科, default rules)', () => {
+  const rules = defaultRules('section-chief')
+  it.each<[string, Partial<CadreFacts>, string, 'discipline' | 'admonishment' | 'assessment', string, string | null]>([
+    [
+      '纪律处分条例: 党内严重警告 runs 18 months (was: unknown name = no sanction)',
+      { discipline: [{ date: '2025-11-01', system: '党纪', measure: '党内严重警告' }] },
+      '2026-11-23',
+      'discipline',
+      'fail',
+      '2027-05-02',
+    ],
+    [
+      'a typo 严重警吿 is 待核实, never 符合',
+      { discipline: [{ date: '2025-11-01', system: '党纪', measure: '严重警吿' }] },
+      '2026-11-23',
+      'discipline',
+      'unknown',
+      null,
+    ],
+    [
+      '纪律处分条例 留党察看一年: 36 months, not 48 (last day)',
+      { discipline: [{ date: '2024-01-10', system: '党纪', measure: '留党察看一年' }] },
+      '2027-01-10',
+      'discipline',
+      'fail',
+      '2027-01-11',
+    ],
+    [
+      '纪律处分条例 留党察看一年: clear the day after',
+      { discipline: [{ date: '2024-01-10', system: '党纪', measure: '留党察看一年' }] },
+      '2027-01-11',
+      'discipline',
+      'pass',
+      null,
+    ],
+    [
+      '纪律处分条例 撤销党内职务: 严重警告 in lieu of it blocks 24 months (month 20)',
+      { discipline: [{ date: '2025-03-01', system: '党纪', measure: '严重警告', inLieuOf: '撤销党内职务' }] },
+      '2026-11-23',
+      'discipline',
+      'fail',
+      '2027-03-02',
+    ],
+    [
+      '政务处分法: a second 政务处分 adds the remainder',
+      {
+        discipline: [
+          { date: '2025-01-15', system: '政务', measure: '记过' },
+          { date: '2025-07-15', system: '政务', measure: '记大过' },
+        ],
+      },
+      '2027-03-01',
+      'discipline',
+      'fail',
+      '2027-07-19',
+    ],
+    [
+      '组织处理规定: 责令辞职 blocks two years (was: unknown = none)',
+      { discipline: [{ date: '2025-06-01', system: '组织处理', measure: '责令辞职' }] },
+      '2026-11-23',
+      'admonishment',
+      'fail',
+      '2027-06-02',
+    ],
+    [
+      '诫勉规定 2019: 书面诫勉 blocks 6 months',
+      { talks: [{ date: '2026-08-03', kind: '书面诫勉' }] },
+      '2026-11-23',
+      'admonishment',
+      'fail',
+      '2027-02-04',
+    ],
+    [
+      'an unknown talk kind is 待核实',
+      { talks: [{ date: '2026-08-03', kind: '诫免谈话' }] },
+      '2026-11-23',
+      'admonishment',
+      'unknown',
+      null,
+    ],
+    [
+      '条例 第二十四条（三）: 基本合格 last year fails',
+      { assessments: [{ year: 2025, kind: '年度考核', grade: '基本合格等次' }] },
+      '2026-11-23',
+      'assessment',
+      'fail',
+      null,
+    ],
+    [
+      '条例 第二十四条（三）: an unknown grade is 待核实',
+      { assessments: [{ year: 2025, kind: '年度考核', grade: '优等' }] },
+      '2026-11-23',
+      'assessment',
+      'unknown',
+      null,
+    ],
+  ])('%s', (_article, over, at, id, result, passesFrom) => {
+    const ev = evaluateCadre(facts(over), rules, at)
+    const r = ev.rules.find((x) => x.id === id)!
+    expect(r.result, r.reason).toBe(result)
+    expect(r.passesFrom).toBe(passesFrom)
+    expect(ev.eligible).not.toBe(true)
+  })
+})

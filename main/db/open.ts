@@ -230,11 +230,13 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
           copyDatabase(db, freeName(`${path}.before-v${latest}.bak`))
         }
         applyMigrations(db, pending)
+        // Entries written before the chain existed are chained once, when 0070 is applied; an
+        // unchained entry found later is a forgery that verify reports, never sealed.
+        if (pending.some((m) => m.name === '0070-custody')) sealAuditChain(db)
       }
       if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
         db.pragma(`application_id = ${APPLICATION_ID}`)
       }
-      sealAuditChain(db)
       db.pragma('journal_mode = WAL')
       db.pragma('synchronous = NORMAL')
       if (isFile) restrictFile(path)

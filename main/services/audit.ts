@@ -6,6 +6,7 @@
 import type { AuditEntry } from '../domain/cadre'
 import { auditFromDb, type DbAuditEntry } from '../db/types'
 import type { AppContext } from './context'
+import { getSetting, setSetting } from './settings'
 
 export interface AuditInput {
   /** What happened: 'create', 'update', 'status', 'photo', 'import', 'delete', ... */
@@ -59,4 +60,29 @@ export function listAudit(
     .prepare(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
     .all(...params, q.limit ?? 200, q.offset ?? 0) as DbAuditEntry[]
   return { entries: rows.map(auditFromDb), total }
+}
+
+/**
+ * Settings that only remember how a screen is laid out (the roster's columns): any account may
+ * set them and they are not audited. Every other setting (thresholds, impact periods, the county's
+ * name) is a change of the rules and lands in the audit log with its account.
+ */
+export const VIEW_SETTINGS: ReadonlySet<string> = new Set(['roster.columns'])
+
+/** settings.set with its audit entry (issue 12: changing the impact periods left no trace). */
+export function setSettingAudited(ctx: AppContext, key: string, value: unknown): void {
+  ctx.db.transaction(() => {
+    const before = getSetting(ctx, key)
+    setSetting(ctx, key, value)
+    if (VIEW_SETTINGS.has(key)) return
+    const after = getSetting(ctx, key)
+    if (JSON.stringify(before) === JSON.stringify(after)) return
+    recordAudit(ctx, {
+      action: 'settings',
+      entity: 'settings',
+      summary: `修改设置“${key}”`,
+      before: { key, value: before },
+      after: { key, value: after },
+    })
+  })()
 }

@@ -3,7 +3,7 @@
  * settings. Backups and demo data are in data.ts. Arguments arrive validated by the dispatcher.
  */
 import pkg from '../../../package.json'
-import { listAudit } from '../../services/audit'
+import { listAudit, setSettingAudited } from '../../services/audit'
 import {
   getCadre,
   getCadrePhoto,
@@ -13,7 +13,7 @@ import {
   setCadreStatus,
 } from '../../services/cadres'
 import type { AppContext } from '../../services/context'
-import { getSetting, setSetting } from '../../services/settings'
+import { getSetting } from '../../services/settings'
 import { listUnits, saveUnit } from '../../services/units'
 import type { Handlers } from '../registry'
 
@@ -54,7 +54,7 @@ export function createCoreHandlers(ctx: AppContext, extra: { host: string }): Pi
     'audit.list': (q) => listAudit(ctx, q),
     'settings.get': ({ key }) => getSetting(ctx, key),
     'settings.set': ({ key, value }) => {
-      setSetting(ctx, key, value)
+      setSettingAudited(ctx, key, value)
       return null
     },
   }

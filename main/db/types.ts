@@ -46,6 +46,9 @@ export interface DbCadre {
   rank_date: string | null
   status: string
   phone: string | null
+  /** Migration 0080: 原法定退休年龄 and the generated 到龄时间. */
+  retire_base_age?: number | null
+  retire_date?: string | null
   created_at: string
   updated_at: string
 }
@@ -113,7 +116,7 @@ export function cadreFieldsFromDb(r: DbCadreWithUnit): CadreFields {
 }
 
 export function cadreRowFromDb(r: DbCadreWithUnit, age: number | null): CadreRow {
-  return { ...cadreFieldsFromDb(r), id: r.id, unitId: r.unit_id, age, impactUntil: null }
+  return { ...cadreFieldsFromDb(r), id: r.id, unitId: r.unit_id, age, impactUntil: null, retireDate: r.retire_date ?? null }
 }
 
 export function unitFromDb(r: DbUnit & { count?: number }): Unit {

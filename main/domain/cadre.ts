@@ -16,6 +16,10 @@ export interface CadreRecord extends CadreFields {
   id: number
   unitId: number | null
   hasPhoto: boolean
+  /** 原法定退休年龄 set on the cadre (50 / 55 / 60); null = the default by gender. */
+  retireBaseAge: number | null
+  /** 到龄时间 `YYYY-MM` under the 2025 reform; null = 待补充 (main/domain/retirement.ts). */
+  retireDate: string | null
   resume: ResumeEntry[]
   family: FamilyMember[]
   createdAt: string
@@ -25,6 +29,8 @@ export interface CadreRecord extends CadreFields {
 /** What the detail editor sends back. `id` null creates a person. */
 export interface CadreInput extends Partial<CadreFields> {
   id: number | null
+  /** 原法定退休年龄 50 / 55 / 60; null = the default by gender; absent = unchanged. */
+  retireBaseAge?: number | null
   resume?: ResumeEntry[]
   family?: FamilyMember[]
 }
@@ -36,6 +42,8 @@ export interface CadreRow extends CadreFields {
   unitId: number | null
   age: number | null
   impactUntil: string | null
+  /** 到龄时间 `YYYY-MM` (2025 reform); null = 待补充. */
+  retireDate: string | null
 }
 
 export type FilterOp = 'contains' | 'notContains' | 'equals' | 'notEqual' | 'startsWith' | 'endsWith' | 'blank' | 'notBlank'

@@ -37,6 +37,7 @@ import {
 } from './cadres/normalize'
 import { CADRE_SELECT } from './cadres/query'
 import { ensureUnit } from './units'
+import { setRetireBaseAge } from './retirement'
 
 export { queryCadres, buildCadreWhere } from './cadres/query'
 export {
@@ -82,6 +83,8 @@ export function getCadre(ctx: AppContext, id: number): CadreRecord {
     id: r.id,
     unitId: r.unit_id,
     hasPhoto,
+    retireBaseAge: r.retire_base_age ?? null,
+    retireDate: r.retire_date ?? null,
     resume: readResume(ctx, id),
     family: readFamily(ctx, id),
     createdAt: r.created_at,
@@ -154,6 +157,14 @@ function duplicateError(ctx: AppContext, idCard: string, otherId: number): AppEr
  * ('invalid-cadre', with `fields`) listing every problem; nothing is written then.
  */
 export function saveCadre(ctx: AppContext, input: CadreInput): CadreRecord {
+  if (input.retireBaseAge !== undefined) {
+    // 原法定退休年龄 (issue 13) is kept beside the canonical fields: main/services/retirement.ts.
+    const { retireBaseAge, ...rest } = input
+    return ctx.db.transaction((): CadreRecord => {
+      const saved = saveCadre(ctx, rest)
+      return setRetireBaseAge(ctx, saved.id, retireBaseAge ?? null) ?? saved
+    })()
+  }
   return ctx.db.transaction((): CadreRecord => {
     const existing = input.id !== null ? getCadre(ctx, input.id) : null
     if (input.id !== null && !existing) throw notFound(input.id)

@@ -11,6 +11,7 @@ import m0040 from './0040-appointment-forms'
 import m0050 from './0050-unit-status-index'
 import m0060 from './0060-eligibility-law'
 import m0070 from './0070-custody'
+import m0080 from './0080-retirement-posts'
 
 export interface Migration {
   version: number
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 50, name: '0050-unit-status-index', sql: m0050 },
   { version: 60, name: '0060-eligibility-law', sql: m0060 },
   { version: 70, name: '0070-custody', sql: m0070 },
+  { version: 80, name: '0080-retirement-posts', sql: m0080 },
 ]

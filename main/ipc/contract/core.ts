@@ -28,6 +28,7 @@ const fieldShape = Object.fromEntries(CADRE_FIELD_KEYS.map((k) => [k, nullableTe
 export const CadreInputSchema = z.object({
   ...fieldShape,
   id: z.number().int().positive().nullable(),
+  retireBaseAge: z.number().int().nullable().optional(),
   resume: z.array(ResumeEntrySchema).max(200).optional(),
   family: z.array(FamilyMemberSchema).max(50).optional(),
 })

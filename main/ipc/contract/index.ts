@@ -9,6 +9,7 @@ import { exportChannels } from './export'
 import { eligibilityChannels } from './eligibility'
 import { recordsChannels } from './records'
 import { importChannels } from './import'
+import { statsChannels } from './stats'
 import type { ApiResult, InputOf, OutputOf } from './define'
 
 export const channels = {
@@ -18,6 +19,7 @@ export const channels = {
   ...eligibilityChannels,
   ...recordsChannels,
   ...importChannels,
+  ...statsChannels,
 }
 
 export type Channels = typeof channels

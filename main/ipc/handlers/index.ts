@@ -11,6 +11,7 @@ import { createEligibilityHandlers } from './eligibility'
 import { createRecordsHandlers } from './records'
 import { createDataHandlers } from './data'
 import { importHandlers } from './import'
+import { createStatsHandlers } from './stats'
 
 export function createHandlers(ctx: AppContext, extra: { host: string }): Handlers {
   void ctx
@@ -23,5 +24,6 @@ export function createHandlers(ctx: AppContext, extra: { host: string }): Handle
     createRecordsHandlers(ctx),
     createDataHandlers(ctx),
     importHandlers(ctx),
+    createStatsHandlers(ctx),
   )
 }

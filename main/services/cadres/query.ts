@@ -17,7 +17,7 @@ export const CADRE_SELECT = `c.id, c.id_card, c.name, c.name_initials, c.name_pi
   c.native_place, c.birth_place, c.party_join_date, c.political_status, c.work_start_date, c.health, c.tech_title,
   c.specialty, c.edu_full_time, c.degree_full_time, c.school_full_time, c.edu_in_service, c.degree_in_service,
   c.school_in_service, c.unit_id, c.position, c.position_level, c.position_date, c.rank, c.rank_date, c.status,
-  c.phone, c.created_at, c.updated_at, u.name AS unit_name`
+  c.phone, c.created_at, c.updated_at, c.retire_base_age, c.retire_date, u.name AS unit_name`
 
 function ageExpr(today: string): string {
   const ay = Number(today.slice(0, 4))
@@ -31,14 +31,16 @@ function like(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c)
 }
 
-type Key = CadreFieldKey | 'age' | 'impactUntil'
-const FILTER_KEYS = new Set<string>([...CADRE_FIELD_KEYS, 'age', 'impactUntil'])
-const SORT_KEYS = new Set<string>([...CADRE_FIELD_KEYS, 'age', 'id', 'impactUntil'])
+type Key = CadreFieldKey | 'age' | 'impactUntil' | 'retireDate'
+const FILTER_KEYS = new Set<string>([...CADRE_FIELD_KEYS, 'age', 'impactUntil', 'retireDate'])
+const SORT_KEYS = new Set<string>([...CADRE_FIELD_KEYS, 'age', 'id', 'impactUntil', 'retireDate'])
 
 function exprOf(key: Key, today: string): string {
   if (key === 'unit') return 'u.name'
   if (key === 'age') return ageExpr(today)
   if (key === 'impactUntil') return impactUntilExpr(today)
+  // 到龄时间: the generated column of migration 0080 (indexed).
+  if (key === 'retireDate') return 'c.retire_date'
   return `c.${CADRE_COLUMN[key]}`
 }
 
@@ -82,7 +84,8 @@ function filterCondition(key: string, f: ColumnFilter, today: string, params: un
   if (v === '') return '1'
   if (k === 'age') return ageCondition(expr, f.op, v, params)
   v = halfWidthAlnum(v)
-  if (k !== 'unit' && k !== 'impactUntil' && FIELD_BY_KEY.get(k)?.kind === 'month') v = monthFilterValue(v)
+  if (k === 'retireDate' || (k !== 'unit' && k !== 'impactUntil' && FIELD_BY_KEY.get(k)?.kind === 'month'))
+    v = monthFilterValue(v)
   if (k === 'idCard') v = v.toUpperCase()
   switch (f.op) {
     case 'contains':

@@ -7,6 +7,7 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers'
 import type { Db } from '../../db/open'
 import { CADRE_FIELD_KEYS, columnOf } from '../../domain/fields'
 import { formatResume } from '../../domain/resume'
+import { cadreRetirement } from '../../domain/retirement'
 import type { ExCadre, ExRelated, ExResume, ExStudy, ExUnit, RelatedKey } from './schema'
 
 interface UnitRow {
@@ -102,10 +103,13 @@ function shape(key: RelatedKey, row: Row): ExRelated[RelatedKey][number] {
   return rest as unknown as ExRelated[RelatedKey][number]
 }
 
-const SCALAR_SQL = `SELECT c.id, ${CADRE_FIELD_KEYS.map((k) => (k === 'unit' ? 'u.name AS unit' : `c.${columnOf(k)} AS ${k}`)).join(', ')}, c.photo
+const SCALAR_SQL = `SELECT c.id, ${CADRE_FIELD_KEYS.map((k) => (k === 'unit' ? 'u.name AS unit' : `c.${columnOf(k)} AS ${k}`)).join(', ')}, c.photo,
+  c.retire_base_age AS retireBaseAge, c.retire_date AS retireDate
   FROM cadres c LEFT JOIN units u ON u.id = c.unit_id`
 
-type ScalarRow = { id: number; photo: Buffer | null } & Record<string, string | null>
+type ScalarRow = { id: number; photo: Buffer | null } & Record<string, string | null> & {
+    retireBaseAge?: number | null
+  }
 
 function toCadre(row: ScalarRow, lists: (key: RelatedKey) => ExRelated[RelatedKey]): ExCadre {
   const out: Record<string, unknown> = { idCard: row['idCard'] }
@@ -160,6 +164,10 @@ export function readCadre(db: Db, id: number): ExCadre | null {
 export type CadreListItem = { [K in (typeof CADRE_FIELD_KEYS)[number]]: string | null } & {
   resume: string
   photo: string | null
+  /** 到龄时间 YYYY-MM under the 2025 reform (null: 待补充). */
+  retireDate: string | null
+  /** 原法定退休年龄 in force: set on the cadre, else by gender (null: gender unknown). */
+  retireBaseAge: number | null
 }
 
 /** Every cadre, one flat record each (the CLI's `list`): every canonical key, 简历 as the form's
@@ -177,6 +185,11 @@ export function readCadreList(db: Db): CadreListItem[] {
     for (const k of CADRE_FIELD_KEYS) out[k] = row[k] ?? null
     out['resume'] = formatResume(resume.get(row.id) ?? [])
     out['photo'] = row.photo ? row.photo.toString('base64') : null
+    out['retireDate'] = row['retireDate'] ?? null
+    out['retireBaseAge'] = cadreRetirement({
+      gender: row['gender'],
+      retireBaseAge: row.retireBaseAge,
+    }).baseAge
     return out as CadreListItem
   })
 }

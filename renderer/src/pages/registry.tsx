@@ -15,6 +15,7 @@ import { RECORDS_PAGES } from './records/pages'
 import { FORM_PAGES } from './form/pages'
 import { ImportPage } from './import/ImportPage'
 import { EligibilityPage } from './eligibility/EligibilityPage'
+import { STATS_PAGES } from './stats/pages'
 
 export interface PageDef {
   id: string
@@ -46,4 +47,5 @@ export const PAGES: PageDef[] = [
     order: 30,
     render: (r) => <EligibilityPage sub={r.params[0]} />,
   },
+  ...STATS_PAGES,
 ]

@@ -14,17 +14,30 @@ import {
 import { ageAt, parseMonth, today } from '../../../../main/domain/dates'
 import { FormGrid, FormSection, MonthField, SelectField, TextField } from '../../components'
 import type { Draft, Errors } from './form'
+import { RetirementSection } from './RetirementSection'
 
 export interface BasicInfoProps {
   fields: Draft
   errors: Errors
   unitNames: string[]
+  /** 原法定退休年龄 as chosen ('' = default by gender) and its setter (issue 13). */
+  retireBaseAge: string
+  onRetireBaseAge(v: string): void
   onChange(key: CadreFieldKey, value: string): void
   onBlur(key: CadreFieldKey): void
   photo: ReactNode
 }
 
-export function BasicInfo({ fields, errors, unitNames, onChange, onBlur, photo }: BasicInfoProps) {
+export function BasicInfo({
+  fields,
+  errors,
+  unitNames,
+  retireBaseAge,
+  onRetireBaseAge,
+  onChange,
+  onBlur,
+  photo,
+}: BasicInfoProps) {
   const text = (key: CadreFieldKey, extra: { span?: number; required?: boolean; hint?: string } = {}) => (
     <TextField
       name={key}
@@ -124,6 +137,13 @@ export function BasicInfo({ fields, errors, unitNames, onChange, onBlur, photo }
           {text('phone')}
         </FormGrid>
       </FormSection>
+      <RetirementSection
+        gender={fields.gender}
+        birth={birth.ok ? birth.value : null}
+        value={retireBaseAge}
+        error={errors['retireBaseAge']}
+        onChange={onRetireBaseAge}
+      />
     </>
   )
 }

@@ -399,6 +399,8 @@ function CadreEditor({ param }: { param: string }) {
             fields={form.fields}
             errors={errors}
             unitNames={unitNames}
+            retireBaseAge={form.retireBaseAge ?? ''}
+            onRetireBaseAge={(v) => setForm((f) => ({ ...f, retireBaseAge: v }))}
             onChange={setField}
             onBlur={blurField}
             photo={

@@ -28,6 +28,8 @@ export interface FormState {
   fields: Draft
   resume: ResumeRow[]
   family: FamilyRow[]
+  /** 原法定退休年龄 '50' / '55' / '60'; '' = the default by gender (issue 13). */
+  retireBaseAge?: string
 }
 
 export const MONTH_KEYS = new Set<string>(CADRE_FIELDS.filter((f) => f.kind === 'month').map((f) => f.key))
@@ -48,6 +50,7 @@ export function formFromRecord(r: CadreRecord | null): FormState {
   }
   return {
     fields,
+    retireBaseAge: r.retireBaseAge ? String(r.retireBaseAge) : '',
     resume: r.resume.map((e) => ({ start: monthDots(e.start), end: monthDots(e.end), text: e.text })),
     family: r.family.map((f) => ({
       relation: f.relation,
@@ -168,6 +171,8 @@ export function toInput(id: number | null, form: FormState): CadreInput {
       politicalStatus: text(r.politicalStatus),
       workUnitPosition: text(r.workUnitPosition),
     }))
+  if (form.retireBaseAge !== undefined)
+    input.retireBaseAge = form.retireBaseAge ? Number(form.retireBaseAge) : null
   return input
 }
 

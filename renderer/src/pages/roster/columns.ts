@@ -12,6 +12,7 @@ export const DEFAULT_COLUMNS = [
   'gender',
   'birthDate',
   'age',
+  'retireDate',
   'ethnicity',
   'unit',
   'position',
@@ -65,12 +66,22 @@ const IMPACT: ColumnInfo = {
   sortable: true,
   filterable: true,
 }
+/** 到龄时间 under the 2025 reform (the database's generated column; issue 13). */
+const RETIRE: ColumnInfo = {
+  key: 'retireDate',
+  label: '到龄时间',
+  month: true,
+  width: 78,
+  sortable: true,
+  filterable: true,
+}
 const birthAt = FIELD_COLUMNS.findIndex((c) => c.key === 'birthDate') + 1
 
-/** Every column in the chooser's order: the form's fields, 年龄 after 出生年月, 影响期至 last. */
+/** Every column in the chooser's order: the form's fields, 年龄 and 到龄时间 after 出生年月, 影响期至 last. */
 export const ALL_COLUMNS: ColumnInfo[] = [
   ...FIELD_COLUMNS.slice(0, birthAt),
   AGE,
+  RETIRE,
   ...FIELD_COLUMNS.slice(birthAt),
   IMPACT,
 ]
@@ -94,9 +105,10 @@ const WIDTHS: Record<string, number> = {
   gender: 52,
   birthDate: 84,
   age: 48,
-  ethnicity: 56,
-  unit: 116,
-  position: 128,
+  retireDate: 86,
+  ethnicity: 52,
+  unit: 104,
+  position: 118,
   positionLevel: 78,
   rank: 96,
   politicalStatus: 96,
@@ -136,6 +148,12 @@ function monthFormatter(p: ValueFormatterParams<CadreRow>): string {
   return typeof p.value === 'string' ? monthDots(p.value) : ''
 }
 
+/** 到龄时间: 2031.11; without a birth month (or gender) 待补充, never guessed. */
+function retireFormatter(p: ValueFormatterParams<CadreRow>): string {
+  if (!p.data) return ''
+  return typeof p.value === 'string' ? monthDots(p.value) : '待补充'
+}
+
 function dayFormatter(p: ValueFormatterParams<CadreRow>): string {
   return typeof p.value === 'string' ? p.value.replace(/-/g, '.') : ''
 }
@@ -160,7 +178,12 @@ export function buildColumnDefs(layout: ColumnLayoutItem[] | null): ColDef<Cadre
       colId: c.key,
       field: c.key as keyof CadreRow,
       headerName: GRID_LABELS[c.key] ?? c.label,
-      headerTooltip: c.key === 'age' ? '年龄（筛选可输入 45、40-50、>=45）' : c.label,
+      headerTooltip:
+        c.key === 'age'
+          ? '年龄（筛选可输入 45、40-50、>=45）'
+          : c.key === 'retireDate'
+            ? '到龄时间：按渐进式延迟法定退休年龄的决定计算（筛选可输入 2026 或 2026.03）'
+            : c.label,
       width: item.width ?? WIDTHS[c.key] ?? c.width,
       minWidth: 44,
       hide: item.hidden ?? false,
@@ -176,6 +199,10 @@ export function buildColumnDefs(layout: ColumnLayoutItem[] | null): ColDef<Cadre
     }
     if (c.month) def.valueFormatter = monthFormatter
     if (c.key === 'impactUntil') def.valueFormatter = dayFormatter
+    if (c.key === 'retireDate') {
+      def.valueFormatter = retireFormatter
+      def.cellClassRules = { 'cell-missing': (p) => !!p.data && !p.value }
+    }
     if (c.key === 'name') def.cellClass = 'cell-name'
     // Long texts show whole on hover when the column is too narrow for them.
     if (LONG_TEXT.has(c.key)) def.tooltipField = c.key as keyof CadreRow

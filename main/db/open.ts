@@ -27,10 +27,16 @@ export function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`
 }
 
+/** A recovery key as printed (groups of four, capitals, spaces) back to the key; a passphrase as given. */
+export function normalizeKey(input: string): string {
+  const hex = input.replace(/[\s-]/g, '').toLowerCase()
+  return /^[0-9a-f]{64}$/.test(hex) ? hex : input.trim()
+}
+
 /** The key from the environment for the CLI and the browser host; empty means none. */
 export function keyFromEnv(): string | undefined {
   const k = process.env['CADRE_DB_KEY']
-  return k ? k : undefined
+  return k && k.trim() ? normalizeKey(k) : undefined
 }
 
 /** True when the file starts with SQLite's plain header; false for an encrypted file or another kind. */

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { isPlainSqlite } from '../db/open'
+import { isPlainSqlite, normalizeKey } from '../db/open'
 import { AppError } from '../domain/errors'
 
 /** The part of Electron's safeStorage used here (a stub in tests). */
@@ -28,11 +28,7 @@ export interface DesktopKey {
   warning?: string
 }
 
-/** A recovery key as printed (groups, spaces, capitals) back to the key. */
-export function normalizeKey(input: string): string {
-  const hex = input.replace(/[\s-]/g, '').toLowerCase()
-  return /^[0-9a-f]{64}$/.test(hex) ? hex : input.trim()
-}
+export { normalizeKey }
 
 export function formatRecoveryKey(key: string): string {
   return (key.toUpperCase().match(/.{1,4}/g) ?? []).join('-')

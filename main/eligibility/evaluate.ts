@@ -47,6 +47,8 @@ export interface CadreFacts {
   talks: { date: string; kind: string }[]
   reserve: { level: string; status: string; entryDate: string | null }[]
   postings: { kind: string; place: string | null; start: string | null; end: string | null }[]
+  /** Family members' relation and 已移居国（境）外, loaded only for cadres with someone abroad. */
+  family?: { relation: string; settledAbroad: boolean }[]
   /** A running 立案审查调查 recorded in the review (no base table holds it); null = none recorded. */
   investigation: { since: string | null; note: string | null } | null
 }
@@ -199,6 +201,9 @@ function impactRule(
   const reason = others > 0 ? `${impactText(worst)}（另有 ${others} 项在影响期内或待核实）` : impactText(worst)
   return r(def, 'fail', reason, evidence, passesFrom)
 }
+
+const SPOUSE = /^(妻子|丈夫|配偶|爱人|妻|夫)$/
+const CHILD = /^(长|次|三|四|五|小|独|养|继)?(子|女|儿子|女儿)$/
 
 function evaluateRule(
   def: RuleDef,
@@ -361,6 +366,25 @@ function evaluateRule(
       const none = '无影响期内的诫勉或组织处理'
       if (f.talks.length === 0 && f.discipline.length === 0) return r(def, 'pass', none)
       return impactRule(def, at, f, config, 'admonishment', none)
+    }
+    case 'family-abroad': {
+      // 条例 第二十四条（五）: spouse settled abroad, or no spouse and every child settled abroad.
+      const fam = f.family ?? []
+      const none = '未登记配偶、子女移居国（境）外'
+      if (!fam.some((m) => m.settledAbroad)) return r(def, 'pass', none)
+      const spouses = fam.filter((m) => SPOUSE.test(m.relation.trim()))
+      const children = fam.filter((m) => CHILD.test(m.relation.trim()))
+      const ev = fam.filter((m) => m.settledAbroad).map((m) => `${m.relation} 已移居国（境）外`)
+      if (spouses.some((m) => m.settledAbroad))
+        return r(def, 'fail', '配偶已移居国（境）外（条例 第二十四条（五））', ev)
+      if (spouses.length === 0 && children.length > 0 && children.every((m) => m.settledAbroad))
+        return r(def, 'fail', '没有配偶，子女均已移居国（境）外（条例 第二十四条（五））', ev)
+      return r(
+        def,
+        'pass',
+        spouses.length ? '配偶未移居国（境）外' : '子女并非均已移居国（境）外',
+        ev,
+      )
     }
     case 'investigation': {
       const inv = f.investigation

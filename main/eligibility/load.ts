@@ -141,6 +141,18 @@ export function loadFacts(db: Db, opts: LoadOptions = {}): CadreFacts[] {
   group(db, `SELECT cadre_id, kind, place, start, end FROM postings ${whereRec}`, p, byId, (f, r) =>
     add(f, 'postings', { kind: String(r[1]), place: s(r[2]), start: s(r[3]), end: s(r[4]) }),
   )
+  // 条例 第二十四条（五）: the family of those with someone settled abroad (few).
+  group(
+    db,
+    `SELECT cadre_id, relation, settled_abroad FROM family_members
+      WHERE cadre_id IN (SELECT cadre_id FROM family_members WHERE settled_abroad = 1) ${whereRec ? `AND ${whereRec.slice(6)}` : ''}
+      ORDER BY cadre_id, seq`,
+    p,
+    byId,
+    (f, r) => {
+      ;(f.family ??= []).push({ relation: String(r[1]), settledAbroad: r[2] === 1 })
+    },
+  )
   group(
     db,
     `SELECT cadre_id, since, note FROM eligibility_investigations ${whereRec} ${whereRec ? 'AND' : 'WHERE'} closed_on IS NULL ORDER BY id`,

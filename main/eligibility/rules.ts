@@ -25,6 +25,7 @@ export const RULE_IDS = [
   'discipline',
   'admonishment',
   'investigation',
+  'family-abroad',
 ] as const
 export type RuleId = (typeof RULE_IDS)[number]
 
@@ -47,6 +48,7 @@ export const RULE_PARAM_SCHEMAS = {
   discipline: z.object({}),
   admonishment: z.object({}),
   investigation: z.object({}),
+  'family-abroad': z.object({}),
 } satisfies Record<RuleId, z.ZodType>
 
 export type RuleParams = { [K in RuleId]: z.infer<(typeof RULE_PARAM_SCHEMAS)[K]> }
@@ -101,8 +103,40 @@ export const DEFAULT_RULE_LABELS: Record<RuleId, string> = {
   assessment: '年度考核',
   discipline: '处分影响期',
   admonishment: '诫勉影响期',
-  investigation: '审查调查',
+  investigation: '立案审查调查',
+  'family-abroad': '配偶子女移居国（境）外',
 }
+
+/** Where each rule comes from (shown beside every verdict). 条例 = 党政领导干部选拔任用工作条例 (2019). */
+export const RULE_ARTICLES: Record<RuleId, string> = {
+  reserve: '本县后备干部管理规定',
+  frontline: '本县一线经历要求',
+  tenure: '条例 第八条（三）；公务员职务、职级与级别管理办法',
+  'work-years': '条例 第八条（一）',
+  education: '条例 第八条（四）',
+  age: '本县任职年龄要求',
+  'party-age': '条例 第八条 第二款；党章',
+  assessment: '条例 第二十四条（三）',
+  discipline: '条例 第二十四条（六）；纪律处分条例；政务处分法 第八条',
+  admonishment: '条例 第二十四条（六）；诫勉规定；领导干部组织处理规定（试行）',
+  investigation: '条例 第二十四条（六）',
+  'family-abroad': '条例 第二十四条（五）',
+}
+
+/**
+ * Rules a head may lift (豁免) for one candidate with a written reason: qualifications only, as
+ * 条例 第九条 allows 破格 on 任职资格 alone. Never the 第二十四条 bars — last year's assessment,
+ * impact periods, 立案审查, family settled abroad.
+ */
+export const LIFTABLE_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  'reserve',
+  'frontline',
+  'tenure',
+  'work-years',
+  'education',
+  'age',
+  'party-age',
+])
 
 const FRONTLINE_KINDS = ['第一书记', '驻村工作队员', '驻村工作队长', '驻村工作队队长', '一线锻炼', '挂职锻炼']
 
@@ -131,6 +165,9 @@ function tail(): RuleDef[] {
     },
     { id: 'discipline', label: DEFAULT_RULE_LABELS.discipline, params: {} },
     { id: 'admonishment', label: DEFAULT_RULE_LABELS.admonishment, params: {} },
+    // 条例 第二十四条（六）and（五）: in the defaults since issue 10, never liftable.
+    { id: 'investigation', label: DEFAULT_RULE_LABELS.investigation, params: {} },
+    { id: 'family-abroad', label: DEFAULT_RULE_LABELS['family-abroad'], params: {} },
   ]
 }
 
@@ -195,6 +232,7 @@ export function defaultRule(id: RuleId, target: Target): RuleDef {
   const fromDefaults = defaultRules(target).find((r) => r.id === id)
   if (fromDefaults) return fromDefaults
   if (id === 'party-age') return { id, label: DEFAULT_RULE_LABELS[id], params: { minYears: 3 } }
+  if (id === 'family-abroad') return { id, label: DEFAULT_RULE_LABELS[id], params: {} }
   return { id: 'investigation', label: DEFAULT_RULE_LABELS.investigation, params: {} }
 }
 
@@ -317,5 +355,7 @@ export function describeRule(rule: RuleDef): string {
       return '不在诫勉或组织处理影响期内（影响期按“影响期设置”计算，与花名册“影响期至”一致）'
     case 'investigation':
       return '未登记正在接受立案审查调查'
+    case 'family-abroad':
+      return '配偶未移居国（境）外；没有配偶的，子女未均移居国（境）外'
   }
 }

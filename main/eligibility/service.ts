@@ -13,7 +13,15 @@ import {
 } from './evaluate'
 import { impactConfig } from '../records/impact'
 import { loadFacts, QUIET_TALK_KINDS } from './load'
-import { TARGET_LABELS, type RuleId, type RuleSet, type Target } from './rules'
+import {
+  DEFAULT_RULE_LABELS,
+  LIFTABLE_RULES,
+  RULE_ARTICLES,
+  TARGET_LABELS,
+  type RuleId,
+  type RuleSet,
+  type Target,
+} from './rules'
 import {
   currentRuleSet,
   decisionHistory,
@@ -157,7 +165,12 @@ export function reviewDetail(ctx: AppContext, cadreId: number, target: Target, a
       birthDate: f.birthDate,
       age: ageAt(f.birthDate, at),
     },
-    rules: ev.rules.map((x) => ({ ...x, override: (x.result === 'fail' && ov?.get(x.id)) || null })),
+    rules: ev.rules.map((x) => ({
+      ...x,
+      override: (x.result === 'fail' && ov?.get(x.id)) || null,
+      article: RULE_ARTICLES[x.id],
+      liftable: LIFTABLE_RULES.has(x.id),
+    })),
     eligible: ev.eligible,
     effective: effectiveOf(ev, ov),
     projection: projectEligibility(f, ruleSet.rules, at, ev, impact),
@@ -183,7 +196,31 @@ export function overrideRule(
       { reason: `请写明理由，至少 ${MIN_OVERRIDE_REASON} 个字` },
     )
   }
+  if (!LIFTABLE_RULES.has(o.ruleId)) {
+    // 条例 第九条: 破格 only on qualifications; the 第二十四条 bars are never lifted.
+    throw new AppError(
+      'eligibility-override-forbidden',
+      `“${DEFAULT_RULE_LABELS[o.ruleId]}”依据${RULE_ARTICLES[o.ruleId]}，不得豁免（条例 第九条只允许对任职资格破格）`,
+      `rule ${o.ruleId} can never be overridden`,
+    )
+  }
   ctx.db.transaction(() => {
+    if (o.ruleId === 'tenure') {
+      // 条例 第九条: 任职年限 may not be lifted twice for one cadre.
+      const before = ctx.db
+        .prepare(
+          `SELECT review_date, target FROM eligibility_overrides
+            WHERE cadre_id = ? AND rule_id = 'tenure' AND revoked_at IS NULL AND NOT (target = ? AND review_date = ?)
+            ORDER BY id LIMIT 1`,
+        )
+        .get(o.cadreId, o.target, o.at) as { review_date: string; target: Target } | undefined
+      if (before)
+        throw new AppError(
+          'eligibility-override-twice',
+          `该干部在 ${before.review_date} 的${TARGET_LABELS[before.target]}审查中已对任职年限破格，条例 第九条规定任职年限不得两次破格`,
+          'tenure already overridden once',
+        )
+    }
     const d = reviewDetail(ctx, o.cadreId, o.target, o.at)
     const rule = d.rules.find((x) => x.id === o.ruleId)
     if (!rule)

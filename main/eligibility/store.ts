@@ -6,8 +6,11 @@ import type { AppContext } from '../services/context'
 import {
   ruleIssueText,
   RuleListSchema,
+  DEFAULT_RULE_LABELS,
   TARGET_LABELS,
   defaultRuleSet,
+  describeRule,
+  versionText,
   type RuleDef,
   type RuleId,
   type RuleSet,
@@ -78,8 +81,9 @@ export function saveRuleSet(ctx: AppContext, target: Target, rules: unknown, not
       entity: 'eligibility-rules',
       entityId: version,
       summary: `修改${TARGET_LABELS[target]}资格审查规则（第 ${version} 版）${note ? `：${note}` : ''}`,
-      before: before.rules,
-      after: parsed.data,
+      // Each rule by its Chinese name and sentence, as the audit log shows them.
+      before: Object.fromEntries(before.rules.map((r) => [r.label, describeRule(r)])),
+      after: Object.fromEntries((parsed.data as RuleDef[]).map((r) => [r.label, describeRule(r)])),
     })
     return currentRuleSet(ctx.db, target)
   })()
@@ -157,9 +161,15 @@ export function insertOverride(
     entity: 'eligibility',
     entityId: id,
     cadreId: o.cadreId,
-    summary: `${o.cadreName} ${TARGET_LABELS[o.target]}资格审查（${o.at}）豁免“${o.ruleLabel}”：${o.reason}`,
-    before: { rule: o.ruleId, result: 'fail', reason: o.failedReason },
-    after: { rule: o.ruleId, overridden: true, reason: o.reason, ruleSetVersion: o.version },
+    summary: `${o.cadreName} ${TARGET_LABELS[o.target]}资格审查（${o.at}）依条例 第九条豁免“${o.ruleLabel}”：${o.reason}`,
+    before: { 审查项目: o.ruleLabel, 结果: '不符合', 不符合理由: o.failedReason },
+    after: {
+      审查项目: o.ruleLabel,
+      结果: '不符合（已豁免）',
+      豁免依据: '条例 第九条（破格）',
+      豁免理由: o.reason,
+      规则版本: versionText(o.version),
+    },
   })
   return id
 }
@@ -184,8 +194,8 @@ export function revokeOverride(ctx: AppContext, id: number): { cadreId: number }
       entity: 'eligibility',
       entityId: id,
       cadreId: r.cadre_id,
-      summary: `${r.name} ${TARGET_LABELS[r.target]}资格审查（${r.review_date}）撤销对“${r.rule_id}”的豁免`,
-      before: { reason: r.reason },
+      summary: `${r.name} ${TARGET_LABELS[r.target]}资格审查（${r.review_date}）撤销对“${DEFAULT_RULE_LABELS[r.rule_id] ?? r.rule_id}”的豁免`,
+      before: { 豁免理由: r.reason },
     })
     return { cadreId: r.cadre_id }
   })()
@@ -273,7 +283,7 @@ export function insertDecision(
     entityId: id,
     cadreId: d.cadreId,
     summary: `${d.cadreName} ${TARGET_LABELS[d.target]}资格审查（${d.at}）：${d.decision}${d.note ? `，${d.note}` : ''}`,
-    after: { decision: d.decision, note: d.note, verdict: d.verdict, ruleSetVersion: d.version },
+    after: { 处理意见: d.decision, 说明: d.note, 审查结论: d.verdict, 规则版本: versionText(d.version) },
   })
   return id
 }

@@ -88,6 +88,10 @@ export interface ReviewResult {
 
 export interface RuleDetail extends RuleResult {
   override: OverrideInfo | null
+  /** The article the rule applies ("条例 第二十四条（五）"). */
+  article: string
+  /** May a head lift it (条例 第九条: qualifications only)? */
+  liftable: boolean
 }
 
 export interface ReviewDetail {

@@ -59,7 +59,7 @@ describe('eligibility.page', () => {
     expect(all.total).toBe(4)
     expect(all.rows).toEqual(full.rows)
     expect(all.summary).toEqual({ total: 4, eligible: 1, ineligible: 2, unknown: 1, blockedByOne: 1 })
-    expect(all.ruleSet.rules).toHaveLength(9)
+    expect(all.ruleSet.rules).toHaveLength(11)
     expect(all).toMatchObject({ target: 'section-chief', targetLabel: '提任正科级领导职务', at: AT })
     expect(names(page({ filter: 'eligible' }))).toEqual(['符合甲'])
     expect(names(page({ filter: 'ineligible' })).sort()).toEqual(['两项丁', '诫勉乙'].sort())
@@ -117,31 +117,32 @@ describe('eligibility.page', () => {
     expect(afterDecision.cached).toBe(false)
     expect(afterDecision.rows[0]).toMatchObject({ name: '符合甲', decision: '推荐', decisionNote: '拟考察' })
 
+    // 条例 第九条: only a qualification may be lifted; 两项丁's 年龄 is one.
     overrideRule(ctx, {
-      cadreId: p.admonished,
+      cadreId: p.twoFails,
       target: 'section-chief',
       at: AT,
-      ruleId: 'admonishment',
+      ruleId: 'reserve',
       reason: '经部务会研究同意豁免',
     })
-    const afterOverride = page({ filter: 'blocked-by-one' })
+    const afterOverride = page({ filter: 'ineligible' })
     expect(afterOverride.cached).toBe(false)
-    expect(afterOverride.rows[0]).toMatchObject({
+    expect(afterOverride.rows.find((r) => r.name === '两项丁')).toMatchObject({
       eligible: false,
-      effective: true,
-      overridden: ['admonishment'],
+      overridden: ['reserve'],
     })
 
     setInvestigation(ctx, { cadreId: p.good, active: true, since: '2026-10-01', note: null })
     expect(page().cached).toBe(false)
-    expect(page().cached).toBe(true) // (审查调查 is not among the default rules)
+    expect(page().cached).toBe(true)
+    expect(names(page({ filter: 'eligible' }))).toEqual([]) // 立案审查 is a default rule since issue 10
 
     const rules = defaultRules('section-chief').filter((r) => r.id !== 'admonishment')
     saveRuleSet(ctx, 'section-chief', rules, '去掉诫勉一项')
     const afterRules = page()
     expect(afterRules.cached).toBe(false)
     expect(afterRules.ruleSet.version).toBe(1)
-    expect(afterRules.rows[0]!.outcomes).toHaveLength(8)
+    expect(afterRules.rows[0]!.outcomes).toHaveLength(10)
 
     db.prepare("UPDATE cadres SET name = '改名甲' WHERE id = ?").run(p.good)
     expect(names(page({ search: '改名甲' }))).toEqual(['改名甲'])

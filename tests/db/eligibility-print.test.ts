@@ -19,12 +19,13 @@ describe('资格审查表 HTML', () => {
   it('holds the candidate, every rule with its evidence, the override and the decision', () => {
     const id = insertCadre(db, { name: '张<三>' })
     addGoodRecords(db, id)
-    db.prepare("INSERT INTO talks (cadre_id, date, kind) VALUES (?, '2026-08-03', '诫勉谈话')").run(id)
+    // 条例 第九条: a head may lift a qualification (一线经历) with a written reason.
+    db.prepare("UPDATE postings SET end = '2021-09' WHERE cadre_id = ?").run(id)
     overrideRule(ctx, {
       cadreId: id,
       target: 'section-chief',
       at: AT,
-      ruleId: 'admonishment',
+      ruleId: 'frontline',
       reason: '经部务会研究同意<豁免>',
     })
     decide(ctx, { cadreId: id, target: 'section-chief', at: AT, decision: '推荐', note: '拟列为考察对象' })
@@ -33,7 +34,7 @@ describe('资格审查表 HTML', () => {
     expect(html).toContain('审查事项：提任正科级领导职务')
     expect(html).toContain('张&lt;三&gt;')
     expect(html).not.toContain('张<三>')
-    expect(html).toContain('2026-08-03 诫勉谈话，影响期至 2027-02-03')
+    expect(html).toContain('一线经历累计 3 个月，不满 12 个月')
     expect(html).toContain('已豁免：经部务会研究同意&lt;豁免&gt;（李部长）')
     expect(html).toContain('符合（经豁免）')
     expect(html).toContain('推荐：拟列为考察对象')
@@ -47,6 +48,8 @@ describe('资格审查表 HTML', () => {
       '年度考核',
       '处分影响期',
       '诫勉影响期',
+      '立案审查调查',
+      '配偶子女移居国（境）外',
     ]) {
       expect(html).toContain(`<td>${label}</td>`)
     }

@@ -63,7 +63,7 @@ describe('review of a round', () => {
     expect(by['缺考核丙']).toMatchObject({ eligible: null, unknownCount: 1 })
     expect(by['两项丁']!.failCount).toBeGreaterThanOrEqual(2)
     expect(r.summary).toEqual({ total: 4, eligible: 1, ineligible: 2, unknown: 1, blockedByOne: 1 })
-    expect(r.rows[0]!.outcomes).toHaveLength(9)
+    expect(r.rows[0]!.outcomes).toHaveLength(11)
     void p
   })
 
@@ -78,7 +78,7 @@ describe('review of a round', () => {
     seedCadres(db, 500)
     spy.mockClear()
     loadFacts(db)
-    expect(spy.mock.calls.length).toBeLessThanOrEqual(8)
+    expect(spy.mock.calls.length).toBeLessThanOrEqual(9)
     spy.mockRestore()
   })
 })
@@ -95,37 +95,50 @@ describe('detail, override and decision', () => {
     )
   })
 
-  it('an override needs a written reason, lands in the audit log and counts as a pass', () => {
+  it('an override (条例 第九条: qualifications only) needs a written reason, lands in the audit log and counts as a pass', () => {
     const p = people()
+    // 条例 第二十四条（六）: an impact period is never lifted.
     expect(() =>
       overrideRule(ctx, {
         cadreId: p.admonished,
         target: 'section-chief',
         at: AT,
         ruleId: 'admonishment',
+        reason: '经县委常委会研究，诫勉事由已整改到位',
+      }),
+    ).toThrow('“诫勉影响期”依据条例 第二十四条（六）')
+    const lift = insertCadre(db, { name: '一线己' }, 6)
+    addGoodRecords(db, lift)
+    db.prepare('DELETE FROM postings WHERE cadre_id = ?').run(lift)
+    expect(() =>
+      overrideRule(ctx, {
+        cadreId: lift,
+        target: 'section-chief',
+        at: AT,
+        ruleId: 'frontline',
         reason: '  ',
       }),
     ).toThrow(/必须写明理由/)
     expect(() =>
       overrideRule(ctx, {
-        cadreId: p.admonished,
+        cadreId: lift,
         target: 'section-chief',
         at: AT,
         ruleId: 'education',
         reason: '理由写得很充分',
       }),
     ).toThrow(/并非不符合项/)
-    const reason = '经县委常委会研究，诫勉事由已整改到位'
+    const reason = '经县委常委会研究，长期在乡镇一线工作'
     const d = overrideRule(ctx, {
-      cadreId: p.admonished,
+      cadreId: lift,
       target: 'section-chief',
       at: AT,
-      ruleId: 'admonishment',
+      ruleId: 'frontline',
       reason,
     })
     expect(d.eligible).toBe(false)
     expect(d.effective).toBe(true)
-    expect(d.rules.find((x) => x.id === 'admonishment')!.override).toMatchObject({
+    expect(d.rules.find((x) => x.id === 'frontline')!.override).toMatchObject({
       reason,
       actor: '李部长',
       ruleSetVersion: 0,
@@ -136,17 +149,18 @@ describe('detail, override and decision', () => {
       actor: string
     }[]
     expect(audit).toHaveLength(1)
-    expect(audit[0]).toMatchObject({ cadre_id: p.admonished, actor: '李部长' })
+    expect(audit[0]).toMatchObject({ cadre_id: lift, actor: '李部长' })
     expect(audit[0]!.summary).toContain(reason)
-    const row = reviewRound(ctx, 'section-chief', AT).rows.find((x) => x.cadreId === p.admonished)!
+    expect(audit[0]!.summary).toContain('依条例 第九条豁免“一线经历”')
+    const row = reviewRound(ctx, 'section-chief', AT).rows.find((x) => x.cadreId === lift)!
     expect(row).toMatchObject({
       eligible: false,
       effective: true,
-      overridden: ['admonishment'],
+      overridden: ['frontline'],
       failCount: 1,
     })
     // another round (another date) does not inherit it
-    expect(reviewDetail(ctx, p.admonished, 'section-chief', '2026-11-23').effective).toBe(false)
+    expect(reviewDetail(ctx, lift, 'section-chief', '2026-11-23').effective).toBe(false)
   })
 
   it('records decisions with the rule set version and verdict of the moment', () => {
@@ -195,14 +209,8 @@ describe('detail, override and decision', () => {
     })
   })
 
-  it('a registered investigation fails the investigation rule of a county rule set', () => {
+  it('条例 第二十四条（六）: a registered investigation fails the default rule set and cannot be lifted', () => {
     const p = people()
-    saveRuleSet(
-      ctx,
-      'section-chief',
-      [...defaultRules('section-chief'), { id: 'investigation', label: '审查调查', params: {} }],
-      '增加审查调查',
-    )
     expect(reviewDetail(ctx, p.good, 'section-chief', AT).eligible).toBe(true)
     setInvestigation(ctx, { cadreId: p.good, active: true, since: '2026-10-01', note: '县纪委监委立案' })
     const d = reviewDetail(ctx, p.good, 'section-chief', AT)
@@ -210,8 +218,44 @@ describe('detail, override and decision', () => {
       result: 'fail',
       reason: '2026-10-01 起正在接受立案审查调查（县纪委监委立案）',
     })
+    expect(() =>
+      overrideRule(ctx, {
+        cadreId: p.good,
+        target: 'section-chief',
+        at: AT,
+        ruleId: 'investigation',
+        reason: '经县委常委会研究同意',
+      }),
+    ).toThrow('不得豁免（条例 第九条只允许对任职资格破格）')
     setInvestigation(ctx, { cadreId: p.good, active: false, since: null, note: null })
     expect(reviewDetail(ctx, p.good, 'section-chief', AT).eligible).toBe(true)
+  })
+
+  it('条例 第二十四条（五）: spouse settled abroad, or no spouse and all children, fails and cannot be lifted', () => {
+    const p = people()
+    const fam = db.prepare(
+      'INSERT INTO family_members (cadre_id, seq, relation, name, settled_abroad) VALUES (?, ?, ?, ?, ?)',
+    )
+    fam.run(p.good, 1, '女儿', '张小', 1)
+    fam.run(p.good, 2, '儿子', '张大', 0)
+    expect(reviewDetail(ctx, p.good, 'section-chief', AT).eligible).toBe(true) // not all children abroad
+    db.prepare("UPDATE family_members SET settled_abroad = 1 WHERE relation = '儿子'").run()
+    const d = reviewDetail(ctx, p.good, 'section-chief', AT)
+    expect(d.rules.find((x) => x.id === 'family-abroad')).toMatchObject({
+      result: 'fail',
+      article: '条例 第二十四条（五）',
+      liftable: false,
+      passesFrom: null,
+    })
+    fam.run(p.good, 3, '妻子', '李某', 0)
+    expect(reviewDetail(ctx, p.good, 'section-chief', AT).eligible).toBe(true) // a spouse at home
+    db.prepare("UPDATE family_members SET settled_abroad = 1 WHERE relation = '妻子'").run()
+    expect(reviewDetail(ctx, p.good, 'section-chief', AT).rules.find((x) => x.id === 'family-abroad')!.reason).toContain(
+      '配偶已移居国（境）外',
+    )
+    expect(() =>
+      overrideRule(ctx, { cadreId: p.good, target: 'section-chief', at: AT, ruleId: 'family-abroad', reason: '特殊岗位需要' }),
+    ).toThrow('不得豁免')
   })
 })
 
@@ -238,16 +282,19 @@ describe('rule sets', () => {
 
 describe('export and command line', () => {
   it('exports the filtered review with a reason per rule', async () => {
-    const p = people()
+    people()
+    const lift = insertCadre(db, { name: '一线己' }, 6)
+    addGoodRecords(db, lift)
+    db.prepare('DELETE FROM postings WHERE cadre_id = ?').run(lift)
     overrideRule(ctx, {
-      cadreId: p.admonished,
+      cadreId: lift,
       target: 'section-chief',
       at: AT,
-      ruleId: 'admonishment',
+      ruleId: 'frontline',
       reason: '经研究同意豁免此项',
     })
     const out = await exportReview(ctx, { target: 'section-chief', at: AT, filter: 'blocked-by-one' })
-    expect(out.rows).toBe(1)
+    expect(out.rows).toBe(2)
     expect(out.fileName).toBe('正科资格审查_2026-11-22.xlsx')
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(out.bytes) as unknown as ArrayBuffer)
@@ -257,8 +304,10 @@ describe('export and command line', () => {
       .flatMap((row) => (Array.isArray(row) ? row : []))
       .map((v) => String(v ?? ''))
     expect(values).toContain('诫勉乙')
+    expect(values).toContain('✗ 2026-08-03 诫勉谈话，影响期至 2027-02-03')
+    expect(values).toContain('一线己')
     expect(values).toContain('符合（经豁免）')
-    expect(values).toContain('✗ 2026-08-03 诫勉谈话，影响期至 2027-02-03（已豁免：经研究同意豁免此项）')
+    expect(values).toContain('✗ 无一线经历（需累计 12 个月）（已豁免：经研究同意豁免此项）')
     expect(values.some((v) => v.includes('提任正科级领导职务资格审查结果'))).toBe(true)
   })
 

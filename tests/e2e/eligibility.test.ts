@@ -11,7 +11,8 @@ import { addGoodRecords, insertCadre } from '../db/eligibility-fixture'
 import { screenshot, startApp, type StartedApp } from './harness'
 
 const NAME = '审查样例'
-const REASON = '经部务会研究，诫勉所涉问题已整改到位，同意豁免'
+const LIFT = '破格样例'
+const REASON = '经部务会研究，长期在乡镇一线工作，同意破格'
 
 describe('任职资格审查', () => {
   let app: StartedApp
@@ -43,6 +44,17 @@ describe('任职资格审查', () => {
       id,
       admonished,
     )
+    // A second one who lacks only the 一线经历 (a qualification, liftable under 条例 第九条).
+    const lift = insertCadre(
+      db,
+      { name: LIFT, birthDate: '1987-05', positionDate: '2020-05', unit: '清川县审查样例局' },
+      902,
+    )
+    addGoodRecords(db, lift)
+    db.prepare('DELETE FROM postings WHERE cadre_id = ?').run(lift)
+    db.prepare(
+      "INSERT OR REPLACE INTO assessments (cadre_id, year, kind, grade) VALUES (?, ?, '年度考核', '称职')",
+    ).run(lift, Number(today.slice(0, 4)) - 1)
     await app.page.getByTestId('nav-eligibility').click()
     await app.page.getByTestId('eligibility-page').waitFor()
   }, 120_000)
@@ -66,6 +78,8 @@ describe('任职资格审查', () => {
       '年度考核',
       '处分影响期',
       '诫勉影响期',
+      '立案审查调查',
+      '配偶子女移居国（境）外',
     ]) {
       expect(headers).toContain(label)
     }
@@ -98,18 +112,25 @@ describe('任职资格审查', () => {
     await expect.poll(() => panel.getByTestId('elig-panel-verdict').textContent()).toBe('不符合')
     expect(await panel.getByTestId('elig-projection').textContent()).toMatch(/^预计 \d{4}-\d{2}-\d{2} 起符合/)
     expect(await panel.getByTestId('evidence-reserve').textContent()).toContain('正科级后备')
+    // 条例 第二十四条（六）: named beside the verdict, and never liftable
+    expect(await panel.getByTestId('article-admonishment').textContent()).toContain('条例 第二十四条（六）')
+    expect(await panel.getByTestId('no-override-admonishment').textContent()).toBe('不可豁免')
+    expect(await panel.getByTestId('override-admonishment').count()).toBe(0)
     await screenshot(page, 'eligibility-evidence')
   })
 
-  it('an override needs a written reason and lands in the audit log', async () => {
+  it('an override (qualifications only) needs a written reason and lands in the audit log', async () => {
     const page = app.page
     const panel = page.getByTestId('elig-panel')
-    await panel.getByTestId('override-admonishment').click()
+    await page.getByTestId('elig-search').fill(LIFT)
+    await page.locator('[data-testid="elig-grid"] .ag-row', { hasText: LIFT }).first().click()
+    await expect.poll(() => panel.getByTestId('evidence-frontline').textContent()).toContain('无一线经历')
+    await panel.getByTestId('override-frontline').click()
     await panel.getByTestId('override-confirm').click()
     await expect.poll(() => panel.locator('.field-error').textContent()).toContain('请写明豁免理由')
     await panel.getByTestId('override-reason').fill(REASON)
     await panel.getByTestId('override-confirm').click()
-    await expect.poll(() => panel.getByTestId('override-info-admonishment').textContent()).toContain(REASON)
+    await expect.poll(() => panel.getByTestId('override-info-frontline').textContent()).toContain(REASON)
     await expect.poll(() => panel.getByTestId('elig-panel-verdict').textContent()).toBe('符合（经豁免）')
     const audit = app.app.ctx.db
       .prepare("SELECT summary, actor FROM audit_log WHERE action = 'override'")
@@ -118,7 +139,7 @@ describe('任职资格审查', () => {
       actor: string
     }[]
     expect(audit).toHaveLength(1)
-    expect(audit[0]!.summary).toContain(NAME)
+    expect(audit[0]!.summary).toContain(LIFT)
     expect(audit[0]!.summary).toContain(REASON)
     // the grid row (the search leaves only this cadre) now reads 符合（经豁免）
     await expect
@@ -151,16 +172,16 @@ describe('任职资格审查', () => {
     const text: string[] = []
     ws.eachRow((r) => r.eachCell((c) => text.push(String(c.value ?? ''))))
     expect(text[0]).toBe('提任正科级领导职务资格审查结果')
-    expect(text).toContain(NAME)
+    expect(text).toContain(LIFT)
     expect(text).toContain('符合（经豁免）')
-    expect(text).toContain(`✗ ${admonished} 诫勉谈话，影响期至 ${until}（已豁免：${REASON}）`)
+    expect(text).toContain(`✗ 无一线经历（需累计 12 个月）（已豁免：${REASON}）`)
     expect(text).toContain('拟列为考察对象')
 
     const [pdf] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
       page.getByTestId('elig-panel').getByTestId('elig-print').click(),
     ])
-    expect(pdf.suggestedFilename()).toBe(`正科资格审查表_${NAME}_${today}.pdf`)
+    expect(pdf.suggestedFilename()).toBe(`正科资格审查表_${LIFT}_${today}.pdf`)
     const bytes = readFileSync(await pdf.path())
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   }, 90_000)

@@ -64,7 +64,7 @@ describe('the base cadre', () => {
       expect(ev.eligible).toBe(true)
     }
   })
-  it('the default rule sets hold exactly the rules of issue 6, in its order', () => {
+  it('the default rule sets hold the rules of issue 6 and, since issue 10, 条例 第二十四条（五）（六）', () => {
     const ids = [
       'reserve',
       'frontline',
@@ -75,6 +75,8 @@ describe('the base cadre', () => {
       'assessment',
       'discipline',
       'admonishment',
+      'investigation',
+      'family-abroad',
     ]
     expect(defaultRules('section-chief').map((r) => r.id)).toEqual(ids)
     expect(defaultRules('deputy-section').map((r) => r.id)).toEqual(ids)

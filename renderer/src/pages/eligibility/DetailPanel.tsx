@@ -4,7 +4,7 @@
  * written reason; the decision (推荐 / 暂缓 / 不予推荐) with a note; the 资格审查表 as PDF.
  */
 import { useCallback, useEffect, useState } from 'react'
-import type { RuleId, Target } from '../../../../main/eligibility/rules'
+import { versionText, type RuleId, type Target } from '../../../../main/eligibility/rules'
 import {
   DECISIONS,
   type Decision,
@@ -53,7 +53,12 @@ function RuleItem({
         <span className="elig-rule-result">
           {rule.override ? '不符合（已豁免）' : OUTCOME_TEXT[rule.result]}
         </span>
-        {rule.result === 'fail' && !rule.override && !editing ? (
+        {rule.result === 'fail' && !rule.override && !rule.liftable ? (
+          <span className="elig-no-lift" title="条例 第九条只允许对任职资格破格" data-testid={`no-override-${rule.id}`}>
+            不可豁免
+          </span>
+        ) : null}
+        {rule.result === 'fail' && !rule.override && rule.liftable && !editing ? (
           <button
             type="button"
             className="btn btn-small"
@@ -65,6 +70,9 @@ function RuleItem({
         ) : null}
       </div>
       <div className="elig-rule-reason">{rule.reason}</div>
+      <div className="elig-rule-article muted" data-testid={`article-${rule.id}`}>
+        依据：{rule.article}
+      </div>
       {rule.evidence.length > 0 && !(rule.evidence.length === 1 && rule.evidence[0] === rule.reason) ? (
         <ul className="elig-evidence">
           {rule.evidence.map((e, i) => (
@@ -82,8 +90,8 @@ function RuleItem({
             {rule.override.reason}
           </div>
           <div className="muted">
-            {rule.override.actor} · {rule.override.createdAt.slice(0, 16).replace('T', ' ')} · 规则第{' '}
-            {rule.override.ruleSetVersion} 版
+            {rule.override.actor} · {rule.override.createdAt.slice(0, 16).replace('T', ' ')} ·{' '}
+            {versionText(rule.override.ruleSetVersion)} · 依据条例 第九条（破格）
             <button
               type="button"
               className="btn-link"

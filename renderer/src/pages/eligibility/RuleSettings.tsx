@@ -28,7 +28,8 @@ const ALL_RULES: { id: RuleId; label: string }[] = [
   { id: 'assessment', label: '年度考核' },
   { id: 'discipline', label: '处分影响期' },
   { id: 'admonishment', label: '诫勉影响期' },
-  { id: 'investigation', label: '审查调查' },
+  { id: 'investigation', label: '立案审查调查' },
+  { id: 'family-abroad', label: '配偶子女移居国（境）外' },
 ]
 
 /** Default parameters of a rule added in the editor (the server validates them). */
@@ -44,6 +45,7 @@ const NEW_PARAMS: Record<RuleId, unknown> = {
   discipline: {},
   admonishment: {},
   investigation: {},
+  'family-abroad': {},
 }
 
 const PARAM_LABELS: Record<string, string> = {

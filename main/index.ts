@@ -8,7 +8,6 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell 
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { bootApp, type RunningApp } from './bootstrap'
 import { setNativeBinding } from './db/open'
 import { APP_VERSION } from './ipc/handlers/core'
 import { CHANNEL_NAMES } from './ipc/contract'
@@ -17,8 +16,10 @@ import { aboutText, menuTemplate } from './electron/menu'
 import { denyPermissions, hardenWindow, secureWebPreferences, type AppPages } from './electron/security'
 import { describeStartupFailure } from './electron/startup'
 import { desktopDatabaseKey } from './electron/db-key'
+import { plannedDbPath, Workspace, type WorkspaceOptions } from './workspace/workspace'
 
-let running: RunningApp | null = null
+/** The services over the real or the demo database; re-booted when the user switches. */
+let workspace: Workspace | null = null
 let mainWindow: BrowserWindow | null = null
 let logPath = ''
 let dbPath = ''
@@ -74,7 +75,7 @@ function createWindow(): void {
 function registerIpc(): void {
   for (const name of CHANNEL_NAMES) {
     ipcMain.handle(name, (_event, arg: unknown) =>
-      running ? running.dispatch(name, arg) : { ok: false, error: { code: 'not-ready', message: '程序尚未就绪，请稍候' } },
+      workspace ? workspace.dispatch(name, arg) : { ok: false, error: { code: 'not-ready', message: '程序尚未就绪，请稍候' } },
     )
   }
 }
@@ -82,7 +83,8 @@ function registerIpc(): void {
 function showAbout(): void {
   const text = aboutText({
     version: APP_VERSION,
-    dbPath,
+    dbPath: workspace?.current?.ctx.dbPath ?? dbPath,
+    demo: workspace?.activeMode === 'demo',
     logPath,
     electron: process.versions['electron'],
     chrome: process.versions['chrome'],
@@ -94,7 +96,7 @@ function showAbout(): void {
 function setMenu(): void {
   const template = menuTemplate(
     {
-      openDataFolder: () => void shell.openPath(running?.ctx.dataDir ?? app.getPath('userData')),
+      openDataFolder: () => void shell.openPath(workspace?.current?.ctx.dataDir ?? app.getPath('userData')),
       openLogFile: () => void shell.openPath(logPath),
       showAbout,
     },
@@ -139,13 +141,28 @@ async function start(): Promise<void> {
     `better_sqlite3_mc-electron-${process.versions['electron'] ?? ''}-${process.platform}-${process.arch}.node`,
   )
   if (existsSync(binding)) setNativeBinding(binding)
-  dbPath = process.env['CADRE_DB'] ?? join(app.getPath('userData'), 'cadres.db')
+  const opts: WorkspaceOptions = {
+    host: 'electron',
+    actor: 'user',
+    configDir: app.getPath('userData'),
+    dbPath: process.env['CADRE_DB'],
+    defaultDataDir: app.getPath('userData'),
+    printPdf,
+    chooseFolder: async () => {
+      const o = { title: '选择数据存放位置', buttonLabel: '选择此文件夹', properties: ['openDirectory' as const, 'createDirectory' as const] }
+      const r = await (mainWindow ? dialog.showOpenDialog(mainWindow, o) : dialog.showOpenDialog(o))
+      return r.canceled ? null : (r.filePaths[0] ?? null)
+    },
+    // Custody (issue 12): the database key sealed by the OS key store (main/electron/db-key.ts).
+    realDbKey: (path) => {
+      const k = desktopDatabaseKey({ sealer: safeStorage, dataDir: app.getPath('userData'), dbPath: path, envKey: process.env['CADRE_DB_KEY'] })
+      return { key: k.key, recoveryKey: k.recoveryKey }
+    },
+    onChange: (s) => log.info(`已切换到${s.mode === 'demo' ? '演示' : '正式'}数据：${s.mode === 'demo' ? s.demoDbPath : s.realDbPath}`),
+  }
+  dbPath = plannedDbPath(opts)
   log.info(`启动 ${APP_VERSION}，数据文件 ${dbPath}`)
-  // Custody (issue 12): the database key sealed by the OS key store (main/electron/db-key.ts).
-  const dbKey = desktopDatabaseKey({ sealer: safeStorage, dataDir: app.getPath('userData'), dbPath, envKey: process.env['CADRE_DB_KEY'] })
-  running = await Promise.resolve(
-    bootApp({ dbPath, host: 'electron', actor: 'user', printPdf, key: dbKey.key, recoveryKey: dbKey.recoveryKey }),
-  )
+  workspace = await Workspace.open(opts)
   registerIpc()
   createWindow()
   app.on('activate', () => {
@@ -174,8 +191,8 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('will-quit', () => {
-    const r = running
-    running = null
-    if (r) void Promise.resolve(r.close()).catch((e: unknown) => log.error('关闭数据库失败', e))
+    const w = workspace
+    workspace = null
+    if (w) void w.close().catch((e: unknown) => log.error('关闭数据库失败', e))
   })
 }

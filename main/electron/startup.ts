@@ -86,6 +86,13 @@ export function describeStartupFailure(e: unknown, ctx: FailureContext = {}): St
         message: '数据库已加密，无法用现有的密钥打开。',
         detail: `${said}\n\n下一步：找出设置时打印的恢复密钥，在启动程序前设置环境变量 CADRE_DB_KEY=恢复密钥 后启动一次（见 README“恢复密钥”）。数据文件未作改动。${tail}`,
       }
+    case 'db-missing':
+      return {
+        code,
+        title: TITLE,
+        message: '找不到上次使用的数据文件。',
+        detail: `${said}\n\n下一步：如果数据存放在移动硬盘或网络位置，请先接上后重新启动；如果数据文件被移动过，请把它放回原处。程序没有新建空数据库，以免与原有数据混淆。${tail}`,
+      }
     case 'db-open':
       return {
         code,

@@ -41,6 +41,8 @@ export type Dispatch = (name: string, arg: unknown) => Promise<ApiResult<unknown
  */
 export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'app.info',
+  'workspace.status',
+  'workspace.chooseFolder',
   'cadres.query',
   'cadres.get',
   'cadres.photo',

@@ -1,14 +1,15 @@
 /**
  * npm run web -- --db PATH [--port N] [--no-build]
+ * npm run web -- --data-dir DIR [--port N]      (a first run from an empty folder, as the desktop app)
  * Serves the built renderer and the same handlers on 127.0.0.1. The first line on stdout is the
  * URL (with the per-run secret); everything else goes to stderr.
  */
-import { join, resolve } from 'node:path'
-import { bootApp } from '../bootstrap'
+import { dirname, join, resolve } from 'node:path'
 import { keyFromEnv } from '../db/open'
 import { AppError } from '../domain/errors'
 import { ensureRendererBuilt, ROOT } from './cli-build'
 import { startWebHost } from './server'
+import { Workspace } from '../workspace/workspace'
 
 const OUT = join(ROOT, 'out', 'renderer')
 
@@ -19,8 +20,11 @@ function arg(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const db = arg('db')
-  if (!db) {
-    process.stderr.write('用法：npm run web -- --db 数据库文件 [--port 端口]\nusage: npm run web -- --db PATH [--port N]\n')
+  const dataDir = arg('data-dir')
+  if (!db && !dataDir) {
+    process.stderr.write(
+      '用法：npm run web -- --db 数据库文件 [--port 端口]（或 --data-dir 数据文件夹）\nusage: npm run web -- --db PATH [--port N] (or --data-dir DIR)\n',
+    )
     process.exit(2)
   }
   const port = Number(arg('port') ?? '0')
@@ -29,9 +33,18 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   if (!process.argv.includes('--no-build')) ensureRendererBuilt()
-  let app
+  let app: Workspace
   try {
-    app = bootApp({ dbPath: resolve(db), host: 'web', actor: process.env.USER ?? 'user', key: keyFromEnv() })
+    // The workspace: the real database and the separate demo one beside it, switched from the UI.
+    const folder = db ? dirname(resolve(db)) : resolve(dataDir ?? '.')
+    app = await Workspace.open({
+      host: 'web',
+      actor: process.env.USER ?? 'user',
+      configDir: folder,
+      dbPath: db ? resolve(db) : undefined,
+      defaultDataDir: folder,
+      realDbKey: () => ({ key: keyFromEnv() }),
+    })
   } catch (e) {
     if (e instanceof AppError) {
       process.stderr.write(`错误：${e.message}${e.messageEn ? ` / Error: ${e.messageEn}` : ''}\n`)
@@ -41,12 +54,12 @@ async function main(): Promise<void> {
   }
   const host = await startWebHost({ dispatch: app.dispatch, rendererDir: OUT, port })
   process.stdout.write(host.url + '\n')
-  process.stderr.write(`干部管理系统已在 ${host.url} 启动，数据文件：${app.ctx.dbPath}（Ctrl+C 退出）\n`)
+  process.stderr.write(`干部管理系统已在 ${host.url} 启动，数据文件：${app.realDbPath()}（Ctrl+C 退出）\n`)
   const stop = (): void => {
-    void host.close().then(() => {
-      app.close()
-      process.exit(0)
-    })
+    void host
+      .close()
+      .then(() => app.close())
+      .then(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

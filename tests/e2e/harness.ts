@@ -15,6 +15,7 @@ import { bootApp, type RunningApp } from '../../main/bootstrap'
 import { CHROMIUM_EXECUTABLE, CHROMIUM_FLAGS } from '../../main/form/pdf'
 import { RENDERER_OUT, ROOT } from '../../main/web/cli-build'
 import { startWebHost, type WebHost } from '../../main/web/server'
+import { Workspace } from '../../main/workspace/workspace'
 
 export interface StartedApp {
   page: Page
@@ -93,4 +94,58 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(dir, `${name}.png`)
   await page.screenshot({ path: file, fullPage: false })
   return file
+}
+
+export interface StartedWorkspaceApp {
+  page: Page
+  browser: Browser
+  baseUrl: string
+  /** The empty folder the first run proposes (the desktop app's userData). */
+  dataDir: string
+  workspace: Workspace
+  /** Calls a channel through the workspace, as the page does. */
+  call(name: string, arg?: unknown): Promise<unknown>
+  close(): Promise<void>
+}
+
+/**
+ * The app as the desktop app starts it: through the workspace (first-run wizard, the separate demo
+ * database, switching), over an empty data folder unless `dbPath` names a database (as --db does).
+ */
+export async function startWorkspaceApp(opts: { dataDir?: string; dbPath?: string } = {}): Promise<StartedWorkspaceApp> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'cadre-first-'))
+  const workspace = await Workspace.open({
+    host: 'web',
+    actor: 'e2e',
+    configDir: dataDir,
+    dbPath: opts.dbPath,
+    defaultDataDir: dataDir,
+  })
+  const call = async (name: string, arg?: unknown): Promise<unknown> => {
+    const r = await workspace.dispatch(name, arg)
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`)
+    return r.value
+  }
+  const host = await startWebHost({ dispatch: workspace.dispatch, rendererDir: RENDERER_OUT })
+  const browser = await launchChromium()
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  await page.goto(host.url)
+  await page.locator('[data-testid="app-ready"], [data-testid="setup-wizard"]').first().waitFor({ timeout: 30_000 })
+  return {
+    page,
+    browser,
+    baseUrl: host.url,
+    dataDir,
+    workspace,
+    call,
+    close: async () => {
+      await browser.close()
+      await host.close()
+      await workspace.close()
+      if (errors.length) throw new Error(`页面脚本出错：\n${errors.join('\n')}`)
+    },
+  }
 }

@@ -4,7 +4,7 @@
  * ID number refused with a message and nothing saved; the first-start screen; screenshots.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { screenshot, startApp, type StartedApp } from './harness'
+import { screenshot, startApp, startWorkspaceApp, type StartedApp } from './harness'
 import { RosterPageModel } from './pages/roster'
 import { CadrePageModel } from './pages/cadre'
 import type { CadreQueryResult, CadreRecord } from '../../main/domain/cadre'
@@ -283,16 +283,22 @@ describe('系统设置', () => {
 })
 
 describe('首次启动', () => {
-  it('offers 导入花名册 and 载入演示数据 on an empty database, and loads the demo', async () => {
-    const app = await startApp()
+  it('offers 导入花名册 and 打开演示数据 on an empty database; the demo opens as its own database', async () => {
+    const app = await startWorkspaceApp()
     try {
+      // Past the wizard (tests/e2e/setup.test.ts walks through it).
+      await app.call('workspace.setup', { countyName: '清川县', dataDir: null })
+      await app.call('workspace.finish')
+      await app.page.reload()
       const empty = app.page.getByTestId('roster-empty')
       await empty.waitFor()
       expect(await empty.getByRole('button', { name: '导入花名册' }).isVisible()).toBe(true)
-      await empty.getByRole('button', { name: '载入演示数据' }).click()
+      await empty.getByRole('button', { name: '打开演示数据' }).click()
+      await app.page.getByTestId('demo-badge').waitFor({ timeout: 60_000 })
       const roster = new RosterPageModel(app.page)
       await roster.waitForRows()
       await expect.poll(() => roster.total(), { timeout: 60_000 }).toBeGreaterThan(1000)
+      expect(((await app.call('app.info')) as { dbPath: string }).dbPath).toMatch(/demo[\\/]demo\.db$/)
     } finally {
       await app.close()
     }

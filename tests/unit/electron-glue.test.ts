@@ -3,7 +3,7 @@
  * electron module: the window is hardened, every channel is registered once with the same
  * dispatcher, navigation away and new windows are refused, permissions denied, one instance.
  */
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -32,6 +32,15 @@ describe('Electron glue (against a stub of electron)', () => {
 
   it('registers every channel of the contract exactly once', () => {
     expect([...stub.handlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort())
+  })
+
+  it('a first run: no database until the wizard names the county; then the folder is the userData', async () => {
+    const first = (await stub.handlers.get('workspace.status')?.({}, undefined)) as { ok: boolean; value: Record<string, unknown> }
+    expect(first.value).toMatchObject({ stage: 'setup', realDbExists: false, dataDir: stub.dir, canChooseFolder: true })
+    expect(existsSync(join(stub.dir, 'cadres.db'))).toBe(false)
+    const set = (await stub.handlers.get('workspace.setup')?.({}, { countyName: '清川县', dataDir: null })) as { ok: boolean }
+    expect(set.ok).toBe(true)
+    expect(existsSync(join(stub.dir, 'cadres.db'))).toBe(true)
   })
 
   it('answers a channel through the shared dispatcher, validating the argument', async () => {

@@ -29,8 +29,9 @@ function reset(dir: string, isPackaged: boolean): void {
   state.ready = new Promise<void>((r) => (state.readyResolve = r))
 }
 
-async function startApp(opts: { dbPath?: string; isPackaged?: boolean } = {}): Promise<string> {
+async function startApp(opts: { dbPath?: string; isPackaged?: boolean; prepare?: (userData: string) => void } = {}): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'glue-start-'))
+  opts.prepare?.(dir)
   reset(dir, opts.isPackaged ?? false)
   if (opts.dbPath) process.env['CADRE_DB'] = opts.dbPath
   else delete process.env['CADRE_DB']
@@ -99,6 +100,20 @@ describe('a refused database: a Chinese dialog, then a clean quit', () => {
     expect(state.windows.filter((w) => !w.destroyed)).toHaveLength(0)
     // Untouched.
     expect(readFileSync(file).equals(before)).toBe(true)
+  })
+
+  it('the data folder used last time is gone (an unplugged disk): said, and no empty database made', async () => {
+    const gone = join(tmpdir(), `unplugged-${process.pid}-${Date.now()}`)
+    await startApp({
+      isPackaged: true,
+      prepare: (userData) => writeFileSync(join(userData, 'workspace.json'), JSON.stringify({ dataDir: gone, mode: 'real' })),
+    })
+    expect(state.messageBoxes).toHaveLength(1)
+    expect(state.messageBoxes[0]?.message).toMatch(/找不到上次使用的数据文件/)
+    expect(state.messageBoxes[0]?.detail).toContain(join(gone, 'cadres.db'))
+    expect(state.messageBoxes[0]?.detail).toMatch(/请先接上后重新启动/)
+    expect(state.exitCode).toBe(1)
+    expect(existsSync(gone)).toBe(false)
   })
 
   it('the log file records the refusal', async () => {

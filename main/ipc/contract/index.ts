@@ -10,6 +10,7 @@ import { eligibilityChannels } from './eligibility'
 import { recordsChannels } from './records'
 import { importChannels } from './import'
 import { statsChannels } from './stats'
+import { workspaceChannels } from './workspace'
 import type { ApiResult, InputOf, OutputOf } from './define'
 
 export const channels = {
@@ -20,6 +21,7 @@ export const channels = {
   ...recordsChannels,
   ...importChannels,
   ...statsChannels,
+  ...workspaceChannels,
 }
 
 export type Channels = typeof channels

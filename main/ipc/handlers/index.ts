@@ -12,6 +12,7 @@ import { createRecordsHandlers } from './records'
 import { createDataHandlers } from './data'
 import { importHandlers } from './import'
 import { createStatsHandlers } from './stats'
+import { createWorkspaceHandlers } from './workspace'
 
 export function createHandlers(ctx: AppContext, extra: { host: string }): Handlers {
   void ctx
@@ -25,5 +26,6 @@ export function createHandlers(ctx: AppContext, extra: { host: string }): Handle
     createDataHandlers(ctx),
     importHandlers(ctx),
     createStatsHandlers(ctx),
+    createWorkspaceHandlers(ctx),
   )
 }

@@ -24,7 +24,8 @@ import type {
 import type { CadreQuery, CadreQueryResult, CadreRow, Unit } from '../../../../main/domain/cadre'
 import { call } from '../../api'
 import { navigate } from '../../router'
-import { DataGrid, EmptyState, Page, Segmented, showError, showMessage } from '../../components'
+import { DataGrid, EmptyState, Page, Segmented, showError } from '../../components'
+import { switchDatabase } from '../setup/workspace'
 import { ROSTER_ACTIONS, type RosterActionContext } from './actions'
 import { UnitTree } from './UnitTree'
 import { ColumnChooser } from './ColumnChooser'
@@ -40,7 +41,6 @@ import {
 const STATUS_CHOICES = ['在职', '调出', '退休', '去世', '全部'] as const
 const STATUS_OPTIONS = STATUS_CHOICES.map((s) => ({ value: s, label: s, testId: `status-${s}` }))
 const BLOCK_SIZE = 200
-const DEMO_COUNT = 2000
 
 /** What the roster showed when the clerk left it, restored on return (search, unit, status, scroll). */
 const remembered = {
@@ -178,15 +178,13 @@ export function RosterPage() {
     void loadBasics()
   }, [loadBasics])
 
+  // The demo is a separate database (main/workspace/): fictional cadres never enter this one.
   const loadDemo = async () => {
     setLoadingDemo(true)
     try {
-      const r = await call('demo.load', { count: DEMO_COUNT })
-      showMessage(`已载入演示数据 ${r.count} 人`, 'success')
-      await loadBasics()
+      await switchDatabase('demo')
     } catch (e) {
       showError(e)
-    } finally {
       setLoadingDemo(false)
     }
   }
@@ -203,7 +201,7 @@ export function RosterPage() {
       <Page title="干部花名册" testId="roster-page">
         <EmptyState title="花名册中还没有干部" testId="roster-empty">
           <p>
-            可以导入各单位报送的 Excel 花名册，也可以先载入一份演示数据熟悉系统。
+            可以导入各单位报送的 Excel 花名册，也可以先打开演示数据熟悉系统（演示数据单独存放，不会混入正式档案）。
             <br />
             也可以点击“新增干部”逐个录入。
           </p>
@@ -216,7 +214,7 @@ export function RosterPage() {
             disabled={loadingDemo}
             onClick={() => void loadDemo()}
           >
-            {loadingDemo ? '正在生成演示数据…' : '载入演示数据'}
+            {loadingDemo ? '正在打开演示数据…' : '打开演示数据'}
           </button>
           <button type="button" className="btn btn-large" onClick={() => navigate('cadre/new')}>
             新增干部

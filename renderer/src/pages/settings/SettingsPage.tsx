@@ -4,6 +4,8 @@ import type { AppInfo, BackupInfo } from '../../../../main/ipc/contract/core'
 import { call } from '../../api'
 import { FormSection, Page, confirmDialog, errorText, showError, showMessage } from '../../components'
 import { SETTINGS_KEY } from '../roster/columns'
+import { DemoSection } from './DemoSection'
+import './settings.css'
 
 /** The county's name in export titles (main/export/roster.ts reads the same key). */
 const COUNTY_KEY = 'org.countyName'
@@ -205,11 +207,13 @@ export function SettingsPage() {
         </FormSection>
 
         <FormSection title="本单位">
-          <div className="settings-row">
-            <label htmlFor="settings-county">县（区）名称</label>
+          <div className="settings-county">
+            <label htmlFor="settings-county" className="settings-county-label">
+              县（区）名称
+            </label>
             <input
               id="settings-county"
-              className="input"
+              className="input settings-county-input"
               data-testid="settings-county"
               maxLength={30}
               placeholder="例如：清川县"
@@ -219,11 +223,13 @@ export function SettingsPage() {
             <button type="button" className="btn btn-small btn-primary" onClick={() => void saveCounty()}>
               保存
             </button>
-            <span className="muted">
-              用于导出花名册等文件的标题，如“清川县干部花名册（截至2026年11月）”。
-            </span>
+          </div>
+          <div className="field-hint settings-note">
+            用于导出花名册等文件的标题，如“{county.trim() || '清川县'}干部花名册（截至2026年11月）”。
           </div>
         </FormSection>
+
+        <DemoSection />
 
         <FormSection title="界面">
           <div className="settings-row">

@@ -17,6 +17,9 @@ import { buildFormDocx } from './docx'
 import { buildFormHtml } from './html'
 import { printPdf, printPdfs } from './pdf'
 import { MAX_FORMS_PER_PDF } from './service'
+import { entryIdCard } from './set-list'
+
+export { splitSetList } from './set-list'
 
 /** A cadre as the list check shows it (to tell same-name cadres apart). */
 export interface SetCandidate {
@@ -33,7 +36,7 @@ export interface SetEntry {
   /** 1-based position in the list */
   index: number
   entry: string
-  status: 'ok' | 'unknown' | 'ambiguous' | 'duplicate'
+  status: 'ok' | 'unknown' | 'ambiguous' | 'duplicate' | 'mismatch'
   cadre: SetCandidate | null
   /** same-name cadres to choose from (status ambiguous) */
   candidates: SetCandidate[]
@@ -46,29 +49,6 @@ export interface SetCheck {
   /** the cadres in list order (complete only when ok) */
   ids: number[]
   entries: SetEntry[]
-}
-
-/**
- * Splits pasted text into entries: one per line, or separated by ，、；, tabs or spaces. A leading
- * agenda number ("1.", "2、", "（3）") is dropped; a name padded with one space ("王 军") is one entry.
- */
-export function splitSetList(text: string): string[] {
-  const out: string[] = []
-  const numbering = /^\s*(?:[(（]\d{1,3}[)）]|\d{1,3}[.、．)）])\s*(?=\D)/
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(numbering, '')
-    for (const piece of line.split(/[,，、;；\t]+/)) {
-      const p = piece.replace(/\u3000/g, ' ').trim()
-      if (!p) continue
-      const parts = p.split(/\s+/)
-      const words = parts.length > 1 && parts.every((w) => [...w].length >= 2) ? parts : [parts.join('')]
-      for (const w of words) {
-        const s = w.replace(numbering, '').trim()
-        if (s) out.push(s)
-      }
-    }
-  }
-  return out
 }
 
 interface DbCandidate {
@@ -114,9 +94,17 @@ export function resolveSetEntries(ctx: AppContext, entries: readonly string[]): 
     }
     out.push(e)
     let rows: DbCandidate[]
-    if (/^\d{15}$|^\d{17}[\dXx]$/.test(entry)) {
-      const v = validateIdCard(entry)
-      rows = byId.all(v.ok ? v.value.idCard : entry.toUpperCase()) as DbCandidate[]
+    const given = entryIdCard(entry)
+    if (given) {
+      const v = validateIdCard(given.idCard)
+      rows = byId.all(v.ok ? v.value.idCard : given.idCard) as DbCandidate[]
+      // 姓名（身份证号） whose name is not that cadre's: say so rather than print someone else
+      const found = rows[0]
+      if (found && given.name !== null && given.name !== found.name) {
+        e.status = 'mismatch'
+        e.cadre = candidate(found)
+        return
+      }
     } else {
       rows = byName.all(entry.replace(/\s+/g, '')) as DbCandidate[]
     }
@@ -162,6 +150,8 @@ export function setProblemsMessage(r: SetCheck): string {
       lines.push(
         `第 ${e.index} 项“${e.entry}”：与第 ${e.duplicateOf ?? ''} 项是同一人（${e.cadre?.name ?? ''}）`,
       )
+    else if (e.status === 'mismatch')
+      lines.push(`第 ${e.index} 项“${e.entry}”：该身份证号是${e.cadre?.name ?? ''}的，与姓名不符`)
     else if (e.status === 'ambiguous')
       lines.push(
         `第 ${e.index} 项“${e.entry}”：有 ${e.candidates.length} 名同名干部（${e.candidates.map(describe).join('；')}），请选定一人或改用身份证号`,

@@ -54,6 +54,8 @@ export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'form.html',
   'form.pdf',
   'form.docx',
+  'form.setCheck',
+  'form.set',
   'lrmx.export',
   'lrmx.preview',
   'export.roster',

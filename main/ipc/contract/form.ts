@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import type { AppointmentForm } from '../../form/data'
 import type { LrmxReport } from '../../lrmx/import'
+import type { NamedFile, SetCheck } from '../../form/set'
 import { channel } from './define'
 
 const id = z.number().int().positive()
@@ -21,6 +22,10 @@ export const AppointmentFieldsSchema = z.object({
 })
 
 const ids = z.array(id).min(1, '请先选择干部').max(500, '一次最多 500 人')
+const setEntries = z
+  .array(z.string().max(60, '名单中每项不能超过 60 字'))
+  .min(1, '名单为空：请粘贴或选择要打印的干部')
+  .max(500, '一套最多 500 人')
 
 /** What the preview page needs beside the HTML: the saved form and what the form prints by default. */
 export interface FormEditorData {
@@ -50,6 +55,23 @@ export const formChannels = {
   /** The same forms as a Word file (.docx), two pages per cadre in the given order. */
   'form.docx': channel<{ fileName: string; bytes: Uint8Array }>()(
     z.object({ ids, override: AppointmentFieldsSchema.optional() }),
+  ),
+  /** Checks a meeting set's list (names or ID numbers, in agenda order); with a template, the zip's file names. */
+  'form.setCheck': channel<SetCheck & { files: NamedFile[] }>()(
+    z.object({
+      entries: setEntries,
+      template: z.string().max(200, '文件名模板不能超过 200 字').optional(),
+      zipFormat: z.enum(['pdf', 'docx']).optional(),
+    }),
+  ),
+  /** The meeting set in the list's order: one PDF, one .docx, or a zip of files named by the template. */
+  'form.set': channel<{ fileName: string; bytes: Uint8Array; notes: string[]; files: string[] }>()(
+    z.object({
+      entries: setEntries,
+      output: z.enum(['pdf', 'docx', 'zip']),
+      zipFormat: z.enum(['pdf', 'docx']).optional(),
+      template: z.string().max(200, '文件名模板不能超过 200 字').optional(),
+    }),
   ),
   'form.save': channel<AppointmentForm>()(
     AppointmentFieldsSchema.extend({ cadreId: id, formId: id.nullable() }),

@@ -7,6 +7,7 @@ import { showMessage } from '../../components'
 import { CADRE_ACTIONS } from '../cadre/tabs'
 import { ROSTER_ACTIONS } from '../roster/actions'
 import { FormPreviewPage } from './FormPreviewPage'
+import { FormSetPage } from './FormSetPage'
 import { LrmxImportPage } from './LrmxImportPage'
 
 let registered = false
@@ -40,6 +41,17 @@ function registerFormActions(): void {
       navigate(`form/${ctx.selectedIds.join(',')}`)
     },
   })
+  ROSTER_ACTIONS.push({
+    id: 'form-set',
+    label: '成套打印',
+    run: (ctx) => {
+      if (ctx.selectedIds.length > 500) {
+        showMessage(`一套最多 500 人，当前勾选了 ${ctx.selectedIds.length} 人，请分批生成`, 'warning')
+        return
+      }
+      navigate(`form-set/${ctx.selectedIds.join(',')}`)
+    },
+  })
 }
 registerFormActions()
 
@@ -50,6 +62,13 @@ export const FORM_PAGES: PageDef[] = [
     nav: false,
     navParent: 'roster',
     render: (r) => <FormPreviewPage param={r.params[0] ?? ''} />,
+  },
+  {
+    id: 'form-set',
+    title: '成套打印任免审批表',
+    nav: false,
+    navParent: 'roster',
+    render: (r) => <FormSetPage param={r.params[0] ?? ''} />,
   },
   { id: 'lrmx-import', title: '导入任免表(LRMX)', nav: true, order: 30, render: () => <LrmxImportPage /> },
 ]

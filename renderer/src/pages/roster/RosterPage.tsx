@@ -18,6 +18,7 @@ import type {
   FilterModel,
   GridReadyEvent,
   IDatasource,
+  IRowNode,
   RowDoubleClickedEvent,
   SortModelItem,
 } from 'ag-grid-community'
@@ -235,6 +236,10 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
   const [inImpact, setInImpact] = useState(remembered.inImpact)
   const [total, setTotal] = useState<number | null>(null)
   const [selectedIds, setSelectedIds] = useState<number[]>([])
+  // 全选: every row the query matches (not only the rows loaded), in grid order; rows the clerk
+  // unticks afterwards are left out.
+  const [allIds, setAllIds] = useState<number[] | null>(null)
+  const allMode = useRef<{ ids: number[]; excluded: Set<number> } | null>(null)
   const [chooserOpen, setChooserOpen] = useState(false)
   const [visible, setVisible] = useState<Set<string>>(new Set())
   const lastModels = useRef<{ filter: FilterModel | null; sort: SortModelItem[] }>({ filter: null, sort: [] })
@@ -281,6 +286,16 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
             if (!live()) return
             setTotal(r.total)
             p.successCallback(r.rows, r.total)
+            const all = allMode.current
+            if (all) {
+              // rows loaded while 全选 is on arrive ticked
+              const api = gridRef.current?.api
+              const nodes: IRowNode<CadreRow>[] = []
+              api?.forEachNode((n) => {
+                if (n.data && !n.isSelected() && !all.excluded.has(n.data.id)) nodes.push(n)
+              })
+              if (nodes.length) api?.setNodesSelected({ nodes, newValue: true, source: 'api' })
+            }
           },
           (e: unknown) => {
             if (!live()) return
@@ -293,7 +308,47 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
     return ds
   }, [baseQuery])
 
-  useEffect(() => setSelectedIds([]), [datasource])
+  useEffect(() => {
+    setSelectedIds([])
+    setAllIds(null)
+    allMode.current = null
+  }, [datasource])
+
+  const MAX_SELECT_ALL = 5000
+  const toggleAll = async (on: boolean) => {
+    const api = gridRef.current?.api
+    if (!on) {
+      allMode.current = null
+      setAllIds(null)
+      api?.deselectAll()
+      setSelectedIds([])
+      return
+    }
+    if (total !== null && total > MAX_SELECT_ALL) {
+      showMessage(`全选最多 ${MAX_SELECT_ALL} 人，当前共 ${total} 人，请先按单位或条件缩小范围`, 'warning')
+      return
+    }
+    try {
+      const r = await call('cadres.query', {
+        ...baseQuery,
+        filters: withColumnFilters(baseQuery, toQueryFilters(lastModels.current.filter)),
+        sort: toQuerySort(lastModels.current.sort),
+        offset: 0,
+        limit: MAX_SELECT_ALL,
+      })
+      const ids = r.rows.map((x) => x.id)
+      allMode.current = { ids, excluded: new Set() }
+      setAllIds(ids)
+      setSelectedIds(ids)
+      const nodes: IRowNode<CadreRow>[] = []
+      api?.forEachNode((n) => {
+        if (n.data) nodes.push(n)
+      })
+      api?.setNodesSelected({ nodes, newValue: true, source: 'api' })
+    } catch (e) {
+      showError(e)
+    }
+  }
 
   const open = (id: number | undefined) => {
     if (id === undefined) return
@@ -355,8 +410,20 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
   })
   const gridEvents = useMemo(
     () => ({
-      onSelectionChanged: (e: SelectionChangedEvent<CadreRow>) =>
-        setSelectedIds(e.api.getSelectedRows().map((r) => r.id)),
+      onSelectionChanged: (e: SelectionChangedEvent<CadreRow>) => {
+        const all = allMode.current
+        if (!all) {
+          setSelectedIds(e.api.getSelectedRows().map((r) => r.id))
+          return
+        }
+        if (e.source === 'api') return
+        e.api.forEachNode((n) => {
+          if (!n.data) return
+          if (n.isSelected()) all.excluded.delete(n.data.id)
+          else all.excluded.add(n.data.id)
+        })
+        setSelectedIds(all.ids.filter((id) => !all.excluded.has(id)))
+      },
       onRowDoubleClicked: (e: RowDoubleClickedEvent<CadreRow>) => latest.current.open(e.data?.id),
       onCellKeyDown: (e: CellKeyDownEvent<CadreRow>) => {
         const k = e.event as KeyboardEvent | null | undefined
@@ -476,7 +543,21 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
             清除列筛选
           </button>
           <span className="spacer" />
-          {selectedIds.length ? <span className="muted">已勾选 {selectedIds.length} 人</span> : null}
+          <label className="check-toggle" title="勾选当前条件下的全部干部（不只是屏幕上显示的行）">
+            <input
+              type="checkbox"
+              data-testid="roster-select-all"
+              checked={allIds !== null}
+              disabled={!total}
+              onChange={(e) => void toggleAll(e.target.checked)}
+            />
+            全选
+          </label>
+          {selectedIds.length ? (
+            <span className="muted" data-testid="roster-selected-count">
+              已勾选 {selectedIds.length} 人
+            </span>
+          ) : null}
           <span className="muted">双击或按回车键打开干部信息</span>
         </div>
       }

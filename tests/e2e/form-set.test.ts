@@ -12,6 +12,9 @@ import type { CadreQueryResult, CadreRecord } from '../../main/domain/cadre'
 import { makeIdCard } from '../../main/domain/idcard'
 import { screenshot, startApp, type StartedApp } from './harness'
 
+/** Generous waits: the machine is shared, the set is printed by Chromium. */
+const T = { timeout: 15_000 }
+
 describe('成套打印任免审批表', () => {
   let app: StartedApp
   let people: CadreRecord[] = []
@@ -50,20 +53,20 @@ describe('成套打印任免审批表', () => {
     await app.page.reload()
     await go('roster')
     const count = app.page.getByTestId('roster-count')
-    await expect.poll(async () => (await count.textContent()) ?? '').toMatch(/共 \d+ 人/)
+    await expect.poll(async () => (await count.textContent()) ?? '', T).toMatch(/共 \d+ 人/)
     const total = Number(((await count.textContent()) ?? '').replace(/\D/g, ''))
     await app.page.getByTestId('roster-select-all').check()
     const selected = app.page.getByTestId('roster-selected-count')
-    await expect.poll(async () => (await selected.textContent()) ?? '').toBe(`已勾选 ${total} 人`)
+    await expect.poll(async () => (await selected.textContent()) ?? '', T).toBe(`已勾选 ${total} 人`)
     const firstBox = app.page
       .locator('[data-testid=roster-grid] .ag-row[row-id] input[type=checkbox]')
       .first()
-    await expect.poll(() => firstBox.isChecked()).toBe(true)
+    await expect.poll(() => firstBox.isChecked(), T).toBe(true)
     await firstBox.uncheck()
-    await expect.poll(async () => (await selected.textContent()) ?? '').toBe(`已勾选 ${total - 1} 人`)
+    await expect.poll(async () => (await selected.textContent()) ?? '', T).toBe(`已勾选 ${total - 1} 人`)
     await screenshot(app.page, 'roster-select-all')
     await app.page.getByTestId('roster-select-all').uncheck()
-    await expect.poll(() => selected.count()).toBe(0)
+    await expect.poll(() => selected.count(), T).toBe(0)
   })
 
   it('checks a pasted list: same name asked about, someone twice or unknown listed, nothing made', async () => {
@@ -75,12 +78,12 @@ describe('成套打印任免审批表', () => {
       .fill(`1. ${c!.name}\n2. ${a!.name}\n3. 查无此人\n4. ${b!.idCard}\n5. ${c!.name}`)
     await app.page.getByTestId('form-set-check').click()
     const problems = app.page.getByTestId('form-set-problems')
-    await expect.poll(async () => (await problems.textContent()) ?? '').toContain('名单有 3 处问题')
+    await expect.poll(async () => (await problems.textContent()) ?? '', T).toContain('名单有 3 处问题')
     const rows = app.page.locator('[data-testid=form-set-entries] tbody tr')
-    await expect.poll(() => rows.nth(1).getAttribute('data-status')).toBe('ambiguous')
+    await expect.poll(() => rows.nth(1).getAttribute('data-status'), T).toBe('ambiguous')
     expect(await rows.nth(2).textContent()).toContain('查无此人')
     expect(await rows.nth(4).textContent()).toContain('与第 1 项重复')
-    await expect.poll(() => app.page.getByTestId('form-set-make').isDisabled()).toBe(true)
+    await expect.poll(() => app.page.getByTestId('form-set-make').isDisabled(), T).toBe(true)
     await screenshot(app.page, 'form-set-problems')
 
     // Fix the list: drop the unknown and the repeat, pick the right one of the two same-name cadres.
@@ -115,7 +118,7 @@ describe('成套打印任免审批表', () => {
     await app.page.getByTestId('form-set-output-zip').check()
     await app.page.getByTestId('form-set-template').fill('序号_姓名/单位')
     const files = app.page.getByTestId('form-set-files')
-    await expect.poll(async () => (await files.textContent()) ?? '').toContain('已替换为“_”')
+    await expect.poll(async () => (await files.textContent()) ?? '', T).toContain('已替换为“_”')
     await screenshot(app.page, 'form-set-zip')
     const [zipDl] = await Promise.all([
       app.page.waitForEvent('download'),

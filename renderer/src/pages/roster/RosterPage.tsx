@@ -239,6 +239,7 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
   // 全选: every row the query matches (not only the rows loaded), in grid order; rows the clerk
   // unticks afterwards are left out.
   const [allIds, setAllIds] = useState<number[] | null>(null)
+  const [selectingAll, setSelectingAll] = useState(false)
   const allMode = useRef<{ ids: number[]; excluded: Set<number> } | null>(null)
   const [chooserOpen, setChooserOpen] = useState(false)
   const [visible, setVisible] = useState<Set<string>>(new Set())
@@ -328,6 +329,7 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
       showMessage(`全选最多 ${MAX_SELECT_ALL} 人，当前共 ${total} 人，请先按单位或条件缩小范围`, 'warning')
       return
     }
+    setSelectingAll(true)
     try {
       const r = await call('cadres.query', {
         ...baseQuery,
@@ -347,6 +349,8 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
       api?.setNodesSelected({ nodes, newValue: true, source: 'api' })
     } catch (e) {
       showError(e)
+    } finally {
+      setSelectingAll(false)
     }
   }
 
@@ -547,7 +551,7 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
             <input
               type="checkbox"
               data-testid="roster-select-all"
-              checked={allIds !== null}
+              checked={allIds !== null || selectingAll}
               disabled={!total}
               onChange={(e) => void toggleAll(e.target.checked)}
             />

@@ -25,7 +25,7 @@ import type {
 import type { CadreQuery, CadreQueryResult, CadreRow, Unit } from '../../../../main/domain/cadre'
 import { call } from '../../api'
 import { navigate } from '../../router'
-import { DataGrid, EmptyState, Page, Segmented, showError } from '../../components'
+import { DataGrid, EmptyState, Page, Segmented, showError, showMessage } from '../../components'
 import { switchDatabase } from '../setup/workspace'
 import { ROSTER_ACTIONS, type RosterActionContext } from './actions'
 import { UnitTree } from './UnitTree'

@@ -184,7 +184,7 @@ export function retireList(ctx: AppContext, q: RetireListQuery): RetireList {
          coalesce(c.retire_base_age, CASE c.gender WHEN '男' THEN 60 WHEN '女' THEN 55 END) AS base
        FROM cadres c LEFT JOIN units u ON u.id = c.unit_id
        WHERE c.retire_date IS NOT NULL AND c.retire_date <= ? ${overdue ? '' : 'AND c.retire_date >= ?'}
-         AND c.status = '在职' ${unitCond}`,
+         AND +c.status = '在职' ${unitCond}`,
     )
     .all(until, ...(overdue ? [] : [from]), ...unitParam) as Raw[]
   for (const r of statutory) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CadreQueryResult, CadreRecord } from '../../main/domain/cadre'
 import { cadreRetirement } from '../../main/domain/retirement'
 import type { RetireList } from '../../main/services/retirement'
+import type { StatsResult } from '../../main/stats/compute'
 import { screenshot, startApp, type StartedApp } from './harness'
 import { RosterPageModel } from './pages/roster'
 
@@ -107,5 +108,36 @@ describe('到龄', () => {
     expect(firstRow).toContain(l.rows[0]!.name)
     await expect.poll(async () => app.page.getByTestId('retire-missing').textContent()).toContain('待补充')
     await screenshot(app.page, 'stats-retire-list')
+  })
+
+  it('shows the statistics of the county with charts, saves a snapshot and compares it', async () => {
+    await go('stats')
+    await app.page.getByTestId('stats-structure').waitFor()
+    const r = (await app.call('stats.compute', {})) as StatsResult
+    const totalRow = app.page.locator('[data-testid=stats-structure] tbody tr').first()
+    await expect
+      .poll(async () => (await totalRow.locator('td').first().textContent()) ?? '')
+      .toBe(String(r.all.total))
+    // Women, minorities, non-Party in the 合计 row, as the service counted them.
+    const cells = await totalRow.locator('td').allTextContents()
+    expect(cells.slice(0, 5)).toEqual(
+      [r.all.total, r.all.women, r.all.minorities, r.all.nonParty, r.all.averageAge].map(String),
+    )
+    for (const c of ['chart-age', 'chart-level', 'chart-edu'])
+      await app.page.locator(`[data-testid=${c}] svg`).first().waitFor()
+    await screenshot(app.page, 'stats-page-2000')
+    const download = app.page.waitForEvent('download')
+    await app.page.getByTestId('stats-export').click()
+    expect((await download).suggestedFilename()).toMatch(/^干部队伍结构统计_全县_\d{4}-\d{2}-\d{2}\.xlsx$/)
+    await app.page.getByTestId('stats-snapshot').click()
+    await app.page.getByTestId('snapshot-name').fill('2026年底快照')
+    await app.page.getByTestId('snapshot-save').click()
+    await app.page.getByTestId('stats-view-compare').click()
+    await app.page.getByTestId('compare-a').selectOption({ label: '2026年底快照' })
+    const first = app.page.locator('[data-testid=compare-table] tbody tr').first()
+    await expect
+      .poll(async () => first.locator('td').allTextContents())
+      .toEqual(['在职干部', String(r.all.total), String(r.all.total), '0'])
+    await screenshot(app.page, 'stats-compare')
   })
 })

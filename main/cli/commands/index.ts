@@ -12,7 +12,8 @@ import { dumpCommand } from './dump'
 import { loadCommand } from './load'
 import { backupCommand } from './backup'
 import { verifyCommand } from './verify'
+import { statsCommand } from './stats'
 import { restoreCommand } from './restore'
 import { encryptCommand } from './encrypt'
 
-export const COMMANDS: CliCommand[] = [formCommand, lrmxExportCommand, lrmxImportCommand, exportCommand, eligibilityCommand, importCommand, demoCommand, listCommand, dumpCommand, loadCommand, backupCommand, verifyCommand, restoreCommand, encryptCommand]
+export const COMMANDS: CliCommand[] = [formCommand, lrmxExportCommand, lrmxImportCommand, exportCommand, eligibilityCommand, importCommand, demoCommand, listCommand, dumpCommand, loadCommand, backupCommand, verifyCommand, restoreCommand, encryptCommand, statsCommand]

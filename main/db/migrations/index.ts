@@ -12,6 +12,7 @@ import m0050 from './0050-unit-status-index'
 import m0060 from './0060-eligibility-law'
 import m0070 from './0070-custody'
 import m0080 from './0080-retirement-posts'
+import m0081 from './0081-retire-sort'
 
 export interface Migration {
   version: number
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 60, name: '0060-eligibility-law', sql: m0060 },
   { version: 70, name: '0070-custody', sql: m0070 },
   { version: 80, name: '0080-retirement-posts', sql: m0080 },
+  { version: 81, name: '0081-retire-sort', sql: m0081 },
 ]

@@ -1,15 +1,30 @@
-/** Channels of issue 13: 到龄 list and local age limits, statistics, units and 职数. */
+/** Channels of issue 13: 到龄 list and local age limits, statistics and snapshots, units and 职数. */
 import { z } from 'zod'
 import type { LeaderAgeLimit, RetireList } from '../../services/retirement'
+import type { StatsResult } from '../../stats/compute'
+import type { Snapshot, SnapshotInfo } from '../../stats/snapshots'
 import { channel } from './define'
 
 const id = z.number().int().positive()
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
 
 export const LeaderAgeLimitSchema = z.object({
   label: z.string().max(50),
   levels: z.array(z.string().max(20)).max(10),
   gender: z.enum(['男', '女']).nullable(),
   age: z.number().int(),
+})
+
+export const StatsQuerySchema = z.object({
+  at: day.optional(),
+  scope: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('county') }),
+      z.object({ kind: z.literal('unitKind'), value: z.string().min(1).max(50) }),
+      z.object({ kind: z.literal('unit'), unitId: id }),
+    ])
+    .optional(),
+  period: z.object({ from: day, to: day }).optional(),
 })
 
 export const statsChannels = {
@@ -24,4 +39,11 @@ export const statsChannels = {
   'retire.setLimits': channel<LeaderAgeLimit[]>()(
     z.object({ limits: z.array(LeaderAgeLimitSchema).max(20) }),
   ),
+  'stats.compute': channel<StatsResult>()(StatsQuerySchema),
+  'stats.export': channel<{ bytes: Uint8Array; fileName: string }>()(StatsQuerySchema),
+  'stats.snapshots': channel<SnapshotInfo[]>()(z.undefined().optional()),
+  'stats.saveSnapshot': channel<SnapshotInfo>()(
+    z.object({ name: z.string().max(100), query: StatsQuerySchema }),
+  ),
+  'stats.snapshot': channel<Snapshot>()(z.object({ id })),
 }

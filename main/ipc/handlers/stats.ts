@@ -1,6 +1,9 @@
 /** Handlers of contract/stats.ts: thin calls into main/services/retirement.ts, main/stats/, units. */
 import { getLeaderAgeLimits, retireList, setLeaderAgeLimits } from '../../services/retirement'
 import type { AppContext } from '../../services/context'
+import { computeStats } from '../../stats/compute'
+import { exportStats } from '../../stats/export'
+import { getSnapshot, listSnapshots, saveSnapshot } from '../../stats/snapshots'
 import type { statsChannels } from '../contract/stats'
 import type { Handlers } from '../registry'
 
@@ -11,5 +14,10 @@ export function createStatsHandlers(ctx: AppContext): StatsHandlers {
     'retire.list': (a) => retireList(ctx, a),
     'retire.limits': () => getLeaderAgeLimits(ctx),
     'retire.setLimits': (a) => setLeaderAgeLimits(ctx, a.limits),
+    'stats.compute': (q) => computeStats(ctx, q),
+    'stats.export': (q) => exportStats(computeStats(ctx, q)),
+    'stats.snapshots': () => listSnapshots(ctx),
+    'stats.saveSnapshot': (a) => saveSnapshot(ctx, a.name, a.query),
+    'stats.snapshot': (a) => getSnapshot(ctx, a.id),
   }
 }

@@ -219,6 +219,12 @@ export function cadreOrderBy(
     const dir = s.dir === 'desc' ? 'DESC' : 'ASC'
     if (s.key === 'id') parts.push(`c.id ${dir}`)
     else if (s.key === 'name') parts.push(`c.name_pinyin ${dir}`, `c.name ${dir}`)
+    // 到龄时间: blanks (待补充) last either way, in the shape of migration 0081's two indexes.
+    else if (s.key === 'retireDate')
+      parts.push(
+        dir === 'ASC' ? '(c.retire_date IS NULL)' : '(c.retire_date IS NOT NULL) DESC',
+        `c.retire_date ${dir}`,
+      )
     else if (s.key === 'unit') parts.push(`(u.id IS NULL)`, `u.sort_order ${dir}`, `u.name ${dir}`)
     // Age follows the birth month; people without one go last either way.
     else if (s.key === 'age')

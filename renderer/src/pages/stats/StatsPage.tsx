@@ -1,0 +1,540 @@
+/**
+ * 统计分析: the structure of the cadre force at a date for the county, a unit kind or a unit — the
+ * county-report tables, echarts charts, the period's work counts and 职数 against holders; export to
+ * Excel (the app's one writer), print on A4; dated snapshots saved and compared side by side.
+ */
+import { useMemo, useState } from 'react'
+import type { StatsResult } from '../../../../main/stats/compute'
+import { call, downloadBytes } from '../../api'
+import {
+  Dialog,
+  EmptyState,
+  Page,
+  Segmented,
+  Spacer,
+  Toolbar,
+  showError,
+  showMessage,
+} from '../../components'
+import { UnitSelect, todayStr, useLoad, useUnits } from '../records/shared'
+import { EChart } from './EChart'
+import { AGE_BANDS, AGE_BAND_LABELS, EDU_CLASSES, StructureTable, pct } from './tables'
+import './stats.css'
+
+type ScopeKind = 'county' | 'unitKind' | 'unit'
+type View = 'current' | 'compare'
+
+export function StatsPage() {
+  const units = useUnits()
+  const kinds = useMemo(() => [...new Set(units.map((u) => u.kind).filter((k): k is string => !!k))], [units])
+  const [view, setView] = useState<View>('current')
+  const [at, setAt] = useState(todayStr())
+  const [scopeKind, setScopeKind] = useState<ScopeKind>('county')
+  const [kind, setKind] = useState('')
+  const [unitId, setUnitId] = useState<number | null>(null)
+  const [from, setFrom] = useState(`${todayStr().slice(0, 4)}-01-01`)
+  const [to, setTo] = useState(todayStr())
+  const [snapOpen, setSnapOpen] = useState(false)
+  const [snapKey, setSnapKey] = useState(0)
+
+  const query = useMemo(() => {
+    const scope =
+      scopeKind === 'unitKind' && kind
+        ? { kind: 'unitKind' as const, value: kind }
+        : scopeKind === 'unit' && unitId
+          ? { kind: 'unit' as const, unitId }
+          : { kind: 'county' as const }
+    return { at, scope, period: { from, to } }
+  }, [at, scopeKind, kind, unitId, from, to])
+  const res = useLoad(() => call('stats.compute', query), [JSON.stringify(query)])
+  const r = res.data
+
+  const exportXlsx = async () => {
+    try {
+      const f = await call('stats.export', query)
+      downloadBytes(f.bytes, f.fileName)
+      showMessage(`已导出 ${f.fileName}`, 'success')
+    } catch (e) {
+      showError(e)
+    }
+  }
+
+  return (
+    <Page
+      title="统计分析"
+      subtitle={r ? `${r.scope.label} · ${r.at} · 在职 ${r.all.total} 人 · 用时 ${r.tookMs} ms` : undefined}
+      testId="stats-page"
+      actions={
+        view === 'current' ? (
+          <>
+            <button
+              type="button"
+              className="btn"
+              data-testid="stats-export"
+              onClick={() => void exportXlsx()}
+            >
+              导出 Excel
+            </button>
+            <button type="button" className="btn" data-testid="stats-print" onClick={() => window.print()}>
+              打印
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid="stats-snapshot"
+              onClick={() => setSnapOpen(true)}
+            >
+              保存快照
+            </button>
+          </>
+        ) : null
+      }
+      toolbar={
+        <Toolbar>
+          <Segmented<View>
+            ariaLabel="视图"
+            options={[
+              { value: 'current', label: '统计', testId: 'stats-view-current' },
+              { value: 'compare', label: '快照对比', testId: 'stats-view-compare' },
+            ]}
+            value={view}
+            onChange={setView}
+          />
+          {view === 'current' ? (
+            <>
+              <label className="inline-label">
+                统计时点
+                <input
+                  className="input"
+                  type="date"
+                  value={at}
+                  data-testid="stats-at"
+                  onChange={(e) => e.target.value && setAt(e.target.value)}
+                />
+              </label>
+              <select
+                className="input stats-scope"
+                value={scopeKind}
+                data-testid="stats-scope"
+                onChange={(e) => setScopeKind(e.target.value as ScopeKind)}
+              >
+                <option value="county">全县</option>
+                <option value="unitKind">按单位类别</option>
+                <option value="unit">按单位</option>
+              </select>
+              {scopeKind === 'unitKind' ? (
+                <select
+                  className="input stats-scope"
+                  value={kind}
+                  data-testid="stats-kind"
+                  onChange={(e) => setKind(e.target.value)}
+                >
+                  <option value="">（选择类别）</option>
+                  {kinds.map((k) => (
+                    <option key={k} value={k}>
+                      {k}
+                    </option>
+                  ))}
+                </select>
+              ) : null}
+              {scopeKind === 'unit' ? (
+                <span className="stats-unit">
+                  <UnitSelect units={units} value={unitId} onChange={setUnitId} allLabel="（选择单位）" />
+                </span>
+              ) : null}
+              <label className="inline-label">
+                工作统计期间
+                <input
+                  className="input"
+                  type="date"
+                  value={from}
+                  onChange={(e) => e.target.value && setFrom(e.target.value)}
+                />
+                至
+                <input
+                  className="input"
+                  type="date"
+                  value={to}
+                  onChange={(e) => e.target.value && setTo(e.target.value)}
+                />
+              </label>
+            </>
+          ) : null}
+          <Spacer />
+        </Toolbar>
+      }
+    >
+      {view === 'compare' ? (
+        <CompareView reloadKey={snapKey} current={r} />
+      ) : (
+        <>
+          {res.error ? <div className="stats-error">{res.error}</div> : null}
+          {r ? <StatsView r={r} /> : res.loading ? <EmptyState title="正在统计……" /> : null}
+        </>
+      )}
+      <SnapshotDialog
+        open={snapOpen}
+        defaultName={r ? `${r.scope.label}干部队伍结构 ${r.at}` : ''}
+        onClose={() => setSnapOpen(false)}
+        onSave={async (name) => {
+          try {
+            const s = await call('stats.saveSnapshot', { name, query })
+            showMessage(`已保存快照“${s.name}”`, 'success')
+            setSnapOpen(false)
+            setSnapKey((k) => k + 1)
+          } catch (e) {
+            showError(e)
+          }
+        }}
+      />
+    </Page>
+  )
+}
+
+function StatsView({ r }: { r: StatsResult }) {
+  const a = r.all
+  const charts = useMemo(() => {
+    const levels = r.byLevel.filter((l) => l.total > 0)
+    const edu = EDU_CLASSES.map((e) => ({ name: e, value: a.highest[e] ?? 0 })).filter((x) => x.value > 0)
+    return {
+      age: {
+        title: { text: '年龄结构', left: 'center', textStyle: { fontSize: 14 } },
+        tooltip: { trigger: 'axis' },
+        grid: { left: 40, right: 16, top: 40, bottom: 28 },
+        xAxis: {
+          type: 'category',
+          data: AGE_BANDS.map((b) => AGE_BAND_LABELS[b]),
+          axisLabel: { fontSize: 11 },
+        },
+        yAxis: { type: 'value' },
+        series: [
+          {
+            type: 'bar',
+            data: AGE_BANDS.map((b) => a.ageBands[b]),
+            itemStyle: { color: '#b3261e' },
+            label: { show: true, position: 'top' },
+          },
+        ],
+      },
+      level: {
+        title: { text: '职务层次', left: 'center', textStyle: { fontSize: 14 } },
+        tooltip: { trigger: 'item', formatter: '{b}：{c} 人（{d}%）' },
+        series: [
+          {
+            type: 'pie',
+            radius: ['35%', '62%'],
+            top: 24,
+            data: levels.map((l) => ({ name: l.level, value: l.total })),
+            label: { formatter: '{b}\n{c}' },
+          },
+        ],
+      },
+      edu: {
+        title: { text: '最高学历', left: 'center', textStyle: { fontSize: 14 } },
+        tooltip: { trigger: 'item', formatter: '{b}：{c} 人（{d}%）' },
+        series: [
+          { type: 'pie', radius: ['35%', '62%'], top: 24, data: edu, label: { formatter: '{b}\n{c}' } },
+        ],
+      },
+    }
+  }, [r, a])
+  return (
+    <div className="stats-body">
+      <div className="stats-cards" data-testid="stats-cards">
+        <Card label="在职干部" value={`${a.total} 人`} />
+        <Card label="女干部" value={`${a.women} 人`} sub={pct(a.women, a.total)} />
+        <Card label="少数民族" value={`${a.minorities} 人`} sub={pct(a.minorities, a.total)} />
+        <Card label="党外干部" value={`${a.nonParty} 人`} sub={pct(a.nonParty, a.total)} />
+        <Card label="平均年龄" value={a.averageAge === null ? '—' : `${a.averageAge} 岁`} />
+        <Card label="35岁及以下" value={`${a.ageBands['≤35']} 人`} sub={pct(a.ageBands['≤35'], a.total)} />
+      </div>
+      <h2 className="stats-h2">
+        {r.scope.label}干部队伍结构统计表<span className="stats-h2-note">（统计时点 {r.at}，单位：人）</span>
+      </h2>
+      <StructureTable r={r} testId="stats-structure" />
+      {a.ageUnknown ? (
+        <p className="stats-note">另有 {a.ageUnknown} 人出生年月待补充，未计入年龄段和平均年龄。</p>
+      ) : null}
+      <div className="stats-charts">
+        <EChart option={charts.age} testId="chart-age" />
+        <EChart option={charts.level} testId="chart-level" />
+        <EChart option={charts.edu} testId="chart-edu" />
+      </div>
+      <div className="stats-two">
+        <div>
+          <h2 className="stats-h2">
+            干部工作情况
+            <span className="stats-h2-note">
+              （{r.period.from} 至 {r.period.to}）
+            </span>
+          </h2>
+          <table className="table stats-table" data-testid="stats-period">
+            <tbody>
+              <tr>
+                <th>谈话</th>
+                <td>{r.period.talks}</td>
+                <th>诫勉</th>
+                <td>{r.period.admonitions}</td>
+              </tr>
+              <tr>
+                <th>处分（党纪、政务）</th>
+                <td>{r.period.sanctions}</td>
+                <th>组织调整</th>
+                <td>{r.period.adjustments}</td>
+              </tr>
+              <tr>
+                <th>提拔（后备干部已使用）</th>
+                <td>{r.period.promotions}</td>
+                <th>召回</th>
+                <td>{r.period.recalls}</td>
+              </tr>
+            </tbody>
+          </table>
+          <h2 className="stats-h2">学历</h2>
+          <table className="table stats-table">
+            <thead>
+              <tr>
+                <th>学历</th>
+                <th>全日制教育</th>
+                <th>最高学历</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.keys(a.highest)
+                .filter(
+                  (k) =>
+                    (a.highest[k] ?? 0) > 0 || (a.fullTime[k] ?? 0) > 0 || EDU_CLASSES.includes(k as never),
+                )
+                .map((k) => (
+                  <tr key={k}>
+                    <td>{k}</td>
+                    <td>{a.fullTime[k] ?? 0}</td>
+                    <td>{a.highest[k] ?? 0}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+        <div>
+          <h2 className="stats-h2">职级</h2>
+          <table className="table stats-table" data-testid="stats-rank">
+            <thead>
+              <tr>
+                <th>职级</th>
+                <th>人数</th>
+                <th>占比</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(r.byRank).map(([k, v]) => (
+                <tr key={k}>
+                  <td>{k}</td>
+                  <td>{v}</td>
+                  <td>{pct(v, a.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      {r.posts.length ? (
+        <>
+          <h2 className="stats-h2">领导职数配备情况</h2>
+          <PostsSummary r={r} />
+        </>
+      ) : null}
+    </div>
+  )
+}
+
+function PostsSummary({ r }: { r: StatsResult }) {
+  const sum = (k: 'allotted' | 'filled' | 'vacant' | 'over') => r.posts.reduce((s, p) => s + p[k], 0)
+  const overRows = r.posts.filter((p) => p.over > 0)
+  return (
+    <p className="stats-note stats-posts-summary" data-testid="stats-posts">
+      核定职数 {sum('allotted')} 个，实配 {sum('filled')} 人，空缺 {sum('vacant')} 个
+      {overRows.length
+        ? `；超职数配备 ${sum('over')} 人（${overRows.map((p) => `${p.unit}${p.level}`).join('、')}）`
+        : '；无超职数配备'}
+      。明细见“单位管理 → 职数”。
+    </p>
+  )
+}
+
+function Card({ label, value, sub }: { label: string; value: string; sub?: string }) {
+  return (
+    <div className="stats-card">
+      <div className="stats-card-label">{label}</div>
+      <div className="stats-card-value">{value}</div>
+      {sub ? <div className="stats-card-sub">{sub}</div> : null}
+    </div>
+  )
+}
+
+function SnapshotDialog({
+  open,
+  defaultName,
+  onClose,
+  onSave,
+}: {
+  open: boolean
+  defaultName: string
+  onClose(): void
+  onSave(name: string): Promise<void>
+}) {
+  const [name, setName] = useState<string | null>(null)
+  const value = name ?? defaultName
+  return (
+    <Dialog
+      open={open}
+      title="保存统计快照"
+      testId="snapshot-dialog"
+      onClose={() => {
+        setName(null)
+        onClose()
+      }}
+      footer={
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="snapshot-save"
+          onClick={() => void onSave(value).then(() => setName(null))}
+        >
+          保存
+        </button>
+      }
+    >
+      <label className="field-label" htmlFor="snapshot-name">
+        快照名称
+      </label>
+      <input
+        id="snapshot-name"
+        className="input"
+        value={value}
+        data-testid="snapshot-name"
+        onChange={(e) => setName(e.target.value)}
+      />
+      <p className="stats-note">快照保存当前统计范围和时点的全部数字，以后可与其他快照并排对比。</p>
+    </Dialog>
+  )
+}
+
+function CompareView({ reloadKey, current }: { reloadKey: number; current: StatsResult | null }) {
+  const list = useLoad(() => call('stats.snapshots', undefined), [reloadKey])
+  const [aId, setAId] = useState<number | null>(null)
+  const [bId, setBId] = useState<number | 'current' | null>('current')
+  const a = useLoad(() => (aId ? call('stats.snapshot', { id: aId }) : Promise.resolve(null)), [aId])
+  const b = useLoad(
+    () => (typeof bId === 'number' ? call('stats.snapshot', { id: bId }) : Promise.resolve(null)),
+    [bId],
+  )
+  const left = a.data?.data ?? null
+  const right = bId === 'current' ? current : (b.data?.data ?? null)
+  const snaps = list.data ?? []
+  if (list.data && snaps.length === 0)
+    return (
+      <EmptyState title="还没有统计快照" testId="compare-empty">
+        <p>在“统计”视图点“保存快照”，保存当时的全部数字；之后在这里并排对比。</p>
+      </EmptyState>
+    )
+  const label = (s: StatsResult | null, title: string | undefined) =>
+    s ? `${title ?? ''}（${s.scope.label}，${s.at}）` : ''
+  const rows: [string, (s: StatsResult) => number | string | null][] = [
+    ['在职干部', (s) => s.all.total],
+    ['女干部', (s) => s.all.women],
+    ['少数民族', (s) => s.all.minorities],
+    ['党外干部', (s) => s.all.nonParty],
+    ['平均年龄', (s) => s.all.averageAge],
+    ...AGE_BANDS.map((k): [string, (s: StatsResult) => number] => [
+      AGE_BAND_LABELS[k],
+      (s) => s.all.ageBands[k],
+    ]),
+    ...['正处', '副处', '正科', '副科', '一般干部'].map((l): [string, (s: StatsResult) => number] => [
+      l,
+      (s) => s.byLevel.find((x) => x.level === l)?.total ?? 0,
+    ]),
+    ...EDU_CLASSES.map((e): [string, (s: StatsResult) => number] => [
+      `最高学历 ${e}`,
+      (s) => s.all.highest[e] ?? 0,
+    ]),
+    ['谈话', (s) => s.period.talks],
+    ['诫勉', (s) => s.period.admonitions],
+    ['处分', (s) => s.period.sanctions],
+    ['提拔', (s) => s.period.promotions],
+    ['组织调整', (s) => s.period.adjustments],
+    ['召回', (s) => s.period.recalls],
+  ]
+  return (
+    <div className="stats-body">
+      <Toolbar>
+        <label className="inline-label">
+          快照甲
+          <select
+            className="input"
+            value={aId ?? ''}
+            data-testid="compare-a"
+            onChange={(e) => setAId(e.target.value ? Number(e.target.value) : null)}
+          >
+            <option value="">（选择快照）</option>
+            {snaps.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-label">
+          对比乙
+          <select
+            className="input"
+            value={bId ?? ''}
+            data-testid="compare-b"
+            onChange={(e) =>
+              setBId(
+                e.target.value === 'current' ? 'current' : e.target.value ? Number(e.target.value) : null,
+              )
+            }
+          >
+            <option value="current">当前统计结果</option>
+            {snaps.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </Toolbar>
+      {left && right ? (
+        <table className="table stats-table stats-compare" data-testid="compare-table">
+          <thead>
+            <tr>
+              <th>项目</th>
+              <th>{label(left, a.data?.name)}</th>
+              <th>{label(right, bId === 'current' ? '当前' : b.data?.name)}</th>
+              <th>增减（乙 − 甲）</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([name, f]) => {
+              const x = f(left)
+              const y = f(right)
+              const d = typeof x === 'number' && typeof y === 'number' ? Math.round((y - x) * 10) / 10 : null
+              return (
+                <tr key={name}>
+                  <td>{name}</td>
+                  <td>{x ?? '—'}</td>
+                  <td>{y ?? '—'}</td>
+                  <td className={d ? (d > 0 ? 'delta-up' : 'delta-down') : ''}>
+                    {d === null ? '—' : d > 0 ? `+${d}` : d}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      ) : (
+        <p className="stats-note">选择快照甲，与当前统计结果或另一个快照并排对比。</p>
+      )}
+    </div>
+  )
+}

@@ -89,6 +89,57 @@ describe('干部任免审批表与 LRMX', () => {
     expect(xml.match(/<w:pgSz /g)?.length).toBe(6)
   })
 
+  it('shows the checks before print: a 简历 gap, 参加工作时间 against the 简历, 在职教育, photo, a parent who died', async () => {
+    const q = (await app.call('cadres.query', {
+      offset: 0,
+      limit: 3,
+      statuses: ['在职'],
+    })) as CadreQueryResult
+    const id = q.rows[2]?.id ?? 0
+    await app.call('cadres.save', {
+      id,
+      workStartDate: '1996-07',
+      eduInService: null,
+      degreeInService: null,
+      schoolInService: null,
+      resume: [
+        { start: '1993-09', end: '1997-07', text: '兰州大学经济学专业学习' },
+        { start: '1997-07', end: '2010-03', text: '临洮县农业局干部' },
+        { start: null, end: null, text: '（其间：2003.09--2006.07在中央党校经济管理专业在职研究生学习）' },
+        { start: '2010-11', end: null, text: '某某乡党委委员、副乡长' },
+      ],
+      family: [
+        {
+          relation: '父亲',
+          name: '王德福',
+          birthDate: '1940-05',
+          politicalStatus: '群众',
+          workUnitPosition: '已去世',
+        },
+      ],
+    })
+    await app.call('cadres.setPhoto', { id, data: null })
+    await go(`form/${id}`)
+    const box = app.page.getByTestId('form-warnings')
+    await expect
+      .poll(async () => (await box.textContent()) ?? '', { timeout: 10_000 })
+      .toContain('简历有 8 个月空档')
+    const text = (await box.textContent()) ?? ''
+    for (const s of [
+      '简历有 8 个月空档：2010.03（临洮县农业局干部结束）至 2010.11（某某乡党委委员、副乡长开始）之间没有经历',
+      '参加工作时间 1996.07 与简历不一致：简历中第一份工作始于 1997.07（临洮县农业局干部）',
+      '但“在职教育”学历、学位和毕业院校系及专业都是空的',
+      '没有照片',
+      '父亲王德福已去世：保留该行，年龄栏留空',
+    ])
+      expect(text).toContain(s)
+    // The form itself: the row stays, no age.
+    const frame = app.page.frameLocator('[data-testid=form-frame]')
+    await expect.poll(() => frame.locator('tr[data-deceased="1"]').count(), { timeout: 10_000 }).toBe(1)
+    expect(await frame.locator('tr[data-deceased="1"] td').nth(2).textContent()).toBe('')
+    await screenshot(app.page, 'form-preview-warnings')
+  })
+
   it('fills in this appointment beside the preview, sees it in the preview, saves it with the cadre', async () => {
     const q = (await app.call('cadres.query', {
       offset: 0,

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { AppointmentForm } from '../../form/data'
 import type { LrmxReport } from '../../lrmx/import'
 import type { NamedFile, SetCheck } from '../../form/set'
+import type { FormWarning } from '../../form/checks'
 import { channel } from './define'
 
 const id = z.number().int().positive()
@@ -37,6 +38,8 @@ export interface FormEditorData {
   composedRewards: string
   composedAssessment: string
   today: string
+  /** Checks before print (main/form/checks.ts) on the form as saved. */
+  warnings: FormWarning[]
 }
 
 const upload = z.object({

@@ -4,6 +4,7 @@ import { formDocx, formHtml, formPdf } from '../../form/service'
 import { buildFormSet, resolveSetEntries, setFileNames, setProblemsMessage } from '../../form/set'
 import { loadFormPerson } from '../../form/data'
 import { AppError } from '../../domain/errors'
+import { formWarnings } from '../../form/checks'
 import { exportLrmx } from '../../lrmx/export'
 import { applyLrmx, previewLrmx } from '../../lrmx/import'
 import type { AppContext } from '../../services/context'
@@ -35,6 +36,7 @@ export function createFormHandlers(ctx: AppContext): FormHandlers {
         composedRewards: composeRewardsText(ctx.db, cadreId),
         composedAssessment: composeAssessmentText(ctx.db, cadreId),
         today: ctx.today(),
+        warnings: formWarnings(loadFormPerson(ctx, cadreId)),
       }
     },
     'form.html': ({ ids, override, script }) => formHtml(ctx, ids, { override, script }),

@@ -99,6 +99,11 @@ export function FormPreviewPage({ param }: { param: string }) {
   const dirty = JSON.stringify(fields) !== JSON.stringify(saved)
   const invalid = !!dayError(fields.ageAt) || !!dayError(fields.filledAt)
 
+  // Another route (form/1,2,3 → form/7) reuses this page: start again at its first cadre.
+  useEffect(() => {
+    setCurrent(ids[0] ?? null)
+  }, [ids])
+
   // The names for the list of cadres on the left.
   useEffect(() => {
     let live = true
@@ -313,6 +318,25 @@ export function FormPreviewPage({ param }: { param: string }) {
                   {names[id] ?? `#${id}`}
                 </button>
               ))}
+            </div>
+          ) : null}
+          {data && data.warnings.length > 0 ? (
+            <div className="form-warnings" role="status" data-testid="form-warnings">
+              <div className="form-warnings-title">
+                打印前请核对{!single ? `（${names[current ?? 0] ?? ''}）` : ''}：{data.warnings.length} 项
+              </div>
+              <ul>
+                {data.warnings.map((w, i) => (
+                  <li key={i} data-code={w.code}>
+                    <span className="form-warning-field">{w.field}</span>
+                    {w.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : data ? (
+            <div className="form-checks-ok" data-testid="form-warnings-none">
+              打印前检查：简历衔接、参加工作时间、在职教育、照片、家庭成员均未发现问题
             </div>
           ) : null}
           <div className="form-fields" data-testid="form-fields">

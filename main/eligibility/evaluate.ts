@@ -17,7 +17,7 @@ import {
   type ImpactRecord,
 } from '../domain/impact'
 import { resolveGrade } from '../records/vocab'
-import type { RuleDef, RuleId, RuleParams, RuleSet } from './rules'
+import { levelIndex, rankIndex, type RuleDef, type RuleId, type RuleParams, type RuleSet } from './rules'
 
 export interface CadreFacts {
   id: number
@@ -31,6 +31,8 @@ export interface CadreFacts {
   politicalStatus: string | null
   positionLevel: string | null
   positionDate: string | null
+  /** 任现职务层次时间 (time at the current level, the national standard's field). */
+  levelDate?: string | null
   rank: string | null
   rankDate: string | null
   eduFullTime: string | null
@@ -125,11 +127,13 @@ function since(
   return r(def, 'fail', `${what} ${month}，不满 ${yearsText(need)}（${from} 起满）`, ev, from)
 }
 
+/** 学历 by the national names (GB/T 4658): 研究生 > 大学本科 > 大学专科 (= 大专) > 中等专科 (= 中专)
+ *  > 高中. The 专科 names are read before "大学" so 大学专科 is not taken for 本科. */
 const EDU_RANK: [RegExp, number][] = [
   [/研究生|博士|硕士/, 4],
-  [/大学|本科/, 3],
-  [/大专|专科/, 2],
-  [/中专|中技|技校|职高|高中/, 1],
+  [/中等专科|中专|中技|技校|职高|高中/, 1],
+  [/大学专科|大专|专科|高职/, 2],
+  [/大学本科|本科|大学/, 3],
   [/初中|小学/, 0],
 ]
 const EDU_NAME = ['初中及以下', '中专/高中', '大专', '大学', '研究生']
@@ -198,8 +202,83 @@ function impactRule(
   const worst = running[0]!
   const passesFrom = worst.until === null ? null : dayAfter(worst.until)
   const others = running.length - 1 + unknown.length
-  const reason = others > 0 ? `${impactText(worst)}（另有 ${others} 项在影响期内或待核实）` : impactText(worst)
+  const reason =
+    others > 0 ? `${impactText(worst)}（另有 ${others} 项在影响期内或待核实）` : impactText(worst)
   return r(def, 'fail', reason, evidence, passesFrom)
+}
+
+/**
+ * 职级晋升 (公务员职务与职级并行规定 第十九条; 管理办法): time in the lower rank, where each year
+ * assessed 优秀 shortens the requirement by half a year and a year assessed 基本称职 or 不定等次 (or
+ * lower) does not count. A past year without a readable grade is 待核实 unless the time suffices
+ * without it. Or the years at a leadership level (三级主任科员: 副科; 一级主任科员: 正科).
+ */
+function rankTenure(def: Extract<RuleDef, { id: 'rank-tenure' }>, f: CadreFacts, at: string): RuleResult {
+  const p = def.params
+  const need = needMonths(p.minYears)
+  if (p.orLevel) {
+    const lv = levelIndex(f.positionLevel)
+    const want = levelIndex(p.orLevel)
+    const since = f.levelDate ?? f.positionDate
+    if (
+      lv !== null &&
+      want !== null &&
+      lv >= want &&
+      since &&
+      isMonth(since) &&
+      monthsBetween(since, at) >= need
+    )
+      return r(def, 'pass', `${f.positionLevel}领导职务自 ${since}，已满 ${yearsText(need)}`, [
+        `${f.positionLevel}，${f.levelDate ? '任现职务层次时间' : '任现职务时间'} ${since}`,
+      ])
+  }
+  const have = rankIndex(f.rank)
+  const from = rankIndex(p.fromRank)
+  if (!f.rank) return r(def, 'unknown', '未填写职级')
+  if (have === null) return r(def, 'unknown', `职级“${f.rank}”无法识别`)
+  if (from !== null && have < from)
+    return r(def, 'fail', `职级为${f.rank}，须任${p.fromRank}满 ${yearsText(need)}`, [`职级 ${f.rank}`])
+  if (!f.rankDate) return r(def, 'unknown', '未填写任现职级时间')
+  if (!isMonth(f.rankDate)) return r(def, 'unknown', `任现职级时间“${f.rankDate}”无法识别`)
+  const start = f.rankDate
+  const total = Math.max(0, monthsBetween(start, at))
+  const sy = Number(start.slice(0, 4))
+  const ay = Number(at.slice(0, 4))
+  const startIdx = monthIndex(start)
+  const atIdx = monthIndex(at.slice(0, 7))
+  let credit = total
+  let bonus = 0
+  let uncertain = 0
+  const evidence = [`${f.rank}，任现职级时间 ${start}，至 ${at} ${yearsText(total)}`]
+  for (let y = sy; y <= ay; y++) {
+    const ov = Math.max(0, Math.min(atIdx, (y + 1) * 12) - Math.max(startIdx, y * 12))
+    if (ov === 0) continue
+    const a = f.assessments.find((x) => x.year === y && x.kind === '年度考核')
+    const grade = a ? resolveGrade(a.grade) : null
+    if (grade === '优秀') {
+      bonus += 6
+      evidence.push(`${y}年度优秀，缩短半年`)
+    } else if (grade && ['基本称职', '基本合格', '不定等次', '不称职', '不合格'].includes(grade)) {
+      credit -= ov
+      evidence.push(`${y}年度${grade}，该年 ${ov} 个月不计`)
+    } else if (!grade && y < ay) {
+      uncertain += ov
+      evidence.push(a ? `${y}年度考核等次“${a.grade}”无法识别` : `${y}年度考核结果未录入`)
+    }
+  }
+  const want = Math.max(0, need - bonus)
+  const text = `任${p.fromRank}${yearsText(Math.max(0, credit))}${bonus ? `，优秀缩短 ${yearsText(bonus)}` : ''}`
+  if (credit - uncertain >= want) return r(def, 'pass', `${text}，已满 ${yearsText(want)}`, evidence)
+  if (credit >= want)
+    return r(def, 'unknown', `${text}，其中 ${yearsText(uncertain)} 的年度考核待核实`, evidence)
+  const from2 = addMonths(`${at.slice(0, 7)}-01`, want - credit)
+  return r(
+    def,
+    'fail',
+    `${text}，不满 ${yearsText(want)}（预计 ${from2} 起满）`,
+    evidence,
+    uncertain ? null : from2,
+  )
 }
 
 const SPOUSE = /^(妻子|丈夫|配偶|爱人|妻|夫)$/
@@ -329,13 +408,18 @@ function evaluateRule(
       return r(def, 'fail', `最高学历${EDU_NAME[best] ?? ''}，低于${def.params.minLevel}`, evidence)
     }
     case 'age': {
+      // "45周岁以下" includes 45 (本县任职年龄要求): born in the cut-off month or later.
+      const max = def.params.maxAge
       const age = ageAt(f.birthDate, at)
       if (age === null)
         return r(def, 'unknown', f.birthDate ? `出生年月“${f.birthDate}”无法识别` : '未填写出生年月')
-      const ev = [`出生年月 ${f.birthDate}，${at} 时 ${age} 岁`]
-      if (age < def.params.maxAge) return r(def, 'pass', `${age} 岁，未满 ${def.params.maxAge} 岁`, ev)
-      return r(def, 'fail', `${age} 岁，已满 ${def.params.maxAge} 岁`, ev)
+      const cutoff = addMonths(`${at.slice(0, 7)}-01`, -(max + 1) * 12 + 1).slice(0, 7)
+      const ev = [`出生年月 ${f.birthDate}，${at} 时 ${age} 岁；${max}周岁以下须 ${cutoff} 及以后出生`]
+      if (age <= max) return r(def, 'pass', `${age} 岁，${max}周岁以下（${cutoff} 及以后出生）`, ev)
+      return r(def, 'fail', `${age} 岁，超过${max}周岁以下（须 ${cutoff} 及以后出生）`, ev)
     }
+    case 'rank-tenure':
+      return rankTenure(def as Extract<RuleDef, { id: 'rank-tenure' }>, f, at)
     case 'assessment': {
       const p = def.params
       const year = Number(at.slice(0, 4)) - 1
@@ -379,12 +463,7 @@ function evaluateRule(
         return r(def, 'fail', '配偶已移居国（境）外（条例 第二十四条（五））', ev)
       if (spouses.length === 0 && children.length > 0 && children.every((m) => m.settledAbroad))
         return r(def, 'fail', '没有配偶，子女均已移居国（境）外（条例 第二十四条（五））', ev)
-      return r(
-        def,
-        'pass',
-        spouses.length ? '配偶未移居国（境）外' : '子女并非均已移居国（境）外',
-        ev,
-      )
+      return r(def, 'pass', spouses.length ? '配偶未移居国（境）外' : '子女并非均已移居国（境）外', ev)
     }
     case 'investigation': {
       const inv = f.investigation

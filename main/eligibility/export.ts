@@ -4,7 +4,7 @@ import { workbookToBytes, type TableColumn, type TableRow } from '../export'
 import type { AppContext } from '../services/context'
 import { evaluateCadre, projectEligibility, timeCurable } from './evaluate'
 import { loadFacts } from './load'
-import { TARGET_LABELS, TARGET_SHORT, versionText, type Target } from './rules'
+import { TARGET_LABELS, TARGET_SHORT, isPromotion, versionText, type Target } from './rules'
 import { impactConfig } from '../records/impact'
 import { effectiveOf, loadOptions } from './service'
 import { currentRuleSet, roundDecisions, roundOverrides } from './store'
@@ -15,7 +15,9 @@ export async function exportReview(
   o: { target: Target; at: string; filter: ReviewFilter },
 ): Promise<{ fileName: string; bytes: Uint8Array; rows: number }> {
   const ruleSet = currentRuleSet(ctx.db, o.target)
-  const facts = loadFacts(ctx.db, loadOptions(ruleSet, o.at))
+  const facts = loadFacts(ctx.db, loadOptions(ruleSet, o.at)).filter((f) =>
+    isPromotion(o.target, f.positionLevel, f.rank),
+  )
   const impact = impactConfig(ctx)
   const overrides = roundOverrides(ctx.db, o.target, o.at)
   const decisions = roundDecisions(ctx.db, o.target, o.at)

@@ -17,7 +17,7 @@ import type { Db } from '../db/open'
 import type { AppContext } from '../services/context'
 import type { CadreFacts } from './evaluate'
 import { loadFacts } from './load'
-import type { Target } from './rules'
+import { promotionSql, type Target } from './rules'
 import { reviewRound } from './service'
 import type { ReviewFilter, ReviewResult, ReviewRow, ReviewSummary } from './types'
 
@@ -32,6 +32,10 @@ export interface ReviewPageQuery {
   filter: ReviewFilter
   /** Part of 姓名, 工作单位 or 身份证号. */
   search?: string | undefined
+  /** Only this 工作单位 (exact name). */
+  unit?: string | undefined
+  /** Only this current 职务层次 or 职级. */
+  level?: string | undefined
   sort?: ReviewSort[] | undefined
   offset: number
   limit: number
@@ -45,6 +49,9 @@ export interface ReviewPage extends Omit<ReviewResult, 'rows' | 'summary'> {
   total: number
   /** Whether the round came from memory (no evaluation for this request). */
   cached: boolean
+  /** The units and current levels (职务层次 / 职级) among the round's cadres, for the filters;
+   *  null with the early rows. */
+  facets: { units: string[]; levels: string[] } | null
 }
 
 interface Entry {
@@ -52,6 +59,22 @@ interface Entry {
   result: ReviewResult
   /** The last filtered and sorted list, reused while the grid scrolls through it. */
   view: { key: string; rows: ReviewRow[] } | null
+  facets?: { units: string[]; levels: string[] }
+}
+
+function facetsOf(rows: readonly ReviewRow[], target: Target): { units: string[]; levels: string[] } {
+  const units = new Set<string>()
+  const levels = new Set<string>()
+  const byRank = target.startsWith('rank-')
+  for (const r of rows) {
+    if (r.unit) units.add(r.unit)
+    const l = byRank ? r.rank : r.positionLevel
+    if (l) levels.add(l)
+  }
+  return {
+    units: [...units].sort((a, b) => a.localeCompare(b, 'zh')),
+    levels: [...levels].sort((a, b) => a.localeCompare(b, 'zh')),
+  }
 }
 
 /** Rounds kept per open database (both targets, or two dates of one). */
@@ -159,9 +182,13 @@ function compareValues(a: SortValue, b: SortValue): number {
 
 function viewOf(result: ReviewResult, q: ReviewPageQuery): ReviewRow[] {
   const s = q.search?.trim() ?? ''
+  const unit = q.unit?.trim() ?? ''
+  const level = q.level?.trim() ?? ''
   let rows = result.rows.filter(
     (r) =>
       matches(r, q.filter) &&
+      (!unit || r.unit === unit) &&
+      (!level || r.positionLevel === level || r.rank === level) &&
       (!s || r.name.includes(s) || (r.unit ?? '').includes(s) || r.idCard.includes(s)),
   )
   const ruleIndex = new Map(result.ruleSet.rules.map((r, i) => [r.id as string, i]))
@@ -194,14 +221,15 @@ function isKept(ctx: AppContext, target: Target, at: string): boolean {
 
 /** The first rows of the whole list in the round's order (active cadres by id), evaluated alone. */
 function earlyPage(ctx: AppContext, q: ReviewPageQuery): ReviewPage {
+  const cond = `c.status = '在职' AND ${promotionSql(q.target)}`
   const ids = (
     ctx.db
-      .prepare("SELECT id FROM cadres WHERE status = '在职' ORDER BY id LIMIT ?")
+      .prepare(`SELECT c.id FROM cadres c WHERE ${cond} ORDER BY c.id LIMIT ?`)
       .pluck()
       .all(q.offset + q.limit) as number[]
   ).slice(q.offset)
   const result = reviewRound(ctx, q.target, q.at, (opts) => loadFacts(ctx.db, { ...opts, cadreIds: ids }))
-  const total = ctx.db.prepare("SELECT count(*) FROM cadres WHERE status = '在职'").pluck().get() as number
+  const total = ctx.db.prepare(`SELECT count(*) FROM cadres c WHERE ${cond}`).pluck().get() as number
   return {
     target: result.target,
     targetLabel: result.targetLabel,
@@ -212,6 +240,7 @@ function earlyPage(ctx: AppContext, q: ReviewPageQuery): ReviewPage {
     rows: result.rows,
     total,
     cached: false,
+    facets: null,
   }
 }
 
@@ -221,6 +250,8 @@ export function reviewPage(ctx: AppContext, q: ReviewPageQuery, early = false): 
     early &&
     q.filter === 'all' &&
     !q.search?.trim() &&
+    !q.unit?.trim() &&
+    !q.level?.trim() &&
     !q.sort?.length &&
     q.offset + q.limit <= EARLY_ROWS &&
     !isKept(ctx, q.target, q.at)
@@ -228,10 +259,17 @@ export function reviewPage(ctx: AppContext, q: ReviewPageQuery, early = false): 
     return earlyPage(ctx, q)
   }
   const { result, entry, cached } = cachedRound(ctx, q.target, q.at)
-  const viewKey = JSON.stringify([q.filter, q.search?.trim() ?? '', q.sort ?? []])
+  const viewKey = JSON.stringify([
+    q.filter,
+    q.search?.trim() ?? '',
+    q.unit ?? '',
+    q.level ?? '',
+    q.sort ?? [],
+  ])
   if (!entry.view || entry.view.key !== viewKey) entry.view = { key: viewKey, rows: viewOf(result, q) }
   const rows = entry.view.rows
   const summary: ReviewSummary = result.summary
+  entry.facets ??= facetsOf(result.rows, q.target)
   return {
     target: result.target,
     targetLabel: result.targetLabel,
@@ -242,5 +280,6 @@ export function reviewPage(ctx: AppContext, q: ReviewPageQuery, early = false): 
     rows: rows.slice(q.offset, q.offset + q.limit),
     total: rows.length,
     cached,
+    facets: entry.facets,
   }
 }

@@ -5,13 +5,95 @@
  */
 import { z } from 'zod'
 
-export const TARGETS = ['section-chief', 'deputy-section'] as const
+export const TARGETS = ['section-chief', 'deputy-section', 'rank-1', 'rank-2', 'rank-3', 'rank-4'] as const
 export type Target = (typeof TARGETS)[number]
 export const TARGET_LABELS: Record<Target, string> = {
   'section-chief': '提任正科级领导职务',
   'deputy-section': '提任副科级领导职务',
+  'rank-1': '晋升一级主任科员',
+  'rank-2': '晋升二级主任科员',
+  'rank-3': '晋升三级主任科员',
+  'rank-4': '晋升四级主任科员',
 }
-export const TARGET_SHORT: Record<Target, string> = { 'section-chief': '正科', 'deputy-section': '副科' }
+export const TARGET_SHORT: Record<Target, string> = {
+  'section-chief': '正科',
+  'deputy-section': '副科',
+  'rank-1': '一级主任科员',
+  'rank-2': '二级主任科员',
+  'rank-3': '三级主任科员',
+  'rank-4': '四级主任科员',
+}
+
+/** 职务层次, lowest first; a level a cadre holds is read with its usual variants. */
+export const LEVEL_LADDER = ['一般干部', '副科', '正科', '副处', '正处'] as const
+const LEVEL_VARIANTS: Record<string, number> = {
+  一般干部: 0,
+  科员: 0,
+  办事员: 0,
+  副科: 1,
+  副科级: 1,
+  乡科级副职: 1,
+  正科: 2,
+  正科级: 2,
+  乡科级正职: 2,
+  副处: 3,
+  副处级: 3,
+  县处级副职: 3,
+  正处: 4,
+  正处级: 4,
+  县处级正职: 4,
+}
+/** Index of a 职务层次 in LEVEL_LADDER, or null when it cannot be read. */
+export function levelIndex(level: string | null | undefined): number | null {
+  if (!level) return null
+  return LEVEL_VARIANTS[level.replace(/[\s\u3000]/g, '')] ?? null
+}
+/** Index of a 职级 in RANK_LADDER, or null. */
+export function rankIndex(rank: string | null | undefined): number | null {
+  if (!rank) return null
+  const i = (RANK_LADDER as readonly string[]).indexOf(rank.replace(/[\s\u3000]/g, ''))
+  return i < 0 ? null : i
+}
+
+/** SQL condition (cadres aliased `c`) matching isPromotion, for queries that pick rows before evaluating. */
+export function promotionSql(target: Target): string {
+  const goal = TARGET_GOAL[target]
+  const q = (xs: string[]) => xs.map((x) => `'${x}'`).join(', ')
+  if (goal.level) {
+    const g = levelIndex(goal.level)!
+    const above = Object.entries(LEVEL_VARIANTS)
+      .filter(([, i]) => i >= g)
+      .map(([k]) => k)
+    return `(c.position_level IS NULL OR c.position_level NOT IN (${q(above)}))`
+  }
+  const g = rankIndex(goal.rank)!
+  return `(c.rank IS NULL OR c.rank NOT IN (${q(RANK_LADDER.slice(g) as unknown as string[])}))`
+}
+
+/** What each target promotes to: a 职务层次 (leadership posts) or a 职级 (rank promotion). */
+export const TARGET_GOAL: Record<Target, { level?: string; rank?: string }> = {
+  'section-chief': { level: '正科' },
+  'deputy-section': { level: '副科' },
+  'rank-1': { rank: '一级主任科员' },
+  'rank-2': { rank: '二级主任科员' },
+  'rank-3': { rank: '三级主任科员' },
+  'rank-4': { rank: '四级主任科员' },
+}
+
+/**
+ * Would the target be a promotion for this cadre? A cadre already at or above the target's level
+ * (or rank) is left out of that review (issue 10). An unreadable level keeps the cadre in (the
+ * rules then say what they cannot read).
+ */
+export function isPromotion(target: Target, positionLevel: string | null, rank: string | null): boolean {
+  const goal = TARGET_GOAL[target]
+  if (goal.level) {
+    const have = levelIndex(positionLevel)
+    return have === null || have < levelIndex(goal.level)!
+  }
+  const have = rankIndex(rank)
+  return have === null || have < rankIndex(goal.rank)!
+}
 
 export const RULE_IDS = [
   'reserve',
@@ -26,6 +108,7 @@ export const RULE_IDS = [
   'admonishment',
   'investigation',
   'family-abroad',
+  'rank-tenure',
 ] as const
 export type RuleId = (typeof RULE_IDS)[number]
 
@@ -49,6 +132,13 @@ export const RULE_PARAM_SCHEMAS = {
   admonishment: z.object({}),
   investigation: z.object({}),
   'family-abroad': z.object({}),
+  // 公务员职务与职级并行规定 第十九条 / 管理办法: years in the lower rank (or, for some ranks, at
+  // a leadership level), 优秀 years shortening by half a year, 基本称职 / 不定等次 years not counting.
+  'rank-tenure': z.object({
+    fromRank: z.string().trim().min(1).max(20),
+    minYears: years,
+    orLevel: z.string().trim().max(20).nullable(),
+  }),
 } satisfies Record<RuleId, z.ZodType>
 
 export type RuleParams = { [K in RuleId]: z.infer<(typeof RULE_PARAM_SCHEMAS)[K]> }
@@ -105,6 +195,7 @@ export const DEFAULT_RULE_LABELS: Record<RuleId, string> = {
   admonishment: '诫勉影响期',
   investigation: '立案审查调查',
   'family-abroad': '配偶子女移居国（境）外',
+  'rank-tenure': '职级任职年限',
 }
 
 /** Where each rule comes from (shown beside every verdict). 条例 = 党政领导干部选拔任用工作条例 (2019). */
@@ -121,6 +212,7 @@ export const RULE_ARTICLES: Record<RuleId, string> = {
   admonishment: '条例 第二十四条（六）；诫勉规定；领导干部组织处理规定（试行）',
   investigation: '条例 第二十四条（六）',
   'family-abroad': '条例 第二十四条（五）',
+  'rank-tenure': '公务员职务与职级并行规定 第十九条；公务员职务、职级与级别管理办法',
 }
 
 /**
@@ -171,8 +263,34 @@ function tail(): RuleDef[] {
   ]
 }
 
-/** The defaults of issue 6, exactly. */
+/** 职级晋升 (公务员职务、职级与级别管理办法): the lower rank, years, and the leadership level that
+ *  counts as well (三级主任科员: 副科 2 years; 一级主任科员: 正科 2 years). */
+const RANK_STEPS: Record<
+  'rank-1' | 'rank-2' | 'rank-3' | 'rank-4',
+  { fromRank: string; orLevel: string | null }
+> = {
+  'rank-4': { fromRank: '一级科员', orLevel: null },
+  'rank-3': { fromRank: '四级主任科员', orLevel: '副科' },
+  'rank-2': { fromRank: '三级主任科员', orLevel: null },
+  'rank-1': { fromRank: '二级主任科员', orLevel: '正科' },
+}
+
+/** The defaults of issue 6, with 条例 第二十四条（五）（六） (issue 10); rank targets of issue 10. */
 export function defaultRules(target: Target): RuleDef[] {
+  if (target.startsWith('rank-')) {
+    const step = RANK_STEPS[target as keyof typeof RANK_STEPS]
+    return [
+      { id: 'rank-tenure', label: DEFAULT_RULE_LABELS['rank-tenure'], params: { ...step, minYears: 2 } },
+      {
+        id: 'assessment',
+        label: DEFAULT_RULE_LABELS.assessment,
+        params: { kind: '年度考核', failGrades: ['基本称职', '不称职', '基本合格', '不合格'] },
+      },
+      { id: 'discipline', label: DEFAULT_RULE_LABELS.discipline, params: {} },
+      { id: 'admonishment', label: DEFAULT_RULE_LABELS.admonishment, params: {} },
+      { id: 'investigation', label: DEFAULT_RULE_LABELS.investigation, params: {} },
+    ]
+  }
   if (target === 'section-chief') {
     return [
       {
@@ -233,6 +351,12 @@ export function defaultRule(id: RuleId, target: Target): RuleDef {
   if (fromDefaults) return fromDefaults
   if (id === 'party-age') return { id, label: DEFAULT_RULE_LABELS[id], params: { minYears: 3 } }
   if (id === 'family-abroad') return { id, label: DEFAULT_RULE_LABELS[id], params: {} }
+  if (id === 'rank-tenure')
+    return {
+      id,
+      label: DEFAULT_RULE_LABELS[id],
+      params: { fromRank: '一级科员', minYears: 2, orLevel: null },
+    }
   return { id: 'investigation', label: DEFAULT_RULE_LABELS.investigation, params: {} }
 }
 
@@ -245,7 +369,9 @@ const PARAM_LABELS: Record<string, string> = {
   basis: '依据',
   minYears: '至少（年）',
   minLevel: '最低学历',
-  maxAge: '年龄须小于（岁）',
+  maxAge: '年龄上限（周岁以下，含）',
+  fromRank: '原职级',
+  orLevel: '或领导职务层次',
   kind: '考核类别',
   failGrades: '不符合的等次',
   periods: '影响期',
@@ -327,7 +453,6 @@ export function parseRules(raw: unknown): RuleDef[] {
   return RuleListSchema.parse(raw) as RuleDef[]
 }
 
-
 /** The rule in one Chinese sentence, e.g. "职务层次副科，任现职务满 2 年" (grid header tips, settings). */
 export function describeRule(rule: RuleDef): string {
   switch (rule.id) {
@@ -344,7 +469,7 @@ export function describeRule(rule: RuleDef): string {
     case 'education':
       return `全日制或在职教育${rule.params.minLevel}及以上`
     case 'age':
-      return `审查日期时未满 ${rule.params.maxAge} 岁`
+      return `${rule.params.maxAge}周岁以下（含 ${rule.params.maxAge} 周岁）`
     case 'party-age':
       return `中共党员，党龄满 ${rule.params.minYears} 年`
     case 'assessment':
@@ -357,5 +482,7 @@ export function describeRule(rule: RuleDef): string {
       return '未登记正在接受立案审查调查'
     case 'family-abroad':
       return '配偶未移居国（境）外；没有配偶的，子女未均移居国（境）外'
+    case 'rank-tenure':
+      return `任${rule.params.fromRank}${rule.params.orLevel ? `（或${rule.params.orLevel}领导职务）` : ''}满 ${rule.params.minYears} 年（优秀年度各缩短半年，基本称职、不定等次年度不计）`
   }
 }

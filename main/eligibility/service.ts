@@ -17,6 +17,7 @@ import {
   DEFAULT_RULE_LABELS,
   LIFTABLE_RULES,
   RULE_ARTICLES,
+  isPromotion,
   TARGET_LABELS,
   type RuleId,
   type RuleSet,
@@ -46,8 +47,10 @@ function checkAt(at: string): void {
 
 /** What the review loads: talks but those the vocabulary knows to carry no impact (an unknown
  *  kind is loaded: the rules say 待核实), assessments from last year on. */
-export function loadOptions(_ruleSet: RuleSet, at: string): { exceptTalkKinds: string[]; fromYear: number } {
-  return { exceptTalkKinds: QUIET_TALK_KINDS, fromYear: Number(at.slice(0, 4)) - 1 }
+export function loadOptions(ruleSet: RuleSet, at: string): { exceptTalkKinds: string[]; fromYear: number } {
+  // 职级晋升 counts every assessed year in the lower rank (并行规定 第十九条): ten years back.
+  const back = ruleSet.rules.some((r) => r.id === 'rank-tenure') ? 10 : 1
+  return { exceptTalkKinds: QUIET_TALK_KINDS, fromYear: Number(at.slice(0, 4)) - back }
 }
 
 export function effectiveOf(
@@ -72,7 +75,8 @@ export function reviewRound(
   const t0 = performance.now()
   const ruleSet = currentRuleSet(ctx.db, target)
   const impact = impactConfig(ctx)
-  const facts = load(loadOptions(ruleSet, at))
+  // Only those for whom the target is a promotion (issue 10: not those already at or above it).
+  const facts = load(loadOptions(ruleSet, at)).filter((f) => isPromotion(target, f.positionLevel, f.rank))
   const overrides = roundOverrides(ctx.db, target, at)
   const decisions = roundDecisions(ctx.db, target, at)
   const rows: ReviewRow[] = []
@@ -111,6 +115,7 @@ export function reviewRound(
       unit: f.unit,
       position: f.position,
       positionLevel: f.positionLevel,
+      rank: f.rank,
       age: ageAt(f.birthDate, at),
       eligible: ev.eligible,
       effective: effectiveOf(ev, ov),
@@ -296,7 +301,9 @@ export function decide(
 export function eligibilityJson(ctx: AppContext, target: Target, at: string) {
   checkAt(at)
   const ruleSet = currentRuleSet(ctx.db, target)
-  const facts = loadFacts(ctx.db, loadOptions(ruleSet, at))
+  const facts = loadFacts(ctx.db, loadOptions(ruleSet, at)).filter((f) =>
+    isPromotion(target, f.positionLevel, f.rank),
+  )
   const overrides = roundOverrides(ctx.db, target, at)
   const impact = impactConfig(ctx)
   return {

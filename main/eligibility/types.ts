@@ -47,6 +47,7 @@ export interface ReviewRow {
   unit: string | null
   position: string | null
   positionLevel: string | null
+  rank: string | null
   age: number | null
   /** By the rules alone (CLI.md's `eligible`). */
   eligible: boolean | null

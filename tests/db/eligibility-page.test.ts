@@ -71,6 +71,21 @@ describe('eligibility.page', () => {
     expect(one.summary).toEqual(all.summary)
   })
 
+  it('filters by unit and current level, and offers both lists; 正科 already there are left out', () => {
+    people()
+    insertCadre(db, { name: '已是正科', positionLevel: '正科', unit: '清川县教育局' }, 7)
+    const all = page()
+    expect(names(all)).not.toContain('已是正科')
+    expect(all.facets).toEqual({
+      units: ['清川县财政局', '清川县教育局'].sort((a, b) => a.localeCompare(b, 'zh')),
+      levels: ['副科', '一般干部'].sort((a, b) => a.localeCompare(b, 'zh')),
+    })
+    expect(names(page({ unit: '清川县教育局' }))).toEqual(['诫勉乙'])
+    expect(names(page({ level: '一般干部' }))).toEqual(['两项丁'])
+    expect(names(page({ unit: '清川县财政局', level: '副科' })).sort()).toEqual(['符合甲', '缺考核丙'].sort())
+    expect(page({ unit: '清川县财政局' }).summary?.total).toBe(4) // the counts stay the round's
+  })
+
   it('searches by 姓名, 单位 or 身份证号 within the filter', () => {
     const p = people()
     expect(names(page({ search: '诫勉' }))).toEqual(['诫勉乙'])
@@ -170,15 +185,24 @@ describe('eligibility.page', () => {
     seedCadres(db, 600)
     db.prepare("UPDATE cadres SET status = '退休' WHERE id IN (2, 5)").run()
     const q = { target: 'section-chief' as const, at: AT, filter: 'all' as const, offset: 0, limit: 200 }
+    // 正科 reviews only those not yet at 正科 or above (issue 10)
+    const candidates = db
+      .prepare(
+        "SELECT count(*) FROM cadres WHERE status = '在职' AND position_level NOT IN ('正科', '副处', '正处')",
+      )
+      .pluck()
+      .get() as number
+    expect(candidates).toBeLessThan(598)
     const early = reviewPage(ctx, q, true)
     expect(early.summary).toBeNull()
-    expect(early.total).toBe(598)
+    expect(early.total).toBe(candidates)
     expect(early.rows).toHaveLength(200)
     const full = reviewPage(ctx, q)
     expect(full.cached).toBe(false) // the early answer kept nothing
     expect(full.rows).toEqual(early.rows)
-    expect(full.total).toBe(598)
-    expect(full.summary?.total).toBe(598)
+    expect(full.total).toBe(candidates)
+    expect(full.summary?.total).toBe(candidates)
+    expect(full.rows.every((r) => r.positionLevel !== '正科')).toBe(true)
     // once the round is kept, an early request gets it whole, with the counts
     expect(reviewPage(ctx, { ...q, offset: 200 }, true)).toMatchObject({
       cached: true,

@@ -272,7 +272,7 @@ describe('rule sets', () => {
     expect(reviewRound(ctx, 'section-chief', AT).ruleSet.version).toBe(1)
     expect(() =>
       saveRuleSet(ctx, 'section-chief', [{ id: 'age', label: '年龄', params: { maxAge: 'x' } }], null),
-    ).toThrow(/规则集无效：第 1 条“年龄”的“年龄须小于（岁）”应为数字/)
+    ).toThrow(/规则集无效：第 1 条“年龄”的“年龄上限（周岁以下，含）”应为数字/)
     expect(() => saveRuleSet(ctx, 'section-chief', [], null)).toThrow(/至少要有一条规则/)
     expect(
       db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'eligibility-rules'").get(),

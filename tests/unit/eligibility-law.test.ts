@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { impactsOf, type ImpactRecord } from '../../main/domain/impact'
 import { evaluateCadre, type CadreFacts } from '../../main/eligibility/evaluate'
-import { defaultRules } from '../../main/eligibility/rules'
+import { defaultRules, isPromotion } from '../../main/eligibility/rules'
 import { resolveGrade, resolveMeasure, resolveTalk, vocabularyWarnings } from '../../main/records/vocab'
 
 type Disc = Extract<ImpactRecord, { source: 'discipline' }>
@@ -21,10 +21,30 @@ const t = (date: string, kind: string): ImpactRecord => ({ source: 'talk', date,
 
 describe('vocabulary: the names of the regulations and the variants clerks type', () => {
   it.each([
-    ['纪律处分条例 第八条: 党内严重警告 is 严重警告', '党纪', '党内严重警告', { system: '党纪', measure: '严重警告' }],
-    ['纪律处分条例 第八条: 党内警告处分 is 警告', '党纪', '党内警告处分', { system: '党纪', measure: '警告' }],
-    ['纪律处分条例 留党察看: 留党察看一年 carries 察看期 12', '党纪', '留党察看一年', { measure: '留党察看', probationMonths: 12 }],
-    ['纪律处分条例 留党察看: 留党察看（二年） carries 察看期 24', '党纪处分', '留党察看（二年）', { system: '党纪', probationMonths: 24 }],
+    [
+      '纪律处分条例 第八条: 党内严重警告 is 严重警告',
+      '党纪',
+      '党内严重警告',
+      { system: '党纪', measure: '严重警告' },
+    ],
+    [
+      '纪律处分条例 第八条: 党内警告处分 is 警告',
+      '党纪',
+      '党内警告处分',
+      { system: '党纪', measure: '警告' },
+    ],
+    [
+      '纪律处分条例 留党察看: 留党察看一年 carries 察看期 12',
+      '党纪',
+      '留党察看一年',
+      { measure: '留党察看', probationMonths: 12 },
+    ],
+    [
+      '纪律处分条例 留党察看: 留党察看（二年） carries 察看期 24',
+      '党纪处分',
+      '留党察看（二年）',
+      { system: '党纪', probationMonths: 24 },
+    ],
     ['政务处分法 第七条: 行政记大过 is 记大过', '政务', '行政记大过', { system: '政务', measure: '记大过' }],
     ['政务处分法 第七条: 开除公职 is 开除', '政务处分', '开除公职', { system: '政务', measure: '开除' }],
     ['组织处理规定 第五条: 责令辞职', '组织处理', '责令辞职', { measure: '责令辞职' }],
@@ -39,7 +59,9 @@ describe('vocabulary: the names of the regulations and the variants clerks type'
     ['a measure of another system (记过 is 政务, not 党纪) is unknown', '党纪', '记过'],
   ])('%s', (_why, system, measure) => {
     expect(resolveMeasure(system, measure)).toBeNull()
-    expect(vocabularyWarnings('discipline', { system, measure })[0]?.message).toContain(`“${measure}”不是规定的名称`)
+    expect(vocabularyWarnings('discipline', { system, measure })[0]?.message).toContain(
+      `“${measure}”不是规定的名称`,
+    )
   })
 
   it.each([
@@ -71,8 +93,17 @@ describe('vocabulary: the names of the regulations and the variants clerks type'
 
 describe('impact per record (main/domain/impact.ts)', () => {
   it.each<[string, ImpactRecord[], string | null, string?]>([
-    ['纪律处分条例: 严重警告 18 months (党内严重警告)', [d('2025-01-15', '党纪', '党内严重警告')], '2026-07-15'],
-    ['纪律处分条例 留党察看: 察看期一年 + 二年 = 36 months', [d('2025-01-15', '党纪', '留党察看一年')], '2028-01-15', '察看期一年'],
+    [
+      '纪律处分条例: 严重警告 18 months (党内严重警告)',
+      [d('2025-01-15', '党纪', '党内严重警告')],
+      '2026-07-15',
+    ],
+    [
+      '纪律处分条例 留党察看: 察看期一年 + 二年 = 36 months',
+      [d('2025-01-15', '党纪', '留党察看一年')],
+      '2028-01-15',
+      '察看期一年',
+    ],
     [
       '纪律处分条例 留党察看: 察看期 recorded 24 + 24 = 48 months',
       [d('2025-01-15', '党纪', '留党察看', { probationMonths: 24 })],
@@ -95,11 +126,7 @@ describe('impact per record (main/domain/impact.ts)', () => {
       [d('2025-01-15', '党纪', '警告', { impactEnd: '2025-10-31' })],
       '2025-10-31',
     ],
-    [
-      '政务处分法 第八条: 记过 12 months',
-      [d('2025-01-15', '政务', '记过')],
-      '2026-01-15',
-    ],
+    ['政务处分法 第八条: 记过 12 months', [d('2025-01-15', '政务', '记过')], '2026-01-15'],
     [
       '政务处分法 处分期间再受处分: 记大过 18 + the 184 days left of 记过',
       [d('2025-01-15', '政务', '记过'), d('2025-07-15', '政务', '记大过')],
@@ -172,7 +199,9 @@ function facts(over: Partial<CadreFacts> = {}): CadreFacts {
 
 describe('the rules read the records as the regulations do (正科, default rules)', () => {
   const rules = defaultRules('section-chief')
-  it.each<[string, Partial<CadreFacts>, string, 'discipline' | 'admonishment' | 'assessment', string, string | null]>([
+  it.each<
+    [string, Partial<CadreFacts>, string, 'discipline' | 'admonishment' | 'assessment', string, string | null]
+  >([
     [
       '纪律处分条例: 党内严重警告 runs 18 months (was: unknown name = no sanction)',
       { discipline: [{ date: '2025-11-01', system: '党纪', measure: '党内严重警告' }] },
@@ -272,5 +301,99 @@ describe('the rules read the records as the regulations do (正科, default rule
     expect(r.result, r.reason).toBe(result)
     expect(r.passesFrom).toBe(passesFrom)
     expect(ev.eligible).not.toBe(true)
+  })
+})
+
+describe('targets: who is reviewed, and 职级晋升 by the 并行规定', () => {
+  it.each<[string, Parameters<typeof isPromotion>, boolean]>([
+    ['a 副科 is reviewed for 正科', ['section-chief', '副科', '三级主任科员'], true],
+    ['a 正科 is left out of 正科', ['section-chief', '正科', null], false],
+    ['a 副处 is left out of 正科', ['section-chief', '县处级副职', null], false],
+    ['a 副科 is left out of 副科', ['deputy-section', '副科级', null], false],
+    [
+      'an unreadable level stays in (the rules say what they cannot read)',
+      ['deputy-section', '股长', null],
+      true,
+    ],
+    ['an 一级科员 is reviewed for 四级主任科员', ['rank-4', '一般干部', '一级科员'], true],
+    ['a 三级主任科员 is left out of 四级主任科员', ['rank-4', '副科', '三级主任科员'], false],
+  ])('%s', (_why, args, want) => {
+    expect(isPromotion(...args)).toBe(want)
+  })
+
+  const rank4 = defaultRules('rank-4')
+  const rank3 = defaultRules('rank-3')
+  const grades = (g: Record<number, string>) =>
+    Object.entries(g).map(([y, grade]) => ({ year: Number(y), kind: '年度考核', grade }))
+  it.each<[string, CadreFacts['assessments'], string, 'pass' | 'fail' | 'unknown', string]>([
+    [
+      '管理办法: 一级科员 2 years → 四级主任科员 (称职 years)',
+      grades({ 2024: '称职', 2025: '称职' }),
+      '2026-01-01',
+      'pass',
+      '已满 2年',
+    ],
+    [
+      '并行规定 第十九条: 优秀 shortens by half a year (1 year 6 months suffice)',
+      grades({ 2024: '优秀', 2025: '称职' }),
+      '2025-07-01',
+      'pass',
+      '优秀缩短 6个月',
+    ],
+    [
+      '并行规定 第十九条: a 基本称职 year does not count',
+      grades({ 2024: '基本称职', 2025: '称职' }),
+      '2026-01-01',
+      'fail',
+      '2027-01-01 起满',
+    ],
+    [
+      '并行规定 第十九条: a 不定等次 year does not count',
+      grades({ 2024: '不定等次', 2025: '称职' }),
+      '2026-06-01',
+      'fail',
+      '不满 2年',
+    ],
+    [
+      'a past year without a grade is 待核实 when it decides',
+      grades({ 2025: '称职' }),
+      '2026-01-01',
+      'unknown',
+      '待核实',
+    ],
+  ])('%s', (_article, assessments, at, result, text) => {
+    const f = facts({ rank: '一级科员', rankDate: '2024-01', positionLevel: '一般干部', assessments })
+    const r = evaluateCadre(f, rank4, at).rules.find((x) => x.id === 'rank-tenure')!
+    expect(r.result, r.reason).toBe(result)
+    expect(r.reason).toContain(text)
+  })
+
+  it('管理办法: 三级主任科员 also by 副科 领导职务 2 years', () => {
+    const f = facts({
+      rank: '四级主任科员',
+      rankDate: '2026-01',
+      positionLevel: '副科',
+      positionDate: '2023-05',
+    })
+    expect(evaluateCadre(f, rank3, '2026-11-23').rules[0]).toMatchObject({ result: 'pass' })
+    const g = facts({ rank: '四级主任科员', rankDate: '2026-01', positionLevel: '一般干部' })
+    expect(evaluateCadre(g, rank3, '2026-11-23').rules[0]).toMatchObject({
+      result: 'fail',
+      passesFrom: '2028-01-01',
+    })
+  })
+
+  it.each<[string, string, 'pass' | 'fail']>([
+    ['条例 第八条（四）: 大学专科 = 大专 meets 大专', '大学专科', 'pass'],
+    ['条例 第八条（四）: 中等专科 = 中专 does not meet 大专', '中等专科', 'fail'],
+    ['条例 第八条（四）: 大学本科 meets 大专', '大学本科', 'pass'],
+  ])('%s', (_article, edu, result) => {
+    const ev = evaluateCadre(facts({ eduFullTime: edu }), defaultRules('section-chief'), '2026-11-23')
+    expect(ev.rules.find((x) => x.id === 'education')!.result).toBe(result)
+  })
+
+  it('the 正科 rule set on 大学专科 says 大专, not 大学', () => {
+    const ev = evaluateCadre(facts({ eduFullTime: '中等专科' }), defaultRules('section-chief'), '2026-11-23')
+    expect(ev.rules.find((x) => x.id === 'education')!.reason).toBe('最高学历中专/高中，低于大专')
   })
 })

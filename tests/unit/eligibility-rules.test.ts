@@ -213,28 +213,35 @@ const CASES: Case[] = [
     'pass',
   ],
   ['no 参加工作时间', 'deputy-section', 'work-years', { workStartDate: null }, '2026-11-01', 'unknown'],
-  // age: under 45 / under 40 at the date
+  // age: "45周岁以下" includes 45 (本县任职年龄要求, issue 10): a birth cut-off month
   [
-    '44 the day before the 45th birthday month',
-    'section-chief',
-    'age',
-    { birthDate: '1981-11' },
-    '2026-10-31',
-    'pass',
-    '44 岁',
-  ],
-  [
-    '45 when the birthday month begins',
+    '本县年龄要求: 45 when the birthday month begins is still 45周岁以下',
     'section-chief',
     'age',
     { birthDate: '1981-11' },
     '2026-11-01',
-    'fail',
-    '45 岁',
+    'pass',
+    '45 岁，45周岁以下（1980-12 及以后出生）',
   ],
-  ['45 a day after', 'section-chief', 'age', { birthDate: '1981-11' }, '2026-11-02', 'fail'],
-  ['39 for 副科', 'deputy-section', 'age', { birthDate: '1986-11' }, '2026-10-31', 'pass'],
-  ['40 for 副科', 'deputy-section', 'age', { birthDate: '1986-11' }, '2026-11-01', 'fail', '已满 40 岁'],
+  [
+    '本县年龄要求: born in the cut-off month passes',
+    'section-chief',
+    'age',
+    { birthDate: '1980-12' },
+    '2026-11-30',
+    'pass',
+  ],
+  [
+    '本县年龄要求: 46 when the birthday month begins fails',
+    'section-chief',
+    'age',
+    { birthDate: '1980-11' },
+    '2026-11-01',
+    'fail',
+    '46 岁，超过45周岁以下（须 1980-12 及以后出生）',
+  ],
+  ['本县年龄要求: 40 for 副科 passes', 'deputy-section', 'age', { birthDate: '1986-11' }, '2026-11-01', 'pass'],
+  ['本县年龄要求: 41 for 副科 fails', 'deputy-section', 'age', { birthDate: '1985-11' }, '2026-11-01', 'fail', '41 岁'],
   ['no 出生年月', 'deputy-section', 'age', { birthDate: null }, '2026-11-01', 'unknown'],
   // education
   ['大专', 'section-chief', 'education', { eduFullTime: '大专' }, '2026-11-23', 'pass'],
@@ -651,8 +658,8 @@ describe('projected eligibility date', () => {
     expect(p.text).toContain('后备干部')
   })
   it('growing too old on the way gives no date', () => {
-    // tenure met 2027-05-01, but the 45th birthday month begins 2027-03
-    const p = projectEligibility(base({ positionDate: '2025-05', birthDate: '1982-03' }), rules, '2026-11-22')
+    // tenure met 2027-05-01, but the 46th birthday month begins 2027-03
+    const p = projectEligibility(base({ positionDate: '2025-05', birthDate: '1981-03' }), rules, '2026-11-22')
     expect(p.date).toBeNull()
     expect(p.text).toContain('年龄')
   })
@@ -672,13 +679,13 @@ describe('rules read as sentences', () => {
       tenure: '职务层次为副科，任现职务满 2 年',
       'work-years': '参加工作满 5 年',
       education: '全日制或在职教育大专及以上',
-      age: '审查日期时未满 45 岁',
+      age: '45周岁以下（含 45 周岁）',
       assessment: '上一年度年度考核结果已录入，且不为基本称职、不称职、基本合格、不合格',
     })
     expect(text('deputy-section')).toMatchObject({
       reserve: '副科级后备或正科级后备，状态为在库',
       tenure: '职级为一级科员及以上，任现职级满 3 年',
-      age: '审查日期时未满 40 岁',
+      age: '40周岁以下（含 40 周岁）',
     })
     // The periods are the one impact configuration shared with the roster (issue 10).
     expect(text('section-chief')['discipline']).toContain('不在党纪、政务处分影响期内')

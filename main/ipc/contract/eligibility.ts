@@ -12,7 +12,7 @@ import {
 import { channel } from './define'
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
-const target = z.enum(TARGETS, '审查事项只能是提任正科级或副科级领导职务')
+const target = z.enum(TARGETS, '审查事项只能是提任正科级、副科级领导职务或晋升一级至四级主任科员')
 const round = z.object({ target, at: day })
 const id = z.number().int().positive()
 
@@ -28,6 +28,8 @@ export const eligibilityChannels = {
     round.extend({
       filter: z.enum(REVIEW_FILTERS),
       search: z.string().max(100, '搜索词不能超过 100 字').optional(),
+      unit: z.string().max(200).optional(),
+      level: z.string().max(20).optional(),
       sort: z
         .array(z.object({ colId: z.string().max(60), sort: z.enum(['asc', 'desc']) }))
         .max(10)

@@ -54,7 +54,11 @@ function RuleItem({
           {rule.override ? '不符合（已豁免）' : OUTCOME_TEXT[rule.result]}
         </span>
         {rule.result === 'fail' && !rule.override && !rule.liftable ? (
-          <span className="elig-no-lift" title="条例 第九条只允许对任职资格破格" data-testid={`no-override-${rule.id}`}>
+          <span
+            className="elig-no-lift"
+            title="条例 第九条只允许对任职资格破格"
+            data-testid={`no-override-${rule.id}`}
+          >
             不可豁免
           </span>
         ) : null}

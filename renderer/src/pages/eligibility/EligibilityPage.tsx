@@ -30,7 +30,15 @@ import {
 } from '../../components'
 import { DetailPanel } from './DetailPanel'
 import { RuleSettings } from './RuleSettings'
-import { FILTERS, OUTCOME_MARK, TARGET_OPTIONS, XLSX_MIME, todayText, verdictOf } from './shared'
+import {
+  FILTERS,
+  OUTCOME_MARK,
+  RANK_TARGET_OPTIONS,
+  TARGET_OPTIONS,
+  XLSX_MIME,
+  todayText,
+  verdictOf,
+} from './shared'
 import './eligibility.css'
 
 /** The round the head was looking at, kept while she visits other pages. */
@@ -92,6 +100,8 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
   const [at, setAt] = useState(remembered.at)
   const [filter, setFilter] = useState<ReviewFilter>(remembered.filter)
   const [search, setSearch] = useState('')
+  const [unit, setUnit] = useState('')
+  const [level, setLevel] = useState('')
   const [debounced, setDebounced] = useState('')
   const [data, setData] = useState<RoundInfo | null>(null)
   // Kept apart from `data` so that the columns are rebuilt only when the rule set changes,
@@ -116,8 +126,15 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
 
   const validDay = /^\d{4}-\d{2}-\d{2}$/.test(at)
   const baseQuery = useMemo(
-    () => ({ target, at, filter, search: debounced || undefined }),
-    [target, at, filter, debounced],
+    () => ({
+      target,
+      at,
+      filter,
+      search: debounced || undefined,
+      unit: unit || undefined,
+      level: level || undefined,
+    }),
+    [target, at, filter, debounced, unit, level],
   )
 
   const datasource = useMemo<IDatasource>(() => {
@@ -143,7 +160,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
             setData((prev) =>
               // an early answer keeps the counts already shown for the same round
               info.summary === null && prev?.summary && prev.target === info.target && prev.at === info.at
-                ? { ...info, summary: prev.summary }
+                ? { ...info, summary: prev.summary, facets: prev.facets }
                 : info,
             )
             setRuleSet((prev) =>
@@ -359,6 +376,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
                 onClick={() => {
                   setTarget(t.value)
                   setSelected(null)
+                  setLevel('')
                 }}
                 data-testid={`elig-target-${t.value}`}
               >
@@ -366,6 +384,27 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
               </button>
             ))}
           </div>
+          <select
+            className={
+              target.startsWith('rank-') ? 'input elig-rank-target active' : 'input elig-rank-target'
+            }
+            aria-label="职级晋升"
+            value={target.startsWith('rank-') ? target : ''}
+            onChange={(e) => {
+              if (!e.target.value) return
+              setTarget(e.target.value as Target)
+              setSelected(null)
+              setLevel('')
+            }}
+            data-testid="elig-target-rank"
+          >
+            <option value="">职级晋升…</option>
+            {RANK_TARGET_OPTIONS.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </select>
           <label className="elig-date">
             审查日期
             <input
@@ -398,6 +437,34 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
             ))}
           </div>
           <Spacer />
+          <select
+            className="input elig-unit"
+            aria-label="工作单位"
+            value={unit}
+            onChange={(e) => setUnit(e.target.value)}
+            data-testid="elig-unit"
+          >
+            <option value="">全部单位</option>
+            {(data?.facets?.units ?? (unit ? [unit] : [])).map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
+          </select>
+          <select
+            className="input elig-level"
+            aria-label={target.startsWith('rank-') ? '现职级' : '现职务层次'}
+            value={level}
+            onChange={(e) => setLevel(e.target.value)}
+            data-testid="elig-level"
+          >
+            <option value="">{target.startsWith('rank-') ? '全部职级' : '全部层次'}</option>
+            {(data?.facets?.levels ?? (level ? [level] : [])).map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
+          </select>
           <input
             className="input search-input elig-search"
             placeholder="姓名、单位或身份证号"

@@ -30,6 +30,7 @@ const ALL_RULES: { id: RuleId; label: string }[] = [
   { id: 'admonishment', label: '诫勉影响期' },
   { id: 'investigation', label: '立案审查调查' },
   { id: 'family-abroad', label: '配偶子女移居国（境）外' },
+  { id: 'rank-tenure', label: '职级任职年限' },
 ]
 
 /** Default parameters of a rule added in the editor (the server validates them). */
@@ -46,6 +47,7 @@ const NEW_PARAMS: Record<RuleId, unknown> = {
   admonishment: {},
   investigation: {},
   'family-abroad': {},
+  'rank-tenure': { fromRank: '一级科员', minYears: 2, orLevel: null },
 }
 
 const PARAM_LABELS: Record<string, string> = {
@@ -56,7 +58,9 @@ const PARAM_LABELS: Record<string, string> = {
   basis: '依据',
   minYears: '至少（年）',
   minLevel: '最低学历',
-  maxAge: '年龄须小于（岁）',
+  maxAge: '年龄上限（周岁以下，含）',
+  fromRank: '原职级',
+  orLevel: '或领导职务层次',
   kind: '考核类别',
   failGrades: '不符合的等次',
   periods: '影响期（月，留空为长期）',

@@ -8,6 +8,14 @@ export const TARGET_OPTIONS: { value: Target; label: string }[] = [
   { value: 'deputy-section', label: '提任副科级领导职务' },
 ]
 
+/** 职级晋升 targets (公务员职务与职级并行规定). */
+export const RANK_TARGET_OPTIONS: { value: Target; label: string }[] = [
+  { value: 'rank-4', label: '晋升四级主任科员' },
+  { value: 'rank-3', label: '晋升三级主任科员' },
+  { value: 'rank-2', label: '晋升二级主任科员' },
+  { value: 'rank-1', label: '晋升一级主任科员' },
+]
+
 export const FILTERS: { value: ReviewFilter; label: string }[] = [
   { value: 'all', label: '全部' },
   { value: 'eligible', label: '符合' },

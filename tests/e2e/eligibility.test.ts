@@ -83,8 +83,13 @@ describe('任职资格审查', () => {
     ]) {
       expect(headers).toContain(label)
     }
+    // every active cadre not yet at 正科 or above (issue 10)
     const active = (
-      app.app.ctx.db.prepare("SELECT count(*) AS n FROM cadres WHERE status = '在职'").get() as { n: number }
+      app.app.ctx.db
+        .prepare(
+          "SELECT count(*) AS n FROM cadres WHERE status = '在职' AND (position_level IS NULL OR position_level NOT IN ('正科', '副处', '正处'))",
+        )
+        .get() as { n: number }
     ).n
     await expect.poll(() => page.getByTestId('elig-filter-all').textContent()).toBe(`全部${active}`)
   })

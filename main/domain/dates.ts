@@ -190,3 +190,23 @@ export function addMonths(day: string, months: number): string {
 export function today(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`
 }
+
+/**
+ * Display: dates read one way everywhere, as forms and exports write them (2026.11.30, 1975.03;
+ * GB/T 7408 allows the dot separator and the 干部任免审批表 uses it). Stored values stay ISO.
+ */
+/** `2026-11-30` → `2026.11.30`, `1975-03` → `1975.03`; null/'' → ''; anything else unchanged. */
+export function dateDots(v: string | null | undefined): string {
+  if (!v) return ''
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(v)
+  if (!m) return v
+  return m[3] ? `${m[1]}.${m[2]}.${m[3]}` : `${m[1]}.${m[2]}`
+}
+
+/** A timestamp (ISO, UTC) in local time as `2026.11.30 16:09` (with `seconds`: `16:09:05`). */
+export function dateTimeDots(iso: string, opts: { seconds?: boolean } = {}): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const hm = `${pad2(d.getHours())}:${pad2(d.getMinutes())}${opts.seconds ? `:${pad2(d.getSeconds())}` : ''}`
+  return `${d.getFullYear()}.${pad2(d.getMonth() + 1)}.${pad2(d.getDate())} ${hm}`
+}

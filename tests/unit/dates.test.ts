@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   addMonths,
+  dateDots,
+  dateTimeDots,
   ageAt,
   excelSerialToDate,
   monthDots,
@@ -126,5 +128,24 @@ describe('ages and month arithmetic', () => {
     expect(addMonths('2026-03-15', -18)).toBe('2024-09-15')
     expect(monthDots('1975-03')).toBe('1975.03')
     expect(monthDots(null)).toBe('')
+  })
+})
+
+describe('display: one way everywhere (2026.11.30, 1975.03)', () => {
+  it.each([
+    ['2026-11-30', '2026.11.30'],
+    ['1975-03', '1975.03'],
+    ['', ''],
+    [null, ''],
+    ['待核实', '待核实'],
+  ])('dateDots(%j) = %j', (v, want) => {
+    expect(dateDots(v)).toBe(want)
+  })
+
+  it('dateTimeDots shows local time with dots', () => {
+    const d = new Date(2026, 10, 30, 16, 9, 5)
+    expect(dateTimeDots(d.toISOString())).toBe('2026.11.30 16:09')
+    expect(dateTimeDots(d.toISOString(), { seconds: true })).toBe('2026.11.30 16:09:05')
+    expect(dateTimeDots('not a date')).toBe('not a date')
   })
 })

@@ -1,6 +1,6 @@
 /** Shared UI pieces for every page. */
 export { Dialog, type DialogProps } from './Dialog'
-export { showMessage, showError, errorText, MessageArea, type MessageKind } from './messages'
+export { showMessage, showError, errorText, dismissErrors, MessageArea, type MessageKind } from './messages'
 export { confirmDialog, ConfirmHost, type ConfirmOptions } from './confirm'
 export { TextField, MonthField, SelectField, TextAreaField, FormGrid, FormSection } from './fields'
 export { Page, Toolbar, Spacer, EmptyState, type PageProps } from './Page'
@@ -8,3 +8,4 @@ export { DataGrid, gridTheme, GRID_LOCALE, type DataGridProps } from './DataGrid
 export { setLeaveGuard, canLeave } from './leaveGuard'
 export { CadreLink, type CadreLinkProps } from './CadreLink'
 export { Segmented, type SegmentedOption, type SegmentedProps } from './Segmented'
+export { DayInput, type DayInputProps } from './DayInput'

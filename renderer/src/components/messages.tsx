@@ -24,12 +24,23 @@ function dismiss(id: number): void {
   emit()
 }
 
-/** Shows a message for a few seconds (errors stay longer). */
+/**
+ * Shows a message for a few seconds (errors stay longer). The same text already on screen is not
+ * shown twice, and a success takes away the errors still shown (what they said is fixed now).
+ */
 export function showMessage(text: string, kind: MessageKind = 'info'): void {
   const id = nextId++
-  messages = [...messages.slice(-4), { id, text, kind }]
+  const others = messages.filter((m) => m.text !== text && !(kind === 'success' && m.kind === 'error'))
+  messages = [...others.slice(-4), { id, text, kind }]
   emit()
   setTimeout(() => dismiss(id), kind === 'error' ? 8000 : 3500)
+}
+
+/** Takes away the error messages (a form calls it once the fields they named are fixed). */
+export function dismissErrors(): void {
+  if (!messages.some((m) => m.kind === 'error')) return
+  messages = messages.filter((m) => m.kind !== 'error')
+  emit()
 }
 
 /** The Chinese text of anything thrown: ApiError messages as they are, anything else generic. */

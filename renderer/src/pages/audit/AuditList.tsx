@@ -5,16 +5,14 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { AuditEntry } from '../../../../main/domain/cadre'
 import { actionLabel, changesOf } from './display'
+import { dateTimeDots } from '../../../../main/domain/dates'
 import { call } from '../../api'
 import { CadreLink, errorText } from '../../components'
 
 const PAGE_SIZE = 50
 
 function when(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`
+  return dateTimeDots(iso, { seconds: true })
 }
 
 export function AuditList({ cadreId, reloadKey }: { cadreId?: number; reloadKey?: unknown }) {

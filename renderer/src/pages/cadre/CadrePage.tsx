@@ -16,6 +16,7 @@ import {
   confirmDialog,
   errorText,
   setLeaveGuard,
+  dismissErrors,
   showError,
   showMessage,
 } from '../../components'
@@ -100,6 +101,11 @@ function CadreEditor({ param }: { param: string }) {
   const localErrors = useMemo(() => validateForm(form, { touched, submitted }), [form, touched, submitted])
   const errors = useMemo(() => ({ ...serverErrors, ...localErrors }), [serverErrors, localErrors])
   const dirty = JSON.stringify(form) !== baseline || pendingPhoto !== null
+  // The error message of a refused save goes once every field it named is fixed.
+  const openErrors = Object.keys(errors).length
+  useEffect(() => {
+    if (submitted && openErrors === 0) dismissErrors()
+  }, [submitted, openErrors])
 
   const clearServer = (key: string) =>
     setServerErrors((prev) => {

@@ -12,7 +12,7 @@ import {
   type RuleDetail,
 } from '../../../../main/eligibility/types'
 import { call, downloadBytes } from '../../api'
-import { CadreLink, confirmDialog, showError, showMessage } from '../../components'
+import { CadreLink, DayInput, confirmDialog, showError, showMessage } from '../../components'
 import { OUTCOME_MARK, OUTCOME_TEXT, verdictOf } from './shared'
 
 const MIN_REASON = 5
@@ -342,12 +342,7 @@ export function DetailPanel({
               <div className="elig-investigation-form">
                 <label>
                   起始日期
-                  <input
-                    type="date"
-                    className="input"
-                    value={invSince}
-                    onChange={(e) => setInvSince(e.target.value)}
-                  />
+                  <DayInput value={invSince} allowEmpty onChange={(d) => setInvSince(d ?? '')} />
                 </label>
                 <input
                   className="input"

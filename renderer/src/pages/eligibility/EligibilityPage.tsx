@@ -18,7 +18,9 @@ import { describeRule, type RuleSet, type Target } from '../../../../main/eligib
 import type { ReviewFilter, ReviewRow } from '../../../../main/eligibility/types'
 import { call, downloadBytes } from '../../api'
 import { navigate } from '../../router'
+import { dateDots } from '../../../../main/domain/dates'
 import {
+  DayInput,
   DataGrid,
   EmptyState,
   Page,
@@ -327,7 +329,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
       title="任职资格审查"
       subtitle={
         data
-          ? `${data.targetLabel} · 审查日期 ${data.at} · ${data.ruleSet.version > 0 ? `规则第 ${data.ruleSet.version} 版` : '默认规则'} · 在职干部 ${data.summary?.total ?? data.total} 人`
+          ? `${data.targetLabel} · 审查日期 ${dateDots(data.at)} · ${data.ruleSet.version > 0 ? `规则第 ${data.ruleSet.version} 版` : '默认规则'} · 在职干部 ${data.summary?.total ?? data.total} 人`
           : undefined
       }
       testId="eligibility-page"
@@ -407,13 +409,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
           </select>
           <label className="elig-date">
             审查日期
-            <input
-              type="date"
-              className="input"
-              value={at}
-              onChange={(e) => e.target.value && setAt(e.target.value)}
-              data-testid="elig-date"
-            />
+            <DayInput value={at} onChange={(d) => d && setAt(d)} data-testid="elig-date" />
           </label>
           <span className="elig-divider" />
           <div className="elig-filters" role="radiogroup" aria-label="筛选">

@@ -408,8 +408,11 @@ function PreviewGrid({ preview }: { preview: ImportPreview }) {
       {
         headerName: '问题 / 变化',
         colId: 'issues',
-        width: 320,
+        width: 420,
         pinned: 'left',
+        // Whole messages, on as many lines as they need: never cut off at the column's edge.
+        wrapText: true,
+        autoHeight: true,
         valueGetter: (p) => {
           const d = p.data
           if (!d) return ''

@@ -123,6 +123,7 @@ export function RecordEditor({
   initial,
   onClose,
   onSaved,
+  subjectName,
 }: {
   kind: RecordKind
   open: boolean
@@ -131,6 +132,8 @@ export function RecordEditor({
   initial?: Record<string, string>
   onClose(): void
   onSaved(): void
+  /** Whose record it is, said in the title and the message (pages that list many cadres). */
+  subjectName?: string
 }) {
   const [form, setForm] = useState<Record<string, string>>(() =>
     record ? formOf(kind, record) : { ...blankForm(kind, todayStr()), ...initial },
@@ -148,7 +151,8 @@ export function RecordEditor({
       const arg = { kind, data: r.data } as never
       if (record) await call('records.update', { ...(arg as object), id: record.id } as never)
       else await call('records.add', { ...(arg as object), cadreId } as never)
-      showMessage(record ? '已保存修改' : `已新增${RECORD_KIND_LABELS[kind]}记录`, 'success')
+      const whose = subjectName ? `${subjectName}的` : ''
+      showMessage(record ? `已保存${whose}${RECORD_KIND_LABELS[kind]}记录` : `已新增${whose}${RECORD_KIND_LABELS[kind]}记录`, 'success')
       onSaved()
     } catch (e) {
       if (e instanceof ApiError && e.fields) setErrors(e.fields)
@@ -163,7 +167,7 @@ export function RecordEditor({
   return (
     <Dialog
       open={open}
-      title={`${record ? '修改' : '新增'}${RECORD_KIND_LABELS[kind]}记录`}
+      title={`${record ? '修改' : '新增'}${RECORD_KIND_LABELS[kind]}记录${subjectName ? `：${subjectName}` : ''}`}
       onClose={onClose}
       width={820}
       testId={`record-editor-${kind}`}

@@ -8,6 +8,7 @@ import { TALK_KINDS } from '../../../../main/records/kinds'
 import { call, downloadBytes } from '../../api'
 import {
   CadreLink,
+  Dialog,
   EmptyState,
   Page,
   Segmented,
@@ -16,6 +17,8 @@ import {
   showError,
   showMessage,
 } from '../../components'
+import type { CadreRow } from '../../../../main/domain/cadre'
+import { CadrePicker } from './CadrePicker'
 import { RecordEditor } from './RecordTab'
 import { UnitSelect, dots, tidyDay, todayStr, useLoad, useUnits } from './shared'
 
@@ -25,6 +28,7 @@ export function TalksPage() {
   const [view, setView] = useState<View>('ledger')
   const [recording, setRecording] = useState<{ cadreId: number; name: string; kind: string } | null>(null)
   const [reloadKey, setReloadKey] = useState(0)
+  const [picking, setPicking] = useState(false)
   const due = useLoad(() => call('talks.due', undefined), [reloadKey])
   const esc = useLoad(() => call('talks.escalation', {}), [reloadKey])
   return (
@@ -55,6 +59,14 @@ export function TalksPage() {
               setReloadKey((k) => k + 1)
             }}
           />
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="talks-add"
+            onClick={() => setPicking(true)}
+          >
+            新增谈话
+          </button>
           <Spacer />
           <RuleSettings onChanged={() => setReloadKey((k) => k + 1)} />
         </Toolbar>
@@ -170,6 +182,15 @@ export function TalksPage() {
           )}
         </div>
       ) : null}
+      {picking ? (
+        <PickTalkSubject
+          onClose={() => setPicking(false)}
+          onPicked={(c) => {
+            setPicking(false)
+            setRecording({ cadreId: c.id, name: c.name ?? '', kind: '谈心谈话' })
+          }}
+        />
+      ) : null}
       {recording ? (
         <RecordEditor
           kind="talks"
@@ -178,14 +199,48 @@ export function TalksPage() {
           record={null}
           initial={{ kind: recording.kind, date: todayStr().replace(/-/g, '.') }}
           onClose={() => setRecording(null)}
+          subjectName={recording.name}
           onSaved={() => {
-            showMessage(`已记录与${recording.name}的谈话`, 'success')
+            // RecordEditor says 已新增张三的谈话记录: one save, one message.
             setRecording(null)
             setReloadKey((k) => k + 1)
           }}
         />
       ) : null}
     </Page>
+  )
+}
+
+/** 新增谈话: first whose talk it is (by name, pinyin initials or ID number), then the talk itself. */
+function PickTalkSubject({ onClose, onPicked }: { onClose(): void; onPicked(c: CadreRow): void }) {
+  const [picked, setPicked] = useState<CadreRow[]>([])
+  const first = picked[0]
+  return (
+    <Dialog
+      open
+      title="新增谈话：谈话对象"
+      onClose={onClose}
+      width={620}
+      testId="talk-subject"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            取消
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={!first}
+            data-testid="talk-subject-next"
+            onClick={() => first && onPicked(first)}
+          >
+            下一步
+          </button>
+        </>
+      }
+    >
+      <CadrePicker single selected={picked} onChange={setPicked} />
+    </Dialog>
   )
 }
 

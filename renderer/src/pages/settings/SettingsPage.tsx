@@ -1,6 +1,7 @@
 /** 系统设置: where the data lives, backups (list, 立即备份, restore after an integrity check), layout reset. */
 import { useCallback, useEffect, useState } from 'react'
 import type { AppInfo, BackupInfo } from '../../../../main/ipc/contract/core'
+import { dateTimeDots } from '../../../../main/domain/dates'
 import { call } from '../../api'
 import { FormSection, Page, confirmDialog, errorText, showError, showMessage } from '../../components'
 import { SETTINGS_KEY } from '../roster/columns'
@@ -15,11 +16,16 @@ function size(n: number): string {
   return `${Math.max(1, Math.round(n / 1024))} KB`
 }
 
+/** What a backup file is, in words (the file name stays in the tooltip and the data folder). */
+function kindOf(file: string): string {
+  if (file.startsWith('before-restore-')) return '恢复前另存的数据'
+  if (file.startsWith('backup-')) return '备份'
+  return '备份文件'
+}
+
+/** 2026.11.30 16:09, as every date in the app reads. */
 function when(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  const p = (x: number) => String(x).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+  return dateTimeDots(iso)
 }
 
 export function SettingsPage() {
@@ -57,7 +63,7 @@ export function SettingsPage() {
     setBusy(true)
     try {
       const b = await call('backup.create', undefined)
-      showMessage(`已备份到 ${b.file}`, 'success')
+      showMessage(`已备份（${when(b.createdAt)}）`, 'success')
       await load()
     } catch (e) {
       showError(e)
@@ -69,15 +75,15 @@ export function SettingsPage() {
   const restore = async (b: BackupInfo) => {
     const ok = await confirmDialog({
       title: '从备份恢复',
-      message: `将用 ${when(b.createdAt)} 的备份（${b.file}）替换当前数据。\n恢复前会先检查备份文件是否完好，并把当前数据另存一份，以便需要时找回。\n此后所做的修改将不在恢复后的数据中。确定恢复？`,
+      message: `将用 ${when(b.createdAt)} 的${kindOf(b.file)}替换当前数据。\n恢复前会先检查备份文件是否完好，并把当前数据另存一份，以便需要时找回。\n此后所做的修改将不在恢复后的数据中。确定恢复？`,
       okText: '检查并恢复',
       danger: true,
     })
     if (!ok) return
     setBusy(true)
     try {
-      const r = await call('backup.restore', { file: b.file })
-      showMessage(`已从 ${r.restoredFrom} 恢复；恢复前的数据已另存为 ${r.safetyCopy}`, 'success')
+      await call('backup.restore', { file: b.file })
+      showMessage(`已从 ${when(b.createdAt)} 的${kindOf(b.file)}恢复；恢复前的数据已另存一份（列表中的“恢复前另存的数据”）`, 'success')
       await load()
     } catch (e) {
       showError(e)
@@ -165,14 +171,16 @@ export function SettingsPage() {
           }
         >
           <div className="field-hint settings-note">
-            每次启动时自动备份，保留最近 10 份。恢复前会检查备份文件是否完好。
+            {backups && backups.length === 0
+              ? '数据库中有数据后，程序每次启动时自动备份（保留最近 10 份）；现在就可以点“立即备份”。'
+              : '每次启动时自动备份，保留最近 10 份。恢复前会检查备份文件是否完好。'}
           </div>
           {backupError ? <div className="field-error settings-note">{backupError}</div> : null}
           <table className="table" data-testid="backup-list">
             <thead>
               <tr>
                 <th>备份时间</th>
-                <th>文件</th>
+                <th>内容</th>
                 <th style={{ width: 100 }}>大小</th>
                 <th style={{ width: 110 }}>操作</th>
               </tr>
@@ -181,14 +189,16 @@ export function SettingsPage() {
               {backups && backups.length === 0 ? (
                 <tr>
                   <td colSpan={4} className="muted table-empty">
-                    还没有备份
+                    还没有备份：数据库中还没有数据，或尚未启动过
                   </td>
                 </tr>
               ) : null}
               {(backups ?? []).map((b) => (
                 <tr key={b.file}>
                   <td>{when(b.createdAt)}</td>
-                  <td className="mono">{b.file}</td>
+                  <td title={b.file} data-file={b.file}>
+                    {kindOf(b.file)}
+                  </td>
                   <td>{size(b.size)}</td>
                   <td>
                     <button

@@ -9,7 +9,13 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve(__dirname, 'main/index.ts') },
+        // index: the Electron glue; worker: the data worker thread it starts (main/worker/);
+        // cli: the command line as plain JavaScript (`node out/main/cli.js`, starts without tsx).
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          worker: resolve(__dirname, 'main/worker/entry.ts'),
+          cli: resolve(__dirname, 'main/cli/index.ts'),
+        },
         // Chromium printing through playwright is for the CLI and the browser host; the desktop
         // app prints with webContents.printToPDF, so playwright-core stays out of its bundle.
         external: ['playwright-core'],

@@ -6,14 +6,18 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { openDatabase } from './db/open'
 import { createHandlers } from './ipc/handlers'
-import { createDispatcher, type Dispatch } from './ipc/registry'
+import { announce, createDispatcher, type Dispatch } from './ipc/registry'
+import type { AppEvent } from './ipc/contract/define'
 import { setPdfPrinter, type PdfPrinter } from './form/pdf'
 import { backupOnStart } from './services/backup'
 import { createContext, type AppContext } from './services/context'
 
 export interface RunningApp {
   ctx: AppContext
+  dbPath: string
   dispatch: Dispatch
+  /** Change events after each write's commit, and long jobs' progress. Returns the unsubscribe. */
+  subscribe(listener: (ev: AppEvent) => void): () => void
   close(): void
 }
 
@@ -44,6 +48,11 @@ export function bootApp(opts: BootOptions): RunningApp {
     host: opts.host,
     key: opts.key,
   })
+  const listeners = new Set<(ev: AppEvent) => void>()
+  const emit = (ev: AppEvent): void => {
+    for (const l of listeners) l(ev)
+  }
+  ctx.announce = (tables) => announce({ onEvent: emit }, tables)
   if (opts.printPdf) setPdfPrinter(opts.printPdf)
   if (opts.backupOnStart ?? true) {
     // The online backup runs beside the live connection; a failure is reported, never fatal.
@@ -58,10 +67,16 @@ export function bootApp(opts: BootOptions): RunningApp {
       ctx.db.open && ctx.db.inTransaction
         ? '正在导入花名册，导入完成前暂不能修改数据（可以继续查看），请稍候再保存'
         : null,
+    onEvent: emit,
   })
   return {
     ctx,
+    dbPath: opts.dbPath,
     dispatch,
+    subscribe: (l) => {
+      listeners.add(l)
+      return () => listeners.delete(l)
+    },
     close: () => {
       if (ctx.db.open) ctx.db.close()
     },

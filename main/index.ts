@@ -7,8 +7,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { setNativeBinding } from './db/open'
+import { dirname, join } from 'node:path'
 import { APP_VERSION } from './ipc/handlers/core'
 import { CHANNEL_NAMES } from './ipc/contract'
 import { log, setupLog } from './electron/log'
@@ -17,6 +16,7 @@ import { denyPermissions, hardenWindow, secureWebPreferences, type AppPages } fr
 import { describeStartupFailure } from './electron/startup'
 import { desktopDatabaseKey } from './electron/db-key'
 import { plannedDbPath, Workspace, type WorkspaceOptions } from './workspace/workspace'
+import { bootWorkers } from './worker/client'
 
 /** The services over the real or the demo database; re-booted when the user switches. */
 let workspace: Workspace | null = null
@@ -74,8 +74,12 @@ function createWindow(): void {
 
 function registerIpc(): void {
   for (const name of CHANNEL_NAMES) {
-    ipcMain.handle(name, (_event, arg: unknown) =>
-      workspace ? workspace.dispatch(name, arg) : { ok: false, error: { code: 'not-ready', message: '程序尚未就绪，请稍候' } },
+    // The relay: the database and the handlers run in worker threads (main/worker/); the second
+    // argument names a long job ({ job }) whose progress events carry that name.
+    ipcMain.handle(name, (_event, arg: unknown, opts?: { job?: unknown }) =>
+      workspace
+        ? workspace.dispatch(name, arg, { job: typeof opts?.job === 'string' ? opts.job : undefined })
+        : { ok: false, error: { code: 'not-ready', message: '程序尚未就绪，请稍候' } },
     )
   }
 }
@@ -83,7 +87,7 @@ function registerIpc(): void {
 function showAbout(): void {
   const text = aboutText({
     version: APP_VERSION,
-    dbPath: workspace?.current?.ctx.dbPath ?? dbPath,
+    dbPath: workspace?.current?.dbPath ?? dbPath,
     demo: workspace?.activeMode === 'demo',
     logPath,
     electron: process.versions['electron'],
@@ -96,7 +100,7 @@ function showAbout(): void {
 function setMenu(): void {
   const template = menuTemplate(
     {
-      openDataFolder: () => void shell.openPath(workspace?.current?.ctx.dataDir ?? app.getPath('userData')),
+      openDataFolder: () => void shell.openPath((workspace?.current ? dirname(workspace.current.dbPath) : app.getPath('userData'))),
       openLogFile: () => void shell.openPath(logPath),
       showAbout,
     },
@@ -140,8 +144,10 @@ async function start(): Promise<void> {
     'native',
     `better_sqlite3_mc-electron-${process.versions['electron'] ?? ''}-${process.platform}-${process.arch}.node`,
   )
-  if (existsSync(binding)) setNativeBinding(binding)
+  const nativeBinding = existsSync(binding) ? binding : undefined
   const opts: WorkspaceOptions = {
+    // The database and the handlers in worker threads; this thread relays and prints.
+    boot: (o) => bootWorkers({ ...o, nativeBinding }),
     host: 'electron',
     actor: 'user',
     configDir: app.getPath('userData'),
@@ -163,6 +169,10 @@ async function start(): Promise<void> {
   dbPath = plannedDbPath(opts)
   log.info(`启动 ${APP_VERSION}，数据文件 ${dbPath}`)
   workspace = await Workspace.open(opts)
+  // Change events and job progress go to every window (the preload's window.appEvents).
+  workspace.subscribe((ev) => {
+    for (const w of BrowserWindow.getAllWindows()) w.webContents.send('app:event', ev)
+  })
   registerIpc()
   createWindow()
   app.on('activate', () => {

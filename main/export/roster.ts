@@ -209,6 +209,7 @@ export function rosterSheet(
       note: describeScope(ctx, opts.query, ids.length),
       columns,
       rows,
+      total: ids.length,
       freezeColumns: nameAt >= 0 && nameAt < 3 ? nameAt + 1 : 0,
     },
   }

@@ -14,6 +14,7 @@ import { PassThrough, type Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { AppError } from '../domain/errors'
 import { cellValue, displayWidth, type CellInput, type CellKind } from './cells'
+import { jobProgress, throwIfCancelled } from '../worker/job'
 
 export interface TableColumn {
   header: string
@@ -43,6 +44,8 @@ export interface TableSheet {
   freezeColumns?: number
   /** Default true: A4 landscape. */
   landscape?: boolean
+  /** Rows expected (data and group rows), for a long job's progress; absent: none reported. */
+  total?: number
 }
 
 export interface SheetResult {
@@ -249,6 +252,9 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSh
       rows++
     }
     if (rowNo % YIELD_EVERY === 0) {
+      // A long export reports its progress and stops when cancelled (main/worker/job.ts).
+      throwIfCancelled()
+      if (sheet.total) jobProgress(rows + groups, sheet.total)
       if (pendingBytes(ws) > MAX_PENDING) await drain(ws)
       else await tick()
     }

@@ -5,8 +5,9 @@
  */
 import type { z } from 'zod'
 import { toErrorData } from '../domain/errors'
-import { channels, type ChannelName, type Channels } from './contract'
-import type { ApiResult, HandlersOf } from './contract/define'
+import { CHANNEL_NAMES, channels, type ChannelName, type Channels } from './contract'
+import { tablesOverlap, type ApiResult, type AppEvent, type HandlersOf } from './contract/define'
+import { newCancelFlag, runAsJob } from '../worker/job'
 
 export type Handlers = HandlersOf<Channels>
 
@@ -32,84 +33,74 @@ function zodMessage(e: z.ZodError): string {
   return `参数无效${where}：${first.message}`
 }
 
-export type Dispatch = (name: string, arg: unknown) => Promise<ApiResult<unknown>>
+/** How a call is made: `job` names a long job (its progress is announced, `jobs.cancel` stops it);
+ *  `cancel` is the job's shared cancel flag when the caller keeps one (the worker client). */
+export interface DispatchOptions {
+  job?: string | undefined
+  cancel?: Int32Array | undefined
+}
+
+export type Dispatch = (name: string, arg: unknown, opts?: DispatchOptions) => Promise<ApiResult<unknown>>
 
 /**
- * Channels that only read. While a long write holds the database (a roster import commits in
- * slices so its progress bar and cancel button stay live), only these are answered: a save made
- * then would join the import's transaction and be lost with it if the import were cancelled.
+ * Channels that only read, derived from the contract's declarations. While a long write holds the
+ * database (a roster import commits in slices so its progress bar and cancel button stay live),
+ * only these are answered: a save made then would join the import's transaction and be lost with
+ * it if the import were cancelled.
  */
-export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>([
-  'app.info',
-  'workspace.status',
-  'workspace.chooseFolder',
-  'cadres.query',
-  'cadres.get',
-  'cadres.photo',
-  'units.list',
-  'audit.list',
-  'backup.list',
-  'settings.get',
-  'form.get',
-  'form.html',
-  'form.pdf',
-  'form.docx',
-  'form.setCheck',
-  'form.set',
-  'lrmx.export',
-  'lrmx.preview',
-  'export.roster',
-  'eligibility.review',
-  'eligibility.page',
-  'eligibility.detail',
-  'eligibility.ruleSets',
-  'eligibility.export',
-  'eligibility.print',
-  'records.list',
-  'records.settings',
-  'assessments.grid',
-  'studies.rounds',
-  'studies.grid',
-  'studies.monthly',
-  'talks.ledger',
-  'talks.export',
-  'talks.escalation',
-  'talks.due',
-  'reserve.list',
-  'reserve.figures',
-  'reserve.export',
-  'postings.list',
-  'postings.stationed',
-  'import.open',
-  'import.preview',
-  'import.progress',
-  'import.cancel',
-  'import.rejectedFile',
-])
+export const READ_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>(
+  CHANNEL_NAMES.filter((n) => channels[n].kind === 'read'),
+)
+
+export function channelDef(name: string): Channels[ChannelName] | undefined {
+  return Object.hasOwn(channels, name) ? channels[name as ChannelName] : undefined
+}
+
+/** Read channels whose declared tables a change of `tables` concerns (what a screen must refetch). */
+export function readersOf(tables: readonly string[]): ChannelName[] {
+  return CHANNEL_NAMES.filter((n) => channels[n].kind === 'read' && tablesOverlap(channels[n].tables, tables))
+}
 
 export interface DispatcherOptions {
   /** A Chinese message while a long write holds the database, else null. */
   writeBlocked?: () => string | null
+  /** Change events (after a write's commit) and job progress. */
+  onEvent?: (ev: AppEvent) => void
 }
 
 export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {}): Dispatch {
-  return async (name, arg) => {
-    if (!Object.hasOwn(channels, name)) {
+  return async (name, arg, call = {}) => {
+    const def = channelDef(name)
+    if (!def) {
       return { ok: false, error: { code: 'unknown-channel', message: `未知的操作：${name}` } }
     }
-    const blocked = READ_CHANNELS.has(name as ChannelName) ? null : (opts.writeBlocked?.() ?? null)
+    const blocked = def.kind === 'read' ? null : (opts.writeBlocked?.() ?? null)
     if (blocked) return { ok: false, error: { code: 'busy', message: blocked } }
-    const def = channels[name as ChannelName]
     const parsed = def.input.safeParse(arg)
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid-argument', message: zodMessage(parsed.error) } }
     }
     try {
       const fn = handlers[name as ChannelName] as (input: unknown) => unknown
-      const value = await fn(parsed.data)
+      const job = call.job
+      const value = job
+        ? await runAsJob(
+            {
+              id: job,
+              cancel: call.cancel ?? newCancelFlag(),
+              report: (percent) => opts.onEvent?.({ type: 'progress', job, percent }),
+            },
+            () => fn(parsed.data),
+          )
+        : await fn(parsed.data)
+      if (def.kind === 'write') announce(opts, def.tables)
       return { ok: true, value: value ?? null }
     } catch (e) {
       return { ok: false, error: toErrorData(e) }
     }
   }
+}
+
+export function announce(opts: DispatcherOptions, tables: readonly string[]): void {
+  opts.onEvent?.({ type: 'changed', tables: [...tables], channels: readersOf(tables) })
 }

@@ -154,10 +154,23 @@ function basisNow(ctx: AppContext): string {
 export function ensureImpactPeriods(ctx: AppContext): void {
   const now = basisNow(ctx)
   if (getSetting(ctx, BASIS_KEY) === now) return
-  ctx.db.transaction(() => {
+  const refresh = ctx.db.transaction(() => {
     refreshImpactPeriods(ctx)
     setSetting(ctx, BASIS_KEY, now)
-  })()
+  })
+  if (ctx.db.inTransaction) return refresh()
+  // A reading worker (main/worker/) must not wait for the write connection: while an import holds
+  // it, the periods are read as they are (talks and discipline do not change then) and refreshed
+  // by a later request.
+  const wait = ctx.db.pragma('busy_timeout', { simple: true }) as number
+  ctx.db.pragma('busy_timeout = 0')
+  try {
+    refresh.immediate()
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e
+  } finally {
+    ctx.db.pragma(`busy_timeout = ${wait}`)
+  }
 }
 
 /**

@@ -268,6 +268,8 @@ export class ImportService {
       status.report = buildReport(s.fileName, parsed, plan, false)
       status.percent = 100
       status.state = 'done'
+      // Every screen showing cadres or units refreshes (the import's commit is not the call's own).
+      this.ctx.announce?.(['cadres', 'units', 'resume_entries', 'family_members', 'audit_log', 'settings'])
       // Keep only what the rejected-rows file needs; the sheet is read again if the clerk goes on.
       job.parsed = { ...parsed, rows: parsed.rows.filter((r) => r.rejected) }
       s.parsed = null

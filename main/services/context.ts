@@ -19,6 +19,9 @@ export interface AppContext {
   today(): string
   /** Now as an ISO timestamp for the audit log. */
   nowIso(): string
+  /** Announces a commit made outside a write channel's own call (an import job finishing), so
+   *  every screen showing these tables refreshes. Set by bootApp; absent in bare contexts. */
+  announce?: (tables: readonly string[]) => void
 }
 
 export function createContext(opts: {

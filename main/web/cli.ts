@@ -10,6 +10,7 @@ import { AppError } from '../domain/errors'
 import { ensureRendererBuilt, ROOT } from './cli-build'
 import { startWebHost } from './server'
 import { Workspace } from '../workspace/workspace'
+import { bootWorkers } from '../worker/client'
 
 const OUT = join(ROOT, 'out', 'renderer')
 
@@ -44,15 +45,25 @@ async function main(): Promise<void> {
       dbPath: db ? resolve(db) : undefined,
       defaultDataDir: folder,
       realDbKey: () => ({ key: keyFromEnv() }),
+      // The database and the handlers in worker threads; this thread only serves HTTP.
+      boot: bootWorkers,
     })
   } catch (e) {
     if (e instanceof AppError) {
       process.stderr.write(`错误：${e.message}${e.messageEn ? ` / Error: ${e.messageEn}` : ''}\n`)
-      process.exit(2)
+    } else {
+      process.stderr.write(
+        `错误：无法打开数据库：${(e as Error).message} / Error: cannot open the database\n`,
+      )
     }
-    throw e
+    process.exit(2)
   }
-  const host = await startWebHost({ dispatch: app.dispatch, rendererDir: OUT, port })
+  const host = await startWebHost({
+    dispatch: app.dispatch,
+    subscribe: (l) => app.subscribe(l),
+    rendererDir: OUT,
+    port,
+  })
   process.stdout.write(host.url + '\n')
   process.stderr.write(`干部管理系统已在 ${host.url} 启动，数据文件：${app.realDbPath()}（Ctrl+C 退出）\n`)
   const stop = (): void => {

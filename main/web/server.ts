@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { decodeWire, encodeWire } from '../ipc/codec'
+import type { AppEvent } from '../ipc/contract/define'
 import type { Dispatch } from '../ipc/registry'
 
 const MIME: Record<string, string> = {
@@ -49,9 +50,16 @@ export interface WebHostOptions {
   rendererDir: string
   port?: number
   secret?: string
+  /** Change events and job progress, sent to every page as server-sent events (GET …/events). */
+  subscribe?: (listener: (ev: AppEvent) => void) => () => void
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+): void {
   res.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
@@ -114,6 +122,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     // ['', secret, ...rest]
     if (!secretMatches(parts[1] ?? '', secret)) return send(res, 404, '未找到')
     const rest = parts.slice(2).map(decodeURIComponent)
+    if (rest[0] === 'events' && rest.length === 1 && req.method === 'GET') return events(req, res)
     if (rest[0] === 'api') {
       if (req.method !== 'POST' || rest.length !== 2) return send(res, 405, '只接受 POST')
       // A page of another origin cannot call the handlers even if it learnt the secret.
@@ -147,7 +156,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
           'application/json; charset=utf-8',
         )
       }
-      const result = await opts.dispatch(rest[1] ?? '', arg === null ? undefined : arg)
+      const job = req.headers['x-job']
+      const result = await opts.dispatch(rest[1] ?? '', arg === null ? undefined : arg, {
+        job: typeof job === 'string' && /^[\w-]{1,64}$/.test(job) ? job : undefined,
+      })
       return send(res, 200, encodeWire(result), 'application/json; charset=utf-8')
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '不支持的请求')
@@ -162,6 +174,22 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     } catch {
       return send(res, 404, '未找到')
     }
+  }
+
+  /** Server-sent events: one `data:` line of JSON per event; a comment every 20 s keeps it open. */
+  function events(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    })
+    res.write(': 已连接\n\n')
+    const off = opts.subscribe?.((ev) => res.write(`data: ${JSON.stringify(ev)}\n\n`)) ?? (() => undefined)
+    const keep = setInterval(() => res.write(': \n\n'), 20_000)
+    req.on('close', () => {
+      clearInterval(keep)
+      off()
+    })
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -15,12 +15,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
-import { bootApp, type RunningApp } from '../bootstrap'
+import { bootApp, type BootOptions } from '../bootstrap'
 import { AppError, toErrorData } from '../domain/errors'
 import { channels } from '../ipc/contract'
-import type { ApiResult } from '../ipc/contract/define'
+import type { ApiResult, AppEvent } from '../ipc/contract/define'
 import type { WorkspaceStatus } from '../ipc/contract/workspace'
-import type { Dispatch } from '../ipc/registry'
+import { readersOf, type Dispatch } from '../ipc/registry'
 import type { PdfPrinter } from '../form/pdf'
 
 export const REAL_DB_NAME = 'cadres.db'
@@ -32,7 +32,18 @@ const COUNTY_KEY = 'org.countyName'
 /** As many demo cadres as the roster's old demo button loaded: a county's worth. */
 export const DEMO_CADRES = 2000
 
+/** What runs over one database file: bootApp in process, or the worker threads (main/worker/). */
+export interface DataSide {
+  dbPath: string
+  dispatch: Dispatch
+  /** Change events and job progress (absent: none announced). */
+  subscribe?(listener: (ev: AppEvent) => void): () => void
+  close(): void | Promise<void>
+}
+
 export interface WorkspaceOptions {
+  /** Starts the services over a file (default bootApp in this thread; the doors pass the workers). */
+  boot?: (opts: BootOptions) => DataSide | Promise<DataSide>
   host: 'electron' | 'web'
   actor: string
   /** Where workspace.json is kept (the desktop app's userData; the browser host's data folder). */
@@ -66,7 +77,9 @@ function fail(code: string, message: string): ApiResult<never> {
 }
 
 export class Workspace {
-  private running: RunningApp | null = null
+  private running: DataSide | null = null
+  private unsubscribe: (() => void) | null = null
+  private readonly listeners = new Set<(ev: AppEvent) => void>()
   private mode: 'real' | 'demo' = 'real'
   private dataDir: string | null
   private busy: string | null = null
@@ -105,8 +118,27 @@ export class Workspace {
   }
 
   /** The services now running (null before the first run chose a folder). */
-  get current(): RunningApp | null {
+  get current(): DataSide | null {
     return this.running
+  }
+
+  /** Change events and job progress of whichever database runs; after a switch, a change of
+   *  every table (every screen refetches from the other file). */
+  subscribe(listener: (ev: AppEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private emit(ev: AppEvent): void {
+    for (const l of this.listeners) l(ev)
+  }
+
+  private async start(opts: BootOptions): Promise<DataSide> {
+    const running = await Promise.resolve((this.opts.boot ?? bootApp)(opts))
+    this.unsubscribe?.()
+    this.unsubscribe = running.subscribe?.((ev) => this.emit(ev)) ?? null
+    this.emit({ type: 'changed', tables: ['*'], channels: readersOf(['*']) })
+    return running
   }
 
   get activeMode(): 'real' | 'demo' {
@@ -123,7 +155,7 @@ export class Workspace {
   }
 
   /** Every channel: the workspace's own here, the rest to the running services. */
-  readonly dispatch: Dispatch = async (name, arg) => {
+  readonly dispatch: Dispatch = async (name, arg, call) => {
     if (name.startsWith('workspace.')) return this.handle(name, arg)
     if (this.busy) return fail('busy', this.busy)
     if (!this.running) return fail('setup-needed', '请先完成初次设置（县名与数据存放位置）')
@@ -133,7 +165,7 @@ export class Workspace {
         '演示数据只放在单独的演示数据库中，不会写入正式档案。请在“系统设置 → 演示数据”中打开演示数据',
       )
     }
-    return this.running.dispatch(name, arg)
+    return this.running.dispatch(name, arg, call)
   }
 
   private async handle(name: string, arg: unknown): Promise<ApiResult<unknown>> {
@@ -254,6 +286,8 @@ export class Workspace {
   private async closeRunning(): Promise<void> {
     const r = this.running
     this.running = null
+    this.unsubscribe?.()
+    this.unsubscribe = null
     if (r) await Promise.resolve(r.close())
   }
 
@@ -275,8 +309,7 @@ export class Workspace {
       await this.closeRunning()
       const dbPath = mode === 'demo' ? this.demoDbPath() : this.realDbPath()
       const key = mode === 'real' ? (this.opts.realDbKey?.(dbPath) ?? {}) : {}
-      this.running = await Promise.resolve(
-        bootApp({
+      this.running = await this.start({
           dbPath,
           ...key,
           host: this.opts.host,
@@ -284,8 +317,7 @@ export class Workspace {
           // The demo's fictional records need no backups (and must not mix with the real ones').
           backupOnStart: mode === 'real' && (this.opts.backupOnStart ?? true),
           ...(this.opts.printPdf ? { printPdf: this.opts.printPdf } : {}),
-        }),
-      )
+        })
       this.mode = mode
       if (mode === 'demo') {
         const info = (await this.call('app.info', undefined)) as { cadreCount: number }
@@ -296,9 +328,7 @@ export class Workspace {
       if (mode === 'demo' && this.dataDir) {
         await this.closeRunning()
         const real = this.realDbPath()
-        this.running = await Promise.resolve(
-          bootApp({ dbPath: real, host: this.opts.host, actor: this.opts.actor, backupOnStart: false, ...(this.opts.realDbKey?.(real) ?? {}) }),
-        )
+        this.running = await this.start({ dbPath: real, host: this.opts.host, actor: this.opts.actor, backupOnStart: false, ...(this.opts.realDbKey?.(real) ?? {}) })
         this.mode = 'real'
       }
       throw e

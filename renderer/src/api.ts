@@ -5,14 +5,22 @@
  * Types only come from main/: nothing of the main process runs here.
  */
 import type { Api, ApiResult, ChannelName, Channels } from '../../main/ipc/contract'
-import type { InputOf, OutputOf } from '../../main/ipc/contract/define'
+import type { AppEvent, InputOf, OutputOf } from '../../main/ipc/contract/define'
 import type { AppErrorData } from '../../main/domain/errors'
 import { decodeWire, encodeWire } from '../../main/ipc/codec'
 
 declare global {
   interface Window {
     api?: Api
+    appEvents?: { subscribe(listener: (ev: AppEvent) => void): () => void }
   }
+}
+
+export type { AppEvent }
+
+/** How a call is made: `job` names a long job whose progress events carry that name. */
+export interface CallOptions {
+  job?: string
 }
 
 export class ApiError extends Error {
@@ -25,11 +33,11 @@ export class ApiError extends Error {
   }
 }
 
-async function viaHttp(name: string, arg: unknown): Promise<ApiResult<unknown>> {
+async function viaHttp(name: string, arg: unknown, opts: CallOptions): Promise<ApiResult<unknown>> {
   // The page lives at /<secret>/index.html; the API at /<secret>/api/<channel>.
   const res = await fetch(`api/${encodeURIComponent(name)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(opts.job ? { 'x-job': opts.job } : {}) },
     body: encodeWire(arg ?? null),
   })
   const text = await res.text()
@@ -42,12 +50,50 @@ async function viaHttp(name: string, arg: unknown): Promise<ApiResult<unknown>> 
 export const isDesktop = typeof window !== 'undefined' && !!window.api
 
 /** Calls a channel; resolves with its value or throws an ApiError with a Chinese message. */
-export async function call<K extends ChannelName>(name: K, arg: InputOf<Channels, K>): Promise<OutputOf<Channels, K>> {
+export async function call<K extends ChannelName>(
+  name: K,
+  arg: InputOf<Channels, K>,
+  opts: CallOptions = {},
+): Promise<OutputOf<Channels, K>> {
   const res = window.api
-    ? await (window.api[name] as (a: unknown) => Promise<ApiResult<unknown>>)(arg)
-    : await viaHttp(name, arg)
+    ? await (window.api[name] as (a: unknown, o?: CallOptions) => Promise<ApiResult<unknown>>)(arg, opts)
+    : await viaHttp(name, arg, opts)
   if (!res.ok) throw new ApiError(res.error)
   return res.value as OutputOf<Channels, K>
+}
+
+let jobSeq = 0
+/** A fresh name for a long job (its progress events and `jobs.cancel` use it). */
+export function newJobId(prefix = 'job'): string {
+  jobSeq++
+  return `${prefix}-${Date.now().toString(36)}-${jobSeq}`
+}
+
+const eventListeners = new Set<(ev: AppEvent) => void>()
+let eventSource: { close(): void } | null = null
+
+function connectEvents(): void {
+  if (eventSource) return
+  const emit = (ev: AppEvent): void => {
+    for (const l of eventListeners) l(ev)
+  }
+  if (window.appEvents) {
+    eventSource = { close: window.appEvents.subscribe(emit) }
+    return
+  }
+  // The browser host: server-sent events beside the API (/<secret>/events); EventSource reconnects.
+  const es = new EventSource('events')
+  es.onmessage = (m: MessageEvent<string>) => emit(JSON.parse(m.data) as AppEvent)
+  eventSource = es
+}
+
+/** What the data side announces: commits (the tables changed), job progress, a worker that failed. */
+export function subscribeEvents(listener: (ev: AppEvent) => void): () => void {
+  eventListeners.add(listener)
+  connectEvents()
+  return () => {
+    eventListeners.delete(listener)
+  }
 }
 
 /** Saves bytes the main process produced (an export, a PDF) through the browser's download. */

@@ -16,6 +16,7 @@ import { CHROMIUM_EXECUTABLE, CHROMIUM_FLAGS } from '../../main/form/pdf'
 import { RENDERER_OUT, ROOT } from '../../main/web/cli-build'
 import { startWebHost, type WebHost } from '../../main/web/server'
 import { Workspace } from '../../main/workspace/workspace'
+import { bootWorkers, startWorkerApp, type WorkerApp } from '../../main/worker/client'
 
 export interface StartedApp {
   page: Page
@@ -25,7 +26,10 @@ export interface StartedApp {
   baseUrl: string
   dbPath: string
   dataDir: string
+  /** A connection of the test's own to the same file, for setup and checks beside the app. */
   app: RunningApp
+  /** The app's data side: worker threads, as the desktop app and the browser host run it. */
+  workers: WorkerApp
   host: WebHost
   /** Calls a channel through the same dispatcher the page uses (for setup and checks). */
   call(name: string, arg?: unknown): Promise<unknown>
@@ -49,14 +53,20 @@ export async function launchChromium(): Promise<Browser> {
 export async function startApp(opts: StartOptions = {}): Promise<StartedApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cadre-e2e-'))
   const dbPath = opts.dbPath ?? join(dataDir, 'cadres.db')
-  const app = bootApp({ dbPath, host: 'web', actor: 'e2e' })
+  const workers = startWorkerApp({ dbPath, host: 'web', actor: 'e2e' })
+  await workers.ready
+  const app = bootApp({ dbPath, host: 'web', actor: 'e2e', backupOnStart: false })
   const call = async (name: string, arg?: unknown): Promise<unknown> => {
-    const r = await app.dispatch(name, arg)
+    const r = await workers.dispatch(name, arg)
     if (!r.ok) throw new Error(`${name}: ${r.error.message}`)
     return r.value
   }
   if (opts.demoCount) await call('demo.load', { count: opts.demoCount })
-  const host = await startWebHost({ dispatch: app.dispatch, rendererDir: RENDERER_OUT })
+  const host = await startWebHost({
+    dispatch: workers.dispatch,
+    subscribe: workers.subscribe,
+    rendererDir: RENDERER_OUT,
+  })
   const browser = await launchChromium()
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
@@ -76,11 +86,13 @@ export async function startApp(opts: StartOptions = {}): Promise<StartedApp> {
     dbPath,
     dataDir,
     app,
+    workers,
     host,
     call,
     close: async () => {
       await browser.close()
       await host.close()
+      await workers.close()
       app.close()
       if (errors.length) throw new Error(`页面脚本出错：\n${errors.join('\n')}`)
     },
@@ -112,7 +124,9 @@ export interface StartedWorkspaceApp {
  * The app as the desktop app starts it: through the workspace (first-run wizard, the separate demo
  * database, switching), over an empty data folder unless `dbPath` names a database (as --db does).
  */
-export async function startWorkspaceApp(opts: { dataDir?: string; dbPath?: string } = {}): Promise<StartedWorkspaceApp> {
+export async function startWorkspaceApp(
+  opts: { dataDir?: string; dbPath?: string } = {},
+): Promise<StartedWorkspaceApp> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'cadre-first-'))
   const workspace = await Workspace.open({
     host: 'web',
@@ -120,20 +134,28 @@ export async function startWorkspaceApp(opts: { dataDir?: string; dbPath?: strin
     configDir: dataDir,
     dbPath: opts.dbPath,
     defaultDataDir: dataDir,
+    boot: bootWorkers,
   })
   const call = async (name: string, arg?: unknown): Promise<unknown> => {
     const r = await workspace.dispatch(name, arg)
     if (!r.ok) throw new Error(`${name}: ${r.error.message}`)
     return r.value
   }
-  const host = await startWebHost({ dispatch: workspace.dispatch, rendererDir: RENDERER_OUT })
+  const host = await startWebHost({
+    dispatch: workspace.dispatch,
+    subscribe: (l) => workspace.subscribe(l),
+    rendererDir: RENDERER_OUT,
+  })
   const browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(String(e)))
   await page.goto(host.url)
-  await page.locator('[data-testid="app-ready"], [data-testid="setup-wizard"]').first().waitFor({ timeout: 30_000 })
+  await page
+    .locator('[data-testid="app-ready"], [data-testid="setup-wizard"]')
+    .first()
+    .waitFor({ timeout: 30_000 })
   return {
     page,
     browser,

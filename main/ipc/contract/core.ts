@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { CADRE_FIELD_KEYS } from '../../domain/fields'
 import type { AuditEntry, CadreQueryResult, CadreRecord, Unit } from '../../domain/cadre'
-import { channel } from './define'
+import { channel, read, write } from './define'
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '年月应为 YYYY-MM')
 const nullableText = z.string().max(2000).nullable()
@@ -68,24 +68,24 @@ export interface BackupInfo {
 }
 
 export const coreChannels = {
-  'app.info': channel<AppInfo>()(z.undefined().optional()),
-  'cadres.query': channel<CadreQueryResult>()(CadreQuerySchema),
-  'cadres.get': channel<CadreRecord>()(z.object({ id })),
-  'cadres.save': channel<CadreRecord>()(CadreInputSchema),
-  'cadres.setStatus': channel<CadreRecord>()(z.object({ id, status: z.enum(['在职', '调出', '退休', '去世']), note: z.string().max(500).optional() })),
-  'cadres.photo': channel<Uint8Array | null>()(z.object({ id })),
-  'cadres.setPhoto': channel<CadreRecord>()(z.object({ id, data: z.instanceof(Uint8Array).nullable() })),
-  'units.list': channel<Unit[]>()(z.undefined().optional()),
+  'app.info': channel<AppInfo>()(z.undefined().optional(), read(['cadres'])),
+  'cadres.query': channel<CadreQueryResult>()(CadreQuerySchema, read(['cadres', 'units'])),
+  'cadres.get': channel<CadreRecord>()(z.object({ id }), read(['cadres', 'units', 'resume_entries', 'family_members'])),
+  'cadres.save': channel<CadreRecord>()(CadreInputSchema, write(['cadres', 'units', 'resume_entries', 'family_members', 'audit_log'])),
+  'cadres.setStatus': channel<CadreRecord>()(z.object({ id, status: z.enum(['在职', '调出', '退休', '去世']), note: z.string().max(500).optional() }), write(['cadres', 'audit_log'])),
+  'cadres.photo': channel<Uint8Array | null>()(z.object({ id }), read(['cadres'])),
+  'cadres.setPhoto': channel<CadreRecord>()(z.object({ id, data: z.instanceof(Uint8Array).nullable() }), write(['cadres', 'audit_log'])),
+  'units.list': channel<Unit[]>()(z.undefined().optional(), read(['units', 'cadres'])),
   'units.save': channel<Unit>()(
-    z.object({ id: id.nullable(), name: z.string().trim().min(1).max(100), parentId: id.nullable(), kind: z.string().max(20).nullable() }),
+    z.object({ id: id.nullable(), name: z.string().trim().min(1).max(100), parentId: id.nullable(), kind: z.string().max(20).nullable() }), write(['units', 'audit_log'])
   ),
   'audit.list': channel<{ entries: AuditEntry[]; total: number }>()(
-    z.object({ cadreId: id.optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }),
+    z.object({ cadreId: id.optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }), read(['audit_log'])
   ),
-  'backup.list': channel<BackupInfo[]>()(z.undefined().optional()),
-  'backup.create': channel<BackupInfo>()(z.undefined().optional()),
-  'backup.restore': channel<{ restoredFrom: string; safetyCopy: string }>()(z.object({ file: z.string().min(1).max(200) })),
-  'demo.load': channel<{ count: number }>()(z.object({ count: z.number().int().min(1).max(200000) })),
-  'settings.get': channel<unknown>()(z.object({ key: z.string().min(1).max(100) })),
-  'settings.set': channel<null>()(z.object({ key: z.string().min(1).max(100), value: z.unknown() })),
+  'backup.list': channel<BackupInfo[]>()(z.undefined().optional(), read(['backups'])),
+  'backup.create': channel<BackupInfo>()(z.undefined().optional(), write(['backups'])),
+  'backup.restore': channel<{ restoredFrom: string; safetyCopy: string }>()(z.object({ file: z.string().min(1).max(200) }), write()),
+  'demo.load': channel<{ count: number }>()(z.object({ count: z.number().int().min(1).max(200000) }), write()),
+  'settings.get': channel<unknown>()(z.object({ key: z.string().min(1).max(100) }), read(['settings'])),
+  'settings.set': channel<null>()(z.object({ key: z.string().min(1).max(100), value: z.unknown() }), write(['settings', 'audit_log'])),
 }

@@ -9,7 +9,7 @@ import {
   type ReviewResult,
   type RuleSetsInfo,
 } from '../../eligibility/types'
-import { channel } from './define'
+import { channel, read } from './define'
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
 const target = z.enum(TARGETS, '审查事项只能是提任正科级、副科级领导职务或晋升一级至四级主任科员')
@@ -22,7 +22,7 @@ export interface FileBytes {
 }
 
 export const eligibilityChannels = {
-  'eligibility.review': channel<ReviewResult>()(round),
+  'eligibility.review': channel<ReviewResult>()(round, read(undefined, 'heavy')),
   /** The page's grid a block at a time; the round is evaluated once and kept (eligibility/page.ts). */
   'eligibility.page': channel<ReviewPage>()(
     round.extend({
@@ -39,8 +39,9 @@ export const eligibilityChannels = {
       /** The first rows may come before the whole round is evaluated (then `summary` is null). */
       early: z.boolean().optional(),
     }),
+    read(undefined, 'heavy'),
   ),
-  'eligibility.detail': channel<ReviewDetail>()(round.extend({ cadreId: id })),
+  'eligibility.detail': channel<ReviewDetail>()(round.extend({ cadreId: id }), read(undefined, 'heavy')),
   'eligibility.decide': channel<ReviewDetail>()(
     round.extend({
       cadreId: id,
@@ -64,7 +65,7 @@ export const eligibilityChannels = {
       note: z.string().max(500, '说明不能超过 500 字').nullable(),
     }),
   ),
-  'eligibility.ruleSets': channel<RuleSetsInfo>()(z.undefined().optional()),
+  'eligibility.ruleSets': channel<RuleSetsInfo>()(z.undefined().optional(), read(['eligibility_rule_sets'])),
   /** `rules` is validated in full by the service (RuleListSchema) to give a Chinese message per rule. */
   'eligibility.saveRuleSet': channel<RuleSet>()(
     z.object({
@@ -75,10 +76,12 @@ export const eligibilityChannels = {
   ),
   'eligibility.export': channel<FileBytes & { rows: number }>()(
     round.extend({ filter: z.enum(REVIEW_FILTERS) }),
+    read(undefined, 'heavy'),
   ),
   'eligibility.print': channel<FileBytes>()(
     round.extend({
       cadreIds: z.array(id).min(1, '请先选择要打印审查表的干部').max(500, '一次最多打印 500 人的审查表'),
     }),
+    read(undefined, 'heavy'),
   ),
 }

@@ -1,7 +1,7 @@
 /** Channels of the Excel export (issue 4): the roster as the grid shows it or in a standard layout. */
 import { z } from 'zod'
 import { CadreQuerySchema } from './core'
-import { channel } from './define'
+import { channel, read } from './define'
 
 export interface ExportFileResult {
   fileName: string
@@ -20,5 +20,8 @@ export const RosterExportSchema = z.object({
 })
 
 export const exportChannels = {
-  'export.roster': channel<ExportFileResult>()(RosterExportSchema),
+  'export.roster': channel<ExportFileResult>()(
+    RosterExportSchema,
+    read(['cadres', 'units', 'resume_entries', 'family_members'], 'heavy'),
+  ),
 }

@@ -4,7 +4,7 @@ import type { AppointmentForm } from '../../form/data'
 import type { LrmxReport } from '../../lrmx/import'
 import type { NamedFile, SetCheck } from '../../form/set'
 import type { FormWarning } from '../../form/checks'
-import { channel } from './define'
+import { channel, read, write } from './define'
 
 const id = z.number().int().positive()
 const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期应为 YYYY-MM-DD')
@@ -48,16 +48,19 @@ const upload = z.object({
 })
 
 export const formChannels = {
-  'form.get': channel<FormEditorData>()(z.object({ cadreId: id })),
+  'form.get': channel<FormEditorData>()(z.object({ cadreId: id }), read()),
   'form.html': channel<string>()(
     z.object({ ids, override: AppointmentFieldsSchema.optional(), script: z.boolean().optional() }),
+    read(),
   ),
   'form.pdf': channel<{ fileName: string; bytes: Uint8Array }>()(
     z.object({ ids, override: AppointmentFieldsSchema.optional() }),
+    read(undefined, 'heavy'),
   ),
   /** The same forms as a Word file (.docx), two pages per cadre in the given order. */
   'form.docx': channel<{ fileName: string; bytes: Uint8Array }>()(
     z.object({ ids, override: AppointmentFieldsSchema.optional() }),
+    read(undefined, 'heavy'),
   ),
   /** Checks a meeting set's list (names or ID numbers, in agenda order); with a template, the zip's file names. */
   'form.setCheck': channel<SetCheck & { files: NamedFile[] }>()(
@@ -66,6 +69,7 @@ export const formChannels = {
       template: z.string().max(200, '文件名模板不能超过 200 字').optional(),
       zipFormat: z.enum(['pdf', 'docx']).optional(),
     }),
+    read(),
   ),
   /** The meeting set in the list's order: one PDF, one .docx, or a zip of files named by the template. */
   'form.set': channel<{ fileName: string; bytes: Uint8Array; notes: string[]; files: string[] }>()(
@@ -75,11 +79,13 @@ export const formChannels = {
       zipFormat: z.enum(['pdf', 'docx']).optional(),
       template: z.string().max(200, '文件名模板不能超过 200 字').optional(),
     }),
+    read(undefined, 'heavy'),
   ),
   'form.save': channel<AppointmentForm>()(
     AppointmentFieldsSchema.extend({ cadreId: id, formId: id.nullable() }),
+    write(['appointment_forms', 'audit_log']),
   ),
-  'lrmx.export': channel<{ fileName: string; bytes: Uint8Array }>()(z.object({ id })),
-  'lrmx.preview': channel<LrmxReport>()(upload),
-  'lrmx.apply': channel<LrmxReport>()(upload),
+  'lrmx.export': channel<{ fileName: string; bytes: Uint8Array }>()(z.object({ id }), read()),
+  'lrmx.preview': channel<LrmxReport>()(upload, read()),
+  'lrmx.apply': channel<LrmxReport>()(upload, write()),
 }

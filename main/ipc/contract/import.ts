@@ -1,7 +1,7 @@
 /** Channels of the roster import page (issue 3). */
 import { z } from 'zod'
 import type { JobStatus, ImportPreview, OpenedFile } from '../../roster-import/session'
-import { channel } from './define'
+import { channel, read, write } from './define'
 
 const token = z.string().uuid()
 const jobId = z.string().uuid()
@@ -14,10 +14,14 @@ export const importChannels = {
   /** The file's bytes (at most 60 MB): opened once, its visible sheets offered. */
   'import.open': channel<OpenedFile>()(
     z.object({ fileName: z.string().min(1).max(260), data: z.instanceof(Uint8Array).refine((d) => d.length <= 64 * 1024 * 1024, '文件超过 60 MB') }),
+    read([], 'write'),
   ),
-  'import.preview': channel<ImportPreview>()(z.object({ token, sheet, mapping: mapping.optional(), onDuplicate })),
-  'import.start': channel<{ jobId: string }>()(z.object({ token, sheet, mapping: mapping.optional(), onDuplicate })),
-  'import.progress': channel<JobStatus>()(z.object({ jobId })),
-  'import.cancel': channel<JobStatus>()(z.object({ jobId })),
-  'import.rejectedFile': channel<{ fileName: string; bytes: Uint8Array }>()(z.object({ jobId })),
+  'import.preview': channel<ImportPreview>()(z.object({ token, sheet, mapping: mapping.optional(), onDuplicate }), read(undefined, 'write')),
+  'import.start': channel<{ jobId: string }>()(
+    z.object({ token, sheet, mapping: mapping.optional(), onDuplicate }),
+    write(['cadres', 'units', 'resume_entries', 'family_members', 'audit_log', 'settings']),
+  ),
+  'import.progress': channel<JobStatus>()(z.object({ jobId }), read(undefined, 'write')),
+  'import.cancel': channel<JobStatus>()(z.object({ jobId }), read(undefined, 'write')),
+  'import.rejectedFile': channel<{ fileName: string; bytes: Uint8Array }>()(z.object({ jobId }), read(undefined, 'write')),
 }

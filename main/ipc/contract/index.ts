@@ -11,6 +11,7 @@ import { recordsChannels } from './records'
 import { importChannels } from './import'
 import { statsChannels } from './stats'
 import { workspaceChannels } from './workspace'
+import { jobsChannels } from './jobs'
 import type { ApiResult, InputOf, OutputOf } from './define'
 
 export const channels = {
@@ -22,6 +23,7 @@ export const channels = {
   ...importChannels,
   ...statsChannels,
   ...workspaceChannels,
+  ...jobsChannels,
 }
 
 export type Channels = typeof channels

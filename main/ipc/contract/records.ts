@@ -9,7 +9,7 @@ import type { PostingListRow, StationedRow } from '../../records/postings'
 import type { AddToPoolResult, PoolFigures, PoolRow } from '../../records/reserve'
 import type { MonthlyRow, RoundGridRow, StudyRound } from '../../records/studies'
 import type { DueRow, EscalationHint, TalkLedgerRow } from '../../records/talks'
-import { channel } from './define'
+import { channel, read } from './define'
 
 const id = z.number().int().positive()
 const text = (max = 2000) => z.string().max(max).nullable()
@@ -123,7 +123,7 @@ const GroupSchema = z.discriminatedUnion('kind', [
 ])
 
 export const recordsChannels = {
-  'records.list': channel<AnyListedRecord[]>()(RecordListSchema),
+  'records.list': channel<AnyListedRecord[]>()(RecordListSchema, read()),
   'records.add': channel<AnyRecord>()(z.intersection(z.object({ cadreId: id }), RecordInput)),
   'records.update': channel<AnyRecord>()(z.intersection(z.object({ id }), RecordInput)),
   'records.remove': channel<null>()(z.object({ id, kind: KindSchema })),
@@ -134,6 +134,7 @@ export const recordsChannels = {
       year: z.number().int().min(1950).max(2100),
       kind: z.string().max(20).optional(),
     }),
+    read(),
   ),
   'assessments.setGrades': channel<BulkResult>()(
     z.object({
@@ -155,7 +156,7 @@ export const recordsChannels = {
     }),
   ),
 
-  'studies.rounds': channel<StudyRound[]>()(z.undefined().optional()),
+  'studies.rounds': channel<StudyRound[]>()(z.undefined().optional(), read()),
   'studies.createRound': channel<StudyRound>()(
     z.object({
       name: z.string().max(100),
@@ -166,7 +167,7 @@ export const recordsChannels = {
     }),
   ),
   'studies.deleteRound': channel<null>()(z.object({ id })),
-  'studies.grid': channel<{ round: StudyRound; rows: RoundGridRow[] }>()(z.object({ roundId: id })),
+  'studies.grid': channel<{ round: StudyRound; rows: RoundGridRow[] }>()(z.object({ roundId: id }), read()),
   'studies.save': channel<{ changed: number }>()(
     z.object({
       roundId: id,
@@ -187,6 +188,7 @@ export const recordsChannels = {
   ),
   'studies.monthly': channel<MonthlyRow[]>()(
     z.object({ month, kind: z.string().max(20).nullable().optional() }),
+    read(),
   ),
   'studies.setMonthly': channel<{ changed: number }>()(
     z.object({
@@ -197,12 +199,12 @@ export const recordsChannels = {
     }),
   ),
 
-  'talks.ledger': channel<{ rows: TalkLedgerRow[]; total: number }>()(TalkLedgerSchema),
-  'talks.export': channel<ExportedFile>()(TalkLedgerSchema),
-  'talks.escalation': channel<EscalationHint[]>()(z.object({ cadreId: id.optional() })),
-  'talks.due': channel<{ months: number; since: string; rows: DueRow[] }>()(z.undefined().optional()),
+  'talks.ledger': channel<{ rows: TalkLedgerRow[]; total: number }>()(TalkLedgerSchema, read()),
+  'talks.export': channel<ExportedFile>()(TalkLedgerSchema, read(undefined, 'heavy')),
+  'talks.escalation': channel<EscalationHint[]>()(z.object({ cadreId: id.optional() }), read()),
+  'talks.due': channel<{ months: number; since: string; rows: DueRow[] }>()(z.undefined().optional(), read()),
 
-  'reserve.list': channel<PoolRow[]>()(PoolQuerySchema),
+  'reserve.list': channel<PoolRow[]>()(PoolQuerySchema, read()),
   'reserve.add': channel<AddToPoolResult>()(
     z.object({
       cadreIds: z.array(id).min(1, '没有选中任何干部').max(5000),
@@ -219,20 +221,26 @@ export const recordsChannels = {
       reason: text(500).optional(),
     }),
   ),
-  'reserve.figures': channel<PoolFigures>()(z.object({ level: z.string().max(20).nullable().optional() })),
-  'reserve.export': channel<ExportedFile>()(PoolQuerySchema),
+  'reserve.figures': channel<PoolFigures>()(
+    z.object({ level: z.string().max(20).nullable().optional() }),
+    read(),
+  ),
+  'reserve.export': channel<ExportedFile>()(PoolQuerySchema, read(undefined, 'heavy')),
 
   'postings.list': channel<PostingListRow[]>()(
     z.object({
       kind: z.string().max(20).nullable().optional(),
       search: z.string().max(50).nullable().optional(),
     }),
+    read(),
   ),
   'postings.stationed': channel<StationedRow[]>()(
     z.object({ kind: z.string().max(20).nullable().optional(), at: day.optional() }),
+    read(),
   ),
 
   'records.settings': channel<{ escalationWindowMonths: number; talkDueMonths: number }>()(
     z.undefined().optional(),
+    read(['settings']),
   ),
 }

@@ -5,7 +5,7 @@
  * one file, the CLI) answers with handlers/workspace.ts.
  */
 import { z } from 'zod'
-import { channel } from './define'
+import { channel, read } from './define'
 
 export interface WorkspaceStatus {
   /** 'setup': the first-run wizard must run (no data folder chosen yet, or a new empty database). */
@@ -37,7 +37,7 @@ const countyName = z
   .max(30, '县（区）名称不超过 30 个字')
 
 export const workspaceChannels = {
-  'workspace.status': channel<WorkspaceStatus>()(z.undefined().optional()),
+  'workspace.status': channel<WorkspaceStatus>()(z.undefined().optional(), read()),
   /** Creates (or opens) the real database in dataDir and stores the county's name there. */
   'workspace.setup': channel<WorkspaceStatus>()(
     z.object({ countyName, dataDir: z.string().trim().min(1, '请选择数据存放位置').max(1000).nullable() }),
@@ -49,5 +49,5 @@ export const workspaceChannels = {
   /** Empties the demo database and fills it again. Never touches the real one. */
   'workspace.resetDemo': channel<WorkspaceStatus>()(z.undefined().optional()),
   /** The desktop app's folder picker; null when cancelled or where there is none. */
-  'workspace.chooseFolder': channel<string | null>()(z.undefined().optional()),
+  'workspace.chooseFolder': channel<string | null>()(z.undefined().optional(), read([])),
 }

@@ -13,6 +13,7 @@ import { createDataHandlers } from './data'
 import { importHandlers } from './import'
 import { createStatsHandlers } from './stats'
 import { createWorkspaceHandlers } from './workspace'
+import { createJobsHandlers } from './jobs'
 
 export function createHandlers(ctx: AppContext, extra: { host: string }): Handlers {
   void ctx
@@ -27,5 +28,6 @@ export function createHandlers(ctx: AppContext, extra: { host: string }): Handle
     importHandlers(ctx),
     createStatsHandlers(ctx),
     createWorkspaceHandlers(ctx),
+    createJobsHandlers(),
   )
 }

@@ -10,6 +10,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import { createRoot } from 'react-dom/client'
 import { call, downloadBytes } from '../../api'
 import { Dialog, errorText, showMessage } from '../../components'
+import { isCancelled, useJob } from '../../lib/job'
 import { COLUMN_BY_KEY } from '../roster/columns'
 import type { RosterAction, RosterActionContext } from '../roster/actions'
 import './export.css'
@@ -34,6 +35,7 @@ function ExportDialog({ ctx, onClose }: { ctx: RosterActionContext; onClose(): v
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [total, setTotal] = useState<number | null>(null)
+  const job = useJob('export')
 
   useEffect(() => {
     let live = true
@@ -50,16 +52,23 @@ function ExportDialog({ ctx, onClose }: { ctx: RosterActionContext; onClose(): v
     setBusy(true)
     setError(null)
     try {
-      const r = await call('export.roster', {
-        query: ctx.query,
-        layout: choice === 'by-unit' ? 'by-unit' : 'per-row',
-        ...(choice === 'view' ? { columns: ctx.visibleColumns } : {}),
-      })
+      const r = await job.run((id) =>
+        call(
+          'export.roster',
+          {
+            query: ctx.query,
+            layout: choice === 'by-unit' ? 'by-unit' : 'per-row',
+            ...(choice === 'view' ? { columns: ctx.visibleColumns } : {}),
+          },
+          { job: id },
+        ),
+      )
       downloadBytes(r.bytes, r.fileName, XLSX_MIME)
       showMessage(`已导出 ${r.rows.toLocaleString('zh-CN')} 人：${r.fileName}`, 'success')
       onClose()
     } catch (e) {
-      setError(errorText(e))
+      if (isCancelled(e)) showMessage('已取消导出，未生成文件', 'info')
+      else setError(errorText(e))
     } finally {
       setBusy(false)
     }
@@ -93,9 +102,15 @@ function ExportDialog({ ctx, onClose }: { ctx: RosterActionContext; onClose(): v
       testId="export-dialog"
       footer={
         <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            取消
-          </button>
+          {busy ? (
+            <button type="button" className="btn" data-testid="export-cancel" onClick={job.cancel}>
+              取消导出
+            </button>
+          ) : (
+            <button type="button" className="btn" onClick={onClose}>
+              取消
+            </button>
+          )}
           <button
             type="button"
             className="btn btn-primary"
@@ -135,6 +150,12 @@ function ExportDialog({ ctx, onClose }: { ctx: RosterActionContext; onClose(): v
             : `，共 ${total.toLocaleString('zh-CN')} 人`}
         。文件为 A4 横向打印格式，身份证号按文本保存。
       </div>
+      {busy ? (
+        <div className="export-progress" data-testid="export-progress">
+          <progress max={100} value={job.percent ?? 0} aria-label="导出进度" />
+          <span>正在导出… {job.percent ?? 0}%</span>
+        </div>
+      ) : null}
       {noColumns ? (
         <div className="field-error">表格中没有显示任何列，请先在“列设置”中选择要导出的列。</div>
       ) : null}

@@ -1,0 +1,69 @@
+/**
+ * Long jobs (an export, the eligibility round, printing): a handler that runs as a job reports its
+ * progress as a percentage and notices a cancel, wherever it runs (a worker thread or in process).
+ *
+ * The caller names the job (`dispatch(name, arg, { job })`); the dispatcher runs the handler inside
+ * that job's context. The cancel flag is a shared Int32Array, so a cancel reaches even a job whose
+ * thread is busy in a synchronous loop (the worker client sets it from the main thread).
+ *
+ * Services call `jobProgress(done, total)` and `throwIfCancelled()`; outside a job both do nothing.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { AppError } from '../domain/errors'
+
+export interface JobContext {
+  id: string
+  /** [0] becomes 1 when the job is cancelled. */
+  cancel: Int32Array
+  report(percent: number): void
+}
+
+const als = new AsyncLocalStorage<JobContext>()
+/** Jobs running in this thread, by id (for a cancel that arrives through the dispatcher). */
+const running = new Map<string, JobContext>()
+
+export function newCancelFlag(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4))
+}
+
+export function runAsJob<T>(job: JobContext, fn: () => T | Promise<T>): Promise<T> {
+  running.set(job.id, job)
+  let last = -1
+  const ctx: JobContext = {
+    ...job,
+    report: (p) => {
+      const percent = Math.max(0, Math.min(100, Math.floor(p)))
+      if (percent === last) return
+      last = percent
+      job.report(percent)
+    },
+  }
+  return Promise.resolve()
+    .then(() => als.run(ctx, fn))
+    .finally(() => running.delete(job.id))
+}
+
+/** Marks a job running in this thread cancelled; false when there is none by that id. */
+export function cancelJob(id: string): boolean {
+  const job = running.get(id)
+  if (!job) return false
+  Atomics.store(job.cancel, 0, 1)
+  return true
+}
+
+/** Reports `done` of `total` (as a whole percentage, sent only when it changes). */
+export function jobProgress(done: number, total: number): void {
+  const job = als.getStore()
+  if (!job) return
+  job.report(total > 0 ? (100 * done) / total : 0)
+}
+
+export function jobCancelled(): boolean {
+  const job = als.getStore()
+  return !!job && Atomics.load(job.cancel, 0) === 1
+}
+
+/** Throws the "cancelled" error when the running job was cancelled. */
+export function throwIfCancelled(): void {
+  if (jobCancelled()) throw new AppError('cancelled', '已取消，未生成文件，数据未作任何改动', 'cancelled')
+}

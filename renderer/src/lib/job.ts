@@ -1,0 +1,56 @@
+/**
+ * A long job from a page (an export, printing): runs a call under a job name, follows its
+ * progress events (a percentage) and cancels it. The data side reports the percentage
+ * (main/worker/job.ts); `jobs.cancel` stops the job even while its worker is busy.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { ApiError, call, newJobId, subscribeEvents } from '../api'
+
+export interface JobRunner {
+  /** 0–100 while a job runs, null otherwise. */
+  percent: number | null
+  running: boolean
+  /** Runs `fn` with a fresh job name (pass it as `call(name, arg, { job })`). */
+  run<T>(fn: (job: string) => Promise<T>): Promise<T>
+  /** Asks the running job to stop; its call then fails with an ApiError of code 'cancelled'. */
+  cancel(): void
+}
+
+export function isCancelled(e: unknown): boolean {
+  return e instanceof ApiError && e.code === 'cancelled'
+}
+
+export function useJob(prefix = 'job'): JobRunner {
+  const [percent, setPercent] = useState<number | null>(null)
+  const current = useRef<string | null>(null)
+
+  useEffect(
+    () =>
+      subscribeEvents((ev) => {
+        if (ev.type === 'progress' && ev.job === current.current) setPercent(ev.percent)
+      }),
+    [],
+  )
+
+  const run = useCallback(
+    async <T>(fn: (job: string) => Promise<T>): Promise<T> => {
+      const job = newJobId(prefix)
+      current.current = job
+      setPercent(0)
+      try {
+        return await fn(job)
+      } finally {
+        current.current = null
+        setPercent(null)
+      }
+    },
+    [prefix],
+  )
+
+  const cancel = useCallback(() => {
+    const job = current.current
+    if (job) void call('jobs.cancel', { job }).catch(() => undefined)
+  }, [])
+
+  return { percent, running: percent !== null, run, cancel }
+}

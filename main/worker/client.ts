@@ -152,7 +152,11 @@ class LaneWorker {
             break
           case 'boot-failed':
             this.bootError = m.error
-            reject(new AppError(m.error.code, m.error.message, m.error.messageEn))
+            reject(
+              m.sqliteCode
+                ? Object.assign(new Error(m.error.message), { code: m.sqliteCode })
+                : new AppError(m.error.code, m.error.message, m.error.messageEn),
+            )
             void w.terminate()
             break
           case 'result': {

@@ -37,7 +37,14 @@ try {
   app.subscribe((event) => post({ type: 'event', event }))
   post({ type: 'ready' })
 } catch (e) {
-  post({ type: 'boot-failed', error: toErrorData(e) })
+  const code = (e as { code?: unknown } | null)?.code
+  const sqliteCode =
+    !(e instanceof AppError) && typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined
+  post({
+    type: 'boot-failed',
+    error: sqliteCode ? { code: sqliteCode, message: (e as Error).message } : toErrorData(e),
+    sqliteCode,
+  })
 }
 
 port.on('message', (m: ToWorker) => {

@@ -26,7 +26,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'boot-failed'; error: AppErrorData }
+  /** `sqliteCode`: SQLite's own error (SQLITE_CORRUPT …) that escaped openDatabase, kept as such. */
+  | { type: 'boot-failed'; error: AppErrorData; sqliteCode?: string | undefined }
   | { type: 'result'; id: number; result: ApiResult<unknown> }
   | { type: 'event'; event: AppEvent }
   | { type: 'print'; id: number; html: string }

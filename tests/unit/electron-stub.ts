@@ -151,7 +151,8 @@ export function createElectronStub(opts: { isPackaged?: boolean } = {}) {
 /** Resolves app.whenReady() and lets the start-up run to its end (or its dialog). */
 export async function startStubApp(state: ReturnType<typeof createElectronStub>['state']): Promise<void> {
   state.readyResolve()
-  for (let i = 0; i < 100; i++) {
+  // The data side starts in worker threads (main/worker/), compiled by tsx from the sources here.
+  for (let i = 0; i < 1500; i++) {
     await new Promise((r) => setTimeout(r, 20))
     if (state.exitCode !== null || state.windows.length > 0) break
   }

@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { isMainThread } from 'node:worker_threads'
 import { openDatabase } from './db/open'
 import { createHandlers } from './ipc/handlers'
 import { announce, createDispatcher, type Dispatch } from './ipc/registry'
@@ -37,7 +38,8 @@ export interface BootOptions {
 
 export function bootApp(opts: BootOptions): RunningApp {
   // Files the app writes (database, WAL, backups, exports, PDFs) are the owner's only.
-  if (process.platform !== 'win32') process.umask(0o077)
+  // (A worker thread cannot set it: the worker client sets it for the process before starting them.)
+  if (process.platform !== 'win32' && isMainThread) process.umask(0o077)
   mkdirSync(dirname(opts.dbPath), { recursive: true, mode: 0o700 })
   const db = openDatabase(opts.dbPath, { key: opts.key })
   const ctx = createContext({

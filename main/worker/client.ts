@@ -287,6 +287,8 @@ class LaneWorker {
 }
 
 export function startWorkerApp(opts: WorkerAppOptions): WorkerApp {
+  // Files the app writes (database, WAL, backups, exports) are the owner's only (as bootApp does).
+  if (process.platform !== 'win32') process.umask(0o077)
   const listeners = new Set<(ev: AppEvent) => void>()
   const emit = (ev: AppEvent): void => {
     for (const l of listeners) l(ev)

@@ -130,7 +130,13 @@ export class Workspace {
   }
 
   private emit(ev: AppEvent): void {
-    for (const l of this.listeners) l(ev)
+    for (const l of this.listeners) {
+      try {
+        l(ev)
+      } catch {
+        // A window that went away while it was told: the others are still told.
+      }
+    }
   }
 
   private async start(opts: BootOptions): Promise<DataSide> {

@@ -106,7 +106,7 @@ export function parseAssessmentText(text: string | null | undefined): ParsedAsse
         out.set(y, grade)
       }
     }
-    if (!found && /\d{4}|考核|优秀|称职/.test(p)) unread.push(p)
+    if (!found) unread.push(p)
   }
   for (const y of conflict) {
     out.delete(y)

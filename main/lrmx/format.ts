@@ -8,7 +8,8 @@ import type { CadreFieldKey, CadreFields } from '../domain/fields'
 import { formatResume, type ResumeEntry } from '../domain/resume'
 import type { AppointmentFields } from '../form/data'
 
-export const LRMX_VERSION = '3.2.1.16'
+/** The version written: 4.0 carries DaoLingNianYue and GaiGeQianRenZhiNianLingJieXian. */
+export const LRMX_VERSION = '4.0.0.0'
 
 /** Top-level elements in the order the national editor writes them. */
 export const LRMX_ELEMENTS = [
@@ -44,6 +45,9 @@ export const LRMX_ELEMENTS = [
   'TianBiaoShiJian',
   'TianBiaoRen',
   'ShenFenZheng',
+  // LRMX 4.0 (DOMAIN.md "Second round"): 到龄年月 YYYYMM, 改革前任职年龄界限 as text
+  'DaoLingNianYue',
+  'GaiGeQianRenZhiNianLingJieXian',
   'ZhaoPian',
   'Version',
 ] as const
@@ -101,6 +105,24 @@ export interface LrmxPerson {
   family: FamilyMember[]
   photo: Uint8Array | null
   appointment: Partial<AppointmentFields>
+  /** 到龄年月 `YYYY-MM` (LRMX 4.0 DaoLingNianYue); null when unknown or an older file */
+  retireMonth?: string | null
+  /** 改革前任职年龄界限 as written, e.g. "改革前任职年龄界限为55岁" (GaiGeQianRenZhiNianLingJieXian) */
+  ageLimitText?: string | null
+  /** 原法定退休年龄 read from that text (50 / 55 / 60) */
+  retireBaseAge?: 50 | 55 | 60 | null
+}
+
+/** "改革前任职年龄界限为55岁" → 55; other text → null. */
+export function baseAgeOfLimitText(text: string | null | undefined): 50 | 55 | 60 | null {
+  const m = /(50|55|60)\s*(?:周岁|岁)/.exec(text ?? '')
+  const n = m ? Number(m[1]) : null
+  return n === 50 || n === 55 || n === 60 ? n : null
+}
+
+/** The text third-party editors write for an old retirement age. */
+export function limitTextOfBaseAge(age: number): string {
+  return `改革前任职年龄界限为${age}岁`
 }
 
 export function xmlEscape(s: string): string {
@@ -155,6 +177,8 @@ export function buildLrmx(p: LrmxPerson): string {
   v.TianBiaoShiJian = day8(a.filledAt)
   v.TianBiaoRen = a.filledBy ?? ''
   v.ZhaoPian = p.photo ? Buffer.from(p.photo).toString('base64') : ''
+  v.DaoLingNianYue = month6(p.retireMonth)
+  v.GaiGeQianRenZhiNianLingJieXian = p.ageLimitText ?? ''
   v.Version = LRMX_VERSION
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<Person>']
   for (const el of LRMX_ELEMENTS) {

@@ -26,6 +26,10 @@ import {
   writeAudit,
   type AppointmentFields,
 } from '../form/data'
+import { parseAssessmentText, type YearGrade } from '../form/conventions'
+import { defaultRetireBaseAge, retirementMonth, type RetireBaseAge } from '../domain/retirement'
+import { monthDots } from '../domain/dates'
+import { limitTextOfBaseAge } from './format'
 import { parseLrmxBytes, type ParsedLrmx } from './parse'
 import { readUpload } from './upload'
 
@@ -76,6 +80,29 @@ interface Planned {
   family: FamilyMember[] | null
   photo: Uint8Array | null
   appointment: Partial<AppointmentFields> | null
+  /** 原法定退休年龄 to set (LRMX 4.0 改革前任职年龄界限 when it says other than the gender's default) */
+  retireBaseAge: RetireBaseAge | null
+  /** LRMX 4.0 values kept as the file gave them (lrmx_extras) when the rule cannot give them back */
+  extras: { retireMonth: string | null; ageLimitText: string | null } | null
+  /** 年度考核 records read from 年度考核结果: to insert, or to change the grade of */
+  assessments: YearGrade[]
+  /** the unit named in 现任职务, for a cadre who has none */
+  unitId: number | null
+}
+
+/** The longest known unit name that 现任职务 contains ("城关镇党委副书记、镇长" → 城关镇). */
+export function unitInPosition(
+  ctx: AppContext,
+  position: string | null | undefined,
+): { id: number; name: string } | null {
+  if (!position) return null
+  const units = ctx.db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]
+  let best: { id: number; name: string } | null = null
+  for (const u of units) {
+    if ([...u.name].length < 2 || !position.includes(u.name)) continue
+    if (!best || u.name.length > best.name.length) best = u
+  }
+  return best
 }
 
 function familyText(f: readonly FamilyMember[]): string {
@@ -111,6 +138,10 @@ function plan(ctx: AppContext, file: string, parsed: ParsedLrmx, seen: Map<strin
     family: null,
     photo: null,
     appointment: null,
+    retireBaseAge: null,
+    extras: null,
+    assessments: [],
+    unitId: null,
   }
   const dup = seen.get(parsed.idCard)
   if (dup) {
@@ -120,8 +151,9 @@ function plan(ctx: AppContext, file: string, parsed: ParsedLrmx, seen: Map<strin
   }
   seen.set(parsed.idCard, file)
   if (parsed.unknown.length) item.warnings.push(`未识别的项目已忽略：${parsed.unknown.join('、')}`)
-  const row = ctx.db.prepare('SELECT id FROM cadres WHERE id_card = ?').get(parsed.idCard) as
-    { id: number } | undefined
+  const row = ctx.db
+    .prepare('SELECT id, retire_base_age, unit_id FROM cadres WHERE id_card = ?')
+    .get(parsed.idCard) as { id: number; retire_base_age: number | null; unit_id: number | null } | undefined
   const current = row ? readCadre(ctx.db, row.id) : null
   item.cadreId = row?.id ?? null
   for (const k of LRMX_KEYS) {
@@ -158,6 +190,110 @@ function plan(ctx: AppContext, file: string, parsed: ParsedLrmx, seen: Map<strin
       after: `${Math.round(p.photo.length / 1024)} KB`,
     })
   }
+  // LRMX 4.0: 改革前任职年龄界限 gives the old retirement age; 到龄年月 follows from it by the rule
+  // (main/domain/retirement.ts). Kept as written only where the rule cannot give them back.
+  const gender = p.fields.gender ?? current?.fields.gender ?? null
+  const birth = p.fields.birthDate ?? current?.fields.birthDate ?? null
+  const defaultBase = defaultRetireBaseAge(gender)
+  const currentBase = (row?.retire_base_age ?? null) as RetireBaseAge | null
+  const effective = currentBase ?? defaultBase
+  let base = effective
+  if (p.retireBaseAge && p.retireBaseAge !== effective) {
+    out.retireBaseAge = p.retireBaseAge
+    base = p.retireBaseAge
+    item.changes.push({
+      key: 'retireBaseAge',
+      label: '原法定退休年龄',
+      before: effective ? `${effective}岁` : '',
+      after: `${p.retireBaseAge}岁`,
+    })
+  }
+  const ruled = base ? retirementMonth(birth, base) : null
+  if (p.retireMonth && ruled && p.retireMonth !== ruled)
+    item.warnings.push(
+      `文件中的到龄年月 ${monthDots(p.retireMonth)} 与按出生年月和原法定退休年龄（${base ?? ''}岁）计算的 ${monthDots(ruled)} 不一致：以计算结果为准，文件中的值另存备查`,
+    )
+  const keepMonth = p.retireMonth && p.retireMonth !== ruled ? p.retireMonth : null
+  const keepText =
+    p.ageLimitText && (!base || p.ageLimitText !== limitTextOfBaseAge(base)) ? p.ageLimitText : null
+  if (keepMonth || keepText) {
+    const had = row
+      ? (ctx.db
+          .prepare('SELECT retire_month, age_limit_text FROM lrmx_extras WHERE cadre_id = ?')
+          .get(row.id) as { retire_month: string | null; age_limit_text: string | null } | undefined)
+      : undefined
+    const next = {
+      retireMonth: keepMonth ?? had?.retire_month ?? null,
+      ageLimitText: keepText ?? had?.age_limit_text ?? null,
+    }
+    if (
+      next.retireMonth !== (had?.retire_month ?? null) ||
+      next.ageLimitText !== (had?.age_limit_text ?? null)
+    ) {
+      out.extras = next
+      if (keepText && keepText !== had?.age_limit_text)
+        item.changes.push({
+          key: 'ageLimitText',
+          label: '改革前任职年龄界限',
+          before: had?.age_limit_text ?? '',
+          after: keepText,
+        })
+      if (keepMonth && keepMonth !== had?.retire_month)
+        item.changes.push({
+          key: 'retireMonth',
+          label: '到龄年月（文件原值）',
+          before: had?.retire_month ? monthDots(had.retire_month) : '',
+          after: monthDots(keepMonth),
+        })
+    }
+  }
+
+  // 年度考核结果 text becomes per-year records ("2023、2024年度考核均为称职" → 2023 称职, 2024 称职).
+  const fileAppt: Partial<AppointmentFields> = { ...p.appointment }
+  const read = parseAssessmentText(p.appointment.assessmentText)
+  if (read.records.length > 0) {
+    const have = new Map(
+      (row
+        ? (ctx.db
+            .prepare("SELECT year, grade FROM assessments WHERE cadre_id = ? AND kind = '年度考核'")
+            .all(row.id) as YearGrade[])
+        : []
+      ).map((r) => [r.year, r.grade]),
+    )
+    for (const r of read.records) {
+      const before = have.get(r.year)
+      if (before === r.grade) continue
+      out.assessments.push(r)
+      item.changes.push({
+        key: `assessment:${r.year}`,
+        label: `${r.year}年度考核`,
+        before: before ?? '',
+        after: r.grade,
+      })
+    }
+    // Fully read: the form composes the text from the records (merged wording), not kept as typed.
+    if (read.unread.length === 0) delete fileAppt.assessmentText
+  }
+  for (const u of read.unread)
+    item.warnings.push(`年度考核结果中“${u}”读不出年度和等次，未生成考核记录，待核实`)
+
+  // A 现任职务 that names a known unit proposes it for a cadre without one.
+  const unit = unitInPosition(ctx, p.fields.position ?? current?.fields.position)
+  if (unit) {
+    if (!row?.unit_id) {
+      out.unitId = unit.id
+      item.changes.push({
+        key: 'unit',
+        label: '单位（按现任职务）',
+        before: current?.fields.unit ?? '',
+        after: unit.name,
+      })
+    } else if (row.unit_id !== unit.id)
+      item.warnings.push(
+        `现任职务“${p.fields.position ?? ''}”提到单位“${unit.name}”，与现单位“${current?.fields.unit ?? ''}”不同，单位未改动，请核实`,
+      )
+  }
+
   // The form fields: what the cadre's form prints now (saved values, else the text composed from
   // the records) is no change. Dates alone do not make a new form: the export writes today's date.
   const form = row ? latestForm(ctx.db, row.id) : null
@@ -169,11 +305,11 @@ function plan(ctx: AppContext, file: string, parsed: ParsedLrmx, seen: Map<strin
     : {}
   const printed = (k: keyof AppointmentFields): string | null => form?.[k] ?? composed[k] ?? null
   const apptChanges = APPOINTMENT_KEYS.filter((k) => {
-    const v = p.appointment[k]
+    const v = fileAppt[k]
     return v !== undefined && v !== null && v !== '' && v !== printed(k)
   })
   if (apptChanges.some((k) => k !== 'ageAt' && k !== 'filledAt')) {
-    const appt: Partial<AppointmentFields> = { ...p.appointment }
+    const appt: Partial<AppointmentFields> = { ...fileAppt }
     // Text equal to what the records give stays composed, so it follows later changes of the records.
     if (appt.rewardsText && appt.rewardsText === composed.rewardsText) delete appt.rewardsText
     if (appt.assessmentText && appt.assessmentText === composed.assessmentText) delete appt.assessmentText
@@ -183,7 +319,7 @@ function plan(ctx: AppContext, file: string, parsed: ParsedLrmx, seen: Map<strin
         key: k,
         label: APPOINTMENT_LABELS[k],
         before: printed(k) ?? '',
-        after: p.appointment[k] ?? '',
+        after: fileAppt[k] ?? '',
       })
     }
   }
@@ -214,6 +350,10 @@ async function planUpload(ctx: AppContext, bytes: Uint8Array, fileName: string):
       family: null,
       photo: null,
       appointment: null,
+      retireBaseAge: null,
+      extras: null,
+      assessments: [],
+      unitId: null,
     })
     if (!e.bytes) {
       out.push(rejected(e.error ?? '无法读取'))
@@ -295,6 +435,27 @@ function writeOne(ctx: AppContext, p: Planned): Planned {
       vals.push(nameInitials(fc.name), namePinyin(fc.name))
     }
     db.prepare(`UPDATE cadres SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...vals, now, cadreId)
+  }
+  if (p.retireBaseAge !== null)
+    db.prepare('UPDATE cadres SET retire_base_age = ?, updated_at = ? WHERE id = ?').run(
+      p.retireBaseAge,
+      now,
+      cadreId,
+    )
+  if (p.unitId !== null)
+    db.prepare('UPDATE cadres SET unit_id = ?, updated_at = ? WHERE id = ?').run(p.unitId, now, cadreId)
+  if (p.extras)
+    db.prepare(
+      `INSERT INTO lrmx_extras (cadre_id, retire_month, age_limit_text, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (cadre_id) DO UPDATE SET retire_month = excluded.retire_month, age_limit_text = excluded.age_limit_text,
+       updated_at = excluded.updated_at`,
+    ).run(cadreId, p.extras.retireMonth, p.extras.ageLimitText, now)
+  if (p.assessments.length > 0) {
+    const up = db.prepare(
+      `INSERT INTO assessments (cadre_id, year, kind, grade) VALUES (?, ?, '年度考核', ?)
+       ON CONFLICT (cadre_id, year, kind) DO UPDATE SET grade = excluded.grade`,
+    )
+    for (const a of p.assessments) up.run(cadreId, a.year, a.grade)
   }
   if (p.photo)
     db.prepare('UPDATE cadres SET photo = ?, updated_at = ? WHERE id = ?').run(

@@ -11,7 +11,7 @@ import { AppError } from '../domain/errors'
 import { normalizeEthnicity, normalizeName, POLITICAL_STATUSES, type CadreFields } from '../domain/fields'
 import { idCardContradictions, validateIdCard } from '../domain/idcard'
 import { parseResume } from '../domain/resume'
-import { MONTH_FIELDS, PARTY_SHORT, TEXT_FIELDS, type LrmxPerson } from './format'
+import { baseAgeOfLimitText, MONTH_FIELDS, PARTY_SHORT, TEXT_FIELDS, type LrmxPerson } from './format'
 
 /** One LRMX file may be at most this large (a photo included). */
 export const MAX_LRMX_BYTES = 5 * 1024 * 1024
@@ -150,6 +150,8 @@ export function parseLrmxText(xml: string, file: string): ParsedLrmx {
     'TianBiaoRen',
     'ZhaoPian',
     'Version',
+    'DaoLingNianYue',
+    'GaiGeQianRenZhiNianLingJieXian',
     '#text',
   ])
   const unknown = Object.keys(el).filter((k) => !known.has(k))
@@ -231,8 +233,26 @@ export function parseLrmxText(xml: string, file: string): ParsedLrmx {
   put('rewardsText', t('JiangChengQingKuang'))
   put('assessmentText', t('NianDuKaoHeJieGuo'))
 
+  // LRMX 4.0: 到龄年月 (YYYYMM or with dots) and 改革前任职年龄界限 as written.
+  let retireMonth: string | null = null
+  const daoLing = t('DaoLingNianYue')
+  if (daoLing) {
+    const m = parseMonth(daoLing)
+    if (m.ok && m.value) retireMonth = m.value
+    else
+      warnings.push(
+        `DaoLingNianYue（到龄年月）“${daoLing}”无法识别${m.ok ? '' : `：${m.message}`}，未导入该项`,
+      )
+  }
+  const ageLimitText = t('GaiGeQianRenZhiNianLingJieXian').trim() || null
+  const retireBaseAge = baseAgeOfLimitText(ageLimitText)
+  if (ageLimitText && retireBaseAge === null)
+    warnings.push(
+      `GaiGeQianRenZhiNianLingJieXian（改革前任职年龄界限）“${ageLimitText}”中没有 50、55 或 60 岁，原样保存，原法定退休年龄待核实`,
+    )
+
   return {
-    person: { fields, resume, family, photo, appointment },
+    person: { fields, resume, family, photo, appointment, retireMonth, ageLimitText, retireBaseAge },
     idCard: id.value.idCard,
     name: fields.name,
     warnings,

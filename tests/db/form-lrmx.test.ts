@@ -163,8 +163,18 @@ describe('LRMX export and import', () => {
       ageAt: '2026-11-01',
       filledAt: '2026-11-05',
       rewardsText: '2024.12 获县委“优秀共产党员”。',
-      assessmentText: '2023、2024年度考核均为称职，2025年度考核为优秀。',
+      // 年度考核结果 became per-year records; the form composes the text from them again.
+      assessmentText: null,
     })
+    expect(
+      b.db
+        .prepare("SELECT year, grade FROM assessments WHERE cadre_id = ? AND kind = '年度考核' ORDER BY year")
+        .all(id),
+    ).toEqual([
+      { year: 2023, grade: '称职' },
+      { year: 2024, grade: '称职' },
+      { year: 2025, grade: '优秀' },
+    ])
     expect(exportLrmx(b, id).xml).toBe(out.xml)
 
     // The audit log says who created whom from which file.

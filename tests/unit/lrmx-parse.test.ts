@@ -98,7 +98,7 @@ describe('LRMX export', () => {
     expect(xml).toContain('<TianBiaoShiJian>20261120</TianBiaoShiJian>')
     expect(xml).toContain('<ChuShengRiQi>197702</ChuShengRiQi>')
     expect(xml).toContain('<ZhaoPian>/9j/4AECAwT/2Q==</ZhaoPian>')
-    expect(xml).toContain('<Version>3.2.1.16</Version>')
+    expect(xml).toContain('<Version>4.0.0.0</Version>')
     expect(xml).toContain('1993.09--1997.07  兰州大学经济学专业学习\n')
     expect(xml).toContain('2021.06--         城关镇党委副书记、镇长')
   })

@@ -13,6 +13,7 @@ import m0060 from './0060-eligibility-law'
 import m0070 from './0070-custody'
 import m0080 from './0080-retirement-posts'
 import m0081 from './0081-retire-sort'
+import m0090 from './0090-lrmx-extras'
 
 export interface Migration {
   version: number
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 70, name: '0070-custody', sql: m0070 },
   { version: 80, name: '0080-retirement-posts', sql: m0080 },
   { version: 81, name: '0081-retire-sort', sql: m0081 },
+  { version: 90, name: '0090-lrmx-extras', sql: m0090 },
 ]

@@ -410,9 +410,8 @@ function PreviewGrid({ preview }: { preview: ImportPreview }) {
         colId: 'issues',
         width: 420,
         pinned: 'left',
-        // Whole messages, on as many lines as they need: never cut off at the column's edge.
+        // Whole messages, one under another on as many lines as they need (row height below).
         wrapText: true,
-        autoHeight: true,
         valueGetter: (p) => {
           const d = p.data
           if (!d) return ''
@@ -479,12 +478,35 @@ function PreviewGrid({ preview }: { preview: ImportPreview }) {
         rowData={preview.rows}
         columnDefs={columnDefs}
         getRowId={(p) => String(p.data.row)}
+        getRowHeight={(p) => (p.data ? issuesHeight(p.data, preview) : undefined)}
         tooltipShowDelay={200}
         suppressColumnVirtualisation
         defaultColDef={{ resizable: true, sortable: true }}
       />
     </div>
   )
+}
+
+/** Width of the 问题 column's text area and its line height (import.css .import-issues). */
+const ISSUES_TEXT_WIDTH = 420 - 2 * 8 - 4
+const ISSUES_LINE = 20
+
+/**
+ * The row height that shows every problem of a row whole, each on its own line(s): the width of
+ * each message estimated from its characters (a Han character is one em, Latin half of one).
+ */
+function issuesHeight(d: PreviewRow, preview: ImportPreview): number {
+  const texts = [
+    ...d.issues.map((i) => `${i.column ? `${i.column}列 ` : ''}${i.message}`),
+    ...d.changes.map((c) => `${labelOf(preview, c.key)}：${c.before ?? '（空）'} → ${c.after ?? '（空）'}`),
+  ]
+  let lines = 0
+  for (const t of texts) {
+    let w = 0
+    for (const ch of t) w += /[\u2e80-\uffef]/.test(ch) ? 13 : 7.2
+    lines += Math.max(1, Math.ceil(w / ISSUES_TEXT_WIDTH))
+  }
+  return Math.max(32, lines * ISSUES_LINE + 12)
 }
 
 /** Up to ten unit names, then how many more. */

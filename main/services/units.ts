@@ -202,3 +202,181 @@ export function ensureUnit(
     .run(n, parentId, kind?.trim() || guessUnitKind(n), order)
   return Number(r.lastInsertRowid)
 }
+
+// ---- Issue 13: the unit tree edited (merge, order) and 职数 per unit and level.
+
+/** Merges unit `fromId` into `intoId`: its cadres, the units below it and its 职数 go to `intoId`,
+ *  then it is removed. A unit cannot be merged into itself or into a unit below it. Audited with
+ *  the cadres moved. Returns the number of cadres reassigned. */
+export function mergeUnits(ctx: AppContext, fromId: number, intoId: number): { cadres: number; into: Unit } {
+  return ctx.db.transaction(() => {
+    const from = ctx.db.prepare('SELECT * FROM units WHERE id = ?').get(fromId) as DbUnit | undefined
+    const into = ctx.db.prepare('SELECT * FROM units WHERE id = ?').get(intoId) as DbUnit | undefined
+    if (!from) throw new AppError('not-found', `单位（编号 ${fromId}）不存在`, `unit ${fromId} not found`)
+    if (!into) throw new AppError('not-found', `目标单位（编号 ${intoId}）不存在`, `unit ${intoId} not found`)
+    if (fromId === intoId)
+      throw new AppError(
+        'invalid-merge',
+        `不能把“${from.name}”合并到它自己`,
+        'cannot merge a unit into itself',
+      )
+    if (unitSubtreeIds(ctx, fromId).includes(intoId)) {
+      throw new AppError(
+        'invalid-merge',
+        `不能把“${from.name}”合并到它自己的下级单位“${into.name}”`,
+        'cannot merge a unit into its own child',
+      )
+    }
+    const ids = ctx.db
+      .prepare('SELECT id FROM cadres WHERE unit_id = ? ORDER BY id')
+      .pluck()
+      .all(fromId) as number[]
+    ctx.db
+      .prepare('UPDATE cadres SET unit_id = ?, updated_at = ? WHERE unit_id = ?')
+      .run(intoId, ctx.nowIso(), fromId)
+    ctx.db.prepare('UPDATE units SET parent_id = ? WHERE parent_id = ?').run(intoId, fromId)
+    // 职数: a level both units have adds up; the earlier vacancy date is kept.
+    const posts = ctx.db
+      .prepare('SELECT level, allotted, vacant_since FROM unit_posts WHERE unit_id = ?')
+      .all(fromId) as {
+      level: string
+      allotted: number
+      vacant_since: string | null
+    }[]
+    for (const p of posts) {
+      ctx.db
+        .prepare(
+          `INSERT INTO unit_posts (unit_id, level, allotted, vacant_since) VALUES (?, ?, ?, ?)
+           ON CONFLICT(unit_id, level) DO UPDATE SET allotted = allotted + excluded.allotted,
+             vacant_since = CASE WHEN vacant_since IS NULL THEN excluded.vacant_since
+               WHEN excluded.vacant_since IS NULL THEN vacant_since ELSE min(vacant_since, excluded.vacant_since) END`,
+        )
+        .run(intoId, p.level, p.allotted, p.vacant_since)
+    }
+    ctx.db
+      .prepare(`UPDATE study_rounds SET group_value = ? WHERE group_kind = 'unit' AND group_value = ?`)
+      .run(String(intoId), String(fromId))
+    ctx.db.prepare('DELETE FROM unit_posts WHERE unit_id = ?').run(fromId)
+    ctx.db.prepare('DELETE FROM units WHERE id = ?').run(fromId)
+    recordAudit(ctx, {
+      action: 'merge',
+      entity: 'unit',
+      entityId: intoId,
+      summary: `将单位“${from.name}”合并到“${into.name}”：${ids.length} 名干部的工作单位改为“${into.name}”`,
+      before: { unit: from.name, cadreIds: ids },
+      after: { unit: into.name },
+    })
+    return { cadres: ids.length, into: getUnit(ctx, intoId) }
+  })()
+}
+
+/** Moves a unit one place up or down among its siblings (swapping sort orders). */
+export function moveUnitOrder(ctx: AppContext, id: number, dir: 'up' | 'down'): Unit[] {
+  return ctx.db.transaction(() => {
+    const u = ctx.db.prepare('SELECT * FROM units WHERE id = ?').get(id) as DbUnit | undefined
+    if (!u) throw new AppError('not-found', `单位（编号 ${id}）不存在`, `unit ${id} not found`)
+    const siblings = ctx.db
+      .prepare('SELECT id, sort_order FROM units WHERE parent_id IS ? ORDER BY sort_order, name')
+      .all(u.parent_id) as { id: number; sort_order: number }[]
+    const i = siblings.findIndex((s) => s.id === id)
+    const j = dir === 'up' ? i - 1 : i + 1
+    const other = siblings[j]
+    if (i < 0 || !other) return listUnits(ctx)
+    // Renumber the siblings so equal sort orders cannot make the swap a no-op.
+    const order = siblings.map((s) => s.id)
+    order[i] = other.id
+    order[j] = id
+    const set = ctx.db.prepare('UPDATE units SET sort_order = ? WHERE id = ?')
+    const base = Math.min(...siblings.map((s) => s.sort_order))
+    order.forEach((sid, k) => set.run(base + k * 10, sid))
+    recordAudit(ctx, {
+      action: 'update',
+      entity: 'unit',
+      entityId: id,
+      summary: `单位“${u.name}”${dir === 'up' ? '上移' : '下移'}一位`,
+    })
+    return listUnits(ctx)
+  })()
+}
+
+export interface UnitPost {
+  level: string
+  allotted: number
+  /** The day the post fell vacant `YYYY-MM-DD`, or null. */
+  vacantSince: string | null
+}
+
+export function getUnitPosts(ctx: AppContext, unitId: number): UnitPost[] {
+  return ctx.db
+    .prepare(
+      'SELECT level, allotted, vacant_since AS vacantSince FROM unit_posts WHERE unit_id = ? ORDER BY id',
+    )
+    .all(unitId) as UnitPost[]
+}
+
+/** Replaces a unit's 职数. A number below zero, a level twice or a date that is not a date is
+ *  refused with a message naming the unit and level; nothing is written then. Audited. */
+export function setUnitPosts(ctx: AppContext, unitId: number, posts: UnitPost[]): UnitPost[] {
+  const u = ctx.db.prepare('SELECT name FROM units WHERE id = ?').get(unitId) as { name: string } | undefined
+  if (!u) throw new AppError('not-found', `单位（编号 ${unitId}）不存在`, `unit ${unitId} not found`)
+  const seen = new Set<string>()
+  const clean: UnitPost[] = []
+  for (const p of posts) {
+    const level = p.level.trim()
+    if (!level)
+      throw new AppError('invalid-posts', `${u.name}：职数的职务层次不能为空`, 'post level is empty')
+    if (seen.has(level))
+      throw new AppError(
+        'invalid-posts',
+        `${u.name}：职务层次“${level}”的职数填了两次`,
+        `level ${level} twice`,
+      )
+    seen.add(level)
+    if (!Number.isInteger(p.allotted) || p.allotted < 0) {
+      throw new AppError(
+        'invalid-posts',
+        `${u.name} ${level} 的职数为 ${p.allotted}：职数不能小于 0`,
+        `posts of ${level} below zero`,
+        { [`posts.${level}`]: '职数不能小于 0' },
+      )
+    }
+    const vs = p.vacantSince?.trim() || null
+    if (vs && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(vs))
+      throw new AppError(
+        'invalid-posts',
+        `${u.name} ${level} 的空缺起始日期“${vs}”不是日期（应为 YYYY-MM-DD）`,
+        'bad date',
+      )
+    clean.push({ level, allotted: p.allotted, vacantSince: vs })
+  }
+  return ctx.db.transaction(() => {
+    const before = getUnitPosts(ctx, unitId)
+    if (JSON.stringify(before) === JSON.stringify(clean)) return before
+    ctx.db.prepare('DELETE FROM unit_posts WHERE unit_id = ?').run(unitId)
+    const ins = ctx.db.prepare(
+      'INSERT INTO unit_posts (unit_id, level, allotted, vacant_since) VALUES (?, ?, ?, ?)',
+    )
+    for (const p of clean) ins.run(unitId, p.level, p.allotted, p.vacantSince)
+    const text = (ps: UnitPost[]) => ps.map((p) => `${p.level} ${p.allotted}`).join('、') || '无'
+    recordAudit(ctx, {
+      action: 'update',
+      entity: 'unit',
+      entityId: unitId,
+      summary: `修改单位“${u.name}”的职数：${text(before)} → ${text(clean)}`,
+      before,
+      after: clean,
+    })
+    return getUnitPosts(ctx, unitId)
+  })()
+}
+
+/** The unit of this exact name (normalised), or an error that says to pick it from the tree. */
+export function requireUnitName(ctx: AppContext, raw: string): number {
+  const name = normalizeUnitName(raw)
+  const r = ctx.db.prepare('SELECT id FROM units WHERE name = ?').get(name) as { id: number } | undefined
+  if (!r) {
+    const msg = `工作单位“${name}”不在单位树中，请从列表中选择；新单位请先在“单位管理”中添加`
+    throw new AppError('unknown-unit', msg, `unit ${name} is not in the tree`, { unit: msg })
+  }
+  return r.id
+}

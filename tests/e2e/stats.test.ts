@@ -140,4 +140,35 @@ describe('到龄', () => {
       .toEqual(['在职干部', String(r.all.total), String(r.all.total), '0'])
     await screenshot(app.page, 'stats-compare')
   })
+
+  it('edits the unit tree: a duplicate name refused, 职数 set, negative 职数 refused, the 职数 table', async () => {
+    await go('units')
+    await app.page.getByTestId('unit-tree').waitFor()
+    await app.page.getByTestId('unit-node-县财政局').click()
+    await app.page.getByTestId('unit-name').fill('县教育局')
+    await app.page.getByTestId('unit-save').click()
+    await expect
+      .poll(async () => app.page.locator('[data-testid=unit-editor] .field-error').textContent())
+      .toBe('单位“县教育局”已存在')
+    await app.page.getByTestId('unit-name').fill('县财政局')
+    await app.page.getByTestId('posts-正科').fill('1')
+    await app.page.getByTestId('posts-副科').fill('-1')
+    await app.page.getByTestId('posts-save').click()
+    await expect
+      .poll(async () => (await app.page.locator('.message-area .message').last().textContent()) ?? '')
+      .toContain('县财政局 副科 的职数为 -1：职数不能小于 0')
+    await app.page.getByTestId('posts-副科').fill('1')
+    await app.page.getByTestId('posts-save').click()
+    await expect
+      .poll(async () => (await app.page.locator('.message-area .message').last().textContent()) ?? '')
+      .toContain('已保存“县财政局”的职数')
+    await screenshot(app.page, 'stats-unit-tree')
+    await app.page.getByTestId('units-view-posts').click()
+    await app.page.getByTestId('posts-table').waitFor()
+    const rows = (await app.call('posts.table', {})) as { unit: string; level: string; over: number }[]
+    expect(rows.map((r) => `${r.unit}${r.level}`)).toEqual(['县财政局正科', '县财政局副科'])
+    const over = rows.filter((r) => r.over > 0).length
+    expect(await app.page.locator('[data-testid=posts-table] tbody tr.stats-over').count()).toBe(over)
+    await screenshot(app.page, 'stats-posts-table')
+  })
 })

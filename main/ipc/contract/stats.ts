@@ -3,6 +3,9 @@ import { z } from 'zod'
 import type { LeaderAgeLimit, RetireList } from '../../services/retirement'
 import type { StatsResult } from '../../stats/compute'
 import type { Snapshot, SnapshotInfo } from '../../stats/snapshots'
+import type { PostRow } from '../../stats/compute'
+import type { Unit } from '../../domain/cadre'
+import type { UnitPost } from '../../services/units'
 import { channel } from './define'
 
 const id = z.number().int().positive()
@@ -46,4 +49,23 @@ export const statsChannels = {
     z.object({ name: z.string().max(100), query: StatsQuerySchema }),
   ),
   'stats.snapshot': channel<Snapshot>()(z.object({ id })),
+  'units.kinds': channel<string[]>()(z.undefined().optional()),
+  'units.merge': channel<{ cadres: number; into: Unit }>()(z.object({ fromId: id, intoId: id })),
+  'units.order': channel<Unit[]>()(z.object({ id, dir: z.enum(['up', 'down']) })),
+  'units.posts': channel<UnitPost[]>()(z.object({ unitId: id })),
+  'units.setPosts': channel<UnitPost[]>()(
+    z.object({
+      unitId: id,
+      posts: z
+        .array(
+          z.object({
+            level: z.string().max(20),
+            allotted: z.number().int(),
+            vacantSince: z.string().max(20).nullable(),
+          }),
+        )
+        .max(30),
+    }),
+  ),
+  'posts.table': channel<PostRow[]>()(z.object({ unitId: id.nullable().optional(), at: day.optional() })),
 }

@@ -14,7 +14,7 @@ import {
 } from '../../services/cadres'
 import type { AppContext } from '../../services/context'
 import { getSetting } from '../../services/settings'
-import { listUnits, saveUnit } from '../../services/units'
+import { listUnits, requireUnitName, saveUnit } from '../../services/units'
 import type { Handlers } from '../registry'
 
 export type CoreChannel =
@@ -45,7 +45,11 @@ export function createCoreHandlers(ctx: AppContext, extra: { host: string }): Pi
     }),
     'cadres.query': (q) => queryCadres(ctx, q),
     'cadres.get': ({ id }) => getCadre(ctx, id),
-    'cadres.save': (input) => saveCadre(ctx, input),
+    'cadres.save': (input) => {
+      // The editor picks the unit from the tree: an unknown name is refused, never created silently.
+      if (input.unit?.trim()) requireUnitName(ctx, input.unit)
+      return saveCadre(ctx, input)
+    },
     'cadres.setStatus': ({ id, status, note }) => setCadreStatus(ctx, id, status, note),
     'cadres.photo': ({ id }) => getCadrePhoto(ctx, id),
     'cadres.setPhoto': ({ id, data }) => setCadrePhoto(ctx, id, data),

@@ -129,7 +129,23 @@ export function BasicInfo({
       <FormSection title="职务职级">
         <FormGrid columns={3}>
           {text('position', { span: 3 })}
-          {choice('unit', unitNames)}
+          <SelectField
+            name="unit"
+            label={fieldLabel('unit')}
+            value={fields.unit}
+            error={
+              errors.unit ??
+              (fields.unit.trim() &&
+              unitNames.length &&
+              !unitNames.includes(fields.unit.replace(/[\s\u3000]+/g, ''))
+                ? '不在单位树中，请从列表中选择；新单位请先在“单位管理”中添加'
+                : undefined)
+            }
+            hint="从单位树中选择"
+            options={unitNames}
+            free
+            onChange={(v) => onChange('unit', v)}
+          />
           {choice('positionLevel', POSITION_LEVELS)}
           {monthF('positionDate')}
           {choice('rank', RANKS)}

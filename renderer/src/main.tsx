@@ -1,13 +1,16 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { DataProvider } from './lib/query'
 import './styles.css'
 
 const root = document.getElementById('root')
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <DataProvider>
+        <App />
+      </DataProvider>
     </StrictMode>,
   )
 }

@@ -2,11 +2,10 @@
  * The audit log as a paged table: when, who, what, and each changed value before → after.
  * With `cadreId`, one person's history (the 变更记录 tab of a cadre's page).
  */
-import { useCallback, useEffect, useState } from 'react'
-import type { AuditEntry } from '../../../../main/domain/cadre'
+import { useState } from 'react'
 import { actionLabel, changesOf } from './display'
 import { dateTimeDots } from '../../../../main/domain/dates'
-import { call } from '../../api'
+import { useApiQuery } from '../../lib/query'
 import { CadreLink, errorText } from '../../components'
 
 const PAGE_SIZE = 50
@@ -15,25 +14,22 @@ function when(iso: string): string {
   return dateTimeDots(iso, { seconds: true })
 }
 
-export function AuditList({ cadreId, reloadKey }: { cadreId?: number; reloadKey?: unknown }) {
+export function AuditList({ cadreId }: { cadreId?: number; reloadKey?: unknown }) {
   const [page, setPage] = useState(0)
-  const [data, setData] = useState<{ entries: AuditEntry[]; total: number } | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  // Refetched after every commit that writes the log, from this window or any other.
+  const q = useApiQuery(
+    'audit.list',
+    { cadreId, offset: page * PAGE_SIZE, limit: PAGE_SIZE },
+    { keepPrevious: true },
+  )
+  const data = q.data
 
-  const load = useCallback(async () => {
-    try {
-      setData(await call('audit.list', { cadreId, offset: page * PAGE_SIZE, limit: PAGE_SIZE }))
-      setError(null)
-    } catch (e) {
-      setError(errorText(e))
-    }
-  }, [cadreId, page])
-
-  useEffect(() => {
-    void load()
-  }, [load, reloadKey])
-
-  if (error) return <div className="field-error">{error}</div>
+  if (q.error)
+    return (
+      <div className="field-error" role="alert" data-testid="audit-error">
+        读取变更记录失败：{errorText(q.error)}
+      </div>
+    )
   if (!data) return <div className="muted">正在读取…</div>
   const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE))
   return (
@@ -122,7 +118,7 @@ export function AuditList({ cadreId, reloadKey }: { cadreId?: number; reloadKey?
         >
           末页
         </button>
-        <button type="button" className="btn btn-small" onClick={() => void load()}>
+        <button type="button" className="btn btn-small" onClick={() => void q.refetch()}>
           刷新
         </button>
       </div>

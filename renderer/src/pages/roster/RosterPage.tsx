@@ -24,6 +24,7 @@ import type {
 } from 'ag-grid-community'
 import type { CadreQuery, CadreQueryResult, CadreRow, Unit } from '../../../../main/domain/cadre'
 import { call } from '../../api'
+import { useApiQuery, useChanged } from '../../lib/query'
 import { navigate } from '../../router'
 import { DataGrid, EmptyState, Page, Segmented, showError, showMessage } from '../../components'
 import { switchDatabase } from '../setup/workspace'
@@ -53,6 +54,7 @@ const remembered = {
 }
 
 let datasourceSeq = 0
+const NO_UNITS: Unit[] = []
 
 /**
  * The first block of rows is asked for together with the page's other start-up data, saving a
@@ -155,19 +157,22 @@ function isLayout(v: unknown): v is ColumnLayoutItem[] {
 export function RosterPage() {
   const [phase, setPhase] = useState<'loading' | 'empty' | 'ready'>('loading')
   const [layout, setLayout] = useState<ColumnLayoutItem[] | null>(null)
-  const [units, setUnits] = useState<Unit[]>([])
+  // The unit tree: one query for every page that shows units, refetched when units change.
+  const unitsQuery = useApiQuery('units.list', undefined)
+  const units = unitsQuery.data ?? NO_UNITS
+  useEffect(() => {
+    if (unitsQuery.error) showError(unitsQuery.error)
+  }, [unitsQuery.error])
   const [loadingDemo, setLoadingDemo] = useState(false)
 
   const loadBasics = useCallback(async () => {
     prefetchFirstBlock(firstBlockQuery())
     try {
-      const [info, saved, unitList] = await Promise.all([
+      const [info, saved] = await Promise.all([
         call('app.info', undefined),
         call('settings.get', { key: SETTINGS_KEY }).catch(() => null),
-        call('units.list', undefined),
       ])
       setLayout(isLayout(saved) ? saved : null)
-      setUnits(unitList)
       setPhase(info.cadreCount === 0 ? 'empty' : 'ready')
     } catch (e) {
       showError(e)
@@ -229,6 +234,9 @@ export function RosterPage() {
 
 function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | null; units: Unit[] }) {
   const gridRef = useRef<AgGridReact<CadreRow>>(null)
+  // A save, an import or a status change anywhere (this window or another) refreshes the rows
+  // in view and the count, keeping the scroll position.
+  useChanged(['cadres.query'], () => gridRef.current?.api?.refreshInfiniteCache())
   const [search, setSearch] = useState(remembered.search)
   const [debounced, setDebounced] = useState(remembered.search)
   const [unitId, setUnitId] = useState<number | null>(remembered.unitId)

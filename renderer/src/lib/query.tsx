@@ -1,0 +1,94 @@
+/**
+ * One way to read data in the renderer: `useApiQuery(channel, arg)` over @tanstack/react-query,
+ * its cache cleared by table. After each commit the data side announces the tables it changed and
+ * the read channels that depend on them (main/ipc/contract/define.ts); every query of those
+ * channels refetches, in this window and in every other, wherever the change was made — as
+ * Actual's LiveQuery refetches when a sync event's tables overlap its own.
+ *
+ * A failed read is an error (`error` set, `data` undefined), never an empty result.
+ * For data a query cannot hold (ag-grid's row blocks), `useChanged(channels, fn)` calls back.
+ */
+import {
+  keepPreviousData,
+  QueryClient,
+  QueryClientProvider,
+  useQuery,
+  type UseQueryResult,
+} from '@tanstack/react-query'
+import { useEffect, useRef, type ReactNode } from 'react'
+import type { ChannelName, Channels } from '../../../main/ipc/contract'
+import type { InputOf, OutputOf } from '../../../main/ipc/contract/define'
+import { call, subscribeEvents, type ApiError } from '../api'
+import { showMessage } from '../components/messages'
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Fresh until a change event says otherwise: no refetch on focus or remount.
+      staleTime: Infinity,
+      gcTime: 5 * 60_000,
+      retry: false,
+      refetchOnWindowFocus: false,
+    },
+  },
+})
+
+const changeListeners = new Set<(channels: readonly string[]) => void>()
+
+function onEvent(channels: readonly string[]): void {
+  const all = channels.includes('*')
+  void queryClient.invalidateQueries({
+    predicate: (q) => all || channels.includes(String(q.queryKey[0])),
+  })
+  for (const l of changeListeners) l(channels)
+}
+
+let wired = false
+function wire(): void {
+  if (wired) return
+  wired = true
+  subscribeEvents((ev) => {
+    if (ev.type === 'changed') onEvent(ev.channels)
+    // A worker thread that stopped: the user is told what failed (it was restarted).
+    else if (ev.type === 'failed') showMessage(ev.message, 'error')
+  })
+}
+
+export function DataProvider({ children }: { children: ReactNode }) {
+  wire()
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+}
+
+/** A channel's answer, cached by channel and argument, refetched when its tables change. */
+export function useApiQuery<K extends ChannelName>(
+  name: K,
+  arg: InputOf<Channels, K>,
+  opts: { enabled?: boolean; keepPrevious?: boolean } = {},
+): UseQueryResult<OutputOf<Channels, K>, ApiError> {
+  return useQuery({
+    queryKey: [name, arg ?? null],
+    queryFn: () => call(name, arg),
+    enabled: opts.enabled ?? true,
+    ...(opts.keepPrevious ? { placeholderData: keepPreviousData } : {}),
+  }) as UseQueryResult<OutputOf<Channels, K>, ApiError>
+}
+
+/** Calls `fn` after a commit that concerns any of `channels` (a grid refreshes its row blocks). */
+export function useChanged(channels: readonly ChannelName[], fn: () => void): void {
+  const ref = useRef(fn)
+  useEffect(() => {
+    ref.current = fn
+  })
+  const key = channels.join(',')
+  useEffect(() => {
+    wire()
+    const names = key.split(',')
+    const l = (changed: readonly string[]): void => {
+      if (changed.includes('*') || names.some((n) => changed.includes(n))) ref.current()
+    }
+    changeListeners.add(l)
+    return () => {
+      changeListeners.delete(l)
+    }
+  }, [key])
+}

@@ -8,6 +8,7 @@
  * transaction; extras.ts says how each is applied.
  */
 import { basename } from 'node:path'
+import type { Db } from '../../db/open'
 import type { z } from 'zod'
 import { parseDay, parseMonth } from '../../domain/dates'
 import { AppError } from '../../domain/errors'
@@ -467,6 +468,7 @@ export function loadExchangeDocument(
       name,
       parent: u.parent ? u.parent.replace(/[\s\u3000]+/g, '') || null : null,
       kind: u.kind,
+      ...(u.posts ? { posts: u.posts } : {}),
     })
   }
   for (const u of docUnits.values()) {
@@ -555,6 +557,7 @@ export function loadExchangeDocument(
         if (cur.parent_id !== pid) setParent.run(pid, id)
       }
       if (u.kind !== null && cur.kind !== u.kind) setKind.run(u.kind, id)
+      if (u.posts) loadUnitPosts(db, id, u.name, u.posts, report)
     }
 
     const findCadre = db.prepare('SELECT id FROM cadres WHERE id_card = ?').pluck()
@@ -693,3 +696,38 @@ export function loadExchangeDocument(
 }
 
 class DryRun extends Error {}
+
+/** A unit's 职数 from the file replaces the stored ones; a number below zero, a level twice or a
+ *  date that is not a date keeps the stored 职数 of that unit and is listed (issue 13). */
+function loadUnitPosts(
+  db: Db,
+  unitId: number,
+  unit: string,
+  posts: NonNullable<ExUnit['posts']>,
+  report: LoadReport,
+): void {
+  const seen = new Set<string>()
+  for (const p of posts) {
+    const bad =
+      p.allotted < 0
+        ? `职数为 ${p.allotted}：职数不能小于 0`
+        : seen.has(p.level)
+          ? '职务层次重复'
+          : p.vacantSince && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(p.vacantSince)
+            ? `空缺起始日期“${p.vacantSince}”不是日期（应为 YYYY-MM-DD）`
+            : null
+    seen.add(p.level)
+    if (bad) {
+      report.rejected.push({
+        key: 'posts',
+        value: unit,
+        message: `单位“${unit}”${p.level} 的${bad}，该单位的职数未载入`,
+      })
+      return
+    }
+  }
+  db.prepare('DELETE FROM unit_posts WHERE unit_id = ?').run(unitId)
+  const ins = db.prepare('INSERT INTO unit_posts (unit_id, level, allotted, vacant_since) VALUES (?, ?, ?, ?)')
+  for (const p of posts) ins.run(unitId, p.level, p.allotted, p.vacantSince)
+}
+

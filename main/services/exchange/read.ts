@@ -19,6 +19,21 @@ interface UnitRow {
 }
 
 export function readUnits(db: Db): ExUnit[] {
+  // 职数 per unit (issue 13), written only for units that have some so older documents stay the same.
+  const posts = new Map<number, NonNullable<ExUnit['posts']>>()
+  for (const p of db
+    .prepare('SELECT unit_id, level, allotted, vacant_since FROM unit_posts ORDER BY unit_id, id')
+    .all() as { unit_id: number; level: string; allotted: number; vacant_since: string | null }[]) {
+    let l = posts.get(p.unit_id)
+    if (!l) posts.set(p.unit_id, (l = []))
+    l.push({ level: p.level, allotted: p.allotted, vacantSince: p.vacant_since })
+  }
+  const unitOf = (r: UnitRow): ExUnit => {
+    const u: ExUnit = { name: r.name, parent: parentName(r), kind: r.kind }
+    const ps = posts.get(r.id)
+    if (ps) u.posts = ps
+    return u
+  }
   const rows = db
     .prepare('SELECT id, name, parent_id, kind, sort_order FROM units ORDER BY sort_order, name')
     .all() as UnitRow[]
@@ -36,7 +51,7 @@ export function readUnits(db: Db): ExUnit[] {
     for (const r of children.get(parent) ?? []) {
       if (seen.has(r.id)) continue
       seen.add(r.id)
-      out.push({ name: r.name, parent: parentName(r), kind: r.kind })
+      out.push(unitOf(r))
       walk(r.id)
     }
   }
@@ -44,7 +59,7 @@ export function readUnits(db: Db): ExUnit[] {
     r.parent_id === null ? null : (byId.get(r.parent_id)?.name ?? null)
   walk(null)
   // Units caught in a parent cycle (possible only by editing the file by hand) are kept, not lost.
-  for (const r of rows) if (!seen.has(r.id)) out.push({ name: r.name, parent: parentName(r), kind: r.kind })
+  for (const r of rows) if (!seen.has(r.id)) out.push(unitOf(r))
   return out
 }
 

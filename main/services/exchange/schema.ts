@@ -26,6 +26,21 @@ export const UnitSchema = z.object({
     .max(50)
     .nullish()
     .transform((v) => v ?? null),
+  /** 职数 (issue 13): posts allotted per 职务层次 and the day a post fell vacant. Absent = unchanged. */
+  posts: z
+    .array(
+      z.object({
+        level: z.string().min(1).max(20),
+        allotted: z.number().int(),
+        vacantSince: z
+          .string()
+          .max(20)
+          .nullish()
+          .transform((v) => v ?? null),
+      }),
+    )
+    .max(30)
+    .optional(),
 })
 
 export const ResumeSchema = z.object({ start: opt, end: opt, text: text })

@@ -92,9 +92,10 @@ export async function runCli(argvIn: string[]): Promise<number> {
   }
 }
 
-// Run when executed directly (tsx main/cli/index.ts ...), not when imported by tests.
+// Run when executed directly (tsx main/cli/index.ts ..., or the built `node out/main/cli.js ...`),
+// not when imported by tests.
 const invoked = process.argv[1] ?? ''
-if (/main[\\/]cli[\\/]index\.ts$/.test(invoked)) {
+if (/main[\\/]cli[\\/]index\.ts$/.test(invoked) || /out[\\/]main[\\/]cli\.js$/.test(invoked)) {
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code

@@ -74,6 +74,7 @@ export const CADRE_FIELD_KEYS = [
   'position',
   'positionLevel',
   'positionDate',
+  'levelDate',
   'rank',
   'rankDate',
   'status',
@@ -108,6 +109,8 @@ export const CADRE_FIELDS: readonly FieldDef[] = [
   { key: 'position', label: '现任职务', kind: 'text', group: G3, width: 20 },
   { key: 'positionLevel', label: '职务层次', kind: 'choice', options: POSITION_LEVELS, group: G3, width: 8 },
   { key: 'positionDate', label: '任现职务时间', kind: 'month', group: G3, width: 10 },
+  // The national data standard's 任现职务层次时间: a lateral move keeps it (issue 10).
+  { key: 'levelDate', label: '任现职务层次时间', kind: 'month', group: G3, width: 12 },
   { key: 'rank', label: '职级', kind: 'choice', options: RANKS, group: G3, width: 12 },
   { key: 'rankDate', label: '任现职级时间', kind: 'month', group: G3, width: 10 },
   { key: 'status', label: '状态', kind: 'choice', options: STATUSES, strict: true, group: G3, width: 6 },

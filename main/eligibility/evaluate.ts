@@ -17,7 +17,15 @@ import {
   type ImpactRecord,
 } from '../domain/impact'
 import { resolveGrade } from '../records/vocab'
-import { levelIndex, rankIndex, type RuleDef, type RuleId, type RuleParams, type RuleSet } from './rules'
+import {
+  RANK_LADDER,
+  levelIndex,
+  rankIndex,
+  type RuleDef,
+  type RuleId,
+  type RuleParams,
+  type RuleSet,
+} from './rules'
 
 export interface CadreFacts {
   id: number
@@ -49,6 +57,14 @@ export interface CadreFacts {
   talks: { date: string; kind: string }[]
   reserve: { level: string; status: string; entryDate: string | null }[]
   postings: { kind: string; place: string | null; start: string | null; end: string | null }[]
+  /** 任职经历 (start, end, title, 职务层次, 职级); empty or absent: none recorded. */
+  appointments?: {
+    start: string | null
+    end: string | null
+    title: string | null
+    level: string | null
+    rank: string | null
+  }[]
   /** Family members' relation and 已移居国（境）外, loaded only for cadres with someone abroad. */
   family?: { relation: string; settledAbroad: boolean }[]
   /** A running 立案审查调查 recorded in the review (no base table holds it); null = none recorded. */
@@ -208,6 +224,102 @@ function impactRule(
 }
 
 /**
+ * 任职年限 (条例 第八条（三）; 公务员职务、职级与级别管理办法): cumulative time at or above the
+ * level, a rank of the same tier counting too — 乡科级正职: 副科 or 三级/四级主任科员 together
+ * 2 years; 乡科级副职: 一级科员 or above 3 years. A lateral move keeps the time (副镇长 → 副局长).
+ * From the 任职经历 when there is one; otherwise from 任现职务层次时间, 任现职务时间 or 任现职级
+ * 时间, and the reason says which.
+ */
+function tenure(def: Extract<RuleDef, { id: 'tenure' }>, f: CadreFacts, at: string): RuleResult {
+  const p = def.params
+  const need = needMonths(p.minYears)
+  const nn = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null)
+  const levels = p.basis === 'position' ? nn(p.levels.map(levelIndex)) : []
+  const rankNames = p.basis === 'rank' ? p.levels : (p.ranks ?? [])
+  const ranks = nn(rankNames.map(rankIndex))
+  const minLevel = levels.length ? Math.min(...levels) : null
+  const minRank = ranks.length ? Math.min(...ranks) : null
+  const levelOk = (l: string | null | undefined) => minLevel !== null && (levelIndex(l) ?? -1) >= minLevel
+  const rankOk = (k: string | null | undefined) => minRank !== null && (rankIndex(k) ?? -1) >= minRank
+  const want =
+    p.basis === 'position'
+      ? `${p.levels[0] ?? ''}及以上${rankNames.length ? `（或${RANK_LADDER[minRank ?? 0]}及以上职级）` : ''}`
+      : `${RANK_LADDER[minRank ?? 0]}及以上`
+  const apps = (f.appointments ?? []).filter((a) => a.start || a.level || a.rank)
+  if (apps.length) {
+    const atIdx = monthIndex(at.slice(0, 7))
+    const spans: [number, number][] = []
+    const evidence: string[] = []
+    let undated = 0
+    let ongoing = false
+    for (const a of apps) {
+      if (!levelOk(a.level) && !rankOk(a.rank)) continue
+      const label = `${a.title ?? ''}（${[a.level, a.rank].filter(Boolean).join('，')}）`
+      if (!a.start || !isMonth(a.start)) {
+        undated++
+        evidence.push(`${label}，起始时间不详`)
+        continue
+      }
+      const st = monthIndex(a.start)
+      if (st > atIdx) continue
+      const endOk = !!a.end && isMonth(a.end)
+      if (!endOk) ongoing = true
+      const en = endOk ? Math.min(monthIndex(a.end!), atIdx) : atIdx
+      evidence.push(`${a.start}—${endOk ? a.end : '至今'} ${label}`)
+      if (en > st) spans.push([st, en])
+    }
+    spans.sort((x, y) => x[0] - y[0])
+    let total = 0
+    let cs = -1
+    let ce = -1
+    for (const [st, en] of spans) {
+      if (st > ce) {
+        total += ce - cs
+        cs = st
+        ce = en
+      } else ce = Math.max(ce, en)
+    }
+    total += ce - cs
+    const text = `任职经历中${want}累计 ${yearsText(total)}`
+    if (total >= need) return r(def, 'pass', `${text}，已满 ${yearsText(need)}`, evidence)
+    if (undated) return r(def, 'unknown', `${text}，另有 ${undated} 段起始时间不详`, evidence)
+    const from = ongoing ? addMonths(`${at.slice(0, 7)}-01`, need - total) : null
+    return r(def, 'fail', `${text}，不满 ${yearsText(need)}${from ? `（${from} 起满）` : ''}`, evidence, from)
+  }
+  // No 任职经历: the current level or rank with its date, saying which date was used.
+  const paths: { date: string | null; what: string; label: string }[] = []
+  if (levelOk(f.positionLevel))
+    paths.push({
+      date: f.levelDate ?? f.positionDate,
+      what: f.levelDate ? '任现职务层次时间' : '任现职务时间',
+      label: f.positionLevel!,
+    })
+  if (rankOk(f.rank)) paths.push({ date: f.rankDate, what: '任现职级时间', label: f.rank! })
+  if (paths.length === 0) {
+    if (p.basis === 'position' && !f.positionLevel && !rankOk(f.rank))
+      return r(def, 'unknown', '未填写职务层次')
+    if (p.basis === 'rank' && !f.rank) return r(def, 'unknown', '未填写职级')
+    if (p.basis === 'position' && f.positionLevel && levelIndex(f.positionLevel) === null && !rankOk(f.rank))
+      return r(def, 'unknown', `职务层次“${f.positionLevel}”无法识别`)
+    const what = p.basis === 'position' ? `职务层次为${f.positionLevel}` : `职级为${f.rank}`
+    return r(def, 'fail', `${what}，不是${want}`, [what])
+  }
+  const results = paths.map((x) => {
+    const res = since(def, at, x.date, p.minYears, `${x.label}，${x.what}`, `未填写${x.what}`)
+    const note =
+      x.what === '任现职务时间'
+        ? '（未录入任职经历和任现职务层次时间，按任现职务时间计，平级交流前的任职未计入）'
+        : '（未录入任职经历，按此时间计）'
+    return { ...res, reason: `${res.reason}${note}` }
+  })
+  const pass = results.find((x) => x.result === 'pass')
+  if (pass) return pass
+  const unknown = results.find((x) => x.result === 'unknown')
+  if (unknown) return unknown
+  return results.reduce((a, b) => ((b.passesFrom ?? '9') < (a.passesFrom ?? '9') ? b : a))
+}
+
+/**
  * 职级晋升 (公务员职务与职级并行规定 第十九条; 管理办法): time in the lower rank, where each year
  * assessed 优秀 shortens the requirement by half a year and a year assessed 基本称职 or 不定等次 (or
  * lower) does not count. A past year without a readable grade is 待核实 unless the time suffices
@@ -356,20 +468,8 @@ function evaluateRule(
         total === 0 ? `无一线经历（需累计 ${need} 个月）` : `一线经历累计 ${total} 个月，不满 ${need} 个月`
       return r(def, 'fail', reason, evidence, from)
     }
-    case 'tenure': {
-      const p = def.params
-      const level = p.basis === 'position' ? f.positionLevel : f.rank
-      const date = p.basis === 'position' ? f.positionDate : f.rankDate
-      const what = p.basis === 'position' ? '职务层次' : '职级'
-      const dateWhat = p.basis === 'position' ? '任现职务时间' : '任现职级时间'
-      if (!level) return r(def, 'unknown', `未填写${what}`)
-      if (!p.levels.includes(level)) {
-        const want = p.levels.length > 3 ? `${p.levels[0]}及以上` : p.levels.join('、')
-        return r(def, 'fail', `${what}为${level}，不是${want}`, [`${what} ${level}`])
-      }
-      const res = since(def, at, date, p.minYears, `${level}，${dateWhat}`, `未填写${dateWhat}`)
-      return res
-    }
+    case 'tenure':
+      return tenure(def as Extract<RuleDef, { id: 'tenure' }>, f, at)
     case 'work-years':
       return since(def, at, f.workStartDate, def.params.minYears, '参加工作时间', '未填写参加工作时间')
     case 'party-age': {

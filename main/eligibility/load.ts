@@ -69,7 +69,7 @@ export function loadFacts(db: Db, opts: LoadOptions = {}): CadreFacts[] {
   const rows = db
     .prepare(
       `SELECT c.id, c.id_card, c.name, c.unit_id, c.position, c.birth_date, c.work_start_date, c.party_join_date,
-              c.political_status, c.position_level, c.position_date, c.rank, c.rank_date, c.edu_full_time, c.edu_in_service
+              c.political_status, c.position_level, c.position_date, c.rank, c.rank_date, c.edu_full_time, c.edu_in_service, c.level_date
          FROM cadres c ${one || some ? '' : 'NOT INDEXED'}
         WHERE ${where}${some ? ' ORDER BY c.id' : ''}`,
     )
@@ -92,6 +92,7 @@ export function loadFacts(db: Db, opts: LoadOptions = {}): CadreFacts[] {
       rankDate: s(r[12]),
       eduFullTime: s(r[13]),
       eduInService: s(r[14]),
+      levelDate: s(r[15]),
       assessments: NONE,
       discipline: NONE,
       talks: NONE,
@@ -140,6 +141,21 @@ export function loadFacts(db: Db, opts: LoadOptions = {}): CadreFacts[] {
   )
   group(db, `SELECT cadre_id, kind, place, start, end FROM postings ${whereRec}`, p, byId, (f, r) =>
     add(f, 'postings', { kind: String(r[1]), place: s(r[2]), start: s(r[3]), end: s(r[4]) }),
+  )
+  group(
+    db,
+    `SELECT cadre_id, start, end, title, level, rank FROM appointments ${whereRec} ORDER BY cadre_id, seq`,
+    p,
+    byId,
+    (f, r) => {
+      ;(f.appointments ??= []).push({
+        start: s(r[1]),
+        end: s(r[2]),
+        title: s(r[3]),
+        level: s(r[4]),
+        rank: s(r[5]),
+      })
+    },
   )
   // 条例 第二十四条（五）: the family of those with someone settled abroad (few).
   group(

@@ -119,7 +119,13 @@ const years = z.number().min(0).max(60)
 export const RULE_PARAM_SCHEMAS = {
   reserve: z.object({ levels: names, statuses: names }),
   frontline: z.object({ kinds: names, minMonths: z.number().int().min(1).max(600) }),
-  tenure: z.object({ basis: z.enum(['position', 'rank']), levels: names, minYears: years }),
+  tenure: z.object({
+    basis: z.enum(['position', 'rank']),
+    levels: names,
+    minYears: years,
+    /** Ranks that count as well (管理办法: 三级/四级主任科员 for 乡科级正职). */
+    ranks: z.array(z.string().trim().min(1).max(30)).max(30).optional(),
+  }),
   'work-years': z.object({ minYears: years }),
   education: z.object({ minLevel: z.enum(['研究生', '大学', '大专', '中专', '高中']) }),
   age: z.object({ maxAge: z.number().int().min(18).max(70) }),
@@ -302,7 +308,8 @@ export function defaultRules(target: Target): RuleDef[] {
       {
         id: 'tenure',
         label: DEFAULT_RULE_LABELS.tenure,
-        params: { basis: 'position', levels: ['副科'], minYears: 2 },
+        // 管理办法: 乡科级副职 2 years, or with 三级/四级主任科员 together 2 years.
+        params: { basis: 'position', levels: ['副科'], minYears: 2, ranks: RANK_LADDER.slice(2) },
       },
       { id: 'work-years', label: DEFAULT_RULE_LABELS['work-years'], params: { minYears: 5 } },
       EDUCATION,
@@ -462,8 +469,8 @@ export function describeRule(rule: RuleDef): string {
       return `${rule.params.kinds.join('、')}等一线经历累计满 ${rule.params.minMonths} 个月`
     case 'tenure':
       return rule.params.basis === 'position'
-        ? `职务层次为${rule.params.levels.join('/')}，任现职务满 ${rule.params.minYears} 年`
-        : `职级为${rule.params.levels.length > 3 ? `${rule.params.levels[0]}及以上` : rule.params.levels.join('/')}，任现职级满 ${rule.params.minYears} 年`
+        ? `${rule.params.levels.join('/')}及以上${rule.params.ranks?.length ? `（或${rule.params.ranks[0]}及以上职级）` : ''}累计满 ${rule.params.minYears} 年`
+        : `${rule.params.levels.length > 3 ? `${rule.params.levels[0]}及以上` : rule.params.levels.join('/')}职级累计满 ${rule.params.minYears} 年`
     case 'work-years':
       return `参加工作满 ${rule.params.minYears} 年`
     case 'education':

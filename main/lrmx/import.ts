@@ -68,7 +68,7 @@ export interface LrmxReport {
 
 /** Scalar fields an LRMX file can set. */
 const LRMX_KEYS: readonly CadreFieldKey[] = CADRE_FIELD_KEYS.filter(
-  (k) => !['unit', 'positionLevel', 'positionDate', 'rank', 'rankDate', 'status', 'phone'].includes(k),
+  (k) => !['unit', 'positionLevel', 'positionDate', 'levelDate', 'rank', 'rankDate', 'status', 'phone'].includes(k),
 )
 
 interface Planned {

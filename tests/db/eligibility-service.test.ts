@@ -78,7 +78,7 @@ describe('review of a round', () => {
     seedCadres(db, 500)
     spy.mockClear()
     loadFacts(db)
-    expect(spy.mock.calls.length).toBeLessThanOrEqual(9)
+    expect(spy.mock.calls.length).toBeLessThanOrEqual(10)
     spy.mockRestore()
   })
 })

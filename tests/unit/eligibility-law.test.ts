@@ -397,3 +397,89 @@ describe('targets: who is reviewed, and 职级晋升 by the 并行规定', () =>
     expect(ev.rules.find((x) => x.id === 'education')!.reason).toBe('最高学历中专/高中，低于大专')
   })
 })
+
+describe('任职年限 by the 管理办法: time at a level, from the 任职经历 or said otherwise', () => {
+  const rules = defaultRules('section-chief')
+  const tenureOf = (over: Partial<CadreFacts>, at = '2026-11-23') =>
+    evaluateCadre(facts(over), rules, at).rules.find((x) => x.id === 'tenure')!
+  const app = (start: string, end: string | null, level: string | null, rank: string | null, title = '') => ({
+    start,
+    end,
+    title,
+    level,
+    rank,
+  })
+  it.each<[string, Partial<CadreFacts>, 'pass' | 'fail' | 'unknown', string]>([
+    [
+      '管理办法 乡科级正职: a lateral move (副镇长 → 副局长) keeps the time at 副科',
+      {
+        positionDate: '2025-12',
+        rank: '一级科员',
+        appointments: [
+          app('2020-06', '2025-12', '副科', null, '某镇副镇长'),
+          app('2025-12', null, '副科', null, '县某局副局长'),
+        ],
+      },
+      'pass',
+      '任职经历中副科及以上',
+    ],
+    [
+      '管理办法 乡科级正职: 四级主任科员 2 years qualifies',
+      { positionLevel: '一般干部', rank: '四级主任科员', rankDate: '2024-06', positionDate: null },
+      'pass',
+      '四级主任科员，任现职级时间 2024-06',
+    ],
+    [
+      '管理办法 乡科级正职: 副科 and 四级主任科员 together 2 years',
+      {
+        rank: '一级科员',
+        appointments: [
+          app('2023-01', '2024-01', null, '四级主任科员', '县某局四级主任科员'),
+          app('2024-01', null, '副科', null, '某镇副镇长'),
+        ],
+      },
+      'pass',
+      '累计 3年10个月',
+    ],
+    [
+      '管理办法 乡科级正职: 一年 at 副科 is short, eligible from the date it is met',
+      { rank: '一级科员', appointments: [app('2025-11', null, '副科', null, '某镇副镇长')] },
+      'fail',
+      '2027-11-01 起满',
+    ],
+    [
+      'no 任职经历: 任现职务层次时间 used and said so',
+      { positionDate: '2026-01', levelDate: '2021-03', rank: '一级科员' },
+      'pass',
+      '任现职务层次时间 2021-03',
+    ],
+    [
+      'no 任职经历 nor 任现职务层次时间: 任现职务时间 used, and the reason says a lateral move is not counted',
+      { positionDate: '2026-01', rank: '一级科员' },
+      'fail',
+      '平级交流前的任职未计入',
+    ],
+  ])('%s', (_article, over, result, text) => {
+    const r = tenureOf(over)
+    expect(r.result, r.reason).toBe(result)
+    expect(r.reason).toContain(text)
+  })
+
+  it('管理办法 乡科级副职: 一级科员 3 years, cumulative in the 任职经历', () => {
+    const r = evaluateCadre(
+      facts({
+        positionLevel: '一般干部',
+        rank: '一级科员',
+        rankDate: '2025-01',
+        appointments: [
+          app('2021-01', '2025-01', null, '一级科员', '县某局一级科员'),
+          app('2025-01', null, null, '一级科员', '某镇一级科员'),
+        ],
+      }),
+      defaultRules('deputy-section'),
+      '2026-11-23',
+    ).rules.find((x) => x.id === 'tenure')!
+    expect(r.result).toBe('pass')
+    expect(r.reason).toContain('累计 5年10个月')
+  })
+})

@@ -93,27 +93,41 @@ const CASES: Case[] = [
     '副科 2 years: a day before',
     'section-chief',
     'tenure',
-    { positionDate: '2024-11' },
+    { positionDate: '2024-11', rank: '一级科员' },
     '2026-10-31',
     'fail',
     '2026-11-01',
   ],
-  ['副科 2 years: exactly', 'section-chief', 'tenure', { positionDate: '2024-11' }, '2026-11-01', 'pass'],
-  ['副科 2 years: a day after', 'section-chief', 'tenure', { positionDate: '2024-11' }, '2026-11-02', 'pass'],
   [
-    '正科 is not 副科',
+    '副科 2 years: exactly',
     'section-chief',
     'tenure',
-    { positionLevel: '正科' },
+    { positionDate: '2024-11', rank: '一级科员' },
+    '2026-11-01',
+    'pass',
+  ],
+  [
+    '副科 2 years: a day after',
+    'section-chief',
+    'tenure',
+    { positionDate: '2024-11', rank: '一级科员' },
+    '2026-11-02',
+    'pass',
+  ],
+  [
+    '管理办法: 一般干部 with 一级科员 is not 副科 nor 三级/四级主任科员',
+    'section-chief',
+    'tenure',
+    { positionLevel: '一般干部', rank: '一级科员' },
     '2026-11-23',
     'fail',
-    '不是副科',
+    '不是副科及以上',
   ],
   [
     'no 职务层次',
     'section-chief',
     'tenure',
-    { positionLevel: null },
+    { positionLevel: null, rank: '一级科员' },
     '2026-11-23',
     'unknown',
     '未填写职务层次',
@@ -122,7 +136,7 @@ const CASES: Case[] = [
     'no 任现职务时间',
     'section-chief',
     'tenure',
-    { positionDate: null },
+    { positionDate: null, rank: '一级科员' },
     '2026-11-23',
     'unknown',
     '未填写任现职务时间',
@@ -240,8 +254,23 @@ const CASES: Case[] = [
     'fail',
     '46 岁，超过45周岁以下（须 1980-12 及以后出生）',
   ],
-  ['本县年龄要求: 40 for 副科 passes', 'deputy-section', 'age', { birthDate: '1986-11' }, '2026-11-01', 'pass'],
-  ['本县年龄要求: 41 for 副科 fails', 'deputy-section', 'age', { birthDate: '1985-11' }, '2026-11-01', 'fail', '41 岁'],
+  [
+    '本县年龄要求: 40 for 副科 passes',
+    'deputy-section',
+    'age',
+    { birthDate: '1986-11' },
+    '2026-11-01',
+    'pass',
+  ],
+  [
+    '本县年龄要求: 41 for 副科 fails',
+    'deputy-section',
+    'age',
+    { birthDate: '1985-11' },
+    '2026-11-01',
+    'fail',
+    '41 岁',
+  ],
   ['no 出生年月', 'deputy-section', 'age', { birthDate: null }, '2026-11-01', 'unknown'],
   // education
   ['大专', 'section-chief', 'education', { eduFullTime: '大专' }, '2026-11-23', 'pass'],
@@ -639,7 +668,11 @@ describe('verdict', () => {
 describe('projected eligibility date', () => {
   const rules = defaultRules('section-chief')
   it('the last time-cured failure decides', () => {
-    const f = base({ positionDate: '2024-05', talks: [{ date: '2025-10-03', kind: '诫勉谈话' }] })
+    const f = base({
+      positionDate: '2024-05',
+      rank: '一级科员',
+      talks: [{ date: '2025-10-03', kind: '诫勉谈话' }],
+    })
     const p = projectEligibility(f, rules, '2026-03-02')
     expect(p).toMatchObject({ date: '2026-05-01', pendingUnknown: false })
     expect(p.text).toBe('预计 2026-05-01 起符合（其他条件不变）')
@@ -647,7 +680,11 @@ describe('projected eligibility date', () => {
     expect(evaluateCadre(f, rules, '2026-04-30').eligible).toBe(false)
   })
   it("a date in a later year still needs that year's assessment", () => {
-    const f = base({ positionDate: '2025-05', talks: [{ date: '2026-08-03', kind: '诫勉谈话' }] })
+    const f = base({
+      positionDate: '2025-05',
+      rank: '一级科员',
+      talks: [{ date: '2026-08-03', kind: '诫勉谈话' }],
+    })
     const p = projectEligibility(f, rules, '2026-11-22')
     expect(p).toMatchObject({ date: '2027-05-01', pendingUnknown: true })
     expect(p.text).toBe('预计 2027-05-01 起符合（其他条件不变），届时尚待核实：缺少2026年度考核结果')
@@ -659,7 +696,11 @@ describe('projected eligibility date', () => {
   })
   it('growing too old on the way gives no date', () => {
     // tenure met 2027-05-01, but the 46th birthday month begins 2027-03
-    const p = projectEligibility(base({ positionDate: '2025-05', birthDate: '1981-03' }), rules, '2026-11-22')
+    const p = projectEligibility(
+      base({ positionDate: '2025-05', rank: '一级科员', birthDate: '1981-03' }),
+      rules,
+      '2026-11-22',
+    )
     expect(p.date).toBeNull()
     expect(p.text).toContain('年龄')
   })
@@ -676,7 +717,7 @@ describe('rules read as sentences', () => {
     const text = (t: Target) => Object.fromEntries(defaultRules(t).map((r) => [r.id, describeRule(r)]))
     expect(text('section-chief')).toMatchObject({
       reserve: '正科级后备，状态为在库',
-      tenure: '职务层次为副科，任现职务满 2 年',
+      tenure: '副科及以上（或四级主任科员及以上职级）累计满 2 年',
       'work-years': '参加工作满 5 年',
       education: '全日制或在职教育大专及以上',
       age: '45周岁以下（含 45 周岁）',
@@ -684,7 +725,7 @@ describe('rules read as sentences', () => {
     })
     expect(text('deputy-section')).toMatchObject({
       reserve: '副科级后备或正科级后备，状态为在库',
-      tenure: '职级为一级科员及以上，任现职级满 3 年',
+      tenure: '一级科员及以上职级累计满 3 年',
       age: '40周岁以下（含 40 周岁）',
     })
     // The periods are the one impact configuration shared with the roster (issue 10).

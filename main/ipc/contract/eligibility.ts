@@ -9,7 +9,8 @@ import {
   type ReviewResult,
   type RuleSetsInfo,
 } from '../../eligibility/types'
-import { channel, read } from './define'
+import type { Appointment } from '../../records/appointments'
+import { channel, read, write } from './define'
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
 const target = z.enum(TARGETS, '审查事项只能是提任正科级、副科级领导职务或晋升一级至四级主任科员')
@@ -78,6 +79,28 @@ export const eligibilityChannels = {
     round.extend({ filter: z.enum(REVIEW_FILTERS) }),
     read(undefined, 'heavy'),
   ),
+  /** 任职经历 of one cadre (main/records/appointments.ts), edited on the cadre page. */
+  'appointments.list': channel<Appointment[]>()(z.object({ cadreId: id }), read(['appointments'])),
+  'appointments.save': channel<Appointment[]>()(
+    z.object({
+      cadreId: id,
+      rows: z
+        .array(
+          z.object({
+            start: z.string().max(20).nullable(),
+            end: z.string().max(20).nullable(),
+            unit: z.string().max(200).nullable(),
+            title: z.string().max(200).nullable(),
+            level: z.string().max(20).nullable(),
+            rank: z.string().max(20).nullable(),
+            docNo: z.string().max(100).nullable(),
+          }),
+        )
+        .max(200, '任职经历最多 200 段'),
+    }),
+    write(['appointments', 'audit_log']),
+  ),
+  'appointments.draft': channel<Appointment[]>()(z.object({ cadreId: id }), read(['resume_entries'])),
   'eligibility.print': channel<FileBytes>()(
     round.extend({
       cadreIds: z.array(id).min(1, '请先选择要打印审查表的干部').max(500, '一次最多打印 500 人的审查表'),

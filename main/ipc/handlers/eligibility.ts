@@ -11,6 +11,7 @@ import {
   saveRuleSet,
   setInvestigation,
 } from '../../eligibility/store'
+import { draftFromResume, listAppointments, saveAppointments } from '../../records/appointments'
 import type { AppContext } from '../../services/context'
 import type { eligibilityChannels } from '../contract/eligibility'
 import type { Handlers } from '../registry'
@@ -18,6 +19,9 @@ import type { Handlers } from '../registry'
 export function createEligibilityHandlers(ctx: AppContext): Pick<Handlers, keyof typeof eligibilityChannels> {
   return {
     'eligibility.review': (a) => reviewRound(ctx, a.target, a.at),
+    'appointments.list': (a) => listAppointments(ctx, a.cadreId),
+    'appointments.save': (a) => saveAppointments(ctx, a.cadreId, a.rows),
+    'appointments.draft': (a) => draftFromResume(ctx, a.cadreId),
     'eligibility.page': ({ early, ...q }) => reviewPage(ctx, q, early ?? false),
     'eligibility.detail': (a) => reviewDetail(ctx, a.cadreId, a.target, a.at),
     'eligibility.decide': (a) => decide(ctx, a),

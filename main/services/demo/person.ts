@@ -387,6 +387,7 @@ export class PersonFactory {
       position,
       positionLevel: level,
       positionDate: ms(positionIdx),
+      levelDate: level === '一般干部' ? null : ms(positionIdx),
       rank,
       rankDate: rankIdx === null ? null : ms(rankIdx),
       status,

@@ -74,6 +74,7 @@ const MONTH_KEYS: ReadonlySet<string> = new Set([
   'partyJoinDate',
   'workStartDate',
   'positionDate',
+  'levelDate',
   'rankDate',
 ])
 

@@ -1,4 +1,5 @@
 /** The records tabs on a cadre's page and the roster's "加入后备干部库" action. */
+import { AppointmentsEditor } from '../cadre/AppointmentsEditor'
 import { CADRE_TABS } from '../cadre/tabs'
 import { ROSTER_ACTIONS } from '../roster/actions'
 import { openAddToPool } from './AddToPoolDialog'
@@ -11,6 +12,7 @@ export function registerRecords(): void {
   if (registered) return
   registered = true
   CADRE_TABS.push(
+    { id: 'appointments', title: '任职经历', render: (id) => <AppointmentsEditor cadreId={id} /> },
     {
       id: 'assessments',
       title: '年度考核',

@@ -121,6 +121,7 @@ describe('任职资格审查', () => {
     expect(await panel.getByTestId('article-admonishment').textContent()).toContain('条例 第二十四条（六）')
     expect(await panel.getByTestId('no-override-admonishment').textContent()).toBe('不可豁免')
     expect(await panel.getByTestId('override-admonishment').count()).toBe(0)
+    await panel.getByTestId('evidence-admonishment').scrollIntoViewIfNeeded()
     await screenshot(page, 'eligibility-evidence')
   })
 
@@ -190,6 +191,45 @@ describe('任职资格审查', () => {
     const bytes = readFileSync(await pdf.path())
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   }, 90_000)
+
+  it('任职经历: drafted from the 简历, confirmed, saved, and counted by the review', async () => {
+    const page = app.page
+    const db = app.app.ctx.db
+    const id = (db.prepare('SELECT id FROM cadres WHERE name = ?').get(NAME) as { id: number }).id
+    const res = db.prepare(
+      'INSERT INTO resume_entries (cadre_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)',
+    )
+    res.run(id, 1, '2004-09', '2008-07', '某某大学经济学专业学习')
+    res.run(id, 2, '2008-07', '2016-05', '清川县东川镇科员')
+    res.run(id, 3, '2016-05', '2020-05', '清川县东川镇副镇长')
+    res.run(id, 4, '2020-05', null, '清川县审查样例局副局长')
+    await page.evaluate((r) => (window.location.hash = `#/cadre/${r}`), id)
+    await page.getByTestId('cadre-page').waitFor()
+    await page.getByTestId('tab-x-appointments').click()
+    const editor = page.getByTestId('appointments-editor')
+    await editor.waitFor()
+    await editor.getByTestId('appt-draft').click()
+    await expect.poll(() => editor.getByTestId('appt-row').count()).toBe(3)
+    expect(await editor.locator('.appt-draft').textContent()).toContain('请逐行核对')
+    await screenshot(page, 'appointments-editor')
+    await editor.getByTestId('appt-save').click()
+    await expect
+      .poll(() => db.prepare('SELECT count(*) AS n FROM appointments WHERE cadre_id = ?').get(id))
+      .toEqual({ n: 3 })
+    expect(
+      db.prepare('SELECT start, level FROM appointments WHERE cadre_id = ? ORDER BY seq').all(id),
+    ).toEqual([
+      { start: '2008-07', level: '一般干部' },
+      { start: '2016-05', level: '副科' },
+      { start: '2020-05', level: '副科' },
+    ])
+    const d = (await app.call('eligibility.detail', { target: 'section-chief', at: today, cadreId: id })) as {
+      rules: { id: string; reason: string }[]
+    }
+    expect(d.rules.find((r) => r.id === 'tenure')!.reason).toContain('任职经历中副科及以上')
+    await page.getByTestId('nav-eligibility').click()
+    await page.getByTestId('eligibility-page').waitFor()
+  })
 
   it('edits the rule set in 规则设置: a new version with the note, used by the next review', async () => {
     const page = app.page

@@ -141,10 +141,10 @@ export function AppointmentsEditor({ cadreId }: { cadreId: number }) {
               <th style={{ width: 88 }}>截止年月</th>
               <th>单位</th>
               <th>职务</th>
-              <th style={{ width: 96 }}>职务层次</th>
+              <th style={{ width: 112 }}>职务层次</th>
               <th style={{ width: 128 }}>职级</th>
               <th style={{ width: 140 }}>任免文号</th>
-              <th style={{ width: 48 }}>操作</th>
+              <th style={{ width: 56 }}>操作</th>
             </tr>
           </thead>
           <tbody>

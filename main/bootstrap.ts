@@ -12,6 +12,8 @@ import type { AppEvent } from './ipc/contract/define'
 import { setPdfPrinter, type PdfPrinter } from './form/pdf'
 import { backupOnStart } from './services/backup'
 import { createContext, type AppContext } from './services/context'
+import { AuthSession } from './auth/session'
+import { checkAccess } from './ipc/access'
 
 export interface RunningApp {
   ctx: AppContext
@@ -19,6 +21,10 @@ export interface RunningApp {
   dispatch: Dispatch
   /** Change events after each write's commit, and long jobs' progress. Returns the unsubscribe. */
   subscribe(listener: (ev: AppEvent) => void): () => void
+  /** Who is signed in (the desktop window, the browser host); null for host 'test' (no access check). */
+  session: AuthSession | null
+  /** The same handlers without the access check, for the app's own calls (the workspace's set-up). */
+  dispatchAsSystem: Dispatch
   close(): void
 }
 
@@ -32,6 +38,8 @@ export interface BootOptions {
   printPdf?: PdfPrinter
   /** The database key (encryption at rest): CADRE_DB_KEY for the browser host, the sealed key in the app. */
   key?: string | undefined
+  /** Accounts and roles enforced at the dispatcher (default: yes, except host 'test'). */
+  access?: boolean
   /** Shown once by the first-run set-up (desktop: the random key sealed by the OS key store). */
   recoveryKey?: string | undefined
 }
@@ -62,13 +70,19 @@ export function bootApp(opts: BootOptions): RunningApp {
       process.stderr.write(`启动备份失败：${(e as Error).message}\n`)
     })
   }
-  const dispatch = createDispatcher(createHandlers(ctx, { host: opts.host }), {
-    // Every other write is one synchronous transaction, so an open one between requests is an
-    // import committing in slices.
-    writeBlocked: () =>
-      ctx.db.open && ctx.db.inTransaction
-        ? '正在导入花名册，导入完成前暂不能修改数据（可以继续查看），请稍候再保存'
-        : null,
+  // Every other write is one synchronous transaction, so an open one between requests is an
+  // import committing in slices.
+  const writeBlocked = (): string | null =>
+    ctx.db.open && ctx.db.inTransaction
+      ? '正在导入花名册，导入完成前暂不能修改数据（可以继续查看），请稍候再保存'
+      : null
+  // Accounts and roles (issue 12) at both doors; 'test' builds the services without them.
+  const session = (opts.access ?? opts.host !== 'test') ? new AuthSession(ctx, { recoveryKey: opts.recoveryKey }) : null
+  const handlers = createHandlers(ctx, { host: opts.host, ...(session ? { session } : {}) })
+  const dispatchAsSystem = createDispatcher(handlers, { writeBlocked, onEvent: emit })
+  const dispatch = createDispatcher(handlers, {
+    ...(session ? { access: (name: string, arg: unknown) => checkAccess(session, name, arg) } : {}),
+    writeBlocked,
     onEvent: emit,
   })
   return {
@@ -79,6 +93,8 @@ export function bootApp(opts: BootOptions): RunningApp {
       listeners.add(l)
       return () => listeners.delete(l)
     },
+    session,
+    dispatchAsSystem,
     close: () => {
       if (ctx.db.open) ctx.db.close()
     },

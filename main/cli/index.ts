@@ -6,7 +6,8 @@
  */
 import { AppError } from '../domain/errors'
 import { sqliteErrorToApp } from '../domain/errors'
-import { CliError, parseArgs, setCliActor, type CliCommand } from './args'
+import { CliError, parseArgs, setCliActor, setCliActorCheck, type CliCommand } from './args'
+import { actorName, countAccounts, findByLogin } from '../auth/accounts'
 import { COMMANDS } from './commands'
 
 /** The order of shared/CLI.md's table; commands not named there follow. */
@@ -51,6 +52,14 @@ function takeUser(argv: string[]): string[] {
   setCliActor(user?.trim())
   return out
 }
+
+/** `--user NAME` must be an active account of the database once it has accounts; the log shows its name. */
+setCliActorCheck((ctx, user) => {
+  if (countAccounts(ctx) === 0) return
+  const a = findByLogin(ctx, user)
+  if (!a || a.disabled) throw new CliError(`账号“${user}”不存在或已停用`, `no active account ${user}`)
+  ctx.actor = actorName(a)
+})
 
 export async function runCli(argvIn: string[]): Promise<number> {
   // Files the CLI writes (database, backups, exports, PDFs) are the owner's only.

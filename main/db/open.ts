@@ -229,7 +229,10 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000')
     immediateTransactions(db)
     if (!opts.readonly) {
-      const pending = migrations.filter((m) => m.version > version)
+      // Pending: every migration not recorded as applied. Helpers number their migrations in ranges
+      // (0070–0079, 0080–…), so a file that already has 0080 may still lack 0071.
+      const applied = appliedVersions(db)
+      const pending = migrations.filter((m) => (applied ? !applied.has(m.version) : m.version > version))
       if (version > 0) checkApplied(db, migrations, version)
       if (pending.length > 0) {
         if (exists && version > 0 && (opts.backupBeforeMigrate ?? true)) {
@@ -268,6 +271,12 @@ function immediateTransactions(db: Db): void {
   }) as Db['transaction']
 }
 
+function appliedVersions(db: Db): Set<number> | null {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'").get()
+  if (!hasTable) return null
+  return new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[])
+}
+
 function checkApplied(db: Db, migrations: readonly Migration[], version: number): void {
   const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'").get()
   if (!hasTable) return
@@ -301,7 +310,8 @@ function applyMigrations(db: Db, pending: readonly Migration[]): void {
         )
       }
       ins.run(m.version, m.name, sha256(m.sql), new Date().toISOString())
-      db.pragma(`user_version = ${m.version}`)
+      const current = db.pragma('user_version', { simple: true }) as number
+      if (m.version > current) db.pragma(`user_version = ${m.version}`)
     }
   })
   run.immediate()

@@ -4,7 +4,7 @@
  * or a Chinese error as data.
  */
 import type { z } from 'zod'
-import { toErrorData } from '../domain/errors'
+import { toErrorData, type AppErrorData } from '../domain/errors'
 import { CHANNEL_NAMES, channels, type ChannelName, type Channels } from './contract'
 import { tablesOverlap, type ApiResult, type AppEvent, type HandlersOf } from './contract/define'
 import { newCancelFlag, runAsJob } from '../worker/job'
@@ -66,6 +66,8 @@ export interface DispatcherOptions {
   writeBlocked?: () => string | null
   /** Change events (after a write's commit) and job progress. */
   onEvent?: (ev: AppEvent) => void
+  /** Who may call the channel (main/ipc/access.ts, issue 12): null to go on, else the error. */
+  access?: (name: string, arg: unknown) => AppErrorData | null
 }
 
 export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {}): Dispatch {
@@ -74,6 +76,9 @@ export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {
     if (!def) {
       return { ok: false, error: { code: 'unknown-channel', message: `未知的操作：${name}` } }
     }
+    // Access (issue 12): the account and its roles, before anything else is said of the call.
+    const denied = opts.access?.(name, arg) ?? null
+    if (denied) return { ok: false, error: denied }
     const blocked = def.kind === 'read' ? null : (opts.writeBlocked?.() ?? null)
     if (blocked) return { ok: false, error: { code: 'busy', message: blocked } }
     const parsed = def.input.safeParse(arg)

@@ -286,6 +286,8 @@ class LaneWorker {
   }
 }
 
+const AUTH_EVERY_LANE = new Set(['auth.signIn', 'auth.signOut', 'auth.lock', 'auth.ackRecoveryKey'])
+
 export function startWorkerApp(opts: WorkerAppOptions): WorkerApp {
   // Files the app writes (database, WAL, backups, exports) are the owner's only (as bootApp does).
   if (process.platform !== 'win32') process.umask(0o077)
@@ -316,6 +318,16 @@ export function startWorkerApp(opts: WorkerAppOptions): WorkerApp {
       const flag = jobs.get((parsed.data as { job: string }).job)
       if (flag) Atomics.store(new Int32Array(flag), 0, 1)
       return { ok: true, value: { cancelled: !!flag } }
+    }
+    // Accounts (issue 12): each worker keeps the signed-in account of its own dispatcher, so signing
+    // in, out and locking reach all three; the first administrator is made by the writer.
+    if (AUTH_EVERY_LANE.has(name) || name === 'auth.setupAdmin') {
+      const first = await lanes.write.call(name, arg)
+      if (!first.ok) return first
+      const login = (arg as { login?: string; password?: string } | null) ?? {}
+      const [other, otherArg] = name === 'auth.setupAdmin' ? ['auth.signIn', { login: login.login, password: login.password }] : [name, arg]
+      await Promise.all([lanes.read.call(other, otherArg), lanes.heavy.call(other, otherArg)])
+      return first
     }
     const job = call.job
     if (!job) return lanes[def.lane].call(name, arg)

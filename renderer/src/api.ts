@@ -47,6 +47,8 @@ async function viaHttp(name: string, arg: unknown, opts: CallOptions): Promise<A
   return decodeWire(text) as ApiResult<unknown>
 }
 
+const AUTH_CODES = new Set(['signed-out', 'locked', 'needs-setup', 'must-change-password'])
+
 export const isDesktop = typeof window !== 'undefined' && !!window.api
 
 /** Calls a channel; resolves with its value or throws an ApiError with a Chinese message. */
@@ -58,7 +60,11 @@ export async function call<K extends ChannelName>(
   const res = window.api
     ? await (window.api[name] as (a: unknown, o?: CallOptions) => Promise<ApiResult<unknown>>)(arg, opts)
     : await viaHttp(name, arg, opts)
-  if (!res.ok) throw new ApiError(res.error)
+  if (!res.ok) {
+    // Signed out or locked meanwhile (idle lock, another tab): the sign-in gate takes over.
+    if (AUTH_CODES.has(res.error.code)) window.dispatchEvent(new CustomEvent('cadre-auth', { detail: res.error.code }))
+    throw new ApiError(res.error)
+  }
   return res.value as OutputOf<Channels, K>
 }
 

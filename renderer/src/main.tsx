@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { DataProvider } from './lib/query'
+import { AuthGate } from './pages/auth/AuthGate'
 import './styles.css'
 
 const root = document.getElementById('root')
@@ -9,7 +10,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <DataProvider>
-        <App />
+        <AuthGate>
+          <App />
+        </AuthGate>
       </DataProvider>
     </StrictMode>,
   )

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { bootApp } from '../../main/bootstrap'
 import { openDatabase } from '../../main/db/open'
 import { Workspace, type WorkspaceOptions } from '../../main/workspace/workspace'
+import { signInForTests } from '../sign-in'
 
 const open: Workspace[] = []
 afterEach(async () => {
@@ -16,7 +17,7 @@ afterEach(async () => {
 })
 
 function options(dir: string, extra: Partial<WorkspaceOptions> = {}): WorkspaceOptions {
-  return { host: 'web', actor: 'test', configDir: join(dir, 'config'), defaultDataDir: join(dir, 'userData'), backupOnStart: false, ...extra }
+  return { host: 'web', actor: 'test', configDir: join(dir, 'config'), defaultDataDir: join(dir, 'userData'), backupOnStart: false, onBoot: signInForTests, ...extra }
 }
 
 async function start(opts: WorkspaceOptions): Promise<Workspace> {

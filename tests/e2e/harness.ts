@@ -15,6 +15,7 @@ import { bootApp, type RunningApp } from '../../main/bootstrap'
 import { CHROMIUM_EXECUTABLE, CHROMIUM_FLAGS } from '../../main/form/pdf'
 import { RENDERER_OUT, ROOT } from '../../main/web/cli-build'
 import { startWebHost, type WebHost } from '../../main/web/server'
+import { signInForTests } from '../sign-in'
 import { Workspace } from '../../main/workspace/workspace'
 import { bootWorkers, startWorkerApp, type WorkerApp } from '../../main/worker/client'
 
@@ -43,6 +44,8 @@ export interface StartOptions {
   dbPath?: string
   /** Route to open, e.g. 'roster' or 'cadre/1' (default: the app's first page). */
   route?: string
+  /** Sign in as the e2e administrator before the page opens (default true). */
+  signIn?: boolean
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -50,12 +53,17 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_FLAGS, headless: true })
 }
 
+/** Every e2e test starts signed in (tests/sign-in.ts): the harness signs in before the page opens. */
+export { signInForTests, TEST_ACCOUNT as E2E_ACCOUNT } from '../sign-in'
+
 export async function startApp(opts: StartOptions = {}): Promise<StartedApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cadre-e2e-'))
   const dbPath = opts.dbPath ?? join(dataDir, 'cadres.db')
   const workers = startWorkerApp({ dbPath, host: 'web', actor: 'e2e' })
   await workers.ready
+  if (opts.signIn ?? true) await signInForTests(workers)
   const app = bootApp({ dbPath, host: 'web', actor: 'e2e', backupOnStart: false })
+  if (opts.signIn ?? true) await signInForTests(app)
   const call = async (name: string, arg?: unknown): Promise<unknown> => {
     const r = await workers.dispatch(name, arg)
     if (!r.ok) throw new Error(`${name}: ${r.error.message}`)
@@ -77,7 +85,8 @@ export async function startApp(opts: StartOptions = {}): Promise<StartedApp> {
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(String(e)))
   await page.goto(host.url + (opts.route ? `#/${opts.route}` : ''))
-  await page.locator('[data-testid="app-ready"]').waitFor({ state: 'visible', timeout: 30_000 })
+  const ready = opts.signIn ?? true ? '[data-testid="app-ready"]' : '[data-testid="auth-setup"], [data-testid="auth-signin"]'
+  await page.locator(ready).first().waitFor({ state: 'visible', timeout: 30_000 })
   return {
     page,
     context,
@@ -129,6 +138,7 @@ export async function startWorkspaceApp(
 ): Promise<StartedWorkspaceApp> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'cadre-first-'))
   const workspace = await Workspace.open({
+    onBoot: signInForTests,
     host: 'web',
     actor: 'e2e',
     configDir: dataDir,

@@ -11,6 +11,7 @@ import m0040 from './0040-appointment-forms'
 import m0050 from './0050-unit-status-index'
 import m0060 from './0060-eligibility-law'
 import m0070 from './0070-custody'
+import m0071 from './0071-accounts'
 import m0080 from './0080-retirement-posts'
 import m0081 from './0081-retire-sort'
 import m0090 from './0090-lrmx-extras'
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 50, name: '0050-unit-status-index', sql: m0050 },
   { version: 60, name: '0060-eligibility-law', sql: m0060 },
   { version: 70, name: '0070-custody', sql: m0070 },
+  { version: 71, name: '0071-accounts', sql: m0071 },
   { version: 80, name: '0080-retirement-posts', sql: m0080 },
   { version: 81, name: '0081-retire-sort', sql: m0081 },
   { version: 90, name: '0090-lrmx-extras', sql: m0090 },

@@ -12,6 +12,7 @@ import { importChannels } from './import'
 import { statsChannels } from './stats'
 import { workspaceChannels } from './workspace'
 import { jobsChannels } from './jobs'
+import { authChannels } from './auth'
 import type { ApiResult, InputOf, OutputOf } from './define'
 
 export const channels = {
@@ -24,6 +25,7 @@ export const channels = {
   ...statsChannels,
   ...workspaceChannels,
   ...jobsChannels,
+  ...authChannels,
 }
 
 export type Channels = typeof channels

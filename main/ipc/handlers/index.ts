@@ -14,8 +14,10 @@ import { importHandlers } from './import'
 import { createStatsHandlers } from './stats'
 import { createWorkspaceHandlers } from './workspace'
 import { createJobsHandlers } from './jobs'
+import { createAuthHandlers } from './auth'
+import type { AuthSession } from '../../auth/session'
 
-export function createHandlers(ctx: AppContext, extra: { host: string }): Handlers {
+export function createHandlers(ctx: AppContext, extra: { host: string; session?: AuthSession }): Handlers {
   void ctx
   void extra
   return mergeHandlers(
@@ -29,5 +31,6 @@ export function createHandlers(ctx: AppContext, extra: { host: string }): Handle
     createStatsHandlers(ctx),
     createWorkspaceHandlers(ctx),
     createJobsHandlers(),
+    createAuthHandlers(ctx, extra.session),
   )
 }

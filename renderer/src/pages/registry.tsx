@@ -16,6 +16,7 @@ import { FORM_PAGES } from './form/pages'
 import { ImportPage } from './import/ImportPage'
 import { EligibilityPage } from './eligibility/EligibilityPage'
 import { STATS_PAGES } from './stats/pages'
+import { AccountsPage } from './auth/AccountsPage'
 
 export interface PageDef {
   id: string
@@ -37,6 +38,7 @@ export const PAGES: PageDef[] = [
   },
   { id: 'audit', title: '变更记录', nav: true, order: 90, render: () => <AuditPage /> },
   { id: 'settings', title: '系统设置', nav: true, order: 99, render: () => <SettingsPage /> },
+  { id: 'accounts', title: '账号管理', nav: true, order: 98, render: () => <AccountsPage /> },
   ...RECORDS_PAGES,
   ...FORM_PAGES,
   { id: 'import', title: '导入花名册', nav: true, order: 10, render: () => <ImportPage /> },

@@ -7,6 +7,7 @@ import { FormSection, Page, confirmDialog, errorText, showError, showMessage } f
 import { SETTINGS_KEY } from '../roster/columns'
 import { DemoSection } from './DemoSection'
 import './settings.css'
+import { BackupElsewhere } from './BackupElsewhere'
 
 /** The county's name in export titles (main/export/roster.ts reads the same key). */
 const COUNTY_KEY = 'org.countyName'
@@ -173,7 +174,7 @@ export function SettingsPage() {
           <div className="field-hint settings-note">
             {backups && backups.length === 0
               ? '数据库中有数据后，程序每次启动时自动备份（保留最近 10 份）；现在就可以点“立即备份”。'
-              : '每次启动时自动备份，保留最近 10 份。恢复前会检查备份文件是否完好。'}
+              : '每次启动时自动备份，保留最近 10 份（只列出本数据库的备份）。备份前、恢复前都会检查数据是否完好；损坏的数据库不会被备份。'}
           </div>
           {backupError ? <div className="field-error settings-note">{backupError}</div> : null}
           <table className="table" data-testid="backup-list">
@@ -214,6 +215,7 @@ export function SettingsPage() {
               ))}
             </tbody>
           </table>
+          <BackupElsewhere busy={busy} onDone={() => void load()} />
         </FormSection>
 
         <FormSection title="本单位">

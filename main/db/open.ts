@@ -167,7 +167,7 @@ function inspect(path: string, db: Db, plain: boolean, key: string | undefined, 
 export function quickCheck(db: Db): string[] {
   try {
     const rows = db.pragma('quick_check') as { quick_check: string }[]
-    return rows.map((r) => r.quick_check).filter((r) => r !== 'ok')
+    return rows.map((r) => r.quick_check.replace(/\s+/g, ' ').trim()).filter((r) => r !== 'ok')
   } catch (e) {
     return [`无法读取：${(e as Error).message}`]
   }

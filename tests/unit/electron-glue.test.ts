@@ -44,6 +44,11 @@ describe('Electron glue (against a stub of electron)', () => {
   })
 
   it('answers a channel through the shared dispatcher, validating the argument', async () => {
+    // Nothing but signing in is answered before the first administrator exists (issue 12).
+    const refused = (await stub.handlers.get('cadres.get')?.({}, { id: 1 })) as { ok: boolean; error: { code: string } }
+    expect(refused.error.code).toBe('needs-setup')
+    const setup = (await stub.handlers.get('auth.setupAdmin')?.({}, { login: 'admin', displayName: '管理员', password: 'Admin-pass-2026' })) as { ok: boolean }
+    expect(setup.ok).toBe(true)
     const bad = (await stub.handlers.get('cadres.get')?.({}, { id: 'x' })) as { ok: boolean; error: { message: string } }
     expect(bad.ok).toBe(false)
     expect(bad.error.message).toMatch(/参数无效/)

@@ -43,7 +43,7 @@ describe('accounts in the browser', () => {
       await p.getByTestId('app-ready').waitFor()
       await expect.poll(async () => p.getByTestId('user-bar').textContent()).toContain('王科员')
       // The dispatcher, not the page, refuses the clerk a head's decision.
-      const r = await app.app.dispatch('eligibility.override', { cadreId: 1, target: 'x', ruleId: 'x', reason: 'x' })
+      const r = await app.workers.dispatch('eligibility.override', { cadreId: 1, target: 'x', ruleId: 'x', reason: 'x' })
       expect(r.ok ? '' : r.error.code).toBe('forbidden')
       await p.getByTestId('lock-now').click()
       await p.getByTestId('auth-locked').waitFor()

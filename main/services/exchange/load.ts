@@ -97,6 +97,7 @@ function label(key: string): string {
   if ((CADRE_FIELD_KEYS as readonly string[]).includes(key)) return fieldLabel(key as CadreFieldKey)
   if (key in RELATED_LABELS) return RELATED_LABELS[key as RelatedKey]
   if (key in EXTRA_LABELS) return EXTRA_LABELS[key as ExtraKey]
+  if (key === 'retireBaseAge') return '原法定退休年龄'
   return key === 'photo' ? '照片' : key
 }
 
@@ -176,6 +177,8 @@ interface Checked {
   scalars: Partial<CadreScalars>
   unit: string | null | undefined
   photo: Buffer | null | undefined
+  /** 原法定退休年龄: undefined = not in the file (unchanged), null = the default by gender. */
+  retireBaseAge: number | null | undefined
   lists: Partial<ExRelated>
   warnings: LoadProblem[]
 }
@@ -411,7 +414,7 @@ function checkCadre(raw: Record<string, unknown>, row: number): Checked {
   const unit = 'unit' in c ? (c.unit ? c.unit.replace(/[\s\u3000]+/g, '') || null : null) : undefined
   const lists = checkLists(c, warnings)
   warnings.push(...unknownItemKeys(raw))
-  return { row, idCard, scalars, unit, photo, lists, warnings }
+  return { row, idCard, scalars, unit, photo, retireBaseAge: c.retireBaseAge, lists, warnings }
 }
 
 /** The stored cadre with the file's values laid over it: what the database will hold afterwards. */
@@ -421,6 +424,8 @@ function merged(existing: ExCadre, c: Checked): ExCadre {
   if (c.unit !== undefined) out['unit'] = c.unit
   if (c.photo !== undefined) out['photo'] = c.photo ? c.photo.toString('base64') : null
   for (const k of RELATED_KEYS) if (c.lists[k]) out[k] = c.lists[k]
+  if (c.retireBaseAge === null) delete out['retireBaseAge']
+  else if (c.retireBaseAge !== undefined) out['retireBaseAge'] = c.retireBaseAge
   return out as unknown as ExCadre
 }
 
@@ -524,6 +529,7 @@ export function loadExchangeDocument(
 
   const run = db.transaction(() => {
     const writer = new CadreWriter(db)
+    const setBaseAge = db.prepare('UPDATE cadres SET retire_base_age = ? WHERE id = ?')
     const findUnit = db.prepare('SELECT id, parent_id, kind FROM units WHERE name = ?')
     const insertUnit = db.prepare(
       'INSERT INTO units (name, parent_id, kind, sort_order) VALUES (?, NULL, ?, ?)',
@@ -594,6 +600,7 @@ export function loadExchangeDocument(
           continue
         }
         const id = writer.insert(full, unitId ?? null, c.photo ?? null, now)
+        if (c.retireBaseAge !== undefined && c.retireBaseAge !== null) setBaseAge.run(c.retireBaseAge, id)
         for (const k of RELATED_KEYS) {
           const l = c.lists[k]
           if (l) writer.replaceRelated(id, k, l, true)
@@ -629,6 +636,12 @@ export function loadExchangeDocument(
       }
       const photoChanged = c.photo !== undefined && before.photo !== after.photo
       if (photoChanged) labels.push('照片')
+      if (before.retireBaseAge !== after.retireBaseAge) {
+        setBaseAge.run(after.retireBaseAge ?? null, existingId)
+        was['retireBaseAge'] = before.retireBaseAge ?? null
+        now2['retireBaseAge'] = after.retireBaseAge ?? null
+        labels.push('原法定退休年龄')
+      }
       writer.update(
         existingId,
         changedScalars,

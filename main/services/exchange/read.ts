@@ -131,6 +131,8 @@ function toCadre(row: ScalarRow, lists: (key: RelatedKey) => ExRelated[RelatedKe
   for (const k of CADRE_FIELD_KEYS) if (k !== 'idCard') out[k] = row[k] ?? null
   out['photo'] = row.photo ? row.photo.toString('base64') : null
   for (const k of LIST_KEYS) out[k] = lists(k)
+  // 原法定退休年龄 (issue 13): only when set, so documents of cadres on the default stay as they were.
+  if (row.retireBaseAge !== null && row.retireBaseAge !== undefined) out['retireBaseAge'] = row.retireBaseAge
   return out as unknown as ExCadre
 }
 

@@ -184,6 +184,9 @@ export const CadreInSchema = z.object({
   postings: z.array(PostingSchema).max(100).optional(),
   training: z.array(TrainingSchema).max(1000).optional(),
   appointments: z.array(AppointmentSchema).max(200).optional(),
+  /** 原法定退休年龄 set on the cadre (issue 13; 50 / 55 / 60). Written only when set: absent means
+   *  the default by gender on a new cadre and "unchanged" on a known one; null resets to the default. */
+  retireBaseAge: z.union([z.literal(50), z.literal(55), z.literal(60)]).nullable().optional(),
 })
 export type CadreIn = z.output<typeof CadreInSchema>
 
@@ -373,7 +376,10 @@ export interface ExRelated {
 }
 
 /** One cadre as dump writes it: every canonical key, the photo as base64 (or null), every list. */
-export type ExCadre = { [K in CadreFieldKey]: string | null } & { photo: string | null } & ExRelated
+export type ExCadre = { [K in CadreFieldKey]: string | null } & { photo: string | null } & ExRelated & {
+    /** 原法定退休年龄 when set on the cadre (absent: the default by gender). */
+    retireBaseAge?: number
+  }
 
 export interface ExchangeDocument extends ExExtras {
   format: typeof EXCHANGE_FORMAT

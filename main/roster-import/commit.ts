@@ -1,7 +1,11 @@
 /**
  * What an import would do to the database (the preview's plan) and doing it: one transaction for
- * every row that passed, unknown units created in the unit tree, one audit row per person created
- * or changed and a summary row for the import. Rows that would change nothing are not touched, so
+ * every row that passed, one audit row per person created or changed and a summary row for the
+ * import. A unit the tree does not have is never created silently on the page: the preview lists
+ * it and the clerk maps it to a unit of the tree or says to create it, under which parent, of which
+ * kind (`unitChoices`); the import starts only when every such unit is decided, and the choices are
+ * applied inside the import's one transaction. The command line (importRoster without choices)
+ * creates them and says so in its report. Rows that would change nothing are not touched, so
  * importing a corrected file again leaves everything that was already right alone.
  */
 import type { Statement } from 'better-sqlite3-multiple-ciphers'
@@ -16,6 +20,19 @@ import type { CadreValues, ParsedRoster, ParsedRow } from './parse'
 import { cancelled, yieldToLoop } from './workbook'
 
 export type OnDuplicate = 'skip' | 'update'
+
+/** What the clerk decided for a unit name the tree does not have. */
+export type UnitChoice =
+  | { action: 'map'; unitId: number }
+  | { action: 'create'; parentId: number | null; kind: string | null }
+
+/** A unit named by the roster that is not in the tree and not decided yet. */
+export interface UnknownUnit {
+  name: string
+  /** Rows that would write it. */
+  rows: number
+  firstRow: number
+}
 
 export interface FieldChange {
   key: ImportKey | 'photo'
@@ -32,7 +49,14 @@ export type RowAction =
 
 export interface ImportPlan {
   actions: RowAction[]
+  /** Units the import will create (decided so, or every unknown one without choices). */
   newUnits: string[]
+  /** Units neither in the tree nor decided (only when planning with choices). */
+  unknownUnits: UnknownUnit[]
+  /** Every unit name not in the tree that the import would write, decided or not. */
+  foreignUnits: UnknownUnit[]
+  /** Roster name → the tree's unit it was mapped to. */
+  mappedUnits: Record<string, string>
   counts: { insert: number; update: number; unchanged: number; skip: number; reject: number }
 }
 
@@ -61,12 +85,19 @@ function loadResume(db: Db, cadreId: number): ResumeEntry[] {
 }
 
 /** The changes a row would make to an existing person; an empty cell never erases a stored value. */
-function changesFor(db: Db, existing: DbCadre, row: ParsedRow, photoOf: (id: number) => Buffer | null): FieldChange[] {
+function changesFor(
+  db: Db,
+  existing: DbCadre,
+  row: ParsedRow,
+  photoOf: (id: number) => Buffer | null,
+  unitOf: (name: string) => string,
+): FieldChange[] {
   const out: FieldChange[] = []
   for (const key of CADRE_FIELD_KEYS) {
     if (key === 'idCard') continue
-    const after = row.values[key]
+    let after = row.values[key]
     if (after === undefined || after === null) continue
+    if (key === 'unit') after = unitOf(after)
     const before = existingValue(existing, key)
     if (before !== after) out.push({ key, before, after })
   }
@@ -88,12 +119,32 @@ export async function planImport(
   db: Db,
   parsed: ParsedRoster,
   onDuplicate: OnDuplicate,
-  opts: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {},
+  opts: {
+    onProgress?: (done: number, total: number) => void
+    signal?: AbortSignal
+    /** Given (even empty): unknown units are asked about, not created. */
+    unitChoices?: Readonly<Record<string, UnitChoice>>
+  } = {},
 ): Promise<ImportPlan> {
   const find = db.prepare(SELECT_EXISTING)
   const photoStmt = db.prepare('SELECT photo FROM cadres WHERE id = ?').pluck()
   const photoOf = (id: number): Buffer | null => (photoStmt.get(id) as Buffer | null) ?? null
-  const units = new Set(db.prepare('SELECT name FROM units').pluck().all() as string[])
+  const unitNames = new Map(
+    (db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]),
+  )
+  const units = new Set(unitNames.values())
+  /** The tree as it is (units grows with the names the import will create). */
+  const known0: ReadonlySet<string> = new Set(units)
+  const choices = opts.unitChoices
+  const mappedUnits: Record<string, string> = {}
+  const unknown = new Map<string, UnknownUnit>()
+  const foreign = new Map<string, UnknownUnit>()
+  /** The name the cadre's unit will have: the mapped unit's for a mapped name. */
+  const unitOf = (name: string): string => {
+    const c = choices?.[name]
+    if (c?.action === 'map' && !units.has(name)) return unitNames.get(c.unitId) ?? name
+    return name
+  }
   // One pass over the ID numbers already stored: the per-row lookup runs only for people who exist.
   const known = new Set(db.prepare('SELECT id_card FROM cadres').pluck().all() as string[])
   const newUnits: string[] = []
@@ -110,7 +161,14 @@ export async function planImport(
     }
     actions.push(planRow(parsed.rows[i] as ParsedRow))
   }
-  return { actions, newUnits, counts }
+  return {
+    actions,
+    newUnits,
+    unknownUnits: [...foreign.values()].filter((u) => unknown.has(u.name)),
+    foreignUnits: [...foreign.values()],
+    mappedUnits,
+    counts,
+  }
 
   function planRow(row: ParsedRow): RowAction {
     if (row.rejected || !row.values.idCard) {
@@ -119,16 +177,25 @@ export async function planImport(
     }
     const unit = row.values.unit
     const existing = known.has(row.values.idCard) ? (find.get(row.values.idCard) as DbCadre | undefined) : undefined
-    const addsUnit = !!unit && !units.has(unit) && (!existing || onDuplicate === 'update')
+    const addsUnit = !!unit && !known0.has(unit) && (!existing || onDuplicate === 'update')
     if (addsUnit && unit) {
-      units.add(unit)
-      newUnits.push(unit)
+      const f = foreign.get(unit)
+      if (f) f.rows++
+      else foreign.set(unit, { name: unit, rows: 1, firstRow: row.row })
+    }
+    if (addsUnit && unit && !units.has(unit)) {
+      const c = choices?.[unit]
+      if (c?.action === 'map' && unitNames.has(c.unitId)) mappedUnits[unit] = unitNames.get(c.unitId) ?? unit
+      else if (!choices || c?.action === 'create') {
+        units.add(unit)
+        newUnits.push(unit)
+      } else unknown.set(unit, { name: unit, rows: 0, firstRow: row.row })
     }
     if (!existing) {
       counts.insert++
       return { kind: 'insert' }
     }
-    const changes = changesFor(db, existing, row, photoOf)
+    const changes = changesFor(db, existing, row, photoOf, unitOf)
     if (changes.length === 0) {
       counts.unchanged++
       return { kind: 'unchanged', cadreId: existing.id }
@@ -145,6 +212,8 @@ export async function planImport(
 export interface CommitOptions {
   fileName: string
   onDuplicate: OnDuplicate
+  /** The clerk's decisions for units not in the tree; when given, an undecided one stops the import. */
+  unitChoices?: Readonly<Record<string, UnitChoice>>
   onProgress?: (done: number, total: number) => void
   signal?: AbortSignal
 }
@@ -169,6 +238,13 @@ function unitKind(name: string): string {
   return /(镇|乡|街道|办事处)$/.test(name) ? '乡镇' : '县直部门'
 }
 
+/** The message for units still undecided when the import is asked to start. */
+export function undecidedUnitsMessage(units: readonly UnknownUnit[]): string {
+  const names = units.slice(0, 10).map((u) => `“${u.name}”（第 ${u.firstRow} 行起 ${u.rows} 行）`)
+  const more = units.length > 10 ? ` 等 ${units.length} 个` : ''
+  return `以下单位不在单位树中：${names.join('、')}${more}。请在预览中为每个单位选择对应的已有单位，或选择新建并指定上级和类别，然后再导入`
+}
+
 /**
  * Writes the plan in ONE transaction. Work runs in slices with the event loop free in between
  * (progress polls, the cancel button); cancelling or any error rolls everything back.
@@ -185,7 +261,9 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
     'INSERT INTO audit_log (at, actor, action, entity, entity_id, cadre_id, summary, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   )
   const unitId = new Map((db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.name, u.id]))
-  const insertUnit = db.prepare('INSERT INTO units (name, parent_id, kind, sort_order) VALUES (?, NULL, ?, ?)')
+  const insertUnit = db.prepare('INSERT INTO units (name, parent_id, kind, sort_order) VALUES (?, ?, ?, ?)')
+  const unitById = db.prepare('SELECT name FROM units WHERE id = ?').pluck()
+  const choices = opts.unitChoices
   const maxSort = db.prepare('SELECT coalesce(max(sort_order), 0) FROM units').pluck()
   const delResume = db.prepare('DELETE FROM resume_entries WHERE cadre_id = ?')
   const insResume = db.prepare('INSERT INTO resume_entries (cadre_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)')
@@ -194,10 +272,29 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
     if (!name) return null
     const id = unitId.get(name)
     if (id !== undefined) return id
-    const r = insertUnit.run(name, unitKind(name), (maxSort.get() as number) + 10)
+    const c = choices?.[name]
+    if (c?.action === 'map') {
+      // Read inside the transaction: a unit removed since the preview stops the whole import.
+      if (unitById.get(c.unitId) === undefined)
+        throw new AppError('import-unit-gone', `单位“${name}”要对应的单位（编号 ${c.unitId}）已不存在，请重新预览并选择`, `unit ${c.unitId} is gone`)
+      unitId.set(name, c.unitId)
+      return c.unitId
+    }
+    if (choices && !c) throw new AppError('import-units-undecided', undecidedUnitsMessage([{ name, rows: 1, firstRow: 0 }]), `unit ${name} undecided`)
+    let parentId: number | null = null
+    let parentName: string | null = null
+    if (c?.action === 'create' && c.parentId !== null) {
+      parentName = (unitById.get(c.parentId) as string | undefined) ?? null
+      if (parentName === null)
+        throw new AppError('import-unit-gone', `新建单位“${name}”的上级单位（编号 ${c.parentId}）已不存在，请重新预览并选择`, `parent ${c.parentId} is gone`)
+      parentId = c.parentId
+    }
+    const kind = c?.action === 'create' ? c.kind : unitKind(name)
+    const r = insertUnit.run(name, parentId, kind, (maxSort.get() as number) + 10)
     const nid = Number(r.lastInsertRowid)
     unitId.set(name, nid)
-    audit.run(now, actor, 'create', 'unit', nid, null, `导入花名册时新建单位“${name}”`, null, JSON.stringify({ name }))
+    const where = [parentName ? `上级“${parentName}”` : null, kind ? `类别“${kind}”` : null].filter(Boolean).join('，')
+    audit.run(now, actor, 'create', 'unit', nid, null, `导入花名册时新建单位“${name}”${where ? `（${where}）` : ''}`, null, JSON.stringify({ name, parentId, kind }))
     return nid
   }
   const writeResume = (cadreId: number, entries: ResumeEntry[]): void => {
@@ -206,7 +303,13 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
   }
 
   // Planning reads only; it runs before the transaction so the write lock is held as briefly as possible.
-  const plan = await planImport(db, parsed, opts.onDuplicate, { onProgress: opts.onProgress, signal: opts.signal })
+  const plan = await planImport(db, parsed, opts.onDuplicate, {
+    onProgress: opts.onProgress,
+    signal: opts.signal,
+    ...(choices ? { unitChoices: choices } : {}),
+  })
+  if (plan.unknownUnits.length)
+    throw new AppError('import-units-undecided', undecidedUnitsMessage(plan.unknownUnits), 'units not in the tree are undecided')
   const total = parsed.rows.length
   let lastYield = Date.now()
   // The WAL of a large import is copied back into the database file by a checkpoint; SQLite would
@@ -285,9 +388,23 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
     const summary =
       `导入花名册“${opts.fileName}”（工作表“${parsed.sheet}”）：新增 ${c.insert} 人，更新 ${c.update} 人，` +
       `未变 ${c.unchanged} 人，跳过 ${c.skip} 人，拒绝 ${c.reject} 行` +
-      (plan.newUnits.length ? `；新建单位 ${plan.newUnits.join('、')}` : '')
+      (plan.newUnits.length ? `；新建单位 ${plan.newUnits.join('、')}` : '') +
+      (Object.keys(plan.mappedUnits).length
+        ? `；单位对应 ${Object.entries(plan.mappedUnits).map(([a, b]) => `${a}→${b}`).join('、')}`
+        : '')
     const auditId = Number(
-      audit.run(now, actor, 'import', 'roster', null, null, summary, null, JSON.stringify({ file: opts.fileName, sheet: parsed.sheet, ...c, newUnits: plan.newUnits }))
+      audit
+        .run(
+          now,
+          actor,
+          'import',
+          'roster',
+          null,
+          null,
+          summary,
+          null,
+          JSON.stringify({ file: opts.fileName, sheet: parsed.sheet, ...c, newUnits: plan.newUnits, mappedUnits: plan.mappedUnits }),
+        )
         .lastInsertRowid,
     )
     if (opts.signal?.aborted) throw cancelled()

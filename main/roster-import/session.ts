@@ -8,7 +8,18 @@ import { randomUUID } from 'node:crypto'
 import { AppError, toErrorData, type AppErrorData } from '../domain/errors'
 import { workbookToBytes } from '../export/workbook'
 import type { AppContext } from '../services/context'
-import { checkpointAfterImport, commitImport, planImport, type FieldChange, type OnDuplicate, type RowAction } from './commit'
+import { guessUnitKind } from '../services/units'
+import { suggestUnits, unitPaths, type UnitSuggestion } from '../units/match'
+import {
+  checkpointAfterImport,
+  commitImport,
+  planImport,
+  type FieldChange,
+  type OnDuplicate,
+  type RowAction,
+  type UnitChoice,
+  type UnknownUnit,
+} from './commit'
 import {
   applyMapping,
   buildReport,
@@ -71,10 +82,29 @@ export interface ImportPreview {
   total: number
   counts: { insert: number; update: number; unchanged: number; skip: number; reject: number; warnings: number }
   newUnits: string[]
+  /** Every unit name not in the tree that the import would write, decided or not (mapped first to
+   *  their unit, to be created, or undecided: `choice` null). The import starts when none is null. */
+  units: AskedUnit[]
+  /** Units still undecided. */
+  undecidedUnits: number
+  /** Roster name → the tree's unit it is mapped to. */
+  mappedUnits: Record<string, string>
   /** Rows with problems or changes first, then the others, at most PREVIEW_ROWS. */
   rows: PreviewRow[]
   truncated: boolean
 }
+
+/** A unit the roster names that the tree does not have: the preview asks what to do with it. */
+export interface AskedUnit extends UnknownUnit {
+  /** Close names in the tree, best first. */
+  suggestions: UnitSuggestion[]
+  /** The kind its name suggests (for 新建), or null. */
+  guessedKind: string | null
+  /** What the clerk chose so far (echoed back), or null while undecided. */
+  choice: UnitChoice | null
+}
+
+export type UnitChoices = Record<string, UnitChoice>
 
 export interface JobStatus {
   jobId: string
@@ -174,10 +204,30 @@ export class ImportService {
     return { parsed: s.parsed.parsed, picked, remembered }
   }
 
-  async preview(arg: { token: string; sheet?: string; mapping?: ColumnMapping; onDuplicate: OnDuplicate }): Promise<ImportPreview> {
+  async preview(arg: {
+    token: string
+    sheet?: string
+    mapping?: ColumnMapping
+    onDuplicate: OnDuplicate
+    units?: UnitChoices
+  }): Promise<ImportPreview> {
     const s = this.session(arg.token)
     const { parsed, picked, remembered } = await this.parsedFor(s, arg.sheet, arg.mapping)
-    const plan = await planImport(this.ctx.db, parsed, arg.onDuplicate)
+    const choices = arg.units ?? {}
+    const plan = await planImport(this.ctx.db, parsed, arg.onDuplicate, { unitChoices: choices })
+    const tree = this.ctx.db.prepare('SELECT id, name, parent_id AS parentId FROM units').all() as {
+      id: number
+      name: string
+      parentId: number | null
+    }[]
+    const paths = unitPaths(tree)
+    const undecided = new Set(plan.unknownUnits.map((u) => u.name))
+    const units: AskedUnit[] = plan.foreignUnits.map((u) => ({
+      ...u,
+      suggestions: suggestUnits(tree, u.name, { paths }),
+      guessedKind: guessUnitKind(u.name),
+      choice: undecided.has(u.name) ? null : (choices[u.name] ?? null),
+    }))
     const rows: PreviewRow[] = []
     const order = parsed.rows.map((_r, i) => i)
     const interesting = (i: number): boolean => {
@@ -196,6 +246,8 @@ export class ImportService {
         const issue = r.issues.find((x) => x.column === c.letter && x.level === 'error')
         if (issue) cells[c.letter] = issue.value
         else if (c.key === 'resume') cells[c.letter] = r.resume ? `${r.resume.length} 条` : ''
+        else if (c.key === 'unit' && r.values.unit && plan.mappedUnits[r.values.unit])
+          cells[c.letter] = `${r.values.unit} → ${plan.mappedUnits[r.values.unit]}`
         else cells[c.letter] = r.values[c.key] ?? ''
       }
       rows.push({
@@ -226,13 +278,22 @@ export class ImportService {
       total: parsed.rows.length,
       counts: { ...plan.counts, warnings },
       newUnits: plan.newUnits,
+      units,
+      undecidedUnits: plan.unknownUnits.length,
+      mappedUnits: plan.mappedUnits,
       rows,
       truncated: parsed.rows.length > PREVIEW_ROWS,
     }
   }
 
   /** Starts the import as a job; the page polls `progress`. */
-  start(arg: { token: string; sheet?: string; mapping?: ColumnMapping; onDuplicate: OnDuplicate }): { jobId: string } {
+  start(arg: {
+    token: string
+    sheet?: string
+    mapping?: ColumnMapping
+    onDuplicate: OnDuplicate
+    units?: UnitChoices
+  }): { jobId: string } {
     const s = this.session(arg.token)
     if ([...this.jobs.values()].some((j) => j.status.state === 'running')) {
       throw new AppError('import-busy', '另一个导入正在进行，请等它完成或取消后再开始', 'another import is running')
@@ -262,6 +323,8 @@ export class ImportService {
       const { plan } = await commitImport(this.ctx, parsed, {
         fileName: s.fileName,
         onDuplicate: arg.onDuplicate,
+        // The page always asks: an unknown unit without a decision stops the import (nothing written).
+        unitChoices: arg.units ?? {},
         signal: controller.signal,
         onProgress: (d, t) => progress('write', d, t),
       })

@@ -66,9 +66,15 @@ describe('importing again', () => {
     const opened = svc.open('b.xlsx', await roster([['张三', '男', '1975.03', ID.zhang, '县教育局', '副局长']]))
     const skipPreview = await svc.preview({ token: opened.token, onDuplicate: 'skip' })
     expect(skipPreview.counts).toMatchObject({ insert: 0, update: 0, skip: 1 })
-    const p = await svc.preview({ token: opened.token, onDuplicate: 'update' })
+    const asked = await svc.preview({ token: opened.token, onDuplicate: 'update' })
+    // 县教育局 is not in the tree: the preview asks, nothing is to be created yet.
+    expect(asked.newUnits).toEqual([])
+    expect(asked.units.map((u) => [u.name, u.choice])).toEqual([['县教育局', null]])
+    const units = { 县教育局: { action: 'create' as const, parentId: null, kind: '县直部门' } }
+    const p = await svc.preview({ token: opened.token, onDuplicate: 'update', units })
     expect(p.counts).toMatchObject({ insert: 0, update: 1, skip: 0 })
     expect(p.newUnits).toEqual(['县教育局'])
+    expect(p.undecidedUnits).toBe(0)
     expect(p.rows[0]).toMatchObject({
       row: 3,
       action: 'update',
@@ -79,7 +85,7 @@ describe('importing again', () => {
     })
     // Nothing written by the preview.
     expect(ctx.db.prepare('SELECT position FROM cadres').pluck().get()).toBe('科员')
-    const { jobId } = svc.start({ token: opened.token, onDuplicate: 'update' })
+    const { jobId } = svc.start({ token: opened.token, onDuplicate: 'update', units })
     await until(() => svc.progress(jobId).state !== 'running')
     const st = svc.progress(jobId)
     expect(st.state).toBe('done')

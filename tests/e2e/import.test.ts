@@ -52,6 +52,11 @@ describe('导入花名册 in the browser', () => {
     await expect.poll(() => page.getByTestId('import-counts').textContent()).toContain('有错误不导入 3 行')
     await screenshot(page, 'import-preview')
 
+    // The roster's units are not in the (empty) tree: the import waits until they are decided.
+    await expect.poll(() => page.getByTestId('import-units-undecided').textContent()).toContain('还有 3 个未确定')
+    expect(await page.getByTestId('import-start').isDisabled()).toBe(true)
+    await page.getByTestId('import-units-all-create').click()
+    await expect.poll(() => page.getByTestId('import-start').isDisabled()).toBe(false)
     await page.getByTestId('import-start').click()
     const summary = page.getByTestId('import-summary')
     await summary.waitFor({ timeout: 30_000 })

@@ -9,6 +9,20 @@ const key = z.string().max(40).nullable()
 const mapping = z.record(z.string().regex(/^[A-Z]{1,3}$/), key)
 const onDuplicate = z.enum(['skip', 'update'])
 const sheet = z.string().min(1).max(100).optional()
+/** The clerk's decision for each unit name the tree does not have (issue 13). */
+const units = z
+  .record(
+    z.string().min(1).max(200),
+    z.discriminatedUnion('action', [
+      z.object({ action: z.literal('map'), unitId: z.number().int().positive() }),
+      z.object({
+        action: z.literal('create'),
+        parentId: z.number().int().positive().nullable(),
+        kind: z.string().max(50).nullable(),
+      }),
+    ]),
+  )
+  .optional()
 
 export const importChannels = {
   /** The file's bytes (at most 60 MB): opened once, its visible sheets offered. */
@@ -16,9 +30,12 @@ export const importChannels = {
     z.object({ fileName: z.string().min(1).max(260), data: z.instanceof(Uint8Array).refine((d) => d.length <= 64 * 1024 * 1024, '文件超过 60 MB') }),
     read([], 'write'),
   ),
-  'import.preview': channel<ImportPreview>()(z.object({ token, sheet, mapping: mapping.optional(), onDuplicate }), read(undefined, 'write')),
+  'import.preview': channel<ImportPreview>()(
+    z.object({ token, sheet, mapping: mapping.optional(), onDuplicate, units }),
+    read(undefined, 'write'),
+  ),
   'import.start': channel<{ jobId: string }>()(
-    z.object({ token, sheet, mapping: mapping.optional(), onDuplicate }),
+    z.object({ token, sheet, mapping: mapping.optional(), onDuplicate, units }),
     write(['cadres', 'units', 'resume_entries', 'family_members', 'audit_log', 'settings']),
   ),
   'import.progress': channel<JobStatus>()(z.object({ jobId }), read(undefined, 'write')),

@@ -7,10 +7,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ColDef, ICellRendererParams, ITooltipParams } from 'ag-grid-community'
 import { FIELD_BY_KEY, type CadreFieldKey } from '../../../../main/domain/fields'
-import type { ImportPreview, JobStatus, OpenedFile, PreviewRow } from '../../../../main/roster-import/session'
+import type { ImportPreview, JobStatus, OpenedFile, PreviewRow, UnitChoices } from '../../../../main/roster-import/session'
 import { call, downloadBytes, readFileBytes } from '../../api'
 import { DataGrid, EmptyState, Page, errorText, showMessage } from '../../components'
 import { navigate } from '../../router'
+import { UnitDecisions } from './UnitDecisions'
 import './import.css'
 
 type OnDuplicate = 'skip' | 'update'
@@ -39,6 +40,8 @@ export function ImportPage() {
   const [error, setError] = useState<string | null>(null)
   const [job, setJob] = useState<JobStatus | null>(null)
   const [sheetTried, setSheetTried] = useState('')
+  // What the clerk decided for each unit the roster names that the tree does not have.
+  const [unitChoices, setUnitChoices] = useState<UnitChoices>({})
   const fileInput = useRef<HTMLInputElement>(null)
 
   const reset = (): void => {
@@ -47,16 +50,17 @@ export function ImportPage() {
     setMapping(null)
     setJob(null)
     setError(null)
+    setUnitChoices({})
     if (fileInput.current) fileInput.current.value = ''
   }
 
   const loadPreview = useCallback(
-    async (token: string, sheet: string | undefined, map: Mapping | null, dup: OnDuplicate): Promise<void> => {
+    async (token: string, sheet: string | undefined, map: Mapping | null, dup: OnDuplicate, units: UnitChoices = {}): Promise<void> => {
       setBusy('正在分析表格…')
       setError(null)
       setSheetTried(sheet ?? '')
       try {
-        const p = await call('import.preview', { token, sheet, onDuplicate: dup, ...(map ? { mapping: map } : {}) })
+        const p = await call('import.preview', { token, sheet, onDuplicate: dup, units, ...(map ? { mapping: map } : {}) })
         setPreview(p)
         setMapping(mappingOf(p))
       } catch (e) {
@@ -106,6 +110,7 @@ export function ImportPage() {
         token: preview.token,
         sheet: preview.sheet,
         onDuplicate,
+        units: unitChoices,
         ...(mapping ? { mapping } : {}),
       })
       setJob({ jobId, state: 'running', phase: 'read', done: 0, total: 1, percent: 0, report: null, error: null })
@@ -140,7 +145,13 @@ export function ImportPage() {
     if (key) for (const k of Object.keys(next)) if (next[k] === key) next[k] = null
     next[letter] = key
     setMapping(next)
-    void loadPreview(preview.token, preview.sheet, next, onDuplicate)
+    void loadPreview(preview.token, preview.sheet, next, onDuplicate, unitChoices)
+  }
+
+  const changeUnits = (next: UnitChoices): void => {
+    if (!preview) return
+    setUnitChoices(next)
+    void loadPreview(preview.token, preview.sheet, mapping, onDuplicate, next)
   }
 
   const running = job?.state === 'running'
@@ -219,7 +230,10 @@ export function ImportPage() {
                   value={preview.sheet}
                   disabled={running || !!finished}
                   data-testid="import-sheet"
-                  onChange={(e) => void loadPreview(preview.token, e.target.value, null, onDuplicate)}
+                  onChange={(e) => {
+                    setUnitChoices({})
+                    void loadPreview(preview.token, e.target.value, null, onDuplicate)
+                  }}
                 >
                   {opened.sheets.map((s) => (
                     <option key={s.name} value={s.name}>
@@ -241,7 +255,7 @@ export function ImportPage() {
                     checked={onDuplicate === 'skip'}
                     onChange={() => {
                       setOnDuplicate('skip')
-                      void loadPreview(preview.token, preview.sheet, mapping, 'skip')
+                      void loadPreview(preview.token, preview.sheet, mapping, 'skip', unitChoices)
                     }}
                   />
                   跳过
@@ -254,7 +268,7 @@ export function ImportPage() {
                     checked={onDuplicate === 'update'}
                     onChange={() => {
                       setOnDuplicate('update')
-                      void loadPreview(preview.token, preview.sheet, mapping, 'update')
+                      void loadPreview(preview.token, preview.sheet, mapping, 'update', unitChoices)
                     }}
                   />
                   用表中内容更新
@@ -270,6 +284,9 @@ export function ImportPage() {
               </div>
             ))}
             <Counts preview={preview} />
+            {preview.units.length ? (
+              <UnitDecisions units={preview.units} choices={unitChoices} disabled={running || !!finished} onChange={changeUnits} />
+            ) : null}
             <PreviewGrid preview={preview} />
             <div className="import-actions">
               {!job || job.state === 'cancelled' || job.state === 'failed' ? (
@@ -277,7 +294,13 @@ export function ImportPage() {
                   type="button"
                   className="btn btn-primary btn-large"
                   data-testid="import-start"
-                  disabled={!!busy || preview.problems.length > 0 || preview.counts.insert + preview.counts.update === 0}
+                  disabled={
+                    !!busy ||
+                    preview.problems.length > 0 ||
+                    preview.undecidedUnits > 0 ||
+                    preview.counts.insert + preview.counts.update === 0
+                  }
+                  title={preview.undecidedUnits > 0 ? `还有 ${preview.undecidedUnits} 个单位未确定：请在上方为它们选择对应的单位或新建` : undefined}
                   onClick={() => void start()}
                 >
                   开始导入（新增 {preview.counts.insert} 人{preview.counts.update ? `，更新 ${preview.counts.update} 人` : ''}）

@@ -11,6 +11,7 @@ import { openWorkbook } from '../roster-import/open'
 import { columnLetter, type CellValue, type LoadedSheet, type SheetRow } from '../roster-import/workbook'
 import type { AppContext } from '../services/context'
 import { normalizeGrade, setGrades } from './assessments'
+import { gradeWarnings } from './crosschecks'
 import { GRADES } from './kinds'
 
 export interface ResultsRow {
@@ -22,6 +23,8 @@ export interface ResultsRow {
   cadreId: number
   /** The grade stored before the import (null: none). */
   current: string | null
+  /** What the regulations say against this grade (main/records/crosschecks.ts); imported all the same. */
+  warnings: string[]
 }
 
 export interface ResultsProblem {
@@ -223,7 +226,17 @@ export async function importAssessmentResults(
     seen.set(key, r)
     const cur = (current.get(cadreId, year, kind) as { grade: string } | undefined)?.grade ?? null
     if (cur === grade) skipped++
-    preview.push({ row: r, name, idCard, year, grade, cadreId, current: cur })
+    // Cross-checks against the cadre's talks and discipline of that year: warned, imported all the same.
+    const checks = gradeWarnings(ctx, cadreId, { year, kind, grade }).map((w) => w.message)
+    for (const m of checks)
+      warnings.push({
+        row: r,
+        column: where('grade'),
+        key: 'grade',
+        value: rawGrade,
+        message: `第 ${r} 行${where('grade') ? ` ${where('grade')} 列` : ''}：${name}，${m}`,
+      })
+    preview.push({ row: r, name, idCard, year, grade, cadreId, current: cur, warnings: checks })
   }
   const inserted = preview.filter((p) => p.current === null).length
   const updated = preview.filter((p) => p.current !== null && p.current !== p.grade).length

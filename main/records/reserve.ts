@@ -6,6 +6,7 @@ import { ageAt, isMonth } from '../domain/dates'
 import { AppError } from '../domain/errors'
 import { recordAudit } from '../services/audit'
 import type { AppContext } from '../services/context'
+import { poolWarnings } from './crosschecks'
 import { RESERVE_STATUSES } from './kinds'
 import { unitFilter } from './units'
 
@@ -79,6 +80,9 @@ export interface AddToPoolResult {
   added: number
   /** People already in the pool at that level (在库 or 已列为考察对象), left as they were. */
   skipped: { cadreId: number; name: string; reason: string }[]
+  /** Added, with what the regulations say against it (main/records/crosschecks.ts): an impact
+   *  period, 立案审查, a level below or at the pool's. One entry per warning, "姓名：…". */
+  warnings: { cadreId: number; name: string; message: string }[]
 }
 
 const ACTIVE = "('在库', '已列为考察对象')"
@@ -105,6 +109,7 @@ export function addToPool(ctx: AppContext, input: AddToPoolInput): AddToPoolResu
   return db.transaction(() => {
     let added = 0
     const skipped: AddToPoolResult['skipped'] = []
+    const warnings: AddToPoolResult['warnings'] = []
     for (const cadreId of [...new Set(input.cadreIds)]) {
       const c = getCadre.get(cadreId) as { name: string; status: string } | undefined
       if (!c)
@@ -131,8 +136,10 @@ export function addToPool(ctx: AppContext, input: AddToPoolInput): AddToPoolResu
         after: { level, entryDate: input.entryDate, entryWay: input.entryWay, status: '在库' },
       })
       added++
+      for (const w of poolWarnings(ctx, cadreId, level, input.entryDate))
+        warnings.push({ cadreId, name: c.name, message: `${c.name}：${w.message}` })
     }
-    return { added, skipped }
+    return { added, skipped, warnings }
   })()
 }
 

@@ -26,7 +26,7 @@ describe('reserve pool', () => {
       entryWay: '组织推荐',
       entryDate: '2026-01',
     })
-    expect(again).toEqual({ added: 0, skipped: [{ cadreId: a, name: '甲', reason: '已在副科级后备库中' }] })
+    expect(again).toEqual({ added: 0, skipped: [{ cadreId: a, name: '甲', reason: '已在副科级后备库中' }], warnings: [] })
     addToPool(ctx, {
       cadreIds: [b],
       level: '正科级后备',

@@ -1,6 +1,7 @@
 /** Channels of the cadre's records (issue 5): per-cadre entries, year grid, 研判, talks, reserve pool, postings. */
 import { z } from 'zod'
 import type { YearGrid, BulkResult } from '../../records/assessments'
+import type { CrossCheck } from '../../records/crosschecks'
 import type { ResultsReport } from '../../records/assessment-import'
 import type { ListedRecord } from '../../records/entries'
 import type { ExportedFile } from '../../records/exports'
@@ -97,6 +98,11 @@ const KindSchema = z.enum([
 
 export type AnyListedRecord = { [K in keyof RecordOf]: ListedRecord<K> }[keyof RecordOf]
 export type AnyRecord = RecordOf[keyof RecordOf]
+/** A record as saved, with the warnings of its entry: names the regulations do not use and the
+ *  cross-checks (main/records/crosschecks.ts). Saved all the same. */
+export type SavedRecord = AnyRecord & { warnings: string[]; crossChecks: CrossCheck[] }
+/** The year grid's save, with the cross-checks of the grades set ("姓名：…"). */
+export type GradesSaved = BulkResult & { warnings: { cadreId: number; name: string; message: string }[] }
 
 export const RecordListSchema = z.object({ cadreId: id, kind: KindSchema })
 const TalkLedgerSchema = z.object({
@@ -124,8 +130,8 @@ const GroupSchema = z.discriminatedUnion('kind', [
 
 export const recordsChannels = {
   'records.list': channel<AnyListedRecord[]>()(RecordListSchema, read()),
-  'records.add': channel<AnyRecord>()(z.intersection(z.object({ cadreId: id }), RecordInput)),
-  'records.update': channel<AnyRecord>()(z.intersection(z.object({ id }), RecordInput)),
+  'records.add': channel<SavedRecord>()(z.intersection(z.object({ cadreId: id }), RecordInput)),
+  'records.update': channel<SavedRecord>()(z.intersection(z.object({ id }), RecordInput)),
   'records.remove': channel<null>()(z.object({ id, kind: KindSchema })),
 
   'assessments.grid': channel<YearGrid>()(
@@ -136,7 +142,7 @@ export const recordsChannels = {
     }),
     read(),
   ),
-  'assessments.setGrades': channel<BulkResult>()(
+  'assessments.setGrades': channel<GradesSaved>()(
     z.object({
       year: z.number().int().min(1950).max(2100),
       kind: z.string().max(20).optional(),

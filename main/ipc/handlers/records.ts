@@ -1,7 +1,8 @@
 /** Handlers of the records channels (contract/records.ts): thin calls into main/records/. */
 import { importAssessmentResults } from '../../records/assessment-import'
 import { loadYearGrid, setGrades } from '../../records/assessments'
-import { addRecord, listRecords, removeRecord, updateRecord } from '../../records/entries'
+import { gradeWarnings, recordCrossChecks } from '../../records/crosschecks'
+import { addRecord, listRecords, recordWarnings, removeRecord, updateRecord } from '../../records/entries'
 import { exportPool, exportTalkLedger } from '../../records/exports'
 import type { RecordData, RecordKind } from '../../records/kinds'
 import { listPostings, stationedAt } from '../../records/postings'
@@ -19,24 +20,49 @@ import {
 } from '../../records/studies'
 import { escalationHints, talkLedger, talksDue } from '../../records/talks'
 import type { AppContext } from '../../services/context'
-import type { AnyListedRecord, AnyRecord, recordsChannels } from '../contract/records'
+import type { AnyListedRecord, AnyRecord, GradesSaved, SavedRecord, recordsChannels } from '../contract/records'
 import type { Handlers } from '../registry'
 
 type RecordsHandlers = Pick<Handlers, keyof typeof recordsChannels>
+
+/** The saved record with what its entry is warned about (saved all the same). */
+function saved(ctx: AppContext, kind: RecordKind, rec: AnyRecord): SavedRecord {
+  const r = rec as unknown as { id: number; cadreId: number } & Record<string, unknown>
+  const crossChecks = recordCrossChecks(ctx, kind, r)
+  const warnings = [...recordWarnings(kind, r), ...crossChecks.map((c) => c.message)]
+  return { ...rec, warnings, crossChecks }
+}
+
+function gradesSaved(
+  ctx: AppContext,
+  a: { year: number; kind?: string; changes: { cadreId: number; grade: string | null }[] },
+  r: ReturnType<typeof setGrades>,
+): GradesSaved {
+  const warnings: GradesSaved['warnings'] = []
+  const nameOf = ctx.db.prepare('SELECT name FROM cadres WHERE id = ?').pluck()
+  for (const c of a.changes) {
+    if (!c.grade) continue
+    const ws = gradeWarnings(ctx, c.cadreId, { year: a.year, kind: a.kind ?? '年度考核', grade: c.grade })
+    if (ws.length === 0) continue
+    const name = String(nameOf.get(c.cadreId) ?? '')
+    for (const w of ws) warnings.push({ cadreId: c.cadreId, name, message: `${name}：${w.message}` })
+  }
+  return { ...r, warnings }
+}
 
 export function createRecordsHandlers(ctx: AppContext): RecordsHandlers {
   return {
     'records.list': (a) => listRecords(ctx, a.kind, a.cadreId) as AnyListedRecord[],
     'records.add': (a) =>
-      addRecord(ctx, a.kind as RecordKind, a.cadreId, a.data as RecordData<RecordKind>) as AnyRecord,
+      saved(ctx, a.kind, addRecord(ctx, a.kind as RecordKind, a.cadreId, a.data as RecordData<RecordKind>) as AnyRecord),
     'records.update': (a) =>
-      updateRecord(ctx, a.kind as RecordKind, a.id, a.data as RecordData<RecordKind>) as AnyRecord,
+      saved(ctx, a.kind, updateRecord(ctx, a.kind as RecordKind, a.id, a.data as RecordData<RecordKind>) as AnyRecord),
     'records.remove': (a) => {
       removeRecord(ctx, a.kind, a.id)
       return null
     },
     'assessments.grid': (a) => loadYearGrid(ctx, a),
-    'assessments.setGrades': (a) => setGrades(ctx, a),
+    'assessments.setGrades': (a) => gradesSaved(ctx, a, setGrades(ctx, a)),
     'assessments.import': (a) => importAssessmentResults(ctx, a.bytes, a),
     'studies.rounds': () => listRounds(ctx),
     'studies.createRound': (a) => createRound(ctx, a),

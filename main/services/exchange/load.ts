@@ -21,7 +21,8 @@ import {
   type CadreFieldKey,
 } from '../../domain/fields'
 import { idCardContradictions, validateIdCard } from '../../domain/idcard'
-import { refreshImpactPeriods } from '../../records/impact'
+import { exchangeCrossChecks } from '../../records/crosschecks'
+import { impactConfig, refreshImpactPeriods } from '../../records/impact'
 import { recordAudit } from '../audit'
 import type { AppContext } from '../context'
 import { DISCIPLINE_SYSTEM_VOCAB, resolveTerm, vocabularyWarnings } from '../../records/vocab'
@@ -499,6 +500,7 @@ export function loadExchangeDocument(
   const checked: Checked[] = []
   const seenIds = new Map<string, number>()
   const known = new Set<string>()
+  const config = impactConfig(ctx)
   doc.cadres.forEach((raw, i) => {
     const row = i + 1
     const rawId = typeof raw['idCard'] === 'string' ? raw['idCard'] : undefined
@@ -518,6 +520,9 @@ export function loadExchangeDocument(
       if (first !== undefined) throw new Reject('idCard', `身份证号与文件中第 ${first} 名干部重复`, c.idCard)
       seenIds.set(c.idCard, row)
       for (const w of c.warnings) report.warnings.push({ row, idCard: c.idCard, ...w })
+      // Grades against the same year's 诫勉 / 政务处分, pool entries in an impact period
+      // (main/records/crosschecks.ts): loaded all the same.
+      for (const w of exchangeCrossChecks(c.lists, config)) report.warnings.push({ row, idCard: c.idCard, ...w })
       checked.push(c)
     } catch (e) {
       if (!(e instanceof Reject)) throw e

@@ -25,6 +25,9 @@ export function AddToPoolDialog({
   const [picked, setPicked] = useState<CadreRow[]>([])
   const [saving, setSaving] = useState(false)
   const [dateError, setDateError] = useState<string | null>(null)
+  // Added, with what the regulations say against it (impact period, 立案审查, level): shown here
+  // until read (main/records/crosschecks.ts).
+  const [checks, setChecks] = useState<string[] | null>(null)
   const ids = cadreIds.length > 0 ? cadreIds : picked.map((r) => r.id)
   const save = async () => {
     const m = tidyMonth(date)
@@ -40,7 +43,8 @@ export function AddToPoolDialog({
         `已将 ${r.added} 人列入${level}${skipped ? `；未加入：${skipped}` : ''}`,
         r.skipped.length ? 'warning' : 'success',
       )
-      onDone()
+      if (r.warnings.length) setChecks(r.warnings.map((w) => w.message))
+      else onDone()
     } catch (e) {
       showError(e)
     } finally {
@@ -51,27 +55,40 @@ export function AddToPoolDialog({
     <Dialog
       open
       title="加入后备干部库"
-      onClose={onClose}
+      onClose={checks ? onDone : onClose}
       width={600}
       testId="add-to-pool"
       footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
+        checks ? (
+          <button type="button" className="btn btn-primary" data-testid="pool-checks-ok" onClick={onDone}>
+            知道了
           </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            data-testid="pool-add-confirm"
-            disabled={saving || ids.length === 0}
-            onClick={() => void save()}
-          >
-            {saving ? '正在保存…' : `加入（${ids.length} 人）`}
-          </button>
-        </>
+        ) : (
+          <>
+            <button type="button" className="btn" onClick={onClose}>
+              取消
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid="pool-add-confirm"
+              disabled={saving || ids.length === 0}
+              onClick={() => void save()}
+            >
+              {saving ? '正在保存…' : `加入（${ids.length} 人）`}
+            </button>
+          </>
+        )
       }
     >
-      {cadreIds.length > 0 ? (
+      {checks ? (
+        <div className="rec-vocab-warn" role="alert" data-testid="pool-crosscheck-warning">
+          <div>已加入。请注意：</div>
+          {checks.map((m) => (
+            <div key={m}>⚠ {m}</div>
+          ))}
+        </div>
+      ) : cadreIds.length > 0 ? (
         <p className="rec-lead">将花名册中选中的 {cadreIds.length} 名干部列入后备干部库。</p>
       ) : (
         <CadrePicker selected={picked} onChange={setPicked} />

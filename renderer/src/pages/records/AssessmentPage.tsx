@@ -219,6 +219,9 @@ export function AssessmentPage() {
         changes: changes.map((c) => ({ cadreId: c.cadreId, grade: c.grade })),
       })
       showMessage(`已保存 ${r.changed} 个等次`, 'success')
+      // What the regulations say against a grade (诫勉 / 政务处分 that year): saved all the same.
+      if (r.warnings.length)
+        showMessage(`请注意：${r.warnings.map((w) => w.message).join('；')}`, 'warning')
       setEdits(new Map())
       reload()
     } catch (e) {
@@ -506,7 +509,7 @@ function ImportReportDialog({
         </table>
       ) : null}
       {report.warnings.map((w) => (
-        <div key={w.row} className="rec-warn">
+        <div key={`${w.row}-${w.key}-${w.message}`} className="rec-warn" data-testid="import-warning">
           {w.message}
         </div>
       ))}
@@ -521,6 +524,9 @@ function ImportReportDialog({
                   <td>{p.name}</td>
                   <td>{p.year}</td>
                   <td>{p.current && p.current !== p.grade ? `${p.current} → ${p.grade}` : p.grade}</td>
+                  <td className={p.warnings.length ? 'rec-warn' : undefined}>
+                    {p.warnings.map((m) => `⚠ ${m}`).join('；')}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -140,6 +140,9 @@ export function RecordEditor({
   )
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [saving, setSaving] = useState(false)
+  // Saved, with what the regulations say against it (main/records/crosschecks.ts): shown here
+  // until the clerk has read it.
+  const [checks, setChecks] = useState<string[] | null>(null)
   const save = async () => {
     const r = dataOf(kind, form)
     if ('field' in r) {
@@ -149,11 +152,19 @@ export function RecordEditor({
     setSaving(true)
     try {
       const arg = { kind, data: r.data } as never
-      if (record) await call('records.update', { ...(arg as object), id: record.id } as never)
-      else await call('records.add', { ...(arg as object), cadreId } as never)
+      const res = record
+        ? await call('records.update', { ...(arg as object), id: record.id } as never)
+        : await call('records.add', { ...(arg as object), cadreId } as never)
       const whose = subjectName ? `${subjectName}的` : ''
-      showMessage(record ? `已保存${whose}${RECORD_KIND_LABELS[kind]}记录` : `已新增${whose}${RECORD_KIND_LABELS[kind]}记录`, 'success')
-      onSaved()
+      showMessage(
+        record
+          ? `已保存${whose}${RECORD_KIND_LABELS[kind]}记录`
+          : `已新增${whose}${RECORD_KIND_LABELS[kind]}记录`,
+        'success',
+      )
+      const cross = res.crossChecks.map((c) => c.message)
+      if (cross.length) setChecks(cross)
+      else onSaved()
     } catch (e) {
       if (e instanceof ApiError && e.fields) setErrors(e.fields)
       showError(e)
@@ -168,26 +179,40 @@ export function RecordEditor({
     <Dialog
       open={open}
       title={`${record ? '修改' : '新增'}${RECORD_KIND_LABELS[kind]}记录${subjectName ? `：${subjectName}` : ''}`}
-      onClose={onClose}
+      onClose={checks ? onSaved : onClose}
       width={820}
       testId={`record-editor-${kind}`}
       footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
+        checks ? (
+          <button type="button" className="btn btn-primary" data-testid="record-checks-ok" onClick={onSaved}>
+            知道了
           </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            data-testid="record-save"
-            disabled={saving}
-            onClick={() => void save()}
-          >
-            {saving ? '正在保存…' : '保存'}
-          </button>
-        </>
+        ) : (
+          <>
+            <button type="button" className="btn" onClick={onClose}>
+              取消
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid="record-save"
+              disabled={saving}
+              onClick={() => void save()}
+            >
+              {saving ? '正在保存…' : '保存'}
+            </button>
+          </>
+        )
       }
     >
+      {checks ? (
+        <div className="rec-vocab-warn" role="alert" data-testid="record-crosscheck-warning">
+          <div>已保存。请注意：</div>
+          {checks.map((m) => (
+            <div key={m}>⚠ {m}</div>
+          ))}
+        </div>
+      ) : null}
       <FormGrid columns={2}>
         {KIND_FIELDS[kind].map((s) => {
           const common = {

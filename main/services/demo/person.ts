@@ -4,6 +4,7 @@
  * with gender and birth month; family, assessments, talks, reserve entries, postings and studies.
  */
 import { makeIdCard } from '../../domain/idcard'
+import { gradeChecks } from '../../records/crosschecks'
 import type { CadreScalars } from '../exchange/write'
 import type { ExRelated, ExResume } from '../exchange/schema'
 import {
@@ -555,6 +556,17 @@ export class PersonFactory {
           '工作失职',
         ]),
       })
+    }
+
+    // Grades as the 考核规定 wants them beside a sanction (main/records/crosschecks.ts): no 优秀
+    // in the year of a 政务警告, 不定等次 while a 记过 or heavier runs at the year's end.
+    if (rel.discipline.length) {
+      const refs = rel.discipline.map((d, i) => ({ ref: String(i), record: { source: 'discipline' as const, ...d } }))
+      for (const a of rel.assessments) {
+        const codes = gradeChecks(a, refs).map((c) => c.code)
+        if (codes.includes('graded-in-sanction')) a.grade = '不定等次'
+        else if (codes.includes('excellent-warned')) a.grade = '称职'
+      }
     }
 
     // Reserve pool: young staff for 副科级, deputies for 正科级.

@@ -2,7 +2,10 @@
  * Reads an LRMX file. It is XML from outside: a size limit; a byte-order mark is dropped; any
  * <!DOCTYPE or <!ENTITY is refused before parsing (no DTD, no entities, nothing external); the
  * parser expands nothing (processEntities: false) and only the five predefined entities and
- * character references are decoded afterwards. Unknown elements are passed over.
+ * character references are decoded afterwards. Unknown elements are passed over, except those whose
+ * name is a property of every JavaScript object (`__proto__`, `constructor`, `prototype`, `toString`,
+ * …): such a file was crafted, not written by a form editor, and is refused whole, naming the element
+ * and its line, before the parser builds any object from it.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { FamilyMember } from '../domain/cadre'
@@ -88,6 +91,70 @@ function textOf(n: XmlNode): string {
   return decodeEntities(String(n)).trim()
 }
 
+/**
+ * Element names that no form editor writes and that name a property every JavaScript object has:
+ * the parser would either throw (`__proto__`, `constructor`, `prototype`) or rename them silently.
+ */
+const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  ...Object.getOwnPropertyNames(Object.prototype),
+])
+
+/** How an odd name is shown in a message: at most 40 characters, control characters made visible. */
+export function showName(name: string): string {
+  const visible = [...name]
+    .map((c) => {
+      const cp = c.codePointAt(0) ?? 0
+      return cp < 0x20 || cp === 0x7f ? `\\u${cp.toString(16).padStart(4, '0')}` : c
+    })
+    .join('')
+  return visible.length > 40 ? `${visible.slice(0, 40)}…` : visible
+}
+
+/** Refuses a file with an element named like a property of every object (attributes are never read). */
+function refuseForbiddenNames(xml: string, file: string): void {
+  const re = /<\/?([^\s/>!?]+)/g
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const name = m[1] ?? ''
+    if (!FORBIDDEN_NAMES.has(name)) continue
+    const line = xml.slice(0, m.index).split('\n').length
+    throw refuse(
+      file,
+      'lrmx-element-name',
+      `第 ${line} 行的元素 <${name}> 不是任免审批表的项目，这个名称可被用来篡改程序数据，出于安全原因拒绝导入`,
+      `line ${line}: element <${name}> is not an LRMX item; refused for safety`,
+    )
+  }
+}
+
+/** fast-xml-parser's validator messages in Chinese (names shown through showName); others as written. */
+export function xmlErrorZh(msg: string): string {
+  const rules: [RegExp, (n: string, m: string, c: string) => string][] = [
+    [/^Tag '(.*)' is an invalid name\.$/s, (n) => `元素名 <${n}> 含有 XML 不允许的字符或以数字开头`],
+    [/^Invalid space after '<'\.$/, () => '“<”后不能是空格'],
+    [/^Unclosed tag '(.*)'\.$/s, (n) => `元素 <${n}> 没有结束标记`],
+    [/^Closing tag '(.*)' has not been opened\.$/s, (n) => `结束标记 </${n}> 没有对应的开始标记`],
+    [/^Closing tag '(.*)' doesn't have proper closing\.$/s, (n) => `结束标记 </${n}> 不完整`],
+    [
+      /^Expected closing tag '(.*?)' \(opened in line (\d+).*instead of closing tag '(.*)'\.$/s,
+      (n, m, c) => `第 ${m} 行开始的元素 <${n}> 没有结束标记（此处却是 </${c}>）`,
+    ],
+    [/^Attribute '(.*)' is an invalid name\.$/s, (n) => `属性名“${n}”含有 XML 不允许的字符`],
+    [/^Attribute '(.*)' is repeated\.$/s, (n) => `属性“${n}”重复`],
+    [/^Multiple possible root nodes found\.$/, () => '有多个根元素'],
+    [/^Extra text at the end$/, () => '根元素结束后还有多余的文字'],
+    [/^Start tag expected\.$/, () => '没有任何元素'],
+    [/^char '(.*)' is not expected\.$/s, (n) => `此处不应出现字符“${n}”`],
+  ]
+  for (const [re, zh] of rules) {
+    const m = re.exec(msg)
+    if (m) return zh(showName(m[1] ?? ''), m[2] ?? '', showName(m[3] ?? ''))
+  }
+  return msg
+}
+
 /** Parses the XML text of one LRMX file; throws an AppError saying what is wrong with it. */
 export function parseLrmxText(xml: string, file: string): ParsedLrmx {
   if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {
@@ -98,12 +165,13 @@ export function parseLrmxText(xml: string, file: string): ParsedLrmx {
       'contains a DOCTYPE or ENTITY declaration; refused for safety',
     )
   }
+  refuseForbiddenNames(xml, file)
   const valid = XMLValidator.validate(xml)
   if (valid !== true) {
     throw refuse(
       file,
       'lrmx-xml',
-      `不是有效的 XML（第 ${valid.err.line} 行第 ${valid.err.col} 列：${valid.err.msg}），未导入`,
+      `不是有效的 XML（第 ${valid.err.line} 行第 ${valid.err.col} 列：${xmlErrorZh(valid.err.msg)}），未导入`,
       `not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg})`,
     )
   }
@@ -116,6 +184,8 @@ export function parseLrmxText(xml: string, file: string): ParsedLrmx {
     ignoreDeclaration: true,
     ignorePiTags: true,
     isArray: (name, jpath) => name === 'Item' && String(jpath).endsWith('JiaTingChengYuan.Item'),
+    // A second guard behind refuseForbiddenNames: such a name never becomes a key.
+    transformTagName: (name) => (FORBIDDEN_NAMES.has(name) ? `refused-${name}` : name),
   })
   const doc = parser.parse(xml) as XmlObject
   const rootName = Object.keys(doc).find((k) => !k.startsWith('?') && k !== '#text')
@@ -154,7 +224,9 @@ export function parseLrmxText(xml: string, file: string): ParsedLrmx {
     'GaiGeQianRenZhiNianLingJieXian',
     '#text',
   ])
-  const unknown = Object.keys(el).filter((k) => !known.has(k))
+  const unknown = Object.keys(el)
+    .filter((k) => !known.has(k))
+    .map(showName)
   const warnings: string[] = []
   const t = (k: string): string => textOf(el[k])
   const fields: Partial<CadreFields> = {}

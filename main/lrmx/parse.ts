@@ -13,13 +13,14 @@ import { parseDay, parseMonth } from '../domain/dates'
 import { AppError } from '../domain/errors'
 import { normalizeEthnicity, normalizeName, POLITICAL_STATUSES, type CadreFields } from '../domain/fields'
 import { idCardContradictions, validateIdCard } from '../domain/idcard'
+import { photoProblem, PHOTO_MAX_BASE64, PHOTO_MAX_BYTES } from '../domain/photo'
 import { parseResume } from '../domain/resume'
 import { baseAgeOfLimitText, MONTH_FIELDS, PARTY_SHORT, TEXT_FIELDS, type LrmxPerson } from './format'
 
 /** One LRMX file may be at most this large (a photo included). */
 export const MAX_LRMX_BYTES = 5 * 1024 * 1024
 /** The decoded photo may be at most this large. */
-export const MAX_PHOTO_BYTES = 2 * 1024 * 1024
+export const MAX_PHOTO_BYTES = PHOTO_MAX_BYTES
 
 export interface ParsedLrmx {
   person: LrmxPerson
@@ -401,6 +402,7 @@ function readFamily(node: XmlNode, warnings: string[]): FamilyMember[] {
   return out
 }
 
+/** ZhaoPian: base64 of a JPEG or PNG of at most 2 MB (main/domain/photo.ts); otherwise said and not imported. */
 function readPhoto(b64: string, warnings: string[]): Uint8Array | null {
   if (!b64) return null
   const clean = b64.replace(/\s+/g, '')
@@ -408,15 +410,17 @@ function readPhoto(b64: string, warnings: string[]): Uint8Array | null {
     warnings.push('照片（ZhaoPian）不是有效的 base64 数据，未导入照片')
     return null
   }
-  if ((clean.length * 3) / 4 > MAX_PHOTO_BYTES) {
-    warnings.push(`照片超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB，未导入照片`)
+  if (clean.length > PHOTO_MAX_BASE64) {
+    const size = ((clean.length * 3) / 4 / 1024 / 1024).toFixed(2)
+    warnings.push(
+      `照片（ZhaoPian）有 ${size} MB，超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB 的上限，未导入照片`,
+    )
     return null
   }
   const bytes = new Uint8Array(Buffer.from(clean, 'base64'))
-  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8
-  const png = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47
-  if (!jpeg && !png) {
-    warnings.push('照片（ZhaoPian）不是 JPEG 图片，未导入照片')
+  const problem = photoProblem(bytes)
+  if (problem) {
+    warnings.push(`${problem.replace(/^照片/, '照片（ZhaoPian）')}，未导入照片`)
     return null
   }
   return bytes

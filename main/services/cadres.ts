@@ -11,6 +11,7 @@ import {
   type CadreFieldKey,
   type CadreFields,
 } from '../domain/fields'
+import { imageKind, photoProblem, PHOTO_MAX_BYTES, type ImageKind } from '../domain/photo'
 import { nameInitials, namePinyin } from '../domain/pinyin'
 import type { ResumeEntry } from '../domain/resume'
 import {
@@ -49,8 +50,6 @@ export {
 } from './cadres/normalize'
 
 export type CadreStatus = (typeof STATUSES)[number]
-
-export const PHOTO_MAX_BYTES = 5 * 1024 * 1024
 
 function notFound(id: number): AppError {
   return new AppError('not-found', `干部档案（编号 ${id}）不存在`, `cadre ${id} not found`)
@@ -294,35 +293,24 @@ export function getCadrePhoto(ctx: AppContext, id: number): Uint8Array | null {
   return r.photo ? new Uint8Array(r.photo.buffer, r.photo.byteOffset, r.photo.byteLength) : null
 }
 
-/** 'jpeg' / 'png' by the file's first bytes, null otherwise. */
-export function imageKind(b: Uint8Array): 'jpeg' | 'png' | null {
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg'
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
-  if (b.length >= 8 && png.every((v, i) => b[i] === v)) return 'png'
-  return null
-}
-
-/** Sets (JPEG or PNG, at most 5 MB) or removes (null) a photo; audited without the bytes. */
+/** Sets (JPEG or PNG, at most 2 MB: main/domain/photo.ts) or removes (null) a photo; audited without the bytes. */
 export function setCadrePhoto(ctx: AppContext, id: number, data: Uint8Array | null): CadreRecord {
-  let kind: 'jpeg' | 'png' | null = null
+  let kind: ImageKind | null = null
   if (data) {
-    if (data.byteLength > PHOTO_MAX_BYTES) {
-      const mb = (data.byteLength / 1024 / 1024).toFixed(1)
+    const problem = photoProblem(data)
+    if (problem) {
+      const big = data.byteLength > PHOTO_MAX_BYTES
+      const msg = big ? `${problem}，请压缩后再上传` : problem
       throw new AppError(
-        'photo-too-large',
-        `照片文件 ${mb} MB，超过 5 MB 的上限，请压缩后再上传`,
-        'photo larger than 5 MB',
+        big ? 'photo-too-large' : 'photo-format',
+        msg,
+        big ? 'photo larger than 2 MB' : 'photo must be JPEG or PNG',
         {
-          photo: '照片超过 5 MB',
+          photo: problem,
         },
       )
     }
     kind = imageKind(data)
-    if (!kind) {
-      throw new AppError('photo-format', '照片只能是 JPEG 或 PNG 图片', 'photo must be JPEG or PNG', {
-        photo: '照片只能是 JPEG 或 PNG 图片',
-      })
-    }
   }
   return ctx.db.transaction((): CadreRecord => {
     const r = ctx.db.prepare('SELECT name, photo IS NOT NULL AS had FROM cadres WHERE id = ?').get(id) as
@@ -401,11 +389,12 @@ export function insertCadresBulk(
       const family = row.family ? normalizeFamily(row.family, errors) : []
       const where = `第 ${i + 1} 条（${fields.name ?? '无姓名'}）`
       if (Object.values(errors).some(Boolean)) throw invalid(errors, where)
-      if (row.photo && !imageKind(row.photo)) {
+      const photoIssue = row.photo ? photoProblem(row.photo) : null
+      if (photoIssue) {
         throw new AppError(
           'photo-format',
-          `${where}：照片只能是 JPEG 或 PNG 图片`,
-          'photo must be JPEG or PNG',
+          `${where}：${photoIssue}`,
+          'photo must be a JPEG or PNG of at most 2 MB',
         )
       }
       const idCard = fields.idCard as string

@@ -222,11 +222,13 @@ describe('photos', () => {
     expect(setCadrePhoto(ctx, c.id, jpeg).hasPhoto).toBe(true)
     expect(Array.from(getCadrePhoto(ctx, c.id) ?? [])).toEqual(Array.from(jpeg))
     expect(errorOf(() => setCadrePhoto(ctx, c.id, new TextEncoder().encode('GIF89a....'))).message).toBe(
-      '照片只能是 JPEG 或 PNG 图片',
+      '照片不是 JPEG 或 PNG 图片（文件开头的字节为 47 49 46 38）',
     )
-    const big = new Uint8Array(5 * 1024 * 1024 + 1)
+    const big = new Uint8Array(2 * 1024 * 1024 + 1)
     big.set(jpeg)
-    expect(errorOf(() => setCadrePhoto(ctx, c.id, big)).message).toMatch(/超过 5 MB/)
+    expect(errorOf(() => setCadrePhoto(ctx, c.id, big)).message).toBe(
+      '照片有 2.00 MB，超过 2 MB 的上限，请压缩后再上传',
+    )
     const entry = listAudit(ctx, { cadreId: c.id }).entries[0]
     expect(entry?.summary).toBe('上传了 张三 的照片（JPEG，1 KB）')
     expect(JSON.stringify(entry)).not.toMatch(/255/)

@@ -21,6 +21,7 @@ import {
   type CadreFieldKey,
 } from '../../domain/fields'
 import { idCardContradictions, validateIdCard } from '../../domain/idcard'
+import { photoProblem, PHOTO_MAX_BASE64, PHOTO_MAX_BYTES } from '../../domain/photo'
 import { exchangeCrossChecks } from '../../records/crosschecks'
 import { impactConfig, refreshImpactPeriods } from '../../records/impact'
 import { recordAudit } from '../audit'
@@ -305,7 +306,11 @@ function checkLists(c: CadreIn, warnings: LoadProblem[]): Partial<ExRelated> {
     const list = (out[key] ?? c[key]) as Record<string, unknown>[] | undefined
     list?.forEach((item, i) => {
       for (const v of vocabularyWarnings(key, item))
-        warnings.push({ key, value: String(item[v.key] ?? ''), message: `${RELATED_LABELS[key]}第 ${i + 1} 项：${v.message}` })
+        warnings.push({
+          key,
+          value: String(item[v.key] ?? ''),
+          message: `${RELATED_LABELS[key]}第 ${i + 1} 项：${v.message}`,
+        })
     })
   }
   if (c.rewards)
@@ -350,7 +355,10 @@ function unknownItemKeys(raw: Record<string, unknown>): { key: string; message: 
       for (const f of Object.keys(item as object)) {
         if (f in shape || seen.has(f)) continue
         seen.add(f)
-        out.push({ key: k, message: `${RELATED_LABELS[k]}中未识别的字段“${f}”已忽略（首次出现在第 ${i + 1} 项）` })
+        out.push({
+          key: k,
+          message: `${RELATED_LABELS[k]}中未识别的字段“${f}”已忽略（首次出现在第 ${i + 1} 项）`,
+        })
       }
     })
   }
@@ -406,11 +414,23 @@ function checkCadre(raw: Record<string, unknown>, row: number): Checked {
   let photo: Buffer | null | undefined
   if (c.photo === null) photo = null
   else if (typeof c.photo === 'string') {
+    // A JPEG or PNG of at most 2 MB (main/domain/photo.ts); otherwise this cadre is rejected, named.
+    const who = `干部“${scalars.name ?? c.name ?? '（无姓名）'}”（身份证号 ${idCard}）`
     const b64 = c.photo.replace(/\s+/g, '')
     if (b64 === '') photo = null
     else if (b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64))
-      throw new Reject('photo', '照片应为 base64 编码的图片数据', short(b64))
-    else photo = Buffer.from(b64, 'base64')
+      throw new Reject('photo', `${who}的照片应为 base64 编码的图片数据，该干部未载入`, short(b64))
+    else if (b64.length > PHOTO_MAX_BASE64) {
+      const size = ((b64.length * 3) / 4 / 1024 / 1024).toFixed(2)
+      throw new Reject(
+        'photo',
+        `${who}的照片有 ${size} MB，超过 ${PHOTO_MAX_BYTES / 1024 / 1024} MB 的上限，该干部未载入`,
+      )
+    } else {
+      photo = Buffer.from(b64, 'base64')
+      const problem = photoProblem(photo)
+      if (problem) throw new Reject('photo', `${who}的${problem}，该干部未载入`)
+    }
   }
   const unit = 'unit' in c ? (c.unit ? c.unit.replace(/[\s\u3000]+/g, '') || null : null) : undefined
   const lists = checkLists(c, warnings)
@@ -438,11 +458,7 @@ export interface LoadOptions {
 }
 
 /** Loads a parsed document (see parseExchangeText) into the database in one transaction. */
-export function loadExchangeDocument(
-  ctx: AppContext,
-  doc: ParsedDocument,
-  opts: LoadOptions,
-): LoadReport {
+export function loadExchangeDocument(ctx: AppContext, doc: ParsedDocument, opts: LoadOptions): LoadReport {
   const report: LoadReport = {
     file: opts.file,
     rows: doc.cadres.length,
@@ -522,7 +538,8 @@ export function loadExchangeDocument(
       for (const w of c.warnings) report.warnings.push({ row, idCard: c.idCard, ...w })
       // Grades against the same year's 诫勉 / 政务处分, pool entries in an impact period
       // (main/records/crosschecks.ts): loaded all the same.
-      for (const w of exchangeCrossChecks(c.lists, config)) report.warnings.push({ row, idCard: c.idCard, ...w })
+      for (const w of exchangeCrossChecks(c.lists, config))
+        report.warnings.push({ row, idCard: c.idCard, ...w })
       checked.push(c)
     } catch (e) {
       if (!(e instanceof Reject)) throw e
@@ -746,7 +763,8 @@ function loadUnitPosts(
     }
   }
   db.prepare('DELETE FROM unit_posts WHERE unit_id = ?').run(unitId)
-  const ins = db.prepare('INSERT INTO unit_posts (unit_id, level, allotted, vacant_since) VALUES (?, ?, ?, ?)')
+  const ins = db.prepare(
+    'INSERT INTO unit_posts (unit_id, level, allotted, vacant_since) VALUES (?, ?, ?, ?)',
+  )
   for (const p of posts) ins.run(unitId, p.level, p.allotted, p.vacantSince)
 }
-

@@ -172,7 +172,8 @@ const scalarShape = Object.fromEntries(
 export const CadreInSchema = z.object({
   ...scalarShape,
   idCard: z.string().min(1).max(40),
-  photo: z.string().max(20_000_000).nullable().optional(),
+  // The size is checked by the loader, which names the cadre (main/domain/photo.ts).
+  photo: z.string().nullable().optional(),
   resume: z.array(ResumeSchema).max(500).optional(),
   family: z.array(FamilySchema).max(100).optional(),
   assessments: z.array(AssessmentSchema).max(200).optional(),

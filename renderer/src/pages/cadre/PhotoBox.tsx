@@ -45,7 +45,7 @@ export function PhotoBox({
           </button>
         ) : null}
       </div>
-      <div className="field-hint">JPEG 或 PNG，宽高比 4:5</div>
+      <div className="field-hint">JPEG 或 PNG，不超过 2 MB，宽高比 4:5</div>
     </div>
   )
 }

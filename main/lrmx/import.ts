@@ -32,6 +32,10 @@ import { monthDots } from '../domain/dates'
 import { limitTextOfBaseAge } from './format'
 import { parseLrmxBytes, type ParsedLrmx } from './parse'
 import { readUpload } from './upload'
+import { askUnit, choiceUnitName, unitOfChoice, type LrmxUnitChoice, type LrmxUnitQuestion } from '../units/lrmx-units'
+
+/** The clerk's unit decisions, by ID number (issue 13; main/units/lrmx-units.ts). */
+export type LrmxUnitChoices = Record<string, LrmxUnitChoice>
 
 export interface LrmxChange {
   key: string
@@ -52,6 +56,8 @@ export interface LrmxItem {
   warnings: string[]
   /** Why the file was rejected. */
   message: string | null
+  /** The cadre would have no unit and 现任职务 names none of the tree: the preview asks (issue 13). */
+  unitQuestion?: LrmxUnitQuestion
 }
 
 export interface LrmxReport {
@@ -88,6 +94,8 @@ interface Planned {
   assessments: YearGrade[]
   /** the unit named in 现任职务, for a cadre who has none */
   unitId: number | null
+  /** the clerk's decision for a cadre whose unit could not be read (issue 13) */
+  unitChoice?: LrmxUnitChoice
 }
 
 /** The longest known unit name that 现任职务 contains ("城关镇党委副书记、镇长" → 城关镇). */
@@ -118,7 +126,13 @@ function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
   return a.length === b.length && Buffer.from(a).equals(Buffer.from(b))
 }
 
-function plan(ctx: AppContext, file: string, parsed: ParsedLrmx, seen: Map<string, string>): Planned {
+function plan(
+  ctx: AppContext,
+  file: string,
+  parsed: ParsedLrmx,
+  seen: Map<string, string>,
+  units: LrmxUnitChoices = {},
+): Planned {
   const item: LrmxItem = {
     file,
     action: 'create',
@@ -292,6 +306,20 @@ function plan(ctx: AppContext, file: string, parsed: ParsedLrmx, seen: Map<strin
       item.warnings.push(
         `现任职务“${p.fields.position ?? ''}”提到单位“${unit.name}”，与现单位“${current?.fields.unit ?? ''}”不同，单位未改动，请核实`,
       )
+  } else if (!row?.unit_id) {
+    // No unit, and 现任职务 names none of the tree: asked in the preview, never left unseen.
+    const choice = units[parsed.idCard]
+    const name = choice ? choiceUnitName(ctx, choice) : null
+    if (choice && (choice.action === 'none' || name !== null)) {
+      out.unitChoice = choice
+      if (name !== null)
+        item.changes.push({
+          key: 'unit',
+          label: choice.action === 'create' ? '单位（新建）' : '单位',
+          before: '',
+          after: name,
+        })
+    } else item.unitQuestion = askUnit(ctx, p.fields.position ?? current?.fields.position)
   }
 
   // The form fields: what the cadre's form prints now (saved values, else the text composed from
@@ -327,7 +355,12 @@ function plan(ctx: AppContext, file: string, parsed: ParsedLrmx, seen: Map<strin
   return out
 }
 
-async function planUpload(ctx: AppContext, bytes: Uint8Array, fileName: string): Promise<Planned[]> {
+async function planUpload(
+  ctx: AppContext,
+  bytes: Uint8Array,
+  fileName: string,
+  units: LrmxUnitChoices = {},
+): Promise<Planned[]> {
   const entries = await readUpload(bytes, fileName)
   const single = entries.length === 1 && entries[0]?.name === fileName
   const seen = new Map<string, string>()
@@ -371,7 +404,7 @@ async function planUpload(ctx: AppContext, bytes: Uint8Array, fileName: string):
       }
       throw err
     }
-    out.push(plan(ctx, e.name, parsed, seen))
+    out.push(plan(ctx, e.name, parsed, seen, units))
   }
   return out
 }
@@ -392,18 +425,31 @@ function report(fileName: string, planned: readonly Planned[], applied: boolean)
 }
 
 /** What importing would do. Writes nothing. */
-export async function previewLrmx(ctx: AppContext, bytes: Uint8Array, fileName: string): Promise<LrmxReport> {
-  return report(fileName, await planUpload(ctx, bytes, fileName), false)
+export async function previewLrmx(
+  ctx: AppContext,
+  bytes: Uint8Array,
+  fileName: string,
+  units: LrmxUnitChoices = {},
+): Promise<LrmxReport> {
+  return report(fileName, await planUpload(ctx, bytes, fileName, units), false)
 }
 
 /** Imports: every readable file lands, in one transaction with audit rows; rejected files are listed. */
-export async function applyLrmx(ctx: AppContext, bytes: Uint8Array, fileName: string): Promise<LrmxReport> {
-  const first = await planUpload(ctx, bytes, fileName)
+export async function applyLrmx(
+  ctx: AppContext,
+  bytes: Uint8Array,
+  fileName: string,
+  units: LrmxUnitChoices = {},
+): Promise<LrmxReport> {
+  const first = await planUpload(ctx, bytes, fileName, units)
   const write = ctx.db.transaction((): Planned[] => {
     // Planned again inside the transaction, so what is written matches the database as it is now.
     const seen = new Map<string, string>()
     return first.map((p) => {
-      const fresh = p.parsed ? plan(ctx, p.item.file, p.parsed, seen) : p
+      const fresh = p.parsed ? plan(ctx, p.item.file, p.parsed, seen, units) : p
+      // A unit chosen in the preview and removed since stops everything (nothing is written).
+      const chosen = fresh.parsed ? units[fresh.parsed.idCard] : undefined
+      if (chosen && fresh.item.unitQuestion) unitOfChoice(ctx, chosen, fresh.item.file)
       return fresh.item.action === 'create' || fresh.item.action === 'update' ? writeOne(ctx, fresh) : fresh
     })
   })
@@ -442,8 +488,9 @@ function writeOne(ctx: AppContext, p: Planned): Planned {
       now,
       cadreId,
     )
-  if (p.unitId !== null)
-    db.prepare('UPDATE cadres SET unit_id = ?, updated_at = ? WHERE id = ?').run(p.unitId, now, cadreId)
+  const unitId = p.unitChoice ? unitOfChoice(ctx, p.unitChoice, p.item.file) : p.unitId
+  if (unitId !== null)
+    db.prepare('UPDATE cadres SET unit_id = ?, updated_at = ? WHERE id = ?').run(unitId, now, cadreId)
   if (p.extras)
     db.prepare(
       `INSERT INTO lrmx_extras (cadre_id, retire_month, age_limit_text, updated_at) VALUES (?, ?, ?, ?)

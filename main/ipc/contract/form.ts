@@ -45,6 +45,22 @@ export interface FormEditorData {
 const upload = z.object({
   fileName: z.string().min(1).max(260),
   bytes: z.instanceof(Uint8Array),
+  /** Issue 13: the unit of each cadre whose unit the file does not give, by ID number. */
+  units: z
+    .record(
+      z.string().min(1).max(40),
+      z.discriminatedUnion('action', [
+        z.object({ action: z.literal('map'), unitId: z.number().int().positive() }),
+        z.object({
+          action: z.literal('create'),
+          name: z.string().trim().min(1).max(100),
+          parentId: z.number().int().positive().nullable(),
+          kind: z.string().max(50).nullable(),
+        }),
+        z.object({ action: z.literal('none') }),
+      ]),
+    )
+    .optional(),
 })
 
 export const formChannels = {

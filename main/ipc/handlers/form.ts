@@ -64,7 +64,7 @@ export function createFormHandlers(ctx: AppContext): FormHandlers {
       const r = exportLrmx(ctx, id)
       return { fileName: r.fileName, bytes: r.bytes }
     },
-    'lrmx.preview': ({ fileName, bytes }) => previewLrmx(ctx, bytes, fileName),
-    'lrmx.apply': ({ fileName, bytes }) => applyLrmx(ctx, bytes, fileName),
+    'lrmx.preview': ({ fileName, bytes, units }) => previewLrmx(ctx, bytes, fileName, units),
+    'lrmx.apply': ({ fileName, bytes, units }) => applyLrmx(ctx, bytes, fileName, units),
   }
 }

@@ -4,7 +4,9 @@
  * in one go.
  */
 import { useRef, useState } from 'react'
-import type { LrmxItem, LrmxReport } from '../../../../main/lrmx/import'
+import type { LrmxItem, LrmxReport, LrmxUnitChoices } from '../../../../main/lrmx/import'
+import type { LrmxUnitQuestion } from '../../../../main/units/lrmx-units'
+import { LrmxUnitAsk, undecidedLrmxUnits } from '../import/LrmxUnitAsk'
 import { call } from '../../api'
 import { CadreLink, EmptyState, Page, showError, showMessage } from '../../components'
 import './form.css'
@@ -41,14 +43,39 @@ export function LrmxImportPage() {
   const [upload, setUpload] = useState<{ fileName: string; bytes: Uint8Array<ArrayBuffer> } | null>(null)
   const [report, setReport] = useState<LrmxReport | null>(null)
   const [busy, setBusy] = useState(false)
+  // Issue 13: the unit of each cadre the file gives none for (by ID number), and the questions asked.
+  const [units, setUnits] = useState<LrmxUnitChoices>({})
+  const [asked, setAsked] = useState<Record<string, LrmxUnitQuestion>>({})
+  const remember = (r: LrmxReport): void =>
+    setAsked((a) => ({
+      ...a,
+      ...Object.fromEntries(r.items.flatMap((i) => (i.idCard && i.unitQuestion ? [[i.idCard, i.unitQuestion]] : []))),
+    }))
+
+  async function decide(idCard: string, c: LrmxUnitChoices[string] | null): Promise<void> {
+    if (!upload) return
+    const next = { ...units }
+    if (c) next[idCard] = c
+    else delete next[idCard]
+    setUnits(next)
+    try {
+      setReport(await call('lrmx.preview', { ...upload, units: next }))
+    } catch (e) {
+      showError(e)
+    }
+  }
 
   async function choose(files: File[]): Promise<void> {
     setBusy(true)
     setReport(null)
+    setUnits({})
+    setAsked({})
     try {
       const up = await uploadOf(files)
       setUpload(up)
-      setReport(await call('lrmx.preview', up))
+      const r = await call('lrmx.preview', up)
+      remember(r)
+      setReport(r)
     } catch (e) {
       setUpload(null)
       showError(e)
@@ -62,7 +89,7 @@ export function LrmxImportPage() {
     if (!upload) return
     setBusy(true)
     try {
-      const r = await call('lrmx.apply', upload)
+      const r = await call('lrmx.apply', { ...upload, units })
       setReport(r)
       setUpload(null)
       showMessage(
@@ -77,6 +104,7 @@ export function LrmxImportPage() {
   }
 
   const writable = report && !report.applied && report.created + report.updated > 0
+  const undecided = report && !report.applied ? undecidedLrmxUnits(report.items) : 0
 
   return (
     <Page
@@ -105,7 +133,8 @@ export function LrmxImportPage() {
               type="button"
               className="btn btn-primary"
               data-testid="lrmx-apply"
-              disabled={busy}
+              disabled={busy || undecided > 0}
+              title={undecided ? `还有 ${undecided} 人的单位未确定，请在下方选择` : undefined}
               onClick={() => void apply()}
             >
               确认导入（新建 {report.created}，更新 {report.updated}）
@@ -129,6 +158,7 @@ export function LrmxImportPage() {
             {report.applied ? '已导入' : '预览（尚未导入）'}：新建 <b>{report.created}</b> 人，更新{' '}
             <b>{report.updated}</b> 人，无变化 <b>{report.unchanged}</b> 人，拒绝{' '}
             <b className={report.rejected ? 'lrmx-bad' : ''}>{report.rejected}</b> 个文件
+            {undecided ? <span className="lrmx-bad" data-testid="lrmx-units-undecided">；{undecided} 人的单位待确定，确定后才能导入</span> : null}
           </div>
           <table className="table lrmx-table">
             <thead>
@@ -164,6 +194,15 @@ export function LrmxImportPage() {
                       : null}
                     {i.action === 'create' ? (
                       <div className="muted">{i.changes.map((c) => c.label).join('、')}</div>
+                    ) : null}
+                    {!report.applied && i.idCard && (i.unitQuestion || units[i.idCard]) ? (
+                      <LrmxUnitAsk
+                        item={i}
+                        question={asked[i.idCard]}
+                        choice={units[i.idCard] ?? null}
+                        disabled={busy}
+                        onChange={(c) => void decide(i.idCard ?? '', c)}
+                      />
                     ) : null}
                     {i.warnings.map((w) => (
                       <div key={w} className="lrmx-warn">

@@ -40,6 +40,7 @@ import {
   RELATED_LABELS,
   type CadreIn,
   type ExCadre,
+  type ExLrmxExtras,
   type ExRelated,
   type ExUnit,
   type ExtraKey,
@@ -80,6 +81,9 @@ const MONTH_KEYS: ReadonlySet<string> = new Set([
   'rankDate',
 ])
 
+/** How the audit trail and messages name what lrmx_extras keeps. */
+const LRMX_EXTRAS_LABEL = '任免审批表文件原样保存的到龄年月、改革前任职年龄界限'
+
 class Reject extends Error {
   constructor(
     readonly key: string,
@@ -100,6 +104,7 @@ function label(key: string): string {
   if (key in RELATED_LABELS) return RELATED_LABELS[key as RelatedKey]
   if (key in EXTRA_LABELS) return EXTRA_LABELS[key as ExtraKey]
   if (key === 'retireBaseAge') return '原法定退休年龄'
+  if (key === 'lrmxExtras') return 'LRMX 原样保存项（lrmxExtras）'
   return key === 'photo' ? '照片' : key
 }
 
@@ -112,15 +117,19 @@ function zodProblem(err: z.ZodError, where: string): string {
     else path += i === 0 ? label(String(p)) : `的“${String(p)}”`
   })
   const what =
-    issue.code === 'invalid_type'
-      ? `类型不对（应为${({ string: '文本', number: '数字', array: '列表', object: '对象' } as Record<string, string>)[String(issue.expected)] ?? issue.expected}）`
-      : issue.code === 'invalid_value'
-        ? '取值不在允许范围内'
-        : issue.code === 'too_small'
-          ? '不能为空或过小'
-          : issue.code === 'too_big'
-            ? '过长或过多'
-            : '格式不正确'
+    issue.code === 'unrecognized_keys'
+      ? `有未识别的字段“${issue.keys.join('、')}”`
+      : /[\u4e00-\u9fff]/.test(issue.message)
+        ? issue.message // a message the schema wrote in Chinese
+        : issue.code === 'invalid_type'
+          ? `类型不对（应为${({ string: '文本', number: '数字', array: '列表', object: '对象' } as Record<string, string>)[String(issue.expected)] ?? issue.expected}）`
+          : issue.code === 'invalid_value'
+            ? '取值不在允许范围内'
+            : issue.code === 'too_small'
+              ? '不能为空或过小'
+              : issue.code === 'too_big'
+                ? '过长或过多'
+                : '格式不正确'
   return `${where}${path}：${what}`
 }
 
@@ -181,6 +190,8 @@ interface Checked {
   photo: Buffer | null | undefined
   /** 原法定退休年龄: undefined = not in the file (unchanged), null = the default by gender. */
   retireBaseAge: number | null | undefined
+  /** lrmx_extras: undefined = not in the file (unchanged), null = drop what is kept. */
+  lrmxExtras: ExLrmxExtras | null | undefined
   lists: Partial<ExRelated>
   warnings: LoadProblem[]
 }
@@ -435,7 +446,9 @@ function checkCadre(raw: Record<string, unknown>, row: number): Checked {
   const unit = 'unit' in c ? (c.unit ? c.unit.replace(/[\s\u3000]+/g, '') || null : null) : undefined
   const lists = checkLists(c, warnings)
   warnings.push(...unknownItemKeys(raw))
-  return { row, idCard, scalars, unit, photo, retireBaseAge: c.retireBaseAge, lists, warnings }
+  let lrmxExtras: ExLrmxExtras | null | undefined = c.lrmxExtras
+  if (lrmxExtras && !lrmxExtras.retireMonth && !lrmxExtras.ageLimitText) lrmxExtras = null
+  return { row, idCard, scalars, unit, photo, retireBaseAge: c.retireBaseAge, lrmxExtras, lists, warnings }
 }
 
 /** The stored cadre with the file's values laid over it: what the database will hold afterwards. */
@@ -447,6 +460,8 @@ function merged(existing: ExCadre, c: Checked): ExCadre {
   for (const k of RELATED_KEYS) if (c.lists[k]) out[k] = c.lists[k]
   if (c.retireBaseAge === null) delete out['retireBaseAge']
   else if (c.retireBaseAge !== undefined) out['retireBaseAge'] = c.retireBaseAge
+  if (c.lrmxExtras === null) delete out['lrmxExtras']
+  else if (c.lrmxExtras !== undefined) out['lrmxExtras'] = c.lrmxExtras
   return out as unknown as ExCadre
 }
 
@@ -552,6 +567,16 @@ export function loadExchangeDocument(ctx: AppContext, doc: ParsedDocument, opts:
   const run = db.transaction(() => {
     const writer = new CadreWriter(db)
     const setBaseAge = db.prepare('UPDATE cadres SET retire_base_age = ? WHERE id = ?')
+    const putLrmxExtras = db.prepare(
+      `INSERT INTO lrmx_extras (cadre_id, retire_month, age_limit_text, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (cadre_id) DO UPDATE SET retire_month = excluded.retire_month,
+         age_limit_text = excluded.age_limit_text, updated_at = excluded.updated_at`,
+    )
+    const dropLrmxExtras = db.prepare('DELETE FROM lrmx_extras WHERE cadre_id = ?')
+    const setLrmxExtras = (id: number, x: ExLrmxExtras | null | undefined): void => {
+      if (x) putLrmxExtras.run(id, x.retireMonth ?? null, x.ageLimitText ?? null, now)
+      else dropLrmxExtras.run(id)
+    }
     const findUnit = db.prepare('SELECT id, parent_id, kind FROM units WHERE name = ?')
     const insertUnit = db.prepare(
       'INSERT INTO units (name, parent_id, kind, sort_order) VALUES (?, NULL, ?, ?)',
@@ -623,6 +648,7 @@ export function loadExchangeDocument(ctx: AppContext, doc: ParsedDocument, opts:
         }
         const id = writer.insert(full, unitId ?? null, c.photo ?? null, now)
         if (c.retireBaseAge !== undefined && c.retireBaseAge !== null) setBaseAge.run(c.retireBaseAge, id)
+        if (c.lrmxExtras) setLrmxExtras(id, c.lrmxExtras)
         for (const k of RELATED_KEYS) {
           const l = c.lists[k]
           if (l) writer.replaceRelated(id, k, l, true)
@@ -663,6 +689,12 @@ export function loadExchangeDocument(ctx: AppContext, doc: ParsedDocument, opts:
         was['retireBaseAge'] = before.retireBaseAge ?? null
         now2['retireBaseAge'] = after.retireBaseAge ?? null
         labels.push('原法定退休年龄')
+      }
+      if (JSON.stringify(before.lrmxExtras) !== JSON.stringify(after.lrmxExtras)) {
+        setLrmxExtras(existingId, after.lrmxExtras)
+        was['lrmxExtras'] = before.lrmxExtras ?? null
+        now2['lrmxExtras'] = after.lrmxExtras ?? null
+        labels.push(LRMX_EXTRAS_LABEL)
       }
       writer.update(
         existingId,

@@ -8,7 +8,7 @@ import type { Db } from '../../db/open'
 import { CADRE_FIELD_KEYS, columnOf } from '../../domain/fields'
 import { formatResume } from '../../domain/resume'
 import { cadreRetirement } from '../../domain/retirement'
-import type { ExCadre, ExRelated, ExResume, ExStudy, ExUnit, RelatedKey } from './schema'
+import type { ExCadre, ExLrmxExtras, ExRelated, ExResume, ExStudy, ExUnit, RelatedKey } from './schema'
 
 interface UnitRow {
   id: number
@@ -119,8 +119,9 @@ function shape(key: RelatedKey, row: Row): ExRelated[RelatedKey][number] {
 }
 
 const SCALAR_SQL = `SELECT c.id, ${CADRE_FIELD_KEYS.map((k) => (k === 'unit' ? 'u.name AS unit' : `c.${columnOf(k)} AS ${k}`)).join(', ')}, c.photo,
-  c.retire_base_age AS retireBaseAge, c.retire_date AS retireDate
-  FROM cadres c LEFT JOIN units u ON u.id = c.unit_id`
+  c.retire_base_age AS retireBaseAge, c.retire_date AS retireDate,
+  x.retire_month AS lrmxRetireMonth, x.age_limit_text AS lrmxAgeLimitText
+  FROM cadres c LEFT JOIN units u ON u.id = c.unit_id LEFT JOIN lrmx_extras x ON x.cadre_id = c.id`
 
 type ScalarRow = { id: number; photo: Buffer | null } & Record<string, string | null> & {
     retireBaseAge?: number | null
@@ -133,6 +134,11 @@ function toCadre(row: ScalarRow, lists: (key: RelatedKey) => ExRelated[RelatedKe
   for (const k of LIST_KEYS) out[k] = lists(k)
   // 原法定退休年龄 (issue 13): only when set, so documents of cadres on the default stay as they were.
   if (row.retireBaseAge !== null && row.retireBaseAge !== undefined) out['retireBaseAge'] = row.retireBaseAge
+  // LRMX 4.0 values kept from an imported file (issue 14): only when something is kept.
+  const extras: ExLrmxExtras = {}
+  if (row['lrmxRetireMonth']) extras.retireMonth = row['lrmxRetireMonth']
+  if (row['lrmxAgeLimitText']) extras.ageLimitText = row['lrmxAgeLimitText']
+  if (extras.retireMonth || extras.ageLimitText) out['lrmxExtras'] = extras
   return out as unknown as ExCadre
 }
 

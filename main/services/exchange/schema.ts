@@ -187,7 +187,23 @@ export const CadreInSchema = z.object({
   appointments: z.array(AppointmentSchema).max(200).optional(),
   /** 原法定退休年龄 set on the cadre (issue 13; 50 / 55 / 60). Written only when set: absent means
    *  the default by gender on a new cadre and "unchanged" on a known one; null resets to the default. */
-  retireBaseAge: z.union([z.literal(50), z.literal(55), z.literal(60)]).nullable().optional(),
+  retireBaseAge: z
+    .union([z.literal(50), z.literal(55), z.literal(60)])
+    .nullable()
+    .optional(),
+  /** LRMX 4.0 values kept as an imported file gave them (lrmx_extras, migration 0090; issue 14):
+   *  written only when kept; absent = unchanged on a known cadre, null = drop what is kept. */
+  lrmxExtras: z
+    .object({
+      retireMonth: z
+        .string()
+        .regex(/^[12]\d{3}-(0[1-9]|1[0-2])$/, '到龄年月应为 YYYY-MM')
+        .optional(),
+      ageLimitText: z.string().min(1).max(200).optional(),
+    })
+    .strict()
+    .nullable()
+    .optional(),
 })
 export type CadreIn = z.output<typeof CadreInSchema>
 
@@ -380,7 +396,15 @@ export interface ExRelated {
 export type ExCadre = { [K in CadreFieldKey]: string | null } & { photo: string | null } & ExRelated & {
     /** 原法定退休年龄 when set on the cadre (absent: the default by gender). */
     retireBaseAge?: number
+    /** LRMX 4.0 values kept from an imported file (absent: none kept). */
+    lrmxExtras?: ExLrmxExtras
   }
+
+/** What lrmx_extras keeps for a cadre: the file's own 到龄年月 and 改革前任职年龄界限 text. */
+export interface ExLrmxExtras {
+  retireMonth?: string
+  ageLimitText?: string
+}
 
 export interface ExchangeDocument extends ExExtras {
   format: typeof EXCHANGE_FORMAT

@@ -12,7 +12,7 @@ import { columnLetter, type CellValue, type LoadedSheet, type SheetRow } from '.
 import type { AppContext } from '../services/context'
 import { normalizeGrade, setGrades } from './assessments'
 import { gradeWarnings } from './crosschecks'
-import { GRADES } from './kinds'
+import { GRADE_VOCAB, resolveGrade, unknownTermText } from './vocab'
 
 export interface ResultsRow {
   row: number
@@ -170,15 +170,15 @@ export async function importAssessmentResults(
       }
       year = Number(m[1])
     }
-    const grade = normalizeGrade(rawGrade)
-    if (!grade) {
-      reject(
-        'grade',
-        rawGrade,
-        rawGrade ? `等次“${rawGrade}”无法识别，应为 ${GRADES.join('、')} 之一` : '等次为空',
-      )
+    if (!rawGrade.replace(/[\s\u3000]/g, '')) {
+      reject('grade', rawGrade, '等次为空')
       continue
     }
+    // A name the regulations do not use is kept as typed, one warning naming row and column; the
+    // review reads it 待核实 (issue 10).
+    const known = normalizeGrade(rawGrade) ?? resolveGrade(rawGrade)
+    const grade = known ?? rawGrade.replace(/[\s\u3000]+/g, '')
+    const unknownGrade = known === null
     let cadreId: number | null = null
     let idCard: string | null = null
     if (rawId) {
@@ -226,6 +226,14 @@ export async function importAssessmentResults(
     seen.set(key, r)
     const cur = (current.get(cadreId, year, kind) as { grade: string } | undefined)?.grade ?? null
     if (cur === grade) skipped++
+    if (unknownGrade)
+      warnings.push({
+        row: r,
+        column: where('grade'),
+        key: 'grade',
+        value: rawGrade,
+        message: `第 ${r} 行${where('grade') ? ` ${where('grade')} 列` : ''}：${unknownTermText(GRADE_VOCAB, rawGrade)}`,
+      })
     // Cross-checks against the cadre's talks and discipline of that year: warned, imported all the same.
     const checks = gradeWarnings(ctx, cadreId, { year, kind, grade }).map((w) => w.message)
     for (const m of checks)
@@ -247,6 +255,7 @@ export async function importAssessmentResults(
         setGrades(ctx, {
           year: y,
           kind,
+          keepUnknown: true,
           changes: preview.filter((p) => p.year === y).map((p) => ({ cadreId: p.cadreId, grade: p.grade })),
         })
       }

@@ -6,6 +6,7 @@ import { AppError } from '../domain/errors'
 import { recordAudit } from '../services/audit'
 import type { AppContext } from '../services/context'
 import { GRADES } from './kinds'
+import { resolveGrade } from './vocab'
 import { unitFilter } from './units'
 
 export interface YearGridRow {
@@ -82,7 +83,14 @@ export interface BulkResult {
 /** Sets many grades at once: all land or none do. Unknown grades are refused with their row. */
 export function setGrades(
   ctx: AppContext,
-  q: { year: number; kind?: string; changes: GradeChange[] },
+  q: {
+    year: number
+    kind?: string
+    changes: GradeChange[]
+    /** Keep a grade the regulations do not name as typed (the Excel import, which warns about it
+     *  by row and column) instead of refusing the whole batch (the grid). */
+    keepUnknown?: boolean
+  },
 ): BulkResult {
   const kind = q.kind ?? '年度考核'
   if (!Number.isInteger(q.year) || q.year < 1950 || q.year > 2100) {
@@ -90,7 +98,8 @@ export function setGrades(
   }
   const clean = q.changes.map((c, i) => {
     const raw = (c.grade ?? '').trim()
-    const g = raw === '' ? null : normalizeGrade(raw)
+    const known = raw === '' ? null : (normalizeGrade(raw) ?? resolveGrade(raw))
+    const g = known ?? (q.keepUnknown && raw !== '' ? raw.replace(/[\s\u3000]+/g, '') : null)
     if (raw !== '' && g === null) {
       throw new AppError(
         'grade-invalid',

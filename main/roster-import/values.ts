@@ -5,6 +5,7 @@
 import { parseMonth } from '../domain/dates'
 import { FIELD_BY_KEY, normalizeEthnicity, normalizeName, toHalfWidth, type CadreFieldKey } from '../domain/fields'
 import type { CellValue } from './workbook'
+import { unreadableWarning, type ReadByRules } from '../eligibility/readable'
 
 export type FieldResult =
   | { ok: true; value: string | null; warning?: string }
@@ -72,6 +73,12 @@ const DEGREE: Record<string, string | null> = {
   无学位: null,
 }
 
+/** Kept as typed; a name the eligibility rules cannot read is warned about (main/eligibility/readable.ts). */
+function withRulesWarning(key: ReadByRules, value: string): FieldResult {
+  const w = unreadableWarning(key, value)
+  return w ? { ok: true, value, warning: w } : { ok: true, value }
+}
+
 export function normalizeField(key: CadreFieldKey, raw: CellValue, date1904: boolean): FieldResult {
   if (raw === null || raw === '') return { ok: true, value: null }
   const def = FIELD_BY_KEY.get(key)
@@ -107,8 +114,11 @@ export function normalizeField(key: CadreFieldKey, raw: CellValue, date1904: boo
     case 'eduFullTime':
     case 'eduInService': {
       const t = s.replace(/\s/g, '')
-      return { ok: true, value: EDUCATION[t] ?? t }
+      return withRulesWarning(key, EDUCATION[t] ?? t)
     }
+    case 'positionLevel':
+    case 'rank':
+      return withRulesWarning(key, s)
     case 'degreeFullTime':
     case 'degreeInService': {
       const t = s.replace(/\s/g, '')

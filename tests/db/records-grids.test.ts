@@ -79,16 +79,19 @@ describe('year grid of 年度考核', () => {
     ws.addRow(['填表人：某某'])
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
     const dry = await importAssessmentResults(ctx, bytes, { fileName: 'r.xlsx', dryRun: true })
-    expect(dry).toMatchObject({ sheet: '考核结果', headerRow: 2, rows: 5, inserted: 2, updated: 0 })
+    expect(dry).toMatchObject({ sheet: '考核结果', headerRow: 2, rows: 5, inserted: 3, updated: 0 })
     expect(dry.rejected.map((r) => [r.row, r.column, r.key])).toEqual([
       [5, 'B', 'name'],
-      [6, 'E', 'grade'],
       [7, 'C', 'idCard'],
     ])
-    expect(dry.rejected[2]?.message).toContain('Excel 存成了数字')
+    expect(dry.rejected[1]?.message).toContain('Excel 存成了数字')
+    // A grade the regulations do not name: the row is kept as typed, one warning naming row and column.
+    expect(dry.warnings.map((w) => [w.row, w.column, w.key, w.value])).toEqual([[6, 'E', 'grade', '很好']])
+    expect(dry.warnings[0]?.message).toMatch(/^第 6 行 E 列：考核等次“很好”不是规定的名称（应为：优秀、称职/)
     expect(loadYearGrid(ctx, { unitId: null, year: 2025 }).counts).toEqual({ '': 2 })
     const done = await importAssessmentResults(ctx, bytes, { fileName: 'r.xlsx' })
-    expect(done.inserted).toBe(2)
+    expect(done.inserted).toBe(3)
+    expect(loadYearGrid(ctx, { unitId: null, year: 2024 }).rows.find((r) => r.name === '李四')?.grade).toBe('很好')
     const g = loadYearGrid(ctx, { unitId: null, year: 2025 })
     expect(Object.fromEntries(g.rows.map((r) => [r.name, r.grade]))).toEqual({ 张三: '优秀', 李四: '称职' })
   })

@@ -22,6 +22,7 @@ import {
 } from '../../domain/fields'
 import { idCardContradictions, validateIdCard } from '../../domain/idcard'
 import { photoProblem, PHOTO_MAX_BASE64, PHOTO_MAX_BYTES } from '../../domain/photo'
+import { READ_BY_RULES, unreadableWarning } from '../../eligibility/readable'
 import { exchangeCrossChecks } from '../../records/crosschecks'
 import { impactConfig, refreshImpactPeriods } from '../../records/impact'
 import { recordAudit } from '../audit'
@@ -555,6 +556,12 @@ export function loadExchangeDocument(ctx: AppContext, doc: ParsedDocument, opts:
       // (main/records/crosschecks.ts): loaded all the same.
       for (const w of exchangeCrossChecks(c.lists, config))
         report.warnings.push({ row, idCard: c.idCard, ...w })
+      // 职务层次, 职级, 学历 the rules cannot read: kept as typed, said (main/eligibility/readable.ts).
+      for (const k of READ_BY_RULES) {
+        const v = c.scalars[k]
+        const w = typeof v === 'string' ? unreadableWarning(k, v) : null
+        if (w) report.warnings.push({ row, idCard: c.idCard, key: k, value: v as string, message: w })
+      }
       checked.push(c)
     } catch (e) {
       if (!(e instanceof Reject)) throw e

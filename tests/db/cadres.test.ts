@@ -529,3 +529,12 @@ describe('settings and the IPC door', () => {
     expect(await dispatch('settings.get', { key: 'k' })).toEqual({ ok: true, value: { a: 1 } })
   })
 })
+
+describe('任现职务层次时间 (levelDate) survives a save of another field', () => {
+  it('is read back by getCadre and kept when the phone is changed (it was wiped before)', () => {
+    const c = saveCadre(ctx, { ...input(), idCard: makeIdCard('620102', '1981-04-02', 31), levelDate: '2020-04' })
+    expect(getCadre(ctx, c.id).levelDate).toBe('2020-04')
+    saveCadre(ctx, { id: c.id, phone: '13900000000' })
+    expect(ctx.db.prepare('SELECT level_date FROM cadres WHERE id = ?').pluck().get(c.id)).toBe('2020-04')
+  })
+})

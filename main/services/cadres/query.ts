@@ -16,7 +16,7 @@ import { ensureImpactPeriods, impactUntilExpr } from '../../records/impact'
 export const CADRE_SELECT = `c.id, c.id_card, c.name, c.name_initials, c.name_pinyin, c.gender, c.birth_date, c.ethnicity,
   c.native_place, c.birth_place, c.party_join_date, c.political_status, c.work_start_date, c.health, c.tech_title,
   c.specialty, c.edu_full_time, c.degree_full_time, c.school_full_time, c.edu_in_service, c.degree_in_service,
-  c.school_in_service, c.unit_id, c.position, c.position_level, c.position_date, c.rank, c.rank_date, c.status,
+  c.school_in_service, c.unit_id, c.position, c.position_level, c.position_date, c.level_date, c.rank, c.rank_date, c.status,
   c.phone, c.created_at, c.updated_at, c.retire_base_age, c.retire_date, u.name AS unit_name`
 
 function ageExpr(today: string): string {

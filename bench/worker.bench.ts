@@ -118,7 +118,10 @@ export default async function bench(report: Report): Promise<void> {
       ) as {
         token: string
       }
-      const { jobId } = ok(await app.dispatch('import.start', { token, onDuplicate: 'skip' })) as {
+      // The roster's units are not in the tree: the import is told to create them (issue 13).
+      const asked = ok(await app.dispatch('import.preview', { token, onDuplicate: 'skip' })) as { units: { name: string }[] }
+      const units = Object.fromEntries(asked.units.map((u) => [u.name, { action: 'create', parentId: null, kind: null }]))
+      const { jobId } = ok(await app.dispatch('import.start', { token, onDuplicate: 'skip', units })) as {
         jobId: string
       }
       for (;;) {

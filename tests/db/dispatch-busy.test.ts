@@ -42,8 +42,11 @@ describe('writes while an import is committing', () => {
     }
     expect(opened.ok).toBe(true)
     const token = opened.value.token
-    expect((await call('import.preview', { token, onDuplicate: 'skip' })).ok).toBe(true)
-    const started = (await call('import.start', { token, onDuplicate: 'skip' })) as {
+    const preview = (await call('import.preview', { token, onDuplicate: 'skip' })) as { ok: true; value: { units: { name: string }[] } }
+    expect(preview.ok).toBe(true)
+    // The roster's units are not in the tree: the import is told to create them (issue 13).
+    const units = Object.fromEntries(preview.value.units.map((u) => [u.name, { action: 'create', parentId: null, kind: null }]))
+    const started = (await call('import.start', { token, onDuplicate: 'skip', units })) as {
       ok: true
       value: { jobId: string }
     }

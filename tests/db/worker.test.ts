@@ -105,8 +105,9 @@ describe('the dispatcher through the worker entry', () => {
     const { token } = value(
       await call<{ token: string }>('import.open', { fileName: 'big.xlsx', data: await bigRoster(20_000) }),
     )
-    value(await call('import.preview', { token, onDuplicate: 'skip' }))
-    const { jobId } = value(await call<{ jobId: string }>('import.start', { token, onDuplicate: 'skip' }))
+    // The roster's units are not in the tree: the import is told to create them (issue 13).
+    const units = createAll(value(await call<Asked>('import.preview', { token, onDuplicate: 'skip' })))
+    const { jobId } = value(await call<{ jobId: string }>('import.start', { token, onDuplicate: 'skip', units }))
     type Job = { state: string; phase: string; percent: number }
     await until(async () => {
       const p = value(await call<Job>('import.progress', { jobId }))
@@ -176,7 +177,8 @@ describe('the dispatcher through the worker entry', () => {
     const { token } = value(
       await call<{ token: string }>('import.open', { fileName: 'big.xlsx', data: await bigRoster(20_000) }),
     )
-    const { jobId } = value(await call<{ jobId: string }>('import.start', { token, onDuplicate: 'skip' }))
+    const units = createAll(value(await call<Asked>('import.preview', { token, onDuplicate: 'skip' })))
+    const { jobId } = value(await call<{ jobId: string }>('import.start', { token, onDuplicate: 'skip', units }))
     await until(async () => {
       const p = value(await call<{ phase: string; percent: number }>('import.progress', { jobId }))
       return p.phase === 'write' && p.percent > 70
@@ -202,3 +204,9 @@ describe('the dispatcher through the worker entry', () => {
     ).toBe(2)
   })
 })
+
+type Asked = { units: { name: string }[] }
+/** Every unit the preview asks about, to be created at the top level (issue 13). */
+function createAll(p: Asked): Record<string, { action: 'create'; parentId: null; kind: null }> {
+  return Object.fromEntries(p.units.map((u) => [u.name, { action: 'create' as const, parentId: null, kind: null }]))
+}

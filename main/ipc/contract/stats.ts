@@ -6,9 +6,11 @@ import type { Snapshot, SnapshotInfo } from '../../stats/snapshots'
 import type { PostRow } from '../../stats/compute'
 import type { Unit } from '../../domain/cadre'
 import type { UnitPost } from '../../services/units'
-import { channel } from './define'
+import { channel, read, write } from './define'
 
 const id = z.number().int().positive()
+/** What the statistics read (issue 13): a change to any of these refetches them. */
+const STATS_TABLES = ['cadres', 'units', 'unit_posts', 'audit_log', 'talks', 'discipline', 'reserve_entries']
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
 
 export const LeaderAgeLimitSchema = z.object({
@@ -37,22 +39,28 @@ export const statsChannels = {
       unitId: id.nullable().optional(),
       includeOverdue: z.boolean().optional(),
     }),
+    read(['cadres', 'units', 'settings']),
   ),
-  'retire.limits': channel<LeaderAgeLimit[]>()(z.undefined().optional()),
+  'retire.limits': channel<LeaderAgeLimit[]>()(z.undefined().optional(), read(['settings'])),
   'retire.setLimits': channel<LeaderAgeLimit[]>()(
     z.object({ limits: z.array(LeaderAgeLimitSchema).max(20) }),
+    write(['settings', 'audit_log']),
   ),
-  'stats.compute': channel<StatsResult>()(StatsQuerySchema),
-  'stats.export': channel<{ bytes: Uint8Array; fileName: string }>()(StatsQuerySchema),
-  'stats.snapshots': channel<SnapshotInfo[]>()(z.undefined().optional()),
+  'stats.compute': channel<StatsResult>()(StatsQuerySchema, read(STATS_TABLES, 'heavy')),
+  'stats.export': channel<{ bytes: Uint8Array; fileName: string }>()(StatsQuerySchema, read(STATS_TABLES, 'heavy')),
+  'stats.snapshots': channel<SnapshotInfo[]>()(z.undefined().optional(), read(['stats_snapshots'])),
   'stats.saveSnapshot': channel<SnapshotInfo>()(
     z.object({ name: z.string().max(100), query: StatsQuerySchema }),
+    write(['stats_snapshots', 'audit_log']),
   ),
-  'stats.snapshot': channel<Snapshot>()(z.object({ id })),
-  'units.kinds': channel<string[]>()(z.undefined().optional()),
-  'units.merge': channel<{ cadres: number; into: Unit }>()(z.object({ fromId: id, intoId: id })),
-  'units.order': channel<Unit[]>()(z.object({ id, dir: z.enum(['up', 'down']) })),
-  'units.posts': channel<UnitPost[]>()(z.object({ unitId: id })),
+  'stats.snapshot': channel<Snapshot>()(z.object({ id }), read(['stats_snapshots'])),
+  'units.kinds': channel<string[]>()(z.undefined().optional(), read([])),
+  'units.merge': channel<{ cadres: number; into: Unit }>()(
+    z.object({ fromId: id, intoId: id }),
+    write(['units', 'cadres', 'unit_posts', 'audit_log']),
+  ),
+  'units.order': channel<Unit[]>()(z.object({ id, dir: z.enum(['up', 'down']) }), write(['units', 'audit_log'])),
+  'units.posts': channel<UnitPost[]>()(z.object({ unitId: id }), read(['unit_posts'])),
   'units.setPosts': channel<UnitPost[]>()(
     z.object({
       unitId: id,
@@ -66,6 +74,10 @@ export const statsChannels = {
         )
         .max(30),
     }),
+    write(['unit_posts', 'audit_log']),
   ),
-  'posts.table': channel<PostRow[]>()(z.object({ unitId: id.nullable().optional(), at: day.optional() })),
+  'posts.table': channel<PostRow[]>()(
+    z.object({ unitId: id.nullable().optional(), at: day.optional() }),
+    read(['unit_posts', 'units', 'cadres', 'audit_log']),
+  ),
 }

@@ -12,8 +12,8 @@ import { useApiQuery } from '../lib/query'
 import './UnitPicker.css'
 
 export interface UnitPickerProps {
-  /** The chosen unit's id, or null. */
-  value: number | null
+  /** The chosen unit: its id, or its name (forms that keep the name, e.g. the cadre's 工作单位), or null. */
+  value: number | string | null
   onChange(unit: Unit | null): void
   /** The tree to pick from (default: every unit, from `units.list`). */
   units?: readonly Unit[]
@@ -28,6 +28,8 @@ export interface UnitPickerProps {
   invalid?: boolean
   className?: string
   'data-testid'?: string
+  /** data-testid of the text box itself. */
+  inputTestId?: string
   'aria-label'?: string
   id?: string
 }
@@ -102,7 +104,14 @@ export function UnitPicker(props: UnitPickerProps) {
   const input = useRef<HTMLInputElement>(null)
   const list = useRef<HTMLUListElement>(null)
   const listId = useId()
-  const chosen = props.value === null ? undefined : byId.get(props.value)
+  const byName = useMemo(() => new Map(entries.map((e) => [e.unit.name, e])), [entries])
+  const chosen =
+    props.value === null
+      ? undefined
+      : typeof props.value === 'string'
+        ? byName.get(props.value.replace(/[\s\u3000]+/g, ''))
+        : byId.get(props.value)
+  const chosenId = chosen?.unit.id ?? null
   // The list is fixed to the viewport beside the box, so a scrolling panel around it never clips it.
   const [place, setPlace] = useState<{ left: number; top?: number; bottom?: number; minWidth: number; maxHeight: number } | null>(null)
   useLayoutEffect(() => {
@@ -160,7 +169,7 @@ export function UnitPicker(props: UnitPickerProps) {
     setText(t)
     setOpen(true)
     // The chosen unit is the active row when the tree opens on it.
-    const i = t ? 0 : rows.findIndex((r) => r.kind === 'unit' && !r.suggested && r.entry.unit.id === props.value)
+    const i = t ? 0 : rows.findIndex((r) => r.kind === 'unit' && !r.suggested && r.entry.unit.id === chosenId)
     setActive(Math.max(0, i))
   }
 
@@ -190,6 +199,7 @@ export function UnitPicker(props: UnitPickerProps) {
         aria-controls={listId}
         aria-autocomplete="list"
         aria-label={props['aria-label']}
+        data-testid={props.inputTestId}
         aria-invalid={props.invalid || loadError ? true : undefined}
         disabled={props.disabled}
         placeholder={open ? '输入单位名称或拼音首字母' : (props.placeholder ?? '选择单位')}
@@ -208,6 +218,9 @@ export function UnitPicker(props: UnitPickerProps) {
         }}
         onBlur={(e) => {
           if (!root.current?.contains(e.relatedTarget as Node | null)) {
+            // A unit's exact name typed and left (Tab) is that unit.
+            const exact = byName.get(text.replace(/[\s\u3000]+/g, ''))
+            if (open && exact && exact.unit.id !== chosenId && !props.disabledIds?.has(exact.unit.id)) props.onChange(exact.unit)
             setOpen(false)
             setText('')
           }
@@ -259,7 +272,7 @@ export function UnitPicker(props: UnitPickerProps) {
                 <li
                   key="empty"
                   role="option"
-                  aria-selected={props.value === null}
+                  aria-selected={chosenId === null}
                   data-active={i === active}
                   className="unit-picker-option unit-picker-empty"
                   onMouseDown={(e) => e.preventDefault()}
@@ -277,7 +290,7 @@ export function UnitPicker(props: UnitPickerProps) {
               <li
                 key={`${r.suggested ? 's' : 't'}${e.unit.id}`}
                 role="option"
-                aria-selected={e.unit.id === props.value}
+                aria-selected={e.unit.id === chosenId}
                 aria-disabled={off || undefined}
                 data-active={i === active}
                 data-unit-id={e.unit.id}

@@ -15,6 +15,7 @@ import { ageAt, parseMonth, today } from '../../../../main/domain/dates'
 import { FormGrid, FormSection, MonthField, SelectField, TextField } from '../../components'
 import type { Draft, Errors } from './form'
 import { RetirementSection } from './RetirementSection'
+import { UnitPicker } from '../../components/UnitPicker'
 
 export interface BasicInfoProps {
   fields: Draft
@@ -129,9 +130,7 @@ export function BasicInfo({
       <FormSection title="职务职级">
         <FormGrid columns={3}>
           {text('position', { span: 3 })}
-          <SelectField
-            name="unit"
-            label={fieldLabel('unit')}
+          <UnitField
             value={fields.unit}
             error={
               errors.unit ??
@@ -141,9 +140,6 @@ export function BasicInfo({
                 ? '不在单位树中，请从列表中选择；新单位请先在“单位管理”中添加'
                 : undefined)
             }
-            hint="从单位树中选择"
-            options={unitNames}
-            free
             onChange={(v) => onChange('unit', v)}
           />
           {choice('positionLevel', POSITION_LEVELS)}
@@ -161,5 +157,34 @@ export function BasicInfo({
         onChange={onRetireBaseAge}
       />
     </>
+  )
+}
+
+/** 工作单位 picked from the unit tree (issue 13; components/UnitPicker.tsx), laid out as a field. */
+function UnitField({ value, error, onChange }: { value: string; error?: string | null | 0 | ''; onChange(v: string): void }) {
+  return (
+    <div className={error ? 'field has-error' : 'field'}>
+      <label htmlFor="cadre-unit" className="field-label">
+        {fieldLabel('unit')}
+      </label>
+      <div className="field-control">
+        <UnitPicker
+          id="cadre-unit"
+          value={value || null}
+          emptyLabel="（未填）"
+          invalid={!!error}
+          inputTestId="field-unit"
+          data-testid="cadre-unit-picker"
+          onChange={(u) => onChange(u?.name ?? '')}
+        />
+        {error ? (
+          <div className="field-error" role="alert">
+            {error}
+          </div>
+        ) : (
+          <div className="field-hint">从单位树中选择，可输入名称或拼音首字母</div>
+        )}
+      </div>
+    </div>
   )
 }

@@ -15,5 +15,6 @@ import { verifyCommand } from './verify'
 import { statsCommand } from './stats'
 import { restoreCommand } from './restore'
 import { encryptCommand } from './encrypt'
+import { compareCommand } from './compare'
 
-export const COMMANDS: CliCommand[] = [formCommand, lrmxExportCommand, lrmxImportCommand, exportCommand, eligibilityCommand, importCommand, demoCommand, listCommand, dumpCommand, loadCommand, backupCommand, verifyCommand, restoreCommand, encryptCommand, statsCommand]
+export const COMMANDS: CliCommand[] = [formCommand, lrmxExportCommand, lrmxImportCommand, exportCommand, eligibilityCommand, importCommand, demoCommand, listCommand, dumpCommand, loadCommand, backupCommand, verifyCommand, restoreCommand, encryptCommand, statsCommand, compareCommand]

@@ -13,6 +13,7 @@ import { statsChannels } from './stats'
 import { workspaceChannels } from './workspace'
 import { jobsChannels } from './jobs'
 import { authChannels } from './auth'
+import { compareChannels } from './compare'
 import type { ApiResult, InputOf, OutputOf } from './define'
 
 export const channels = {
@@ -26,6 +27,7 @@ export const channels = {
   ...workspaceChannels,
   ...jobsChannels,
   ...authChannels,
+  ...compareChannels,
 }
 
 export type Channels = typeof channels

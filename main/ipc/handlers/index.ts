@@ -15,6 +15,7 @@ import { createStatsHandlers } from './stats'
 import { createWorkspaceHandlers } from './workspace'
 import { createJobsHandlers } from './jobs'
 import { createAuthHandlers } from './auth'
+import { createCompareHandlers } from './compare'
 import type { AuthSession } from '../../auth/session'
 
 export function createHandlers(ctx: AppContext, extra: { host: string; session?: AuthSession }): Handlers {
@@ -32,5 +33,6 @@ export function createHandlers(ctx: AppContext, extra: { host: string; session?:
     createWorkspaceHandlers(ctx),
     createJobsHandlers(),
     createAuthHandlers(ctx, extra.session),
+    createCompareHandlers(ctx),
   )
 }

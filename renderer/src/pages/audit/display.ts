@@ -15,6 +15,7 @@ const ACTIONS: Record<string, string> = {
   backup: '备份',
   override: '人工认定',
   load: '载入数据',
+  compare: '比对回写',
 }
 
 const EXTRA_LABELS: Record<string, string> = {

@@ -7,8 +7,6 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/cli/**/*.test.ts'],
-          // Run on their own by scripts/run-startup-glue.mjs (npm test), see there.
-          exclude: ['tests/unit/electron-startup.test.ts'],
           testTimeout: 60_000,
           pool: 'forks',
         },

@@ -21,6 +21,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import Database from 'better-sqlite3-multiple-ciphers'
 import type { BootOptions } from '../bootstrap'
 import { AppError, toErrorData, type AppErrorData } from '../domain/errors'
 import type { ApiResult, AppEvent, Lane } from '../ipc/contract/define'
@@ -286,11 +287,31 @@ class LaneWorker {
   }
 }
 
+/**
+ * Loads the SQLite driver's native addon in this (the main) thread too, once, before any worker.
+ *
+ * Node unloads (dlclose) an addon loaded by worker threads when the last of them exits, and only
+ * then runs that worker's final garbage collection, whose weak callbacks (node::ObjectWrap's, which
+ * better-sqlite3 compiles into its own .node file) jump into the unmapped code: SIGSEGV of the
+ * whole process (nodejs/node#63540, WiseLibs/better-sqlite3#1476). It happens when every worker
+ * has gone at once: a refused database at start, a switch between real and demo data, closing.
+ * An addon the main thread loaded is never unloaded, so holding it here keeps the code mapped.
+ * The same file as the workers' (Electron's build when `nativeBinding` is given), so the same
+ * handle is counted.
+ */
+let driverPinned = false
+function pinNativeDriver(nativeBinding: string | undefined): void {
+  if (driverPinned) return
+  new Database(':memory:', nativeBinding ? { nativeBinding } : {}).close()
+  driverPinned = true
+}
+
 const AUTH_EVERY_LANE = new Set(['auth.signIn', 'auth.signOut', 'auth.lock', 'auth.ackRecoveryKey'])
 
 export function startWorkerApp(opts: WorkerAppOptions): WorkerApp {
   // Files the app writes (database, WAL, backups, exports) are the owner's only (as bootApp does).
   if (process.platform !== 'win32') process.umask(0o077)
+  pinNativeDriver(opts.nativeBinding)
   const listeners = new Set<(ev: AppEvent) => void>()
   const emit = (ev: AppEvent): void => {
     for (const l of listeners) l(ev)

@@ -183,6 +183,9 @@ describe('干部档案记录', () => {
     await screenshot(app.page, 'records-add-to-pool')
     await dlg.getByTestId('pool-add-confirm').click()
     await expect.poll(lastMessage).toContain('已将 3 人列入副科级后备')
+    // What the regulations say against an entry (impact period, level) stays until read.
+    if (await dlg.getByTestId('pool-checks-ok').isVisible()) await dlg.getByTestId('pool-checks-ok').click()
+    await dlg.waitFor({ state: 'detached' })
     const poolAfter = (await app.call('reserve.list', {})) as PoolRow[]
     const added = poolAfter.filter(
       (r) => picked.includes(r.cadreId) && r.level === '副科级后备' && r.status === '在库',

@@ -7,19 +7,12 @@ import type { ImpactInfo } from '../../../../main/records/impact'
 import { RECORD_KIND_LABELS, type RecordKind } from '../../../../main/records/kinds'
 import type { AnyListedRecord } from '../../../../main/ipc/contract/records'
 import { ApiError, call } from '../../api'
-import {
-  Dialog,
-  FormGrid,
-  SelectField,
-  TextAreaField,
-  TextField,
-  confirmDialog,
-  showError,
-  showMessage,
-} from '../../components'
+import { FormGrid, SelectField, TextAreaField, TextField, confirmDialog } from '../../components'
+import { ActionDialog, Loaded, RecordTable, useAction, type Column, type Notice } from '../../kit'
+import { useApiQuery } from '../../lib/query'
 import { vocabularyWarnings } from '../../../../main/records/vocab'
 import { KIND_FIELDS, blankForm, type FieldSpec } from './kindForms'
-import { dots, tidyDay, tidyMonth, todayStr, useLoad } from './shared'
+import { dots, tidyDay, tidyMonth, todayStr } from './shared'
 
 type Rec = AnyListedRecord & Record<string, unknown>
 
@@ -117,7 +110,6 @@ export function ImpactCell({ impact }: { impact: ImpactInfo | null | undefined }
 
 export function RecordEditor({
   kind,
-  open,
   cadreId,
   record,
   initial,
@@ -126,12 +118,12 @@ export function RecordEditor({
   subjectName,
 }: {
   kind: RecordKind
-  open: boolean
   cadreId: number
   record: Rec | null
   initial?: Record<string, string>
   onClose(): void
-  onSaved(): void
+  /** After the save (and its cross-checks read). The lists refresh by themselves. */
+  onSaved?(): void
   /** Whose record it is, said in the title and the message (pages that list many cadres). */
   subjectName?: string
 }) {
@@ -139,80 +131,47 @@ export function RecordEditor({
     record ? formOf(kind, record) : { ...blankForm(kind, todayStr()), ...initial },
   )
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [saving, setSaving] = useState(false)
-  // Saved, with what the regulations say against it (main/records/crosschecks.ts): shown here
-  // until the clerk has read it.
-  const [checks, setChecks] = useState<string[] | null>(null)
-  const save = async () => {
+  const whose = subjectName ? `${subjectName}的` : ''
+  const save = async (): Promise<Notice | false> => {
     const r = dataOf(kind, form)
     if ('field' in r) {
       setErrors({ [r.field]: r.message })
-      return
+      return false
     }
-    setSaving(true)
-    try {
-      const arg = { kind, data: r.data } as never
-      const res = record
-        ? await call('records.update', { ...(arg as object), id: record.id } as never)
-        : await call('records.add', { ...(arg as object), cadreId } as never)
-      const whose = subjectName ? `${subjectName}的` : ''
-      showMessage(
-        record
-          ? `已保存${whose}${RECORD_KIND_LABELS[kind]}记录`
-          : `已新增${whose}${RECORD_KIND_LABELS[kind]}记录`,
-        'success',
-      )
-      const cross = res.crossChecks.map((c) => c.message)
-      if (cross.length) setChecks(cross)
-      else onSaved()
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(e.fields)
-      showError(e)
-    } finally {
-      setSaving(false)
+    const arg = { kind, data: r.data } as never
+    const res = record
+      ? await call('records.update', { ...(arg as object), id: record.id } as never)
+      : await call('records.add', { ...(arg as object), cadreId } as never)
+    // Saved, with what the regulations say against it (main/records/crosschecks.ts): shown in the
+    // dialog until the clerk has read it.
+    return {
+      lead: '已保存。请注意：',
+      items: res.crossChecks.map((c) => c.message),
+      testId: 'record-crosscheck-warning',
+      okTestId: 'record-checks-ok',
     }
   }
   const set = (k: string) => (v: string) => setForm((f) => ({ ...f, [k]: v }))
   // Names the regulations do not use: said at once, saved as typed (the review reads them 待核实).
   const warnings = vocabularyWarnings(kind, form)
   return (
-    <Dialog
-      open={open}
+    <ActionDialog
       title={`${record ? '修改' : '新增'}${RECORD_KIND_LABELS[kind]}记录${subjectName ? `：${subjectName}` : ''}`}
-      onClose={checks ? onSaved : onClose}
+      onClose={onClose}
+      onDone={onSaved ?? onClose}
+      onConfirm={save}
+      onError={(e) => {
+        if (e instanceof ApiError && e.fields) setErrors(e.fields)
+      }}
+      success={
+        record
+          ? `已保存${whose}${RECORD_KIND_LABELS[kind]}记录`
+          : `已新增${whose}${RECORD_KIND_LABELS[kind]}记录`
+      }
       width={820}
       testId={`record-editor-${kind}`}
-      footer={
-        checks ? (
-          <button type="button" className="btn btn-primary" data-testid="record-checks-ok" onClick={onSaved}>
-            知道了
-          </button>
-        ) : (
-          <>
-            <button type="button" className="btn" onClick={onClose}>
-              取消
-            </button>
-            <button
-              type="button"
-              className="btn btn-primary"
-              data-testid="record-save"
-              disabled={saving}
-              onClick={() => void save()}
-            >
-              {saving ? '正在保存…' : '保存'}
-            </button>
-          </>
-        )
-      }
+      confirmTestId="record-save"
     >
-      {checks ? (
-        <div className="rec-vocab-warn" role="alert" data-testid="record-crosscheck-warning">
-          <div>已保存。请注意：</div>
-          {checks.map((m) => (
-            <div key={m}>⚠ {m}</div>
-          ))}
-        </div>
-      ) : null}
       <FormGrid columns={2}>
         {KIND_FIELDS[kind].map((s) => {
           const common = {
@@ -241,7 +200,7 @@ export function RecordEditor({
           ))}
         </div>
       ) : null}
-    </Dialog>
+    </ActionDialog>
   )
 }
 
@@ -256,29 +215,60 @@ export function RecordSection({
   title?: string
   extra?: React.ReactNode
 }) {
-  const { data, error, reload } = useLoad(
-    () => call('records.list', { cadreId, kind }) as Promise<Rec[]>,
-    [cadreId, kind],
-  )
+  // Refetched after any save of this cadre's records, wherever it was made.
+  const q = useApiQuery('records.list', { cadreId, kind })
+  const data = q.data as Rec[] | undefined
   const [editing, setEditing] = useState<{ record: Rec | null } | null>(null)
-  const fields = KIND_FIELDS[kind].filter((f) => f.inList !== false)
   const withImpact = kind === 'discipline' || kind === 'talks'
-  const remove = async (r: Rec) => {
-    const ok = await confirmDialog({
-      title: `删除${RECORD_KIND_LABELS[kind]}记录`,
-      message: '删除后不可恢复（变更记录中保留删除前的内容）。确定删除吗？',
-      okText: '删除',
-      danger: true,
-    })
-    if (!ok) return
-    try {
-      await call('records.remove', { kind, id: r.id })
-      showMessage('已删除', 'success')
-      reload()
-    } catch (e) {
-      showError(e)
-    }
-  }
+  const remove = useAction(
+    async (r: Rec) => {
+      const ok = await confirmDialog({
+        title: `删除${RECORD_KIND_LABELS[kind]}记录`,
+        message: '删除后不可恢复（变更记录中保留删除前的内容）。确定删除吗？',
+        okText: '删除',
+        danger: true,
+      })
+      if (ok) await call('records.remove', { kind, id: r.id })
+      return ok
+    },
+    { success: (ok) => (ok ? '已删除' : null) },
+  )
+  const columns: Column<Rec>[] = [
+    ...KIND_FIELDS[kind]
+      .filter((f) => f.inList !== false)
+      .map((f) => ({
+        key: f.key,
+        title: f.label,
+        className: f.input === 'textarea' ? 'rec-long' : undefined,
+        render: (r: Rec) => display(f, r[f.key]),
+      })),
+    {
+      key: 'impact',
+      title: '影响期',
+      hidden: !withImpact,
+      render: (r) => <ImpactCell impact={(r as { impact?: ImpactInfo | null }).impact} />,
+    },
+    {
+      key: 'ops',
+      title: '操作',
+      className: 'rec-ops',
+      render: (r) => (
+        <>
+          <button type="button" className="btn-link" onClick={() => setEditing({ record: r })}>
+            修改
+          </button>
+          <button
+            type="button"
+            className="btn-link rec-danger"
+            disabled={remove.busy}
+            onClick={() => void remove.run(r)}
+          >
+            删除
+          </button>
+        </>
+      ),
+    },
+  ]
   return (
     <section className="rec-section" data-testid={`records-${kind}`}>
       <div className="rec-section-head">
@@ -295,58 +285,24 @@ export function RecordSection({
         </button>
       </div>
       {extra}
-      {error ? <div className="field-error">{error}</div> : null}
-      {data && data.length === 0 ? (
-        <div className="rec-empty muted">暂无{RECORD_KIND_LABELS[kind]}记录</div>
-      ) : null}
-      {data && data.length > 0 ? (
-        <table className="table rec-table">
-          <thead>
-            <tr>
-              {fields.map((f) => (
-                <th key={f.key}>{f.label}</th>
-              ))}
-              {withImpact ? <th>影响期</th> : null}
-              <th className="rec-ops-col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((r) => (
-              <tr key={r.id} data-testid={`record-row-${kind}`}>
-                {fields.map((f) => (
-                  <td key={f.key} className={f.input === 'textarea' ? 'rec-long' : undefined}>
-                    {display(f, r[f.key])}
-                  </td>
-                ))}
-                {withImpact ? (
-                  <td>
-                    <ImpactCell impact={(r as { impact?: ImpactInfo | null }).impact} />
-                  </td>
-                ) : null}
-                <td className="rec-ops">
-                  <button type="button" className="btn-link" onClick={() => setEditing({ record: r })}>
-                    修改
-                  </button>
-                  <button type="button" className="btn-link rec-danger" onClick={() => void remove(r)}>
-                    删除
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <Loaded query={q} what={`读取${RECORD_KIND_LABELS[kind]}记录`}>
+        {() => (
+          <RecordTable
+            columns={columns}
+            rows={data ?? []}
+            rowKey={(r) => r.id}
+            rowTestId={`record-row-${kind}`}
+            className="table rec-table"
+            empty={<div className="rec-empty muted">暂无{RECORD_KIND_LABELS[kind]}记录</div>}
+          />
+        )}
+      </Loaded>
       {editing ? (
         <RecordEditor
           kind={kind}
-          open
           cadreId={cadreId}
           record={editing.record}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null)
-            reload()
-          }}
         />
       ) : null}
     </section>

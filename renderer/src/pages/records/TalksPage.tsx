@@ -1,36 +1,30 @@
 /**
- * 谈话记录: the ledger of all talks (filters by kind, date, unit, talker; Excel export), the
+ * 谈话记录: the ledger of all talks (filters by kind, date, unit, talker; Excel export; paged), the
  * escalation hints (督办 → 约谈 → 诫勉) and the due list of stationed cadres not talked to in
- * six months, each with one click to record the talk.
+ * six months, each with one click to record the talk. Every list refetches after any talk is saved,
+ * here or on a cadre's page (renderer/src/lib/query.tsx).
  */
 import { useState } from 'react'
 import { TALK_KINDS } from '../../../../main/records/kinds'
+import type { DueRow, EscalationHint, TalkLedgerRow } from '../../../../main/records/talks'
 import { call, downloadBytes } from '../../api'
-import {
-  CadreLink,
-  Dialog,
-  EmptyState,
-  Page,
-  Segmented,
-  Spacer,
-  Toolbar,
-  showError,
-  showMessage,
-} from '../../components'
+import { CadreLink, Dialog, EmptyState, Page, Segmented, Spacer, Toolbar } from '../../components'
 import type { CadreRow } from '../../../../main/domain/cadre'
+import { Loaded, Pager, RecordTable, useAction, type Column } from '../../kit'
+import { useApiQuery } from '../../lib/query'
 import { CadrePicker } from './CadrePicker'
 import { RecordEditor } from './RecordTab'
-import { UnitSelect, dots, tidyDay, todayStr, useLoad, useUnits } from './shared'
+import { UnitSelect, dots, tidyDay, todayStr, useUnits } from './shared'
 
 type View = 'ledger' | 'escalation' | 'due'
+type Recording = { cadreId: number; name: string; kind: string }
 
 export function TalksPage() {
   const [view, setView] = useState<View>('ledger')
-  const [recording, setRecording] = useState<{ cadreId: number; name: string; kind: string } | null>(null)
-  const [reloadKey, setReloadKey] = useState(0)
+  const [recording, setRecording] = useState<Recording | null>(null)
   const [picking, setPicking] = useState(false)
-  const due = useLoad(() => call('talks.due', undefined), [reloadKey])
-  const esc = useLoad(() => call('talks.escalation', {}), [reloadKey])
+  const due = useApiQuery('talks.due', undefined)
+  const esc = useApiQuery('talks.escalation', {})
   return (
     <Page
       title="谈话记录"
@@ -54,10 +48,7 @@ export function TalksPage() {
               },
             ]}
             value={view}
-            onChange={(v) => {
-              setView(v)
-              setReloadKey((k) => k + 1)
-            }}
+            onChange={setView}
           />
           <button
             type="button"
@@ -68,118 +59,55 @@ export function TalksPage() {
             新增谈话
           </button>
           <Spacer />
-          <RuleSettings onChanged={() => setReloadKey((k) => k + 1)} />
+          <RuleSettings />
         </Toolbar>
       }
     >
-      {view === 'ledger' ? <Ledger reloadKey={reloadKey} /> : null}
+      {view === 'ledger' ? <Ledger /> : null}
       {view === 'escalation' ? (
         <div className="rec-scroll">
-          {esc.data && esc.data.length === 0 ? (
-            <EmptyState title="没有需要升级处理的督办事项">
-              <p>
-                规则：一次督办、二次约谈、三次诫勉。窗口期内已督办又约谈的干部，会在这里提示下一步为诫勉。
-              </p>
-            </EmptyState>
-          ) : (
-            <table className="table rec-grid" data-testid="escalation-table">
-              <thead>
-                <tr>
-                  <th>姓名</th>
-                  <th>工作单位</th>
-                  <th>督办日期</th>
-                  <th>约谈日期</th>
-                  <th>下一步</th>
-                  <th>说明</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {(esc.data ?? []).map((h) => (
-                  <tr key={h.cadreId}>
-                    <td>
-                      <CadreLink id={h.cadreId} name={h.name} />
-                    </td>
-                    <td>{h.unit}</td>
-                    <td>{dots(h.supervisionDate)}</td>
-                    <td>{dots(h.interviewDate)}</td>
-                    <td>
-                      <span className={h.nextStep === '诫勉' ? 'tag tag-red' : 'tag'}>{h.nextStep}</span>
-                    </td>
-                    <td>{h.message}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        onClick={() =>
-                          setRecording({
-                            cadreId: h.cadreId,
-                            name: h.name,
-                            kind: h.nextStep === '诫勉' ? '诫勉谈话' : '约谈',
-                          })
-                        }
-                      >
-                        记录{h.nextStep === '诫勉' ? '诫勉谈话' : '约谈'}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <Loaded
+            query={esc}
+            what="读取督办提示"
+            isEmpty={(d) => d.length === 0}
+            empty={
+              <EmptyState title="没有需要升级处理的督办事项">
+                <p>
+                  规则：一次督办、二次约谈、三次诫勉。窗口期内已督办又约谈的干部，会在这里提示下一步为诫勉。
+                </p>
+              </EmptyState>
+            }
+          >
+            {(rows) => (
+              <RecordTable
+                columns={escalationColumns(setRecording)}
+                rows={rows}
+                rowKey={(h) => h.cadreId}
+                testId="escalation-table"
+              />
+            )}
+          </Loaded>
         </div>
       ) : null}
       {view === 'due' ? (
         <div className="rec-scroll">
-          <p className="rec-lead">
-            派驻在岗的干部每半年至少谈话一次。以下干部自 {dots(due.data?.since)} 以来（{due.data?.months ?? 6}{' '}
-            个月内）没有谈话记录。
-          </p>
-          {due.data && due.data.rows.length === 0 ? (
-            <EmptyState title="所有在派干部半年内都已谈话" />
-          ) : (
-            <table className="table rec-grid" data-testid="due-table">
-              <thead>
-                <tr>
-                  <th>姓名</th>
-                  <th>工作单位</th>
-                  <th>派驻类型</th>
-                  <th>派驻村（单位）</th>
-                  <th>最近一次谈话</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {(due.data?.rows ?? []).map((r) => (
-                  <tr key={r.cadreId} data-testid="due-row">
-                    <td>
-                      <CadreLink id={r.cadreId} name={r.name} />
-                    </td>
-                    <td>{r.unit}</td>
-                    <td>{r.kind}</td>
-                    <td>{r.place}</td>
-                    <td>
-                      {r.lastTalk ? (
-                        `${dots(r.lastTalk)} ${r.lastTalkKind ?? ''}`
-                      ) : (
-                        <span className="rec-bad">从未谈话</span>
-                      )}
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="btn btn-small btn-primary"
-                        data-testid="due-record"
-                        onClick={() => setRecording({ cadreId: r.cadreId, name: r.name, kind: '谈心谈话' })}
-                      >
-                        记录谈话
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <Loaded query={due} what="读取应谈未谈名单">
+            {(d) => (
+              <>
+                <p className="rec-lead">
+                  派驻在岗的干部每 {d.months} 个月至少谈话一次。以下干部自 {dots(d.since)} 以来没有谈话记录。
+                </p>
+                <RecordTable
+                  columns={dueColumns(setRecording)}
+                  rows={d.rows}
+                  rowKey={(r) => r.cadreId}
+                  testId="due-table"
+                  rowTestId="due-row"
+                  empty={<EmptyState title={`所有在派干部 ${d.months} 个月内都已谈话`} />}
+                />
+              </>
+            )}
+          </Loaded>
         </div>
       ) : null}
       {picking ? (
@@ -192,23 +120,78 @@ export function TalksPage() {
         />
       ) : null}
       {recording ? (
+        // RecordEditor says 已新增张三的谈话记录: one save, one message; the lists refresh by change events.
         <RecordEditor
           kind="talks"
-          open
           cadreId={recording.cadreId}
           record={null}
           initial={{ kind: recording.kind, date: todayStr().replace(/-/g, '.') }}
           onClose={() => setRecording(null)}
           subjectName={recording.name}
-          onSaved={() => {
-            // RecordEditor says 已新增张三的谈话记录: one save, one message.
-            setRecording(null)
-            setReloadKey((k) => k + 1)
-          }}
         />
       ) : null}
     </Page>
   )
+}
+
+function escalationColumns(record: (r: Recording) => void): Column<EscalationHint>[] {
+  return [
+    { key: 'name', title: '姓名', render: (h) => <CadreLink id={h.cadreId} name={h.name} /> },
+    { key: 'unit', title: '工作单位' },
+    { key: 'supervisionDate', title: '督办日期', render: (h) => dots(h.supervisionDate) },
+    { key: 'interviewDate', title: '约谈日期', render: (h) => dots(h.interviewDate) },
+    {
+      key: 'nextStep',
+      title: '下一步',
+      render: (h) => <span className={h.nextStep === '诫勉' ? 'tag tag-red' : 'tag'}>{h.nextStep}</span>,
+    },
+    { key: 'message', title: '说明' },
+    {
+      key: 'ops',
+      title: '',
+      render: (h) => {
+        const kind = h.nextStep === '诫勉' ? '诫勉谈话' : '约谈'
+        return (
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => record({ cadreId: h.cadreId, name: h.name, kind })}
+          >
+            记录{kind}
+          </button>
+        )
+      },
+    },
+  ]
+}
+
+function dueColumns(record: (r: Recording) => void): Column<DueRow>[] {
+  return [
+    { key: 'name', title: '姓名', render: (r) => <CadreLink id={r.cadreId} name={r.name} /> },
+    { key: 'unit', title: '工作单位' },
+    { key: 'kind', title: '派驻类型' },
+    { key: 'place', title: '派驻村（单位）' },
+    {
+      key: 'lastTalk',
+      title: '最近一次谈话',
+      render: (r) =>
+        r.lastTalk ? `${dots(r.lastTalk)} ${r.lastTalkKind ?? ''}` : <span className="rec-bad">从未谈话</span>,
+    },
+    {
+      key: 'ops',
+      title: '',
+      render: (r) => (
+        <button
+          type="button"
+          className="btn btn-small btn-primary"
+          data-testid="due-record"
+          onClick={() => record({ cadreId: r.cadreId, name: r.name, kind: '谈心谈话' })}
+        >
+          记录谈话
+        </button>
+      ),
+    },
+  ]
 }
 
 /** 新增谈话: first whose talk it is (by name, pinyin initials or ID number), then the talk itself. */
@@ -245,18 +228,11 @@ function PickTalkSubject({ onClose, onPicked }: { onClose(): void; onPicked(c: C
 }
 
 /** The two thresholds of this page, kept in settings: the escalation window and the talk interval. */
-function RuleSettings({ onChanged }: { onChanged(): void }) {
-  const { data, reload } = useLoad(() => call('records.settings', undefined), [])
-  const set = async (key: string, v: number) => {
-    try {
-      await call('settings.set', { key, value: v })
-      showMessage('已更新规则设置', 'success')
-      reload()
-      onChanged()
-    } catch (e) {
-      showError(e)
-    }
-  }
+function RuleSettings() {
+  const { data } = useApiQuery('records.settings', undefined)
+  const set = useAction((key: string, v: number) => call('settings.set', { key, value: v }), {
+    success: '已更新规则设置',
+  })
   if (!data) return null
   return (
     <span className="rec-rules muted">
@@ -265,7 +241,8 @@ function RuleSettings({ onChanged }: { onChanged(): void }) {
         className="input"
         value={data.escalationWindowMonths}
         data-testid="rule-window"
-        onChange={(e) => void set('records.escalationWindowMonths', Number(e.target.value))}
+        disabled={set.busy}
+        onChange={(e) => void set.run('records.escalationWindowMonths', Number(e.target.value))}
       >
         {[6, 12, 18, 24, 36].map((m) => (
           <option key={m} value={m}>
@@ -278,7 +255,8 @@ function RuleSettings({ onChanged }: { onChanged(): void }) {
         className="input"
         value={data.talkDueMonths}
         data-testid="rule-due"
-        onChange={(e) => void set('records.talkDueMonths', Number(e.target.value))}
+        disabled={set.busy}
+        onChange={(e) => void set.run('records.talkDueMonths', Number(e.target.value))}
       >
         {[3, 6, 12].map((m) => (
           <option key={m} value={m}>
@@ -290,7 +268,31 @@ function RuleSettings({ onChanged }: { onChanged(): void }) {
   )
 }
 
-function Ledger({ reloadKey }: { reloadKey: number }) {
+const LEDGER_PAGE = 100
+
+const LEDGER_COLUMNS: Column<TalkLedgerRow>[] = [
+  { key: 'date', title: '谈话日期', render: (t) => dots(t.date) },
+  { key: 'name', title: '姓名', render: (t) => <CadreLink id={t.cadreId} name={t.name} /> },
+  { key: 'unit', title: '工作单位' },
+  {
+    key: 'kind',
+    title: '谈话类型',
+    render: (t) =>
+      t.kind === '诫勉谈话' || t.kind === '约谈' ? <span className="tag tag-red">{t.kind}</span> : t.kind,
+  },
+  { key: 'talker', title: '谈话人' },
+  { key: 'reason', title: '谈话事由', className: 'rec-long' },
+  { key: 'followUp', title: '整改要求', className: 'rec-long' },
+  { key: 'followUpDeadline', title: '整改期限', render: (t) => dots(t.followUpDeadline) },
+  { key: 'docNo', title: '文号' },
+]
+
+const dayOrNull = (raw: string): string | null => {
+  const d = tidyDay(raw)
+  return d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null
+}
+
+function Ledger() {
   const units = useUnits()
   const [kind, setKind] = useState('')
   const [from, setFrom] = useState('')
@@ -298,25 +300,30 @@ function Ledger({ reloadKey }: { reloadKey: number }) {
   const [unitId, setUnitId] = useState<number | null>(null)
   const [talker, setTalker] = useState('')
   const [search, setSearch] = useState('')
+  const [page, setPage] = useState(0)
   const q = {
     kinds: kind ? [kind] : undefined,
-    from: /^\d{4}-\d{2}-\d{2}$/.test(tidyDay(from) ?? '') ? tidyDay(from) : null,
-    to: /^\d{4}-\d{2}-\d{2}$/.test(tidyDay(to) ?? '') ? tidyDay(to) : null,
+    from: dayOrNull(from),
+    to: dayOrNull(to),
     unitId,
     talker: talker.trim() || null,
     search: search.trim() || null,
   }
-  const key = JSON.stringify(q)
-  const { data } = useLoad(() => call('talks.ledger', { ...q, limit: 2000 }), [key, reloadKey])
-  const exportIt = async () => {
-    try {
-      const r = await call('talks.export', q)
-      downloadBytes(r.bytes, r.fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      showMessage(`已导出 ${r.rows} 条谈话记录`, 'success')
-    } catch (e) {
-      showError(e)
-    }
+  // One page of the ledger at a time: the first rows show at once however many talks there are.
+  const ledger = useApiQuery(
+    'talks.ledger',
+    { ...q, offset: page * LEDGER_PAGE, limit: LEDGER_PAGE },
+    { keepPrevious: true },
+  )
+  const narrow = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v)
+    setPage(0)
   }
+  const exportIt = useAction(() => call('talks.export', q), {
+    success: (r) => `已导出 ${r.rows} 条谈话记录`,
+    onDone: (r) =>
+      downloadBytes(r.bytes, r.fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+  })
   return (
     <div className="rec-column">
       <Toolbar>
@@ -324,7 +331,7 @@ function Ledger({ reloadKey }: { reloadKey: number }) {
           className="input"
           value={kind}
           data-testid="ledger-kind"
-          onChange={(e) => setKind(e.target.value)}
+          onChange={(e) => narrow(setKind)(e.target.value)}
         >
           <option value="">全部类型</option>
           {TALK_KINDS.map((k) => (
@@ -335,74 +342,60 @@ function Ledger({ reloadKey }: { reloadKey: number }) {
           className="input rec-date"
           placeholder="起始日期"
           value={from}
-          onChange={(e) => setFrom(e.target.value)}
+          onChange={(e) => narrow(setFrom)(e.target.value)}
         />
         <span className="muted">至</span>
         <input
           className="input rec-date"
           placeholder="截止日期"
           value={to}
-          onChange={(e) => setTo(e.target.value)}
+          onChange={(e) => narrow(setTo)(e.target.value)}
         />
-        <UnitSelect units={units} value={unitId} onChange={setUnitId} />
+        <UnitSelect units={units} value={unitId} onChange={narrow(setUnitId)} />
         <input
           className="input rec-short"
           placeholder="谈话人"
           value={talker}
-          onChange={(e) => setTalker(e.target.value)}
+          onChange={(e) => narrow(setTalker)(e.target.value)}
         />
         <input
           className="input rec-short"
           placeholder="姓名 / 事由 / 文号"
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onChange={(e) => narrow(setSearch)(e.target.value)}
         />
         <Spacer />
-        <span className="muted">共 {data?.total ?? 0} 条</span>
-        <button type="button" className="btn" data-testid="talks-export" onClick={() => void exportIt()}>
-          导出 Excel
+        <span className="muted" data-testid="ledger-total">
+          {ledger.data ? `共 ${ledger.data.total.toLocaleString('zh-CN')} 条` : ''}
+        </span>
+        <button
+          type="button"
+          className="btn"
+          data-testid="talks-export"
+          disabled={exportIt.busy}
+          onClick={() => void exportIt.run()}
+        >
+          {exportIt.busy ? '正在导出…' : '导出 Excel'}
         </button>
       </Toolbar>
       <div className="rec-scroll">
-        <table className="table rec-grid" data-testid="ledger-table">
-          <thead>
-            <tr>
-              <th>谈话日期</th>
-              <th>姓名</th>
-              <th>工作单位</th>
-              <th>谈话类型</th>
-              <th>谈话人</th>
-              <th>谈话事由</th>
-              <th>整改要求</th>
-              <th>整改期限</th>
-              <th>文号</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(data?.rows ?? []).map((t) => (
-              <tr key={t.id} data-testid="ledger-row">
-                <td>{dots(t.date)}</td>
-                <td>
-                  <CadreLink id={t.cadreId} name={t.name} />
-                </td>
-                <td>{t.unit}</td>
-                <td>
-                  {t.kind === '诫勉谈话' || t.kind === '约谈' ? (
-                    <span className="tag tag-red">{t.kind}</span>
-                  ) : (
-                    t.kind
-                  )}
-                </td>
-                <td>{t.talker}</td>
-                <td className="rec-long">{t.reason}</td>
-                <td className="rec-long">{t.followUp}</td>
-                <td>{dots(t.followUpDeadline)}</td>
-                <td>{t.docNo}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {data && data.rows.length === 0 ? <EmptyState title="没有符合条件的谈话记录" /> : null}
+        <Loaded query={ledger} what="读取谈话台账">
+          {(d) => (
+            <>
+              <RecordTable
+                columns={LEDGER_COLUMNS}
+                rows={d.rows}
+                rowKey={(t) => t.id}
+                testId="ledger-table"
+                rowTestId="ledger-row"
+                empty={<EmptyState title="没有符合条件的谈话记录" />}
+              />
+              {d.total > LEDGER_PAGE ? (
+                <Pager total={d.total} page={page} pageSize={LEDGER_PAGE} onPage={setPage} />
+              ) : null}
+            </>
+          )}
+        </Loaded>
       </div>
     </div>
   )

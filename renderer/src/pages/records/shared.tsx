@@ -1,10 +1,11 @@
 /** Small pieces shared by the records pages and tabs. */
 import { useCallback, useEffect, useState } from 'react'
 import type { Unit } from '../../../../main/domain/cadre'
-import { call } from '../../api'
-import { showError } from '../../components'
 
-/** Loads once and again whenever `reload()` is called or `deps` change. */
+/**
+ * Loads once and again whenever `reload()` is called or `deps` change.
+ * Old pattern: use `useApiQuery` (lib/query) and the kit; kept until the last page is off it.
+ */
 export function useLoad<T>(
   load: () => Promise<T>,
   deps: unknown[],
@@ -36,13 +37,8 @@ export function useLoad<T>(
   return { data, error, reload, loading }
 }
 
-export function useUnits(): Unit[] {
-  const [units, setUnits] = useState<Unit[]>([])
-  useEffect(() => {
-    call('units.list', undefined).then(setUnits).catch(showError)
-  }, [])
-  return units
-}
+/** The unit list from the one shared query (renderer/src/kit/units.ts). */
+export { useUnits } from '../../kit/units'
 
 /** Units as an indented choice list (tree order). */
 export function unitOptions(units: Unit[]): { id: number; label: string }[] {

@@ -9,6 +9,7 @@ import { ROSTER_ACTIONS } from '../roster/actions'
 import { FormPreviewPage } from './FormPreviewPage'
 import { FormSetPage } from './FormSetPage'
 import { LrmxImportPage } from './LrmxImportPage'
+import { ComparePage } from '../compare/ComparePage'
 
 let registered = false
 function registerFormActions(): void {
@@ -71,4 +72,5 @@ export const FORM_PAGES: PageDef[] = [
     render: (r) => <FormSetPage param={r.params[0] ?? ''} />,
   },
   { id: 'lrmx-import', title: '导入任免表(LRMX)', nav: true, order: 30, render: () => <LrmxImportPage /> },
+  { id: 'compare', title: '比对回写', nav: true, order: 31, render: () => <ComparePage /> },
 ]

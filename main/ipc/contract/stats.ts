@@ -6,6 +6,8 @@ import type { Snapshot, SnapshotInfo } from '../../stats/snapshots'
 import type { PostRow } from '../../stats/compute'
 import type { Unit } from '../../domain/cadre'
 import type { UnitPost } from '../../services/units'
+import type { VacancyList } from '../../units/vacancies'
+import { TARGETS } from '../../eligibility/rules'
 import { channel, read, write } from './define'
 
 const id = z.number().int().positive()
@@ -75,6 +77,11 @@ export const statsChannels = {
         .max(30),
     }),
     write(['unit_posts', 'audit_log']),
+  ),
+  /** The vacant posts at a review target's level, the candidate's own unit first (issue 13). */
+  'posts.vacancies': channel<VacancyList>()(
+    z.object({ target: z.enum(TARGETS), at: day.optional(), cadreId: id.nullable().optional() }),
+    read(['unit_posts', 'units', 'cadres', 'audit_log']),
   ),
   'posts.table': channel<PostRow[]>()(
     z.object({ unitId: id.nullable().optional(), at: day.optional() }),

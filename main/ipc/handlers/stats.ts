@@ -11,6 +11,7 @@ import {
   unitSubtreeIds,
 } from '../../services/units'
 import { exportStats } from '../../stats/export'
+import { vacanciesFor } from '../../units/vacancies'
 import { getSnapshot, listSnapshots, saveSnapshot } from '../../stats/snapshots'
 import type { statsChannels } from '../contract/stats'
 import type { Handlers } from '../registry'
@@ -28,6 +29,7 @@ export function createStatsHandlers(ctx: AppContext): StatsHandlers {
     'stats.saveSnapshot': (a) => saveSnapshot(ctx, a.name, a.query),
     'stats.snapshot': (a) => getSnapshot(ctx, a.id),
     'units.kinds': () => [...UNIT_KINDS],
+    'posts.vacancies': (a) => vacanciesFor(ctx, a),
     'units.merge': (a) => mergeUnits(ctx, a.fromId, a.intoId),
     'units.order': (a) => moveUnitOrder(ctx, a.id, a.dir),
     'units.posts': (a) => getUnitPosts(ctx, a.unitId),

@@ -14,6 +14,7 @@ import {
 import { call, downloadBytes } from '../../api'
 import { CadreLink, DayInput, confirmDialog, showError, showMessage } from '../../components'
 import { OUTCOME_MARK, OUTCOME_TEXT, verdictOf } from './shared'
+import { ReviewVacancies } from '../units/ReviewVacancies'
 
 const MIN_REASON = 5
 
@@ -300,6 +301,7 @@ export function DetailPanel({
             {d.eligible === true ? `已符合（${d.at}）` : d.projection.text}
           </span>
         </div>
+        <ReviewVacancies target={target} at={at} cadreId={cadreId} />
         {d.rules.some((r) => r.result !== 'pass') ? (
           <ul className="elig-summary" data-testid="elig-summary">
             {d.rules

@@ -3,6 +3,7 @@
  * date system, and per sheet its non-empty rows (Excel row numbers), merged ranges and floating
  * pictures. Values are raw: strings, numbers, booleans, and Dates for date-formatted cells.
  */
+import { IMPORT_MAX_FILE_BYTES } from '../domain/limits'
 import { AppError } from '../domain/errors'
 
 export type CellValue = string | number | boolean | Date | null
@@ -66,7 +67,7 @@ export interface LoadOptions {
 /** Limits: a clear message instead of running out of memory. */
 export const LIMITS = {
   /** The file as received. */
-  fileBytes: 60 * 1024 * 1024,
+  fileBytes: IMPORT_MAX_FILE_BYTES,
   /** One worksheet part once inflated (about 250,000 rows of a 27-column roster). */
   sheetBytes: 200 * 1024 * 1024,
   /** People rows in one import: 100,000 rows take about 500 MB while being imported. */

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import type { JobStatus, ImportPreview, OpenedFile } from '../../roster-import/session'
 import { channel, read, write } from './define'
+import { IMPORT_MAX_FILE_BYTES, megabytes } from '../../domain/limits'
 
 const token = z.string().uuid()
 const jobId = z.string().uuid()
@@ -25,9 +26,17 @@ const units = z
   .optional()
 
 export const importChannels = {
-  /** The file's bytes (at most 60 MB): opened once, its visible sheets offered. */
+  /** The file's bytes (at most IMPORT_MAX_FILE_BYTES): opened once, its visible sheets offered. */
   'import.open': channel<OpenedFile>()(
-    z.object({ fileName: z.string().min(1).max(260), data: z.instanceof(Uint8Array).refine((d) => d.length <= 64 * 1024 * 1024, '文件超过 60 MB') }),
+    z.object({
+      fileName: z.string().min(1).max(260),
+      data: z
+        .instanceof(Uint8Array)
+        .refine(
+          (d) => d.length <= IMPORT_MAX_FILE_BYTES,
+          `文件超过导入上限 ${megabytes(IMPORT_MAX_FILE_BYTES)}，请把花名册拆分成几个文件后分别导入`,
+        ),
+    }),
     read([], 'write'),
   ),
   'import.preview': channel<ImportPreview>()(

@@ -65,7 +65,7 @@ export function AccountsPage() {
       </p>
       {error ? <div className="field-error">{error}</div> : null}
       <div style={{ marginBottom: 12 }}>
-        <button type="button" className="btn primary" onClick={() => (setFormError(null), setDraft({ ...EMPTY }))} data-testid="account-new">
+        <button type="button" className="btn btn-primary" onClick={() => (setFormError(null), setDraft({ ...EMPTY }))} data-testid="account-new">
           新建账号
         </button>
       </div>
@@ -108,7 +108,7 @@ export function AccountsPage() {
         footer={
           <>
             <button type="button" className="btn" onClick={() => setDraft(null)}>取消</button>
-            <button type="button" className="btn primary" onClick={() => void save()} data-testid="account-save">保存</button>
+            <button type="button" className="btn btn-primary" onClick={() => void save()} data-testid="account-save">保存</button>
           </>
         }
       >
@@ -157,7 +157,7 @@ export function AccountsPage() {
         footer={
           <>
             <button type="button" className="btn" onClick={() => setReset(null)}>取消</button>
-            <button type="button" className="btn primary" onClick={() => void doReset()}>重设</button>
+            <button type="button" className="btn btn-primary" onClick={() => void doReset()}>重设</button>
           </>
         }
       >

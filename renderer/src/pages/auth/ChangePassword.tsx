@@ -41,7 +41,7 @@ export function ChangePasswordForm({ onDone }: { onDone(): void }) {
         <input className="input" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} data-testid="pw-again" />
       </label>
       {error ? <div className="field-error" role="alert">{error}</div> : null}
-      <button type="submit" className="btn primary" disabled={!current || !next}>
+      <button type="submit" className="btn btn-primary" disabled={!current || !next}>
         修改密码
       </button>
     </form>

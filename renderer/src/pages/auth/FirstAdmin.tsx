@@ -76,7 +76,7 @@ export function FirstAdmin({ recoveryKey, onDone }: { recoveryKey: string | null
           管理员同时在干部科工作（可以录入和导入干部信息）
         </label>
         {error ? <div className="field-error" role="alert">{error}</div> : null}
-        <button type="submit" className="btn primary" disabled={!kept || !login || !password}>
+        <button type="submit" className="btn btn-primary" disabled={!kept || !login || !password}>
           设置并登录
         </button>
       </form>

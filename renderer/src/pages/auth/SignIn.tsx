@@ -44,7 +44,7 @@ export function SignIn({ locked, onDone }: { locked?: AuthStatus['account']; onD
           <input className="input" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="signin-password" autoFocus={!!locked} />
         </label>
         {error ? <div className="field-error" role="alert" data-testid="signin-error">{error}</div> : null}
-        <button type="submit" className="btn primary" disabled={busy || !login || !password}>
+        <button type="submit" className="btn btn-primary" disabled={busy || !login || !password}>
           {busy ? '正在验证…' : locked ? '解锁' : '登录'}
         </button>
       </form>

@@ -35,6 +35,7 @@ export const authChannels = {
   'backup.toFolder': channel<BackupInfo>()(z.object({ folder: z.string().trim().min(1, '请填写文件夹').max(1000) }), write(['audit_log'])),
   'backup.restoreFile': channel<{ restoredFrom: string; safetyCopy: string }>()(
     z.object({ path: z.string().trim().min(1, '请填写备份文件').max(1000) }),
+    write(),
   ),
   'audit.verify': channel<ChainResult>()(z.undefined().optional(), read(['audit_log'])),
 }

@@ -2,11 +2,12 @@
  * The IPC contract's building block. A channel is its argument schema (zod, validated before any
  * handler runs), its result type, and what it does to the data:
  *
- * - `kind`: 'read' or 'write'. Undeclared is 'write' (the safe side: refused while an import
- *   commits, announced as a change of every table).
+ * - `kind`: 'read' or 'write', required (a channel without it does not type-check; at run time an
+ *   undeclared one is 'write', the safe side: refused while an import commits, announced as a change
+ *   of every table).
  * - `tables`: for a write, the tables it changes (announced after the commit, so every screen that
  *   shows them refreshes); for a read, the tables it reads (refetched when one of them changes).
- *   Undeclared: all tables ('*').
+ *   Not given: all tables ('*'); `[]`: none (a read that depends on no table, such as jobs.cancel).
  * - `lane`: which worker thread answers it (main/worker/): 'read' (quick reads: grid blocks, one
  *   record), 'heavy' (long reads: exports, the eligibility round, printing; they never delay a grid
  *   block), 'write' (the one write connection; also reads that share a write's state, such as an
@@ -23,7 +24,7 @@ export type Lane = 'read' | 'heavy' | 'write'
 export const ALL_TABLES = '*'
 
 export interface ChannelOptions {
-  kind?: ChannelKind
+  kind: ChannelKind
   tables?: readonly string[]
   lane?: Lane
 }
@@ -33,15 +34,28 @@ export interface ChannelDef<I extends z.ZodType, O> {
   kind: ChannelKind
   tables: readonly string[]
   lane: Lane
+  /** Whether the contract said read or write (an undeclared channel is treated as a write). */
+  declared: boolean
   /** Phantom: the result type. Never set at run time. */
   readonly output?: O
 }
 
+/**
+ * `channel<Result>()(schema, read(tables, lane) | write(tables))`. The declaration is required: a
+ * channel without one does not type-check, and tests/unit/channel-declarations.test.ts names it.
+ */
 export function channel<O>() {
-  return <I extends z.ZodType>(input: I, opts: ChannelOptions = {}): ChannelDef<I, O> => {
-    const kind = opts.kind ?? 'write'
-    const lane: Lane = kind === 'write' ? 'write' : (opts.lane ?? 'read')
-    return { input, kind, tables: opts.tables && opts.tables.length > 0 ? opts.tables : [ALL_TABLES], lane }
+  return <I extends z.ZodType>(input: I, opts: ChannelOptions): ChannelDef<I, O> => {
+    // Undeclared at run time (a cast, plain JavaScript): the safe side, a write of every table.
+    const kind: ChannelKind = (opts as Partial<ChannelOptions> | undefined)?.kind ?? 'write'
+    const lane: Lane = kind === 'write' ? 'write' : (opts?.lane ?? 'read')
+    return {
+      input,
+      kind,
+      tables: opts?.tables ?? [ALL_TABLES],
+      lane,
+      declared: (opts as Partial<ChannelOptions> | undefined)?.kind !== undefined,
+    }
   }
 }
 

@@ -49,6 +49,7 @@ export const eligibilityChannels = {
       decision: z.enum(DECISIONS, '处理意见只能是推荐、暂缓或不予推荐'),
       note: z.string().max(1000, '说明不能超过 1000 字').nullable(),
     }),
+    write(['eligibility_decisions', 'audit_log']),
   ),
   'eligibility.override': channel<ReviewDetail>()(
     round.extend({
@@ -56,8 +57,9 @@ export const eligibilityChannels = {
       ruleId: z.enum(RULE_IDS, '审查项目不可识别'),
       reason: z.string().max(1000, '理由不能超过 1000 字'),
     }),
+    write(['eligibility_overrides', 'audit_log']),
   ),
-  'eligibility.revokeOverride': channel<ReviewDetail>()(round.extend({ overrideId: id })),
+  'eligibility.revokeOverride': channel<ReviewDetail>()(round.extend({ overrideId: id }), write(['eligibility_overrides', 'audit_log'])),
   'eligibility.setInvestigation': channel<ReviewDetail>()(
     round.extend({
       cadreId: id,
@@ -65,6 +67,7 @@ export const eligibilityChannels = {
       since: day.nullable(),
       note: z.string().max(500, '说明不能超过 500 字').nullable(),
     }),
+    write(['eligibility_investigations', 'audit_log']),
   ),
   'eligibility.ruleSets': channel<RuleSetsInfo>()(z.undefined().optional(), read(['eligibility_rule_sets'])),
   /** `rules` is validated in full by the service (RuleListSchema) to give a Chinese message per rule. */
@@ -74,6 +77,7 @@ export const eligibilityChannels = {
       rules: z.array(z.unknown()).max(20, '规则集最多 20 条规则'),
       note: z.string().max(500, '修改说明不能超过 500 字').nullable(),
     }),
+    write(['eligibility_rule_sets', 'audit_log']),
   ),
   'eligibility.export': channel<FileBytes & { rows: number }>()(
     round.extend({ filter: z.enum(REVIEW_FILTERS) }),

@@ -10,9 +10,12 @@ import type { PostingListRow, StationedRow } from '../../records/postings'
 import type { AddToPoolResult, PoolFigures, PoolRow } from '../../records/reserve'
 import type { MonthlyRow, RoundGridRow, StudyRound } from '../../records/studies'
 import type { DueRow, EscalationHint, TalkLedgerRow } from '../../records/talks'
-import { channel, read } from './define'
+import { channel, read, write } from './define'
 
 const id = z.number().int().positive()
+/** What adding, correcting or removing one record may change: its kind's table (main/records/kinds.ts
+ *  TABLES), the cadre's impact periods (discipline, talks) and the audit log. */
+const RECORD_WRITES = ['assessments', 'studies', 'talks', 'discipline', 'rewards', 'reserve_entries', 'postings', 'training', 'impact_periods', 'audit_log']
 const text = (max = 2000) => z.string().max(max).nullable()
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '年月应为 YYYY-MM')
@@ -130,9 +133,9 @@ const GroupSchema = z.discriminatedUnion('kind', [
 
 export const recordsChannels = {
   'records.list': channel<AnyListedRecord[]>()(RecordListSchema, read()),
-  'records.add': channel<SavedRecord>()(z.intersection(z.object({ cadreId: id }), RecordInput)),
-  'records.update': channel<SavedRecord>()(z.intersection(z.object({ id }), RecordInput)),
-  'records.remove': channel<null>()(z.object({ id, kind: KindSchema })),
+  'records.add': channel<SavedRecord>()(z.intersection(z.object({ cadreId: id }), RecordInput), write(RECORD_WRITES)),
+  'records.update': channel<SavedRecord>()(z.intersection(z.object({ id }), RecordInput), write(RECORD_WRITES)),
+  'records.remove': channel<null>()(z.object({ id, kind: KindSchema }), write(RECORD_WRITES)),
 
   'assessments.grid': channel<YearGrid>()(
     z.object({
@@ -151,6 +154,7 @@ export const recordsChannels = {
         .min(1)
         .max(20000),
     }),
+    write(['assessments', 'audit_log']),
   ),
   'assessments.import': channel<ResultsReport>()(
     z.object({
@@ -160,6 +164,7 @@ export const recordsChannels = {
       year: z.number().int().min(1950).max(2100).optional(),
       dryRun: z.boolean().optional(),
     }),
+    write(['assessments', 'audit_log']),
   ),
 
   'studies.rounds': channel<StudyRound[]>()(z.undefined().optional(), read()),
@@ -171,8 +176,9 @@ export const recordsChannels = {
       group: GroupSchema,
       note: text(500).optional(),
     }),
+    write(['study_rounds', 'studies', 'audit_log']),
   ),
-  'studies.deleteRound': channel<null>()(z.object({ id })),
+  'studies.deleteRound': channel<null>()(z.object({ id }), write(['study_rounds', 'studies', 'audit_log'])),
   'studies.grid': channel<{ round: StudyRound; rows: RoundGridRow[] }>()(z.object({ roundId: id }), read()),
   'studies.save': channel<{ changed: number }>()(
     z.object({
@@ -188,9 +194,11 @@ export const recordsChannels = {
         )
         .max(5000),
     }),
+    write(['studies', 'audit_log']),
   ),
   'studies.addMembers': channel<{ added: number }>()(
     z.object({ roundId: id, cadreIds: z.array(id).min(1).max(5000) }),
+    write(['studies', 'audit_log']),
   ),
   'studies.monthly': channel<MonthlyRow[]>()(
     z.object({ month, kind: z.string().max(20).nullable().optional() }),
@@ -203,6 +211,7 @@ export const recordsChannels = {
         .array(z.object({ cadreId: id, score: z.number().nullable(), note: text(200).optional() }))
         .max(5000),
     }),
+    write(['monthly_scores', 'audit_log']),
   ),
 
   'talks.ledger': channel<{ rows: TalkLedgerRow[]; total: number }>()(TalkLedgerSchema, read()),
@@ -218,6 +227,7 @@ export const recordsChannels = {
       entryWay: text(50),
       entryDate: month.nullable(),
     }),
+    write(['reserve_entries', 'audit_log']),
   ),
   'reserve.setStatus': channel<PoolRow>()(
     z.object({
@@ -226,6 +236,7 @@ export const recordsChannels = {
       date: month.nullable().optional(),
       reason: text(500).optional(),
     }),
+    write(['reserve_entries', 'audit_log']),
   ),
   'reserve.figures': channel<PoolFigures>()(
     z.object({ level: z.string().max(20).nullable().optional() }),

@@ -5,7 +5,7 @@
  * one file, the CLI) answers with handlers/workspace.ts.
  */
 import { z } from 'zod'
-import { channel, read } from './define'
+import { channel, read, write } from './define'
 
 export interface WorkspaceStatus {
   /** 'setup': the first-run wizard must run (no data folder chosen yet, or a new empty database). */
@@ -41,13 +41,14 @@ export const workspaceChannels = {
   /** Creates (or opens) the real database in dataDir and stores the county's name there. */
   'workspace.setup': channel<WorkspaceStatus>()(
     z.object({ countyName, dataDir: z.string().trim().min(1, '请选择数据存放位置').max(1000).nullable() }),
+    write(),
   ),
   /** The first run is over (after import, demo or 以后再说): the wizard is not shown again. */
-  'workspace.finish': channel<WorkspaceStatus>()(z.undefined().optional()),
+  'workspace.finish': channel<WorkspaceStatus>()(z.undefined().optional(), write()),
   /** Opens the real database or the demo one (created and filled with fictional cadres once). */
-  'workspace.switch': channel<WorkspaceStatus>()(z.object({ mode: z.enum(['real', 'demo']) })),
+  'workspace.switch': channel<WorkspaceStatus>()(z.object({ mode: z.enum(['real', 'demo']) }), write()),
   /** Empties the demo database and fills it again. Never touches the real one. */
-  'workspace.resetDemo': channel<WorkspaceStatus>()(z.undefined().optional()),
+  'workspace.resetDemo': channel<WorkspaceStatus>()(z.undefined().optional(), write()),
   /** The desktop app's folder picker; null when cancelled or where there is none. */
   'workspace.chooseFolder': channel<string | null>()(z.undefined().optional(), read([])),
 }

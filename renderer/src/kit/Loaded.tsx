@@ -22,7 +22,10 @@ export interface LoadedProps<T> {
 }
 
 export function Loaded<T>({ query, children, what, isEmpty, empty, loading }: LoadedProps<T>) {
-  if (query.isError) return <LoadError error={query.error} what={what} retry={() => void query.refetch()} busy={query.isFetching} />
+  if (query.isError)
+    return (
+      <LoadError error={query.error} what={what} retry={() => void query.refetch()} busy={query.isFetching} />
+    )
   if (query.data === undefined) return <>{loading ?? <div className="muted kit-loading">正在读取…</div>}</>
   if (empty !== undefined && isEmpty?.(query.data)) return <>{empty}</>
   return <>{children(query.data)}</>
@@ -45,7 +48,13 @@ export function LoadError({
       <span>
         {what ?? '读取数据'}失败：{errorText(error)}
       </span>
-      <button type="button" className="btn btn-small" data-testid="load-retry" disabled={busy} onClick={retry}>
+      <button
+        type="button"
+        className="btn btn-small"
+        data-testid="load-retry"
+        disabled={busy}
+        onClick={retry}
+      >
         {busy ? '正在重试…' : '重试'}
       </button>
     </div>

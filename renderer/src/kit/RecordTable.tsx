@@ -9,9 +9,10 @@
  *   ]
  *   <RecordTable columns={cols} rows={rows} rowKey={(r) => r.id} testId="pool-table" />
  */
-import { useMemo, type ReactNode } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import type { ColDef, ICellRendererParams } from 'ag-grid-community'
 import { DataGrid } from '../components'
+import { Pager } from './Pager'
 
 export interface Column<T> {
   key: string
@@ -39,6 +40,9 @@ export interface RecordTableProps<T> {
   /** ag-grid instead of a plain table (long lists); the grid fills its parent. */
   grid?: boolean
   className?: string
+  /** Plain table: at most this many rows drawn at once, with a pager below (a long list that is
+   *  already in memory still shows its first rows at once). */
+  pageSize?: number
 }
 
 function plain<T>(row: T, key: string): ReactNode {
@@ -47,33 +51,42 @@ function plain<T>(row: T, key: string): ReactNode {
 }
 
 export function RecordTable<T>(props: RecordTableProps<T>) {
-  const { columns, rows, rowKey, testId, rowTestId, rowClassName, empty, grid, className } = props
+  const { columns, rows, rowKey, testId, rowTestId, rowClassName, empty, grid, className, pageSize } = props
+  const [page, setPage] = useState(0)
   const shown = columns.filter((c) => !c.hidden)
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>
   if (grid) return <GridTable columns={shown} rows={rows} rowKey={rowKey} testId={testId} />
+  const paged = pageSize !== undefined && rows.length > pageSize
+  // A list that shrank (a filter) keeps a page that exists.
+  const at = paged ? Math.min(page, Math.ceil(rows.length / pageSize) - 1) : 0
+  const first = paged ? at * pageSize : 0
+  const drawn = paged ? rows.slice(first, first + pageSize) : rows
   return (
-    <table className={className ?? 'table rec-grid'} data-testid={testId}>
-      <thead>
-        <tr>
-          {shown.map((c) => (
-            <th key={c.key} className={c.className} style={c.width ? { width: c.width } : undefined}>
-              {c.title}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={rowKey(r)} data-testid={rowTestId} className={rowClassName?.(r)}>
+    <>
+      <table className={className ?? 'table rec-grid'} data-testid={testId}>
+        <thead>
+          <tr>
             {shown.map((c) => (
-              <td key={c.key} className={c.className}>
-                {c.render ? c.render(r, i) : plain(r, c.key)}
-              </td>
+              <th key={c.key} className={c.className} style={c.width ? { width: c.width } : undefined}>
+                {c.title}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {drawn.map((r, i) => (
+            <tr key={rowKey(r)} data-testid={rowTestId} className={rowClassName?.(r)}>
+              {shown.map((c) => (
+                <td key={c.key} className={c.className}>
+                  {c.render ? c.render(r, first + i) : plain(r, c.key)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {paged ? <Pager total={rows.length} page={at} pageSize={pageSize} onPage={setPage} /> : null}
+    </>
   )
 }
 

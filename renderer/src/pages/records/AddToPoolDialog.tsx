@@ -1,94 +1,64 @@
 /** 加入后备干部库: several cadres at once with level, entry way and date. Used by the roster's
- *  action (mounted on the fly) and the 后备干部 page. */
+ *  action (mounted on the fly) and the 后备干部 page. The pool page and the roster refresh by the
+ *  change events, wherever the dialog was opened. */
 import { useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { CadreRow } from '../../../../main/domain/cadre'
 import { RESERVE_ENTRY_WAYS, RESERVE_LEVELS } from '../../../../main/records/kinds'
 import { call } from '../../api'
-import { Dialog, FormGrid, SelectField, TextField, showError, showMessage } from '../../components'
+import { FormGrid, SelectField, TextField, showMessage } from '../../components'
+import { ActionDialog } from '../../kit'
+import { DataProvider } from '../../lib/query'
 import { CadrePicker } from './CadrePicker'
 import { tidyMonth, todayStr } from './shared'
 
 export function AddToPoolDialog({
   cadreIds,
   onClose,
-  onDone,
 }: {
   /** Preselected (from the roster); when empty the dialog offers a picker. */
   cadreIds: number[]
   onClose(): void
-  onDone(): void
 }) {
   const [level, setLevel] = useState<string>(RESERVE_LEVELS[0])
   const [way, setWay] = useState<string>(RESERVE_ENTRY_WAYS[0])
   const [date, setDate] = useState(todayStr().slice(0, 7).replace('-', '.'))
   const [picked, setPicked] = useState<CadreRow[]>([])
-  const [saving, setSaving] = useState(false)
   const [dateError, setDateError] = useState<string | null>(null)
-  // Added, with what the regulations say against it (impact period, 立案审查, level): shown here
-  // until read (main/records/crosschecks.ts).
-  const [checks, setChecks] = useState<string[] | null>(null)
   const ids = cadreIds.length > 0 ? cadreIds : picked.map((r) => r.id)
   const save = async () => {
     const m = tidyMonth(date)
     if (m !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(m)) {
       setDateError('入库时间应为年月，如 2025.03')
-      return
+      return false
     }
-    setSaving(true)
-    try {
-      const r = await call('reserve.add', { cadreIds: ids, level, entryWay: way || null, entryDate: m })
-      const skipped = r.skipped.map((s) => `${s.name}（${s.reason}）`).join('，')
-      showMessage(
-        `已将 ${r.added} 人列入${level}${skipped ? `；未加入：${skipped}` : ''}`,
-        r.skipped.length ? 'warning' : 'success',
-      )
-      if (r.warnings.length) setChecks(r.warnings.map((w) => w.message))
-      else onDone()
-    } catch (e) {
-      showError(e)
-    } finally {
-      setSaving(false)
+    const r = await call('reserve.add', { cadreIds: ids, level, entryWay: way || null, entryDate: m })
+    const skipped = r.skipped.map((s) => `${s.name}（${s.reason}）`).join('，')
+    showMessage(
+      `已将 ${r.added} 人列入${level}${skipped ? `；未加入：${skipped}` : ''}`,
+      r.skipped.length ? 'warning' : 'success',
+    )
+    // Added, with what the regulations say against it (impact period, 立案审查, level): shown here
+    // until read (main/records/crosschecks.ts).
+    return {
+      lead: '已加入。请注意：',
+      items: r.warnings.map((w) => w.message),
+      testId: 'pool-crosscheck-warning',
+      okTestId: 'pool-checks-ok',
     }
   }
   return (
-    <Dialog
-      open
+    <ActionDialog
       title="加入后备干部库"
-      onClose={checks ? onDone : onClose}
+      onClose={onClose}
+      onConfirm={save}
       width={600}
       testId="add-to-pool"
-      footer={
-        checks ? (
-          <button type="button" className="btn btn-primary" data-testid="pool-checks-ok" onClick={onDone}>
-            知道了
-          </button>
-        ) : (
-          <>
-            <button type="button" className="btn" onClick={onClose}>
-              取消
-            </button>
-            <button
-              type="button"
-              className="btn btn-primary"
-              data-testid="pool-add-confirm"
-              disabled={saving || ids.length === 0}
-              onClick={() => void save()}
-            >
-              {saving ? '正在保存…' : `加入（${ids.length} 人）`}
-            </button>
-          </>
-        )
-      }
+      confirmTestId="pool-add-confirm"
+      confirmText={`加入（${ids.length} 人）`}
+      disabled={ids.length === 0}
     >
-      {checks ? (
-        <div className="rec-vocab-warn" role="alert" data-testid="pool-crosscheck-warning">
-          <div>已加入。请注意：</div>
-          {checks.map((m) => (
-            <div key={m}>⚠ {m}</div>
-          ))}
-        </div>
-      ) : cadreIds.length > 0 ? (
+      {cadreIds.length > 0 ? (
         <p className="rec-lead">将花名册中选中的 {cadreIds.length} 名干部列入后备干部库。</p>
       ) : (
         <CadrePicker selected={picked} onChange={setPicked} />
@@ -118,12 +88,12 @@ export function AddToPoolDialog({
           name="pool-date"
         />
       </FormGrid>
-    </Dialog>
+    </ActionDialog>
   )
 }
 
-/** Opens the dialog outside any page (the roster's toolbar action). */
-export function openAddToPool(cadreIds: number[], done: () => void): void {
+/** Opens the dialog outside any page (the roster's toolbar action), with the app's data cache. */
+export function openAddToPool(cadreIds: number[]): void {
   const host = document.createElement('div')
   document.body.appendChild(host)
   const root = createRoot(host)
@@ -132,13 +102,8 @@ export function openAddToPool(cadreIds: number[], done: () => void): void {
     host.remove()
   }
   root.render(
-    <AddToPoolDialog
-      cadreIds={cadreIds}
-      onClose={close}
-      onDone={() => {
-        close()
-        done()
-      }}
-    />,
+    <DataProvider>
+      <AddToPoolDialog cadreIds={cadreIds} onClose={close} />
+    </DataProvider>,
   )
 }

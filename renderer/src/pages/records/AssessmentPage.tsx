@@ -220,8 +220,7 @@ export function AssessmentPage() {
       })
       showMessage(`已保存 ${r.changed} 个等次`, 'success')
       // What the regulations say against a grade (诫勉 / 政务处分 that year): saved all the same.
-      if (r.warnings.length)
-        showMessage(`请注意：${r.warnings.map((w) => w.message).join('；')}`, 'warning')
+      if (r.warnings.length) showMessage(`请注意：${r.warnings.map((w) => w.message).join('；')}`, 'warning')
       setEdits(new Map())
       reload()
     } catch (e) {

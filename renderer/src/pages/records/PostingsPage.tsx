@@ -1,11 +1,12 @@
-/** 一线/派驻: who is stationed now, every posting, and adding a posting for a cadre. */
+/** 一线/派驻: who is stationed now, every posting, and adding a posting for a cadre. The list
+ *  refetches after any posting is saved, here or on a cadre's page. */
 import { useState } from 'react'
 import type { CadreRow } from '../../../../main/domain/cadre'
 import { POSTING_KINDS } from '../../../../main/records/kinds'
+import type { PostingListRow } from '../../../../main/records/postings'
 import { call } from '../../api'
 import {
   CadreLink,
-  Dialog,
   EmptyState,
   FormGrid,
   Page,
@@ -14,29 +15,52 @@ import {
   Spacer,
   TextField,
   Toolbar,
-  showError,
-  showMessage,
 } from '../../components'
+import { ActionDialog, Loaded, RecordTable, type Column } from '../../kit'
+import { useApiQuery } from '../../lib/query'
 import { CadrePicker } from './CadrePicker'
-import { CountLine, dots, tidyMonth, todayStr, useLoad } from './shared'
+import { CountLine, dots, tidyMonth, todayStr } from './shared'
+
+const COLUMNS: Column<PostingListRow>[] = [
+  { key: 'no', title: '序号', className: 'rec-num', render: (_, i) => i + 1 },
+  { key: 'name', title: '姓名', render: (r) => <CadreLink id={r.cadreId} name={r.name} /> },
+  { key: 'gender', title: '性别' },
+  { key: 'unit', title: '工作单位' },
+  { key: 'position', title: '现任职务' },
+  { key: 'kind', title: '派驻类型' },
+  { key: 'place', title: '派驻村（单位）' },
+  { key: 'start', title: '开始时间', render: (r) => dots(r.start) },
+  {
+    key: 'end',
+    title: '结束时间',
+    render: (r) => (r.end ? dots(r.end) : <span className="muted">至今</span>),
+  },
+  {
+    key: 'current',
+    title: '状态',
+    render: (r) =>
+      r.current ? <span className="tag tag-green">在派</span> : <span className="tag">已结束</span>,
+  },
+]
 
 export function PostingsPage() {
   const [view, setView] = useState<'current' | 'all'>('current')
   const [kind, setKind] = useState('')
   const [search, setSearch] = useState('')
   const [adding, setAdding] = useState(false)
-  const key = `${view}|${kind}|${search}`
-  const { data, reload } = useLoad(
-    () => call('postings.list', { kind: kind || null, search: search.trim() || null }),
-    [key],
+  const q = useApiQuery(
+    'postings.list',
+    { kind: kind || null, search: search.trim() || null },
+    { keepPrevious: true },
   )
-  const rows = (data ?? []).filter((r) => view === 'all' || r.current)
+  const all = q.data ?? []
+  const current = all.filter((r) => r.current)
   const counts = new Map<string, number>()
-  for (const r of data ?? []) if (r.current) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1)
+  for (const r of current) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1)
   return (
     <Page
       title="一线/派驻"
-      subtitle={`当前在派 ${(data ?? []).filter((r) => r.current).length} 人`}
+      subtitle={q.data ? `当前在派 ${current.length} 人` : undefined}
       testId="postings-page"
       fill
       actions={
@@ -73,108 +97,51 @@ export function PostingsPage() {
       }
     >
       <div className="rec-scroll">
-        {data && rows.length === 0 ? (
-          <EmptyState title={view === 'current' ? '当前没有在派干部' : '暂无派驻记录'}>
-            <p>点右上角“新增派驻”，或在干部信息的“一线/派驻”页签中录入。</p>
-          </EmptyState>
-        ) : (
-          <table className="table rec-grid" data-testid="postings-table">
-            <thead>
-              <tr>
-                <th className="rec-num">序号</th>
-                <th>姓名</th>
-                <th>性别</th>
-                <th>工作单位</th>
-                <th>现任职务</th>
-                <th>派驻类型</th>
-                <th>派驻村（单位）</th>
-                <th>开始时间</th>
-                <th>结束时间</th>
-                <th>状态</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={r.postingId}>
-                  <td className="rec-num">{i + 1}</td>
-                  <td>
-                    <CadreLink id={r.cadreId} name={r.name} />
-                  </td>
-                  <td>{r.gender}</td>
-                  <td>{r.unit}</td>
-                  <td>{r.position}</td>
-                  <td>{r.kind}</td>
-                  <td>{r.place}</td>
-                  <td>{dots(r.start)}</td>
-                  <td>{r.end ? dots(r.end) : <span className="muted">至今</span>}</td>
-                  <td>
-                    {r.current ? (
-                      <span className="tag tag-green">在派</span>
-                    ) : (
-                      <span className="tag">已结束</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <Loaded query={q} what="读取派驻记录">
+          {(rows) => (
+            <RecordTable
+              columns={COLUMNS}
+              rows={view === 'all' ? rows : current}
+              rowKey={(r) => r.postingId}
+              testId="postings-table"
+              pageSize={200}
+              empty={
+                <EmptyState title={view === 'current' ? '当前没有在派干部' : '暂无派驻记录'}>
+                  <p>点右上角“新增派驻”，或在干部信息的“一线/派驻”页签中录入。</p>
+                </EmptyState>
+              }
+            />
+          )}
+        </Loaded>
       </div>
-      {adding ? (
-        <AddPosting
-          onClose={() => setAdding(false)}
-          onDone={() => {
-            setAdding(false)
-            reload()
-          }}
-        />
-      ) : null}
+      {adding ? <AddPosting onClose={() => setAdding(false)} /> : null}
     </Page>
   )
 }
 
-function AddPosting({ onClose, onDone }: { onClose(): void; onDone(): void }) {
+function AddPosting({ onClose }: { onClose(): void }) {
   const [picked, setPicked] = useState<CadreRow[]>([])
   const [kind, setKind] = useState<string>(POSTING_KINDS[0])
   const [place, setPlace] = useState('')
   const [start, setStart] = useState(todayStr().slice(0, 7).replace('-', '.'))
   const [end, setEnd] = useState('')
   const save = async () => {
-    try {
-      for (const c of picked) {
-        await call('records.add', {
-          cadreId: c.id,
-          kind: 'postings',
-          data: { kind, place: place.trim() || null, start: tidyMonth(start), end: tidyMonth(end) },
-        })
-      }
-      showMessage(`已为 ${picked.length} 人新增派驻记录`, 'success')
-      onDone()
-    } catch (e) {
-      showError(e)
+    for (const c of picked) {
+      await call('records.add', {
+        cadreId: c.id,
+        kind: 'postings',
+        data: { kind, place: place.trim() || null, start: tidyMonth(start), end: tidyMonth(end) },
+      })
     }
   }
   return (
-    <Dialog
-      open
+    <ActionDialog
       title="新增派驻"
       onClose={onClose}
+      onConfirm={save}
+      success={`已为 ${picked.length} 人新增派驻记录`}
       width={680}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={picked.length === 0}
-            onClick={() => void save()}
-          >
-            保存
-          </button>
-        </>
-      }
+      disabled={picked.length === 0}
     >
       <CadrePicker selected={picked} onChange={setPicked} />
       <FormGrid columns={2}>
@@ -183,6 +150,6 @@ function AddPosting({ onClose, onDone }: { onClose(): void; onDone(): void }) {
         <TextField label="开始时间" value={start} onChange={setStart} placeholder="如 2021.06" />
         <TextField label="结束时间" value={end} onChange={setEnd} placeholder="在派留空" />
       </FormGrid>
-    </Dialog>
+    </ActionDialog>
   )
 }

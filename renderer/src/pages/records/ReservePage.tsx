@@ -1,14 +1,15 @@
 /**
  * 后备干部库: the pool by level and status, its figures (level, age band, gender), adding people
  * (several at once), moving them to 考察对象 / 已使用, removing with a reason, export.
+ * The header and the cards read the same figures (reserve.figures), so they say the same number;
+ * list and figures refetch after any change to the pool, here or from the roster.
  */
 import { useState } from 'react'
 import { RESERVE_LEVELS, RESERVE_STATUSES } from '../../../../main/records/kinds'
-import type { PoolRow } from '../../../../main/records/reserve'
+import type { PoolFigures, PoolRow } from '../../../../main/records/reserve'
 import { call, downloadBytes } from '../../api'
 import {
   CadreLink,
-  Dialog,
   EmptyState,
   FormGrid,
   Page,
@@ -16,11 +17,16 @@ import {
   Spacer,
   TextField,
   Toolbar,
-  showError,
-  showMessage,
 } from '../../components'
+import { ActionDialog, Loaded, RecordTable, useAction, type Column } from '../../kit'
+import { useApiQuery } from '../../lib/query'
 import { AddToPoolDialog } from './AddToPoolDialog'
-import { dots, tidyMonth, todayStr, useLoad } from './shared'
+import { dots, tidyMonth, todayStr } from './shared'
+
+/** 在库 and 已列为考察对象 from the figures' status card: the header says exactly these. */
+function statusCount(f: PoolFigures, status: string): number {
+  return f.byStatus.find((s) => s.status === status)?.count ?? 0
+}
 
 export function ReservePage() {
   const [level, setLevel] = useState<string | null>(null)
@@ -30,38 +36,105 @@ export function ReservePage() {
   const [removing, setRemoving] = useState<PoolRow | null>(null)
   const statuses = status === 'current' ? ['在库', '已列为考察对象'] : status === 'all' ? [] : [status]
   const q = { level, statuses, search: search.trim() || null }
-  const key = JSON.stringify(q)
-  const pool = useLoad(() => call('reserve.list', q), [key])
-  const figures = useLoad(() => call('reserve.figures', { level }), [level, pool.data])
+  const pool = useApiQuery('reserve.list', q, { keepPrevious: true })
+  const figures = useApiQuery('reserve.figures', { level }, { keepPrevious: true })
   const f = figures.data
-  const setEntryStatus = async (r: PoolRow, s: string) => {
-    try {
-      await call('reserve.setStatus', { entryId: r.id, status: s })
-      showMessage(`${r.name}：${s}`, 'success')
-      pool.reload()
-    } catch (e) {
-      showError(e)
-    }
-  }
-  const exportIt = async () => {
-    try {
-      const r = await call('reserve.export', q)
-      downloadBytes(r.bytes, r.fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      showMessage(`已导出 ${r.rows} 人`, 'success')
-    } catch (e) {
-      showError(e)
-    }
-  }
+  const setEntryStatus = useAction(
+    (r: PoolRow, s: string) => call('reserve.setStatus', { entryId: r.id, status: s }),
+    { success: (_, r, s) => `${r.name}：${s}` },
+  )
+  const exportIt = useAction(() => call('reserve.export', q), {
+    success: (r) => `已导出 ${r.rows} 人`,
+    onDone: (r) =>
+      downloadBytes(r.bytes, r.fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+  })
+  const columns: Column<PoolRow>[] = [
+    { key: 'no', title: '序号', className: 'rec-num', render: (_, i) => i + 1 },
+    { key: 'name', title: '姓名', render: (r) => <CadreLink id={r.cadreId} name={r.name} /> },
+    { key: 'gender', title: '性别' },
+    { key: 'age', title: '年龄' },
+    { key: 'unit', title: '工作单位' },
+    { key: 'position', title: '现任职务' },
+    { key: 'level', title: '后备层次' },
+    { key: 'entryWay', title: '入库方式' },
+    { key: 'entryDate', title: '入库时间', render: (r) => dots(r.entryDate) },
+    {
+      key: 'status',
+      title: '状态',
+      render: (r) => (
+        <>
+          <span
+            className={
+              r.status === '已撤销' ? 'tag' : r.status === '已列为考察对象' ? 'tag tag-red' : 'tag tag-green'
+            }
+          >
+            {r.status}
+          </span>
+          {r.exitReason ? <div className="muted">{`${dots(r.exitDate)} ${r.exitReason}`}</div> : null}
+        </>
+      ),
+    },
+    {
+      key: 'ops',
+      title: '操作',
+      className: 'rec-ops',
+      render: (r) => (
+        <>
+          {r.status === '在库' ? (
+            <button
+              type="button"
+              className="btn-link"
+              disabled={setEntryStatus.busy}
+              onClick={() => void setEntryStatus.run(r, '已列为考察对象')}
+            >
+              列为考察对象
+            </button>
+          ) : null}
+          {r.status === '已列为考察对象' ? (
+            <>
+              <button
+                type="button"
+                className="btn-link"
+                disabled={setEntryStatus.busy}
+                onClick={() => void setEntryStatus.run(r, '已使用')}
+              >
+                已使用
+              </button>
+              <button
+                type="button"
+                className="btn-link"
+                disabled={setEntryStatus.busy}
+                onClick={() => void setEntryStatus.run(r, '在库')}
+              >
+                退回在库
+              </button>
+            </>
+          ) : null}
+          {r.status === '在库' || r.status === '已列为考察对象' ? (
+            <button type="button" className="btn-link rec-danger" onClick={() => setRemoving(r)}>
+              撤销
+            </button>
+          ) : null}
+        </>
+      ),
+    },
+  ]
   return (
     <Page
       title="后备干部库"
-      subtitle={f ? `在库 ${f.total} 人` : undefined}
+      subtitle={
+        f ? (
+          <span data-testid="pool-header-count">
+            在库 {statusCount(f, '在库')} 人 · 考察对象 {statusCount(f, '已列为考察对象')} 人
+          </span>
+        ) : undefined
+      }
       testId="reserve-page"
       fill
       actions={
         <>
-          <button type="button" className="btn" onClick={() => void exportIt()}>
-            导出名册
+          <button type="button" className="btn" disabled={exportIt.busy} onClick={() => void exportIt.run()}>
+            {exportIt.busy ? '正在导出…' : '导出名册'}
           </button>
           <button
             type="button"
@@ -103,153 +176,73 @@ export function ReservePage() {
             onChange={(e) => setSearch(e.target.value)}
           />
           <Spacer />
+          {pool.data ? <span className="muted">列出 {pool.data.length} 条</span> : null}
         </Toolbar>
       }
     >
       <div className="rec-column">
-        {f ? (
-          <div className="rec-figures" data-testid="pool-figures">
-            <div className="rec-figure">
-              <div className="rec-figure-title">按层次</div>
-              {f.byLevel.length === 0 ? <div className="muted">暂无</div> : null}
-              {f.byLevel.map((l) => (
-                <div key={l.level} className="rec-figure-row">
-                  <span>{l.level}</span>
-                  <b>{l.count}</b>
-                  <span className="muted">
-                    女 {l.women} · 平均 {l.averageAge ?? '—'} 岁
-                  </span>
-                </div>
-              ))}
-            </div>
-            <div className="rec-figure">
-              <div className="rec-figure-title">按年龄段</div>
-              <Bars items={f.byAgeBand.map((b) => ({ label: b.band, count: b.count }))} />
-            </div>
-            <div className="rec-figure">
-              <div className="rec-figure-title">按性别</div>
-              <Bars items={f.byGender.map((g) => ({ label: g.gender, count: g.count }))} />
-            </div>
-            <div className="rec-figure">
-              <div className="rec-figure-title">按状态（含已出库）</div>
-              <Bars items={f.byStatus.map((s) => ({ label: s.status, count: s.count }))} />
-            </div>
-          </div>
-        ) : null}
+        <Loaded query={figures} what="读取后备干部统计" loading={null}>
+          {(f) => <FigureCards f={f} />}
+        </Loaded>
         <div className="rec-scroll">
-          {pool.data && pool.data.length === 0 ? (
-            <EmptyState title="库中暂无后备干部">
-              <p>在花名册中勾选干部后点“加入后备干部库”，或点右上角“加入后备干部”。</p>
-            </EmptyState>
-          ) : (
-            <table className="table rec-grid" data-testid="pool-table">
-              <thead>
-                <tr>
-                  <th className="rec-num">序号</th>
-                  <th>姓名</th>
-                  <th>性别</th>
-                  <th>年龄</th>
-                  <th>工作单位</th>
-                  <th>现任职务</th>
-                  <th>后备层次</th>
-                  <th>入库方式</th>
-                  <th>入库时间</th>
-                  <th>状态</th>
-                  <th>操作</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(pool.data ?? []).map((r, i) => (
-                  <tr key={r.id} data-testid="pool-row">
-                    <td className="rec-num">{i + 1}</td>
-                    <td>
-                      <CadreLink id={r.cadreId} name={r.name} />
-                    </td>
-                    <td>{r.gender}</td>
-                    <td>{r.age}</td>
-                    <td>{r.unit}</td>
-                    <td>{r.position}</td>
-                    <td>{r.level}</td>
-                    <td>{r.entryWay}</td>
-                    <td>{dots(r.entryDate)}</td>
-                    <td>
-                      <span
-                        className={
-                          r.status === '已撤销'
-                            ? 'tag'
-                            : r.status === '已列为考察对象'
-                              ? 'tag tag-red'
-                              : 'tag tag-green'
-                        }
-                      >
-                        {r.status}
-                      </span>
-                      {r.exitReason ? (
-                        <div className="muted">{`${dots(r.exitDate)} ${r.exitReason}`}</div>
-                      ) : null}
-                    </td>
-                    <td className="rec-ops">
-                      {r.status === '在库' ? (
-                        <button
-                          type="button"
-                          className="btn-link"
-                          onClick={() => void setEntryStatus(r, '已列为考察对象')}
-                        >
-                          列为考察对象
-                        </button>
-                      ) : null}
-                      {r.status === '已列为考察对象' ? (
-                        <>
-                          <button
-                            type="button"
-                            className="btn-link"
-                            onClick={() => void setEntryStatus(r, '已使用')}
-                          >
-                            已使用
-                          </button>
-                          <button
-                            type="button"
-                            className="btn-link"
-                            onClick={() => void setEntryStatus(r, '在库')}
-                          >
-                            退回在库
-                          </button>
-                        </>
-                      ) : null}
-                      {r.status === '在库' || r.status === '已列为考察对象' ? (
-                        <button type="button" className="btn-link rec-danger" onClick={() => setRemoving(r)}>
-                          撤销
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <Loaded
+            query={pool}
+            what="读取后备干部名单"
+            isEmpty={(rows) => rows.length === 0}
+            empty={
+              <EmptyState title="没有符合条件的后备干部">
+                <p>在花名册中勾选干部后点“加入后备干部库”，或点右上角“加入后备干部”。</p>
+              </EmptyState>
+            }
+          >
+            {(rows) => (
+              <RecordTable
+                columns={columns}
+                rows={rows}
+                rowKey={(r) => r.id}
+                testId="pool-table"
+                rowTestId="pool-row"
+                pageSize={200}
+              />
+            )}
+          </Loaded>
         </div>
       </div>
-      {adding ? (
-        <AddToPoolDialog
-          cadreIds={[]}
-          onClose={() => setAdding(false)}
-          onDone={() => {
-            setAdding(false)
-            pool.reload()
-          }}
-        />
-      ) : null}
-      {removing ? (
-        <RemoveDialog
-          row={removing}
-          onClose={() => setRemoving(null)}
-          onDone={() => {
-            setRemoving(null)
-            pool.reload()
-          }}
-        />
-      ) : null}
+      {adding ? <AddToPoolDialog cadreIds={[]} onClose={() => setAdding(false)} /> : null}
+      {removing ? <RemoveDialog row={removing} onClose={() => setRemoving(null)} /> : null}
     </Page>
+  )
+}
+
+function FigureCards({ f }: { f: PoolFigures }) {
+  return (
+    <div className="rec-figures" data-testid="pool-figures">
+      <div className="rec-figure">
+        <div className="rec-figure-title">按层次（在库及考察对象）</div>
+        {f.byLevel.length === 0 ? <div className="muted">暂无</div> : null}
+        {f.byLevel.map((l) => (
+          <div key={l.level} className="rec-figure-row">
+            <span>{l.level}</span>
+            <b>{l.count}</b>
+            <span className="muted">
+              女 {l.women} · 平均 {l.averageAge ?? '—'} 岁
+            </span>
+          </div>
+        ))}
+      </div>
+      <div className="rec-figure">
+        <div className="rec-figure-title">按年龄段</div>
+        <Bars items={f.byAgeBand.map((b) => ({ label: b.band, count: b.count }))} />
+      </div>
+      <div className="rec-figure">
+        <div className="rec-figure-title">按性别</div>
+        <Bars items={f.byGender.map((g) => ({ label: g.gender, count: g.count }))} />
+      </div>
+      <div className="rec-figure" data-testid="pool-status-card">
+        <div className="rec-figure-title">按状态（含已出库）</div>
+        <Bars items={f.byStatus.map((s) => ({ label: s.status, count: s.count }))} />
+      </div>
+    </div>
   )
 }
 
@@ -270,43 +263,32 @@ function Bars({ items }: { items: { label: string; count: number }[] }) {
   )
 }
 
-function RemoveDialog({ row, onClose, onDone }: { row: PoolRow; onClose(): void; onDone(): void }) {
+function RemoveDialog({ row, onClose }: { row: PoolRow; onClose(): void }) {
   const [reason, setReason] = useState('')
   const [date, setDate] = useState(todayStr().slice(0, 7).replace('-', '.'))
   const [error, setError] = useState<string | null>(null)
   const save = async () => {
     if (!reason.trim()) {
       setError('请填写撤销原因')
-      return
+      return false
     }
-    try {
-      await call('reserve.setStatus', {
-        entryId: row.id,
-        status: '已撤销',
-        reason: reason.trim(),
-        date: tidyMonth(date),
-      })
-      showMessage(`已将${row.name}从${row.level}库撤销`, 'success')
-      onDone()
-    } catch (e) {
-      showError(e)
-    }
+    await call('reserve.setStatus', {
+      entryId: row.id,
+      status: '已撤销',
+      reason: reason.trim(),
+      date: tidyMonth(date),
+    })
+    return null
   }
   return (
-    <Dialog
-      open
+    <ActionDialog
       title={`撤销后备干部：${row.name}`}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button type="button" className="btn btn-danger" onClick={() => void save()}>
-            撤销出库
-          </button>
-        </>
-      }
+      onConfirm={save}
+      success={`已将${row.name}从${row.level}库撤销`}
+      confirmText="撤销出库"
+      busyText="正在撤销…"
+      danger
     >
       <FormGrid columns={1}>
         <TextField
@@ -319,6 +301,6 @@ function RemoveDialog({ row, onClose, onDone }: { row: PoolRow; onClose(): void;
         />
         <TextField label="出库时间" value={date} onChange={setDate} placeholder="如 2026.11" />
       </FormGrid>
-    </Dialog>
+    </ActionDialog>
   )
 }

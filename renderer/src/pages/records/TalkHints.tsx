@@ -6,7 +6,9 @@ import { LoadError } from '../../kit'
 export function TalkHints({ cadreId }: { cadreId: number }) {
   const q = useApiQuery('talks.escalation', { cadreId })
   if (q.isError)
-    return <LoadError error={q.error} what="读取督办提示" retry={() => void q.refetch()} busy={q.isFetching} />
+    return (
+      <LoadError error={q.error} what="读取督办提示" retry={() => void q.refetch()} busy={q.isFetching} />
+    )
   const data = q.data
   if (!data || data.length === 0) return null
   return (

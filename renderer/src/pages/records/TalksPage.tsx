@@ -175,7 +175,11 @@ function dueColumns(record: (r: Recording) => void): Column<DueRow>[] {
       key: 'lastTalk',
       title: '最近一次谈话',
       render: (r) =>
-        r.lastTalk ? `${dots(r.lastTalk)} ${r.lastTalkKind ?? ''}` : <span className="rec-bad">从未谈话</span>,
+        r.lastTalk ? (
+          `${dots(r.lastTalk)} ${r.lastTalkKind ?? ''}`
+        ) : (
+          <span className="rec-bad">从未谈话</span>
+        ),
     },
     {
       key: 'ops',
@@ -315,10 +319,12 @@ function Ledger() {
     { ...q, offset: page * LEDGER_PAGE, limit: LEDGER_PAGE },
     { keepPrevious: true },
   )
-  const narrow = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v)
-    setPage(0)
-  }
+  const narrow =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v)
+      setPage(0)
+    }
   const exportIt = useAction(() => call('talks.export', q), {
     success: (r) => `已导出 ${r.rows} 条谈话记录`,
     onDone: (r) =>

@@ -57,6 +57,6 @@ export function registerRecords(): void {
     id: 'add-to-pool',
     label: '加入后备干部库',
     needsSelection: true,
-    run: (ctx) => openAddToPool(ctx.selectedIds, ctx.refresh),
+    run: (ctx) => openAddToPool(ctx.selectedIds),
   })
 }

@@ -46,6 +46,7 @@ export const ADMIN_ONLY: ReadonlySet<string> = new Set([
   'accounts.resetPassword',
   'settings.set',
   'eligibility.saveRuleSet',
+  'impact.saveSettings',
   'retire.setLimits',
   'backup.list',
   'backup.create',

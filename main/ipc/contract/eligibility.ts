@@ -10,6 +10,7 @@ import {
   type RuleSetsInfo,
 } from '../../eligibility/types'
 import type { Appointment } from '../../records/appointments'
+import type { ImpactSettingsView } from '../../records/impact-settings'
 import { channel, read, write } from './define'
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
@@ -103,6 +104,13 @@ export const eligibilityChannels = {
         .max(200, '任职经历最多 200 段'),
     }),
     write(['appointments', 'audit_log']),
+  ),
+  /** 影响期设置 (main/records/impact-settings.ts): read by anyone, saved by the administrator. */
+  'impact.settings': channel<ImpactSettingsView>()(z.undefined().optional(), read(['settings'])),
+  /** `config` is validated in full by the service, with a Chinese message per measure; null restores the defaults. */
+  'impact.saveSettings': channel<ImpactSettingsView>()(
+    z.object({ config: z.record(z.string(), z.unknown()).nullable() }),
+    write(['settings', 'audit_log', 'impact_periods']),
   ),
   'appointments.draft': channel<Appointment[]>()(z.object({ cadreId: id }), read(['resume_entries'])),
   'eligibility.print': channel<FileBytes>()(

@@ -12,6 +12,7 @@ import {
   setInvestigation,
 } from '../../eligibility/store'
 import { draftFromResume, listAppointments, saveAppointments } from '../../records/appointments'
+import { impactSettingsView, saveImpactSettings } from '../../records/impact-settings'
 import type { AppContext } from '../../services/context'
 import type { eligibilityChannels } from '../contract/eligibility'
 import type { Handlers } from '../registry'
@@ -20,6 +21,8 @@ export function createEligibilityHandlers(ctx: AppContext): Pick<Handlers, keyof
   return {
     'eligibility.review': (a) => reviewRound(ctx, a.target, a.at),
     'appointments.list': (a) => listAppointments(ctx, a.cadreId),
+    'impact.settings': () => impactSettingsView(ctx),
+    'impact.saveSettings': (a) => saveImpactSettings(ctx, a.config),
     'appointments.save': (a) => saveAppointments(ctx, a.cadreId, a.rows),
     'appointments.draft': (a) => draftFromResume(ctx, a.cadreId),
     'eligibility.page': ({ early, ...q }) => reviewPage(ctx, q, early ?? false),

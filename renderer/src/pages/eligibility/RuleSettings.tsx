@@ -14,6 +14,7 @@ import {
 import type { RuleSetsInfo } from '../../../../main/eligibility/types'
 import { call } from '../../api'
 import { Page, Spacer, Toolbar, confirmDialog, showError, showMessage } from '../../components'
+import { ImpactSettings } from './ImpactSettings'
 import { TARGET_OPTIONS } from './shared'
 import './eligibility.css'
 
@@ -439,6 +440,8 @@ function RuleSetEditor({ set, history, onSaved }: { set: RuleSet; history: RuleS
 export function RuleSettings({ onBack }: { onBack(): void }) {
   const [info, setInfo] = useState<RuleSetsInfo | null>(null)
   const [target, setTarget] = useState<Target>('section-chief')
+  // The impact periods every rule set shares (one setting, main/records/impact-settings.ts).
+  const [impact, setImpact] = useState(false)
   const load = useCallback(async () => {
     try {
       setInfo(await call('eligibility.ruleSets', undefined))
@@ -468,18 +471,35 @@ export function RuleSettings({ onBack }: { onBack(): void }) {
                 key={t.value}
                 type="button"
                 role="radio"
-                aria-checked={target === t.value}
-                className={target === t.value ? 'elig-seg-item active' : 'elig-seg-item'}
-                onClick={() => setTarget(t.value)}
+                aria-checked={!impact && target === t.value}
+                className={!impact && target === t.value ? 'elig-seg-item active' : 'elig-seg-item'}
+                onClick={() => {
+                  setTarget(t.value)
+                  setImpact(false)
+                }}
               >
                 {t.label}
               </button>
             ))}
           </div>
+          <div className="elig-seg" role="radiogroup" aria-label="影响期设置">
+            <button
+              type="button"
+              role="radio"
+              aria-checked={impact}
+              className={impact ? 'elig-seg-item active' : 'elig-seg-item'}
+              data-testid="impact-settings-tab"
+              onClick={() => setImpact(true)}
+            >
+              影响期设置
+            </button>
+          </div>
         </Toolbar>
       }
     >
-      {current ? (
+      {impact ? (
+        <ImpactSettings />
+      ) : current ? (
         <RuleSetEditor
           key={`${current.target}-${current.current.version}`}
           set={current.current}

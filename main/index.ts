@@ -14,7 +14,7 @@ import { log, setupLog } from './electron/log'
 import { aboutText, menuTemplate } from './electron/menu'
 import { denyPermissions, hardenWindow, secureWebPreferences, type AppPages } from './electron/security'
 import { describeStartupFailure } from './electron/startup'
-import { desktopDatabaseKey } from './electron/db-key'
+import { desktopDatabaseKey, sealDesktopKey } from './electron/db-key'
 import { plannedDbPath, Workspace, type WorkspaceOptions } from './workspace/workspace'
 import { bootWorkers } from './worker/client'
 
@@ -154,8 +154,12 @@ async function start(): Promise<void> {
     dbPath: process.env['CADRE_DB'],
     defaultDataDir: app.getPath('userData'),
     printPdf,
-    chooseFolder: async () => {
-      const o = { title: '选择数据存放位置', buttonLabel: '选择此文件夹', properties: ['openDirectory' as const, 'createDirectory' as const] }
+    chooseFolder: async (purpose) => {
+      const o = {
+        title: purpose === 'backup' ? '选择备份存放的文件夹（如 U 盘）' : '选择数据存放位置',
+        buttonLabel: '选择此文件夹',
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+      }
       const r = await (mainWindow ? dialog.showOpenDialog(mainWindow, o) : dialog.showOpenDialog(o))
       return r.canceled ? null : (r.filePaths[0] ?? null)
     },
@@ -164,6 +168,8 @@ async function start(): Promise<void> {
       const k = desktopDatabaseKey({ sealer: safeStorage, dataDir: app.getPath('userData'), dbPath: path, envKey: process.env['CADRE_DB_KEY'] })
       return { key: k.key, recoveryKey: k.recoveryKey }
     },
+    // Settings → 加密数据库: the new key sealed as at set-up, so the next start opens by itself.
+    sealDbKey: (_path, key) => sealDesktopKey(safeStorage, app.getPath('userData'), key),
     onChange: (s) => log.info(`已切换到${s.mode === 'demo' ? '演示' : '正式'}数据：${s.mode === 'demo' ? s.demoDbPath : s.realDbPath}`),
   }
   dbPath = plannedDbPath(opts)

@@ -42,6 +42,13 @@ function seal(sealer: KeySealer, file: string, key: string): void {
   writeFileSync(file, JSON.stringify({ v: 1, sealed: sealer.encryptString(key).toString('base64') }), { mode: 0o600 })
 }
 
+/** Seals the key of a database encrypted in place (settings → 加密数据库); false without an OS key store. */
+export function sealDesktopKey(sealer: KeySealer, dataDir: string, key: string): boolean {
+  if (!sealer.isEncryptionAvailable()) return false
+  seal(sealer, join(dataDir, 'db-key.json'), key)
+  return true
+}
+
 export function desktopDatabaseKey(opts: {
   sealer: KeySealer
   dataDir: string

@@ -55,6 +55,8 @@ export const ADMIN_ONLY: ReadonlySet<string> = new Set([
   'backup.restoreFile',
   'demo.load',
   'audit.verify',
+  'custody.status',
+  'workspace.encrypt',
 ])
 
 export type Requirement = 'public' | 'session' | 'self' | 'read' | 'write' | 'head' | 'admin'

@@ -13,14 +13,19 @@
  * workspace.json (in the config folder) remembers the data folder and which database was open.
  * No Electron here.
  */
+import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { bootApp, type BootOptions } from '../bootstrap'
 import { AppError, toErrorData } from '../domain/errors'
 import { channels } from '../ipc/contract'
 import type { ApiResult, AppEvent } from '../ipc/contract/define'
-import type { WorkspaceStatus } from '../ipc/contract/workspace'
-import { readersOf, type Dispatch } from '../ipc/registry'
+import type { EncryptOutcome, WorkspaceStatus } from '../ipc/contract/workspace'
+import type { CustodyStatus } from '../ipc/contract/custody'
+import { readersOf, type Dispatch, type DispatchOptions } from '../ipc/registry'
+import { databaseId, openDatabase } from '../db/open'
+import { encryptDatabaseInPlace } from '../db/encrypt'
+import { formatRecoveryKey } from '../electron/db-key'
 import type { PdfPrinter } from '../form/pdf'
 
 export const REAL_DB_NAME = 'cadres.db'
@@ -53,8 +58,14 @@ export interface WorkspaceOptions {
   /** The folder proposed at the first run (the desktop app's userData). */
   defaultDataDir: string
   printPdf?: PdfPrinter
-  /** The desktop app's folder picker. */
-  chooseFolder?: () => Promise<string | null>
+  /** The desktop app's folder picker ('data': where the data lives; 'backup': backup to a folder). */
+  chooseFolder?: (purpose?: 'data' | 'backup') => Promise<string | null>
+  /**
+   * Keeps the key of a database just encrypted in place (the desktop app seals it in the OS key
+   * store, as at set-up); true when kept. Without it the key lives for this run only and the next
+   * start needs CADRE_DB_KEY (the browser host).
+   */
+  sealDbKey?: (dbPath: string, key: string) => boolean
   /** Told after every switch (the desktop app sets its window title). */
   onChange?: (status: WorkspaceStatus) => void
   /** Start-up backup of the real database (default true; the demo never takes one). */
@@ -85,6 +96,8 @@ export class Workspace {
   private mode: 'real' | 'demo' = 'real'
   private dataDir: string | null
   private busy: string | null = null
+  /** The key of a real database encrypted in place during this run. */
+  private keyOverride: string | undefined
   private readonly opts: WorkspaceOptions
 
   private constructor(opts: WorkspaceOptions, dataDir: string | null) {
@@ -164,7 +177,7 @@ export class Workspace {
 
   /** Every channel: the workspace's own here, the rest to the running services. */
   readonly dispatch: Dispatch = async (name, arg, call) => {
-    if (name.startsWith('workspace.')) return this.handle(name, arg)
+    if (name.startsWith('workspace.')) return this.handle(name, arg, call)
     if (this.busy) return fail('busy', this.busy)
     if (!this.running) return fail('setup-needed', '请先完成初次设置（县名与数据存放位置）')
     if (name === 'demo.load' && this.mode === 'real') {
@@ -176,7 +189,7 @@ export class Workspace {
     return this.running.dispatch(name, arg, call)
   }
 
-  private async handle(name: string, arg: unknown): Promise<ApiResult<unknown>> {
+  private async handle(name: string, arg: unknown, call?: DispatchOptions): Promise<ApiResult<unknown>> {
     if (!Object.hasOwn(channels, name)) return fail('unknown-channel', `未知的操作：${name}`)
     const parsed = channels[name as keyof typeof channels].input.safeParse(arg)
     if (!parsed.success) {
@@ -190,7 +203,14 @@ export class Workspace {
         case 'workspace.status':
           return { ok: true, value: await this.status() }
         case 'workspace.chooseFolder':
-          return { ok: true, value: this.opts.chooseFolder ? await this.opts.chooseFolder() : null }
+          return {
+            ok: true,
+            value: this.opts.chooseFolder
+              ? await this.opts.chooseFolder((input?.['purpose'] as 'data' | 'backup' | undefined) ?? 'data')
+              : null,
+          }
+        case 'workspace.encrypt':
+          return { ok: true, value: await this.encrypt(call) }
         case 'workspace.setup':
           return { ok: true, value: await this.setup(String(input?.['countyName']), (input?.['dataDir'] as string | null) ?? null) }
         case 'workspace.finish':
@@ -291,6 +311,49 @@ export class Workspace {
     await this.closeRunning()
   }
 
+  /**
+   * Encrypts the real database in place on an administrator's request (main/db/encrypt.ts, the
+   * CLI's `encrypt`): the services stop, the file is encrypted through an SQLite copy (checked,
+   * then renamed over it; nothing deleted first), its backups too, and the services start again
+   * with the new key. A failure leaves the file as it was and starts the services over it again.
+   */
+  async encrypt(call?: DispatchOptions): Promise<EncryptOutcome> {
+    if (!this.running) throw new AppError('setup-needed', '请先完成初次设置', 'setup first')
+    if (this.mode !== 'real') {
+      throw new AppError('encrypt-demo', '演示数据库不加密：请先切换到正式数据再加密', 'the demo database is not encrypted')
+    }
+    // Who may: asked of the running dispatcher with the caller's session (administrators only).
+    const st = await this.running.dispatch('custody.status', undefined, call)
+    if (!st.ok) throw new AppError(st.error.code, st.error.message, st.error.messageEn)
+    if ((st.value as CustodyStatus).encrypted) {
+      throw new AppError('already-encrypted', '数据库已经加密，无需再加密', 'the database is already encrypted')
+    }
+    const ctx = (this.running as { ctx?: { db?: { inTransaction?: boolean } } }).ctx
+    if (ctx?.db?.inTransaction) {
+      throw new AppError('busy', '正在导入，导入完成或取消后才能加密数据库', 'an import is running')
+    }
+    const path = this.realDbPath()
+    const key = randomBytes(32).toString('hex')
+    this.busy = '正在加密数据库，请稍候'
+    let copies: string[]
+    try {
+      await this.closeRunning()
+      const probe = openDatabase(path, { readonly: true })
+      const id = databaseId(probe)
+      probe.close()
+      copies = encryptDatabaseInPlace(path, key, id ? join(dirname(path), 'backups', id) : null).copies
+    } catch (e) {
+      this.busy = null
+      await this.boot('real')
+      throw e
+    }
+    this.keyOverride = key
+    const sealed = this.opts.sealDbKey?.(path, key) ?? false
+    this.busy = null
+    await this.boot('real')
+    return { database: path, copies: copies.length, recoveryKey: formatRecoveryKey(key), sealed }
+  }
+
   private async closeRunning(): Promise<void> {
     const r = this.running
     this.running = null
@@ -317,7 +380,8 @@ export class Workspace {
     try {
       await this.closeRunning()
       const dbPath = mode === 'demo' ? this.demoDbPath() : this.realDbPath()
-      const key = mode === 'real' ? (this.opts.realDbKey?.(dbPath) ?? {}) : {}
+      const key =
+        mode !== 'real' ? {} : this.keyOverride ? { key: this.keyOverride } : (this.opts.realDbKey?.(dbPath) ?? {})
       this.running = await this.start({
           dbPath,
           ...key,
@@ -340,7 +404,7 @@ export class Workspace {
       if (mode === 'demo' && this.dataDir) {
         await this.closeRunning()
         const real = this.realDbPath()
-        this.running = await this.start({ dbPath: real, host: this.opts.host, actor: this.opts.actor, backupOnStart: false, ...(this.opts.realDbKey?.(real) ?? {}) })
+        this.running = await this.start({ dbPath: real, host: this.opts.host, actor: this.opts.actor, backupOnStart: false, ...(this.keyOverride ? { key: this.keyOverride } : (this.opts.realDbKey?.(real) ?? {})) })
         this.mode = 'real'
       }
       throw e

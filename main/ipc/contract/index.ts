@@ -14,6 +14,7 @@ import { workspaceChannels } from './workspace'
 import { jobsChannels } from './jobs'
 import { authChannels } from './auth'
 import { compareChannels } from './compare'
+import { custodyChannels } from './custody'
 import type { ApiResult, InputOf, OutputOf } from './define'
 
 export const channels = {
@@ -28,6 +29,7 @@ export const channels = {
   ...jobsChannels,
   ...authChannels,
   ...compareChannels,
+  ...custodyChannels,
 }
 
 export type Channels = typeof channels

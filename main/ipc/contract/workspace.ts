@@ -49,6 +49,26 @@ export const workspaceChannels = {
   'workspace.switch': channel<WorkspaceStatus>()(z.object({ mode: z.enum(['real', 'demo']) }), write()),
   /** Empties the demo database and fills it again. Never touches the real one. */
   'workspace.resetDemo': channel<WorkspaceStatus>()(z.undefined().optional(), write()),
-  /** The desktop app's folder picker; null when cancelled or where there is none. */
-  'workspace.chooseFolder': channel<string | null>()(z.undefined().optional(), read([])),
+  /** The desktop app's folder picker; null when cancelled or where there is none. `purpose` names the dialog. */
+  'workspace.chooseFolder': channel<string | null>()(
+    z.object({ purpose: z.enum(['data', 'backup']) }).optional(),
+    read([]),
+  ),
+  /**
+   * Encrypts the real database in place (issue 12; main/db/encrypt.ts, as the CLI's `encrypt`): the
+   * services stop, a copy made through SQLite is encrypted, checked and renamed over the file (never
+   * by deleting first), its backups are encrypted too, and the services start again with the key.
+   * Administrators only (checked through the running dispatcher). The recovery key is returned once.
+   */
+  'workspace.encrypt': channel<EncryptOutcome>()(z.object({ confirm: z.literal(true) }), write()),
+}
+
+export interface EncryptOutcome {
+  database: string
+  /** Backups and safety copies encrypted with it. */
+  copies: number
+  /** The key in groups of four, shown once to print and keep apart from the computer. */
+  recoveryKey: string
+  /** True when the desktop app sealed the key in the OS key store (it opens by itself next time). */
+  sealed: boolean
 }

@@ -16,6 +16,7 @@ import { createWorkspaceHandlers } from './workspace'
 import { createJobsHandlers } from './jobs'
 import { createAuthHandlers } from './auth'
 import { createCompareHandlers } from './compare'
+import { createCustodyHandlers } from './custody'
 import type { AuthSession } from '../../auth/session'
 
 export function createHandlers(ctx: AppContext, extra: { host: string; session?: AuthSession }): Handlers {
@@ -34,5 +35,6 @@ export function createHandlers(ctx: AppContext, extra: { host: string; session?:
     createJobsHandlers(),
     createAuthHandlers(ctx, extra.session),
     createCompareHandlers(ctx),
+    createCustodyHandlers(ctx),
   )
 }

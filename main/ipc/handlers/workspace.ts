@@ -16,6 +16,7 @@ type WorkspaceChannel =
   | 'workspace.switch'
   | 'workspace.resetDemo'
   | 'workspace.chooseFolder'
+  | 'workspace.encrypt'
 
 export function createWorkspaceHandlers(ctx: AppContext): Pick<Handlers, WorkspaceChannel> {
   const refuse = (): never => {
@@ -46,5 +47,12 @@ export function createWorkspaceHandlers(ctx: AppContext): Pick<Handlers, Workspa
     'workspace.switch': refuse,
     'workspace.resetDemo': refuse,
     'workspace.chooseFolder': () => null,
+    'workspace.encrypt': () => {
+      throw new AppError(
+        'workspace-unmanaged',
+        '当前运行方式不能在界面中加密数据库，请用命令行 encrypt（见 README）',
+        'encrypt with the command line here',
+      )
+    },
   }
 }

@@ -4,19 +4,14 @@
  * Excel (the app's one writer), print on A4; dated snapshots saved and compared side by side.
  */
 import { useMemo, useState } from 'react'
+import { dateDots, today } from '../../../../main/domain/dates'
 import type { StatsResult } from '../../../../main/stats/compute'
+import type { SnapshotInfo } from '../../../../main/stats/snapshots'
 import { call, downloadBytes } from '../../api'
-import {
-  Dialog,
-  EmptyState,
-  Page,
-  Segmented,
-  Spacer,
-  Toolbar,
-  showError,
-  showMessage,
-} from '../../components'
-import { UnitSelect, todayStr, useLoad, useUnits } from '../records/shared'
+import { DayInput, Dialog, EmptyState, Page, Segmented, Spacer, Toolbar } from '../../components'
+import { UnitPicker } from '../../components/UnitPicker'
+import { Loaded, useAction, useUnits } from '../../kit'
+import { useApiQuery } from '../../lib/query'
 import { EChart } from './EChart'
 import { AGE_BANDS, AGE_BAND_LABELS, EDU_CLASSES, StructureTable, pct } from './tables'
 import './stats.css'
@@ -28,14 +23,13 @@ export function StatsPage() {
   const units = useUnits()
   const kinds = useMemo(() => [...new Set(units.map((u) => u.kind).filter((k): k is string => !!k))], [units])
   const [view, setView] = useState<View>('current')
-  const [at, setAt] = useState(todayStr())
+  const [at, setAt] = useState(today())
   const [scopeKind, setScopeKind] = useState<ScopeKind>('county')
   const [kind, setKind] = useState('')
   const [unitId, setUnitId] = useState<number | null>(null)
-  const [from, setFrom] = useState(`${todayStr().slice(0, 4)}-01-01`)
-  const [to, setTo] = useState(todayStr())
+  const [from, setFrom] = useState(`${today().slice(0, 4)}-01-01`)
+  const [to, setTo] = useState(today())
   const [snapOpen, setSnapOpen] = useState(false)
-  const [snapKey, setSnapKey] = useState(0)
 
   const query = useMemo(() => {
     const scope =
@@ -46,23 +40,26 @@ export function StatsPage() {
           : { kind: 'county' as const }
     return { at, scope, period: { from, to } }
   }, [at, scopeKind, kind, unitId, from, to])
-  const res = useLoad(() => call('stats.compute', query), [JSON.stringify(query)])
+  // One data hook: recomputed when the query changes or when a table it reads changes anywhere.
+  const res = useApiQuery('stats.compute', query, { keepPrevious: true })
   const r = res.data
-
-  const exportXlsx = async () => {
-    try {
+  const exportXlsx = useAction(
+    async () => {
       const f = await call('stats.export', query)
       downloadBytes(f.bytes, f.fileName)
-      showMessage(`已导出 ${f.fileName}`, 'success')
-    } catch (e) {
-      showError(e)
-    }
-  }
+      return f
+    },
+    { success: (f) => `已导出 ${f.fileName}` },
+  )
+  const saveSnapshot = useAction<[string], SnapshotInfo>((name) => call('stats.saveSnapshot', { name, query }), {
+    success: (s) => `已保存快照“${s.name}”`,
+    onDone: () => setSnapOpen(false),
+  })
 
   return (
     <Page
       title="统计分析"
-      subtitle={r ? `${r.scope.label} · ${r.at} · 在职 ${r.all.total} 人 · 用时 ${r.tookMs} ms` : undefined}
+      subtitle={r ? `${r.scope.label} · ${dateDots(r.at)} · 在职 ${r.all.total} 人 · 用时 ${r.tookMs} ms` : undefined}
       testId="stats-page"
       actions={
         view === 'current' ? (
@@ -71,9 +68,10 @@ export function StatsPage() {
               type="button"
               className="btn"
               data-testid="stats-export"
-              onClick={() => void exportXlsx()}
+              disabled={exportXlsx.busy || !r}
+              onClick={() => void exportXlsx.run()}
             >
-              导出 Excel
+              {exportXlsx.busy ? '正在导出…' : '导出 Excel'}
             </button>
             <button type="button" className="btn" data-testid="stats-print" onClick={() => window.print()}>
               打印
@@ -104,13 +102,7 @@ export function StatsPage() {
             <>
               <label className="inline-label">
                 统计时点
-                <input
-                  className="input"
-                  type="date"
-                  value={at}
-                  data-testid="stats-at"
-                  onChange={(e) => e.target.value && setAt(e.target.value)}
-                />
+                <DayInput value={at} data-testid="stats-at" aria-label="统计时点" onChange={(d) => d && setAt(d)} />
               </label>
               <select
                 className="input stats-scope"
@@ -139,24 +131,21 @@ export function StatsPage() {
               ) : null}
               {scopeKind === 'unit' ? (
                 <span className="stats-unit">
-                  <UnitSelect units={units} value={unitId} onChange={setUnitId} allLabel="（选择单位）" />
+                  <UnitPicker
+                    units={units}
+                    value={unitId}
+                    placeholder="（选择单位）"
+                    aria-label="统计单位"
+                    data-testid="stats-unit"
+                    onChange={(u) => setUnitId(u?.id ?? null)}
+                  />
                 </span>
               ) : null}
               <label className="inline-label">
                 工作统计期间
-                <input
-                  className="input"
-                  type="date"
-                  value={from}
-                  onChange={(e) => e.target.value && setFrom(e.target.value)}
-                />
+                <DayInput value={from} data-testid="stats-from" aria-label="统计期间起" onChange={(d) => d && setFrom(d)} />
                 至
-                <input
-                  className="input"
-                  type="date"
-                  value={to}
-                  onChange={(e) => e.target.value && setTo(e.target.value)}
-                />
+                <DayInput value={to} data-testid="stats-to" aria-label="统计期间止" onChange={(d) => d && setTo(d)} />
               </label>
             </>
           ) : null}
@@ -165,26 +154,20 @@ export function StatsPage() {
       }
     >
       {view === 'compare' ? (
-        <CompareView reloadKey={snapKey} current={r} />
+        <CompareView current={r ?? null} />
       ) : (
-        <>
-          {res.error ? <div className="stats-error">{res.error}</div> : null}
-          {r ? <StatsView r={r} /> : res.loading ? <EmptyState title="正在统计……" /> : null}
-        </>
+        // A failed computation is an error with 重试, never an empty page.
+        <Loaded query={res} what="统计" loading={<EmptyState title="正在统计……" />}>
+          {(data) => <StatsView r={data} />}
+        </Loaded>
       )}
       <SnapshotDialog
         open={snapOpen}
-        defaultName={r ? `${r.scope.label}干部队伍结构 ${r.at}` : ''}
+        defaultName={r ? `${r.scope.label}干部队伍结构 ${dateDots(r.at)}` : ''}
+        busy={saveSnapshot.busy}
         onClose={() => setSnapOpen(false)}
         onSave={async (name) => {
-          try {
-            const s = await call('stats.saveSnapshot', { name, query })
-            showMessage(`已保存快照“${s.name}”`, 'success')
-            setSnapOpen(false)
-            setSnapKey((k) => k + 1)
-          } catch (e) {
-            showError(e)
-          }
+          await saveSnapshot.run(name)
         }}
       />
     </Page>
@@ -200,11 +183,12 @@ function StatsView({ r }: { r: StatsResult }) {
       age: {
         title: { text: '年龄结构', left: 'center', textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis' },
-        grid: { left: 40, right: 16, top: 40, bottom: 28 },
+        grid: { left: 40, right: 16, top: 40, bottom: 40 },
         xAxis: {
           type: 'category',
           data: AGE_BANDS.map((b) => AGE_BAND_LABELS[b]),
-          axisLabel: { fontSize: 11 },
+          // Every band named under its bar: interval 0 (by default echarts drops labels it thinks crowded).
+          axisLabel: { fontSize: 10, interval: 0, hideOverlap: false },
         },
         yAxis: { type: 'value' },
         series: [
@@ -249,7 +233,7 @@ function StatsView({ r }: { r: StatsResult }) {
         <Card label="35岁及以下" value={`${a.ageBands['≤35']} 人`} sub={pct(a.ageBands['≤35'], a.total)} />
       </div>
       <h2 className="stats-h2">
-        {r.scope.label}干部队伍结构统计表<span className="stats-h2-note">（统计时点 {r.at}，单位：人）</span>
+        {r.scope.label}干部队伍结构统计表<span className="stats-h2-note">（统计时点 {dateDots(r.at)}，单位：人）</span>
       </h2>
       <StructureTable r={r} testId="stats-structure" />
       {a.ageUnknown ? (
@@ -265,7 +249,7 @@ function StatsView({ r }: { r: StatsResult }) {
           <h2 className="stats-h2">
             干部工作情况
             <span className="stats-h2-note">
-              （{r.period.from} 至 {r.period.to}）
+              （{dateDots(r.period.from)} 至 {dateDots(r.period.to)}）
             </span>
           </h2>
           <table className="table stats-table" data-testid="stats-period">
@@ -374,11 +358,13 @@ function Card({ label, value, sub }: { label: string; value: string; sub?: strin
 function SnapshotDialog({
   open,
   defaultName,
+  busy,
   onClose,
   onSave,
 }: {
   open: boolean
   defaultName: string
+  busy: boolean
   onClose(): void
   onSave(name: string): Promise<void>
 }) {
@@ -398,6 +384,7 @@ function SnapshotDialog({
           type="button"
           className="btn btn-primary"
           data-testid="snapshot-save"
+          disabled={busy}
           onClick={() => void onSave(value).then(() => setName(null))}
         >
           保存
@@ -419,18 +406,22 @@ function SnapshotDialog({
   )
 }
 
-function CompareView({ reloadKey, current }: { reloadKey: number; current: StatsResult | null }) {
-  const list = useLoad(() => call('stats.snapshots', undefined), [reloadKey])
+function CompareView({ current }: { current: StatsResult | null }) {
+  const list = useApiQuery('stats.snapshots', undefined)
   const [aId, setAId] = useState<number | null>(null)
   const [bId, setBId] = useState<number | 'current' | null>('current')
-  const a = useLoad(() => (aId ? call('stats.snapshot', { id: aId }) : Promise.resolve(null)), [aId])
-  const b = useLoad(
-    () => (typeof bId === 'number' ? call('stats.snapshot', { id: bId }) : Promise.resolve(null)),
-    [bId],
-  )
-  const left = a.data?.data ?? null
-  const right = bId === 'current' ? current : (b.data?.data ?? null)
+  const a = useApiQuery('stats.snapshot', { id: aId ?? 0 }, { enabled: aId !== null })
+  const b = useApiQuery('stats.snapshot', { id: typeof bId === 'number' ? bId : 0 }, { enabled: typeof bId === 'number' })
+  const left = aId !== null ? (a.data?.data ?? null) : null
+  const right = bId === 'current' ? current : typeof bId === 'number' ? (b.data?.data ?? null) : null
   const snaps = list.data ?? []
+  const failed = list.error ?? (aId !== null ? a.error : null) ?? (typeof bId === 'number' ? b.error : null)
+  if (failed)
+    return (
+      <div className="stats-error" role="alert" data-testid="compare-error">
+        读取快照失败：{failed.message}
+      </div>
+    )
   if (list.data && snaps.length === 0)
     return (
       <EmptyState title="还没有统计快照" testId="compare-empty">
@@ -438,7 +429,7 @@ function CompareView({ reloadKey, current }: { reloadKey: number; current: Stats
       </EmptyState>
     )
   const label = (s: StatsResult | null, title: string | undefined) =>
-    s ? `${title ?? ''}（${s.scope.label}，${s.at}）` : ''
+    s ? `${title ?? ''}（${s.scope.label}，${dateDots(s.at)}）` : ''
   const rows: [string, (s: StatsResult) => number | string | null][] = [
     ['在职干部', (s) => s.all.total],
     ['女干部', (s) => s.all.women],

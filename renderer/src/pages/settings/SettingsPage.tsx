@@ -8,6 +8,7 @@ import { SETTINGS_KEY } from '../roster/columns'
 import { DemoSection } from './DemoSection'
 import './settings.css'
 import { BackupElsewhere } from './BackupElsewhere'
+import { EncryptSection } from './EncryptSection'
 
 /** The county's name in export titles (main/export/roster.ts reads the same key). */
 const COUNTY_KEY = 'org.countyName'
@@ -84,7 +85,10 @@ export function SettingsPage() {
     setBusy(true)
     try {
       await call('backup.restore', { file: b.file })
-      showMessage(`已从 ${when(b.createdAt)} 的${kindOf(b.file)}恢复；恢复前的数据已另存一份（列表中的“恢复前另存的数据”）`, 'success')
+      showMessage(
+        `已从 ${when(b.createdAt)} 的${kindOf(b.file)}恢复；恢复前的数据已另存一份（列表中的“恢复前另存的数据”）`,
+        'success',
+      )
       await load()
     } catch (e) {
       showError(e)
@@ -217,6 +221,8 @@ export function SettingsPage() {
           </table>
           <BackupElsewhere busy={busy} onDone={() => void load()} />
         </FormSection>
+
+        <EncryptSection />
 
         <FormSection title="本单位">
           <div className="settings-county">

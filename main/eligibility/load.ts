@@ -4,6 +4,7 @@
  */
 import type { Db } from '../db/open'
 import { TALK_KIND_VOCAB, resolveTalk } from '../records/vocab'
+import { jobProgress, throwIfCancelled } from '../worker/job'
 import type { CadreFacts } from './evaluate'
 
 /** Talk kinds (and their variants) known to carry no impact period: a review need not load them. */
@@ -38,7 +39,14 @@ function group<T>(
     const f = facts.get(row[0] as number)
     if (f) each(f, row)
   }
+  step?.()
 }
+
+/** A whole round's load as a long job's part (main/worker/job.ts): one step per query, and a
+ *  cancel seen between them. Unset when loading one cadre or a few. */
+let step: (() => void) | null = null
+/** The cadres' scan and the eight queries of their records. */
+const LOAD_STEPS = 9
 
 /** Most cadres have no discipline, talks or postings: they share one empty list (never pushed to;
  *  `add` swaps in a list of its own first), which saves 100,000s of allocations in a round. */
@@ -59,6 +67,30 @@ export function loadFacts(db: Db, opts: LoadOptions = {}): CadreFacts[] {
   const where = one ? 'c.id = ?' : some ? `c.id IN (${some})` : "c.status = '在职'"
   const whereRec = one ? 'WHERE cadre_id = ?' : some ? `WHERE cadre_id IN (${some})` : ''
   const p = one ? [opts.cadreId] : []
+  let done = 0
+  step =
+    one || some
+      ? null
+      : () => {
+          throwIfCancelled()
+          jobProgress(++done, LOAD_STEPS)
+        }
+  try {
+    return loadAll(db, opts, one, some, where, whereRec, p)
+  } finally {
+    step = null
+  }
+}
+
+function loadAll(
+  db: Db,
+  opts: LoadOptions,
+  one: boolean,
+  some: string | null,
+  where: string,
+  whereRec: string,
+  p: unknown[],
+): CadreFacts[] {
   const list: CadreFacts[] = []
   const byId = new Map<number, CadreFacts>()
   // Units by id from their small table; the cadres in one sequential scan (most rows are 在职,
@@ -104,6 +136,7 @@ export function loadFacts(db: Db, opts: LoadOptions = {}): CadreFacts[] {
     byId.set(f.id, f)
   }
   if (list.length === 0) return list
+  step?.()
 
   const yearCond =
     opts.fromYear !== undefined ? `${whereRec ? 'AND' : 'WHERE'} year >= ${Math.floor(opts.fromYear)}` : ''

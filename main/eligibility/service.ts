@@ -13,6 +13,7 @@ import {
 } from './evaluate'
 import { impactConfig } from '../records/impact'
 import { loadFacts, QUIET_TALK_KINDS } from './load'
+import { jobProgress, jobStage, throwIfCancelled } from '../worker/job'
 import {
   DEFAULT_RULE_LABELS,
   LIFTABLE_RULES,
@@ -76,12 +77,20 @@ export function reviewRound(
   const ruleSet = currentRuleSet(ctx.db, target)
   const impact = impactConfig(ctx)
   // Only those for whom the target is a promotion (issue 10: not those already at or above it).
-  const facts = load(loadOptions(ruleSet, at)).filter((f) => isPromotion(target, f.positionLevel, f.rank))
+  // As a long job (the page's counts, the export, printing): loading is the first ~40 %.
+  const facts = jobStage(0, 40, () => load(loadOptions(ruleSet, at))).filter((f) =>
+    isPromotion(target, f.positionLevel, f.rank),
+  )
   const overrides = roundOverrides(ctx.db, target, at)
   const decisions = roundDecisions(ctx.db, target, at)
   const rows: ReviewRow[] = []
   const summary = { total: 0, eligible: 0, ineligible: 0, unknown: 0, blockedByOne: 0 }
+  const n = facts.length
   for (const f of facts) {
+    if (summary.total % 1000 === 0) {
+      throwIfCancelled()
+      jobProgress(40 + (60 * summary.total) / Math.max(1, n), 100)
+    }
     const ev = evaluateCadre(f, ruleSet.rules, at, { evidence: false, impact })
     const ov = overrides.get(f.id)
     let failCount = 0
@@ -130,6 +139,7 @@ export function reviewRound(
       decisionNote: d?.note ?? null,
     })
   }
+  jobProgress(100, 100)
   return {
     target,
     targetLabel: TARGET_LABELS[target],

@@ -4,6 +4,7 @@
  * webContents.printToPDF instead and registers that printer with `setPdfPrinter`.
  */
 import { AppError } from '../domain/errors'
+import { jobProgress, throwIfCancelled } from '../worker/job'
 
 export type PdfPrinter = (html: string) => Promise<Uint8Array>
 
@@ -43,6 +44,8 @@ export async function printHtmlsToPdfs(htmls: readonly string[]): Promise<Uint8A
     await page.route('**/*', (route) => route.abort())
     const out: Uint8Array[] = []
     for (const html of htmls) {
+      // A long job (a set as a zip) goes file by file and stops between files when cancelled.
+      throwIfCancelled()
       await page.setContent(html, { waitUntil: 'load' })
       await page.waitForFunction("document.documentElement.getAttribute('data-fitted') === '1'", null, {
         timeout: 30_000,
@@ -54,6 +57,7 @@ export async function printHtmlsToPdfs(htmls: readonly string[]): Promise<Uint8A
         margin: { top: '0', right: '0', bottom: '0', left: '0' },
       })
       out.push(new Uint8Array(pdf))
+      jobProgress(out.length, htmls.length)
     }
     return out
   } finally {
@@ -82,6 +86,10 @@ export function printPdf(html: string): Promise<Uint8Array> {
 export async function printPdfs(htmls: readonly string[]): Promise<Uint8Array[]> {
   if (current === printHtmlToPdf) return printHtmlsToPdfs(htmls)
   const out: Uint8Array[] = []
-  for (const h of htmls) out.push(await current(h))
+  for (const h of htmls) {
+    throwIfCancelled()
+    out.push(await current(h))
+    jobProgress(out.length, htmls.length)
+  }
   return out
 }

@@ -18,6 +18,7 @@ import { buildFormHtml } from './html'
 import { printPdf, printPdfs } from './pdf'
 import { MAX_FORMS_PER_PDF } from './service'
 import { entryIdCard } from './set-list'
+import { jobProgress, jobStage, throwIfCancelled } from '../worker/job'
 
 export { splitSetList } from './set-list'
 
@@ -238,28 +239,48 @@ export async function buildFormSet(
       `一套最多 ${MAX_FORMS_PER_PDF} 人，名单有 ${ids.length} 人，请分批生成`,
       `at most ${MAX_FORMS_PER_PDF} forms at once`,
     )
-  const people = ids.map((id) => loadFormPerson(ctx, id))
+  // As a long job (main/worker/job.ts): the records to 10 %; a zip goes file by file to 90 % and is
+  // cancelled between files; one PDF or .docx is one step (Chromium's printing, docx's packing).
+  const people = ids.map((id, i) => {
+    throwIfCancelled()
+    jobProgress((10 * i) / ids.length, 100)
+    return loadFormPerson(ctx, id)
+  })
+  jobProgress(10, 100)
   const day = ctx.today().replace(/-/g, '')
   const base = `干部任免审批表-${people.length}人-${day}`
   if (opts.output === 'pdf') {
     const bytes = await printPdf(buildFormHtml(people))
+    throwIfCancelled()
     return { fileName: `${base}.pdf`, bytes, notes: [], files: [] }
   }
   if (opts.output === 'docx') {
     const bytes = await buildFormDocx(people)
+    throwIfCancelled()
     return { fileName: `${base}.docx`, bytes, notes: [], files: [] }
   }
   const ext = opts.zipFormat ?? 'pdf'
   const names = setFileNames(people, opts.template ?? DEFAULT_TEMPLATE, ext)
   const bodies =
     ext === 'pdf'
-      ? await printPdfs(people.map((p) => buildFormHtml([p])))
-      : await Promise.all(people.map((p) => buildFormDocx([p])))
+      ? await jobStage(10, 90, () => printPdfs(people.map((p) => buildFormHtml([p]))))
+      : await jobStage(10, 90, async () => {
+          const out: Uint8Array[] = []
+          for (const p of people) {
+            throwIfCancelled()
+            out.push(await buildFormDocx([p]))
+            jobProgress(out.length, people.length)
+          }
+          return out
+        })
+  throwIfCancelled()
   const zip = new JSZip()
   names.forEach((n, i) =>
     zip.file(n.name, bodies[i] ?? new Uint8Array(), { date: new Date(`${ctx.today()}T00:00:00Z`) }),
   )
-  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
+  const bytes = await jobStage(90, 100, () =>
+    zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }, (m) => jobProgress(m.percent, 100)),
+  )
   const notes = names
     .filter((n) => n.original !== null)
     .map((n) => `文件名“${n.original ?? ''}”含有不能用于文件名的字符，已替换为“_”：${n.name}`)

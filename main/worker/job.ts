@@ -58,6 +58,22 @@ export function jobProgress(done: number, total: number): void {
   job.report(total > 0 ? (100 * done) / total : 0)
 }
 
+/**
+ * Runs `fn` as the part of the running job from `from` % to `to` %: its own jobProgress(done, total)
+ * calls (0–100 of that part) move the job's percentage within that range. Outside a job, just `fn()`.
+ * Works across awaits (the job context follows the async calls).
+ */
+export function jobStage<T>(from: number, to: number, fn: () => T): T {
+  const job = als.getStore()
+  if (!job) return fn()
+  const stage: JobContext = { ...job, report: (p) => job.report(from + ((to - from) * Math.max(0, Math.min(100, p))) / 100) }
+  const r = als.run(stage, fn)
+  // The stage's end is reached when fn is done (a synchronous one now, an async one when it settles).
+  if (r instanceof Promise) return r.then((v: unknown) => (job.report(to), v)) as T
+  job.report(to)
+  return r
+}
+
 export function jobCancelled(): boolean {
   const job = als.getStore()
   return !!job && Atomics.load(job.cancel, 0) === 1

@@ -40,8 +40,11 @@ export function useJob(prefix = 'job'): JobRunner {
       try {
         return await fn(job)
       } finally {
-        current.current = null
-        setPercent(null)
+        // A job replaced by a newer one (the page asked again) leaves the newer one's state alone.
+        if (current.current === job) {
+          current.current = null
+          setPercent(null)
+        }
       }
     },
     [prefix],

@@ -17,6 +17,7 @@ import type { ReviewPage, ReviewPageQuery } from '../../../../main/eligibility/p
 import { describeRule, type RuleSet, type Target } from '../../../../main/eligibility/rules'
 import type { ReviewFilter, ReviewRow } from '../../../../main/eligibility/types'
 import { call, downloadBytes } from '../../api'
+import { isCancelled, useJob } from '../../lib/job'
 import { navigate } from '../../router'
 import { dateDots } from '../../../../main/domain/dates'
 import {
@@ -114,6 +115,13 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
   const [selected, setSelected] = useState<number | null>(null)
   const [exporting, setExporting] = useState(false)
   const [printing, setPrinting] = useState(false)
+  // Long jobs with a percentage (main/worker/job.ts): the whole round's counts, printing, export.
+  const { run: runRound, cancel: cancelRound, percent: roundPercent } = useJob('elig-round')
+  const printJob = useJob('elig-print')
+  const exportJob = useJob('elig-export')
+  // A round for another target or day is no longer wanted (nor one left behind): stop it, so the
+  // reviews asked for next do not wait behind it.
+  useEffect(() => () => cancelRound(), [target, at, cancelRound])
 
   useEffect(() => {
     remembered.target = target
@@ -172,12 +180,12 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
             )
             p.successCallback(r.rows, r.total)
             if (r.summary === null) {
-              call('eligibility.page', { ...baseQuery, offset: 0, limit: 1 }).then(
+              runRound((job) => call('eligibility.page', { ...baseQuery, offset: 0, limit: 1 }, { job })).then(
                 (full) => {
                   if (live()) setData(infoOf(full))
                 },
                 (e: unknown) => {
-                  if (live()) showError(e)
+                  if (live() && !isCancelled(e)) showError(e)
                 },
               )
             }
@@ -190,7 +198,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
         )
       },
     }
-  }, [baseQuery])
+  }, [baseQuery, runRound])
 
   /** After a decision or an override: the same list, read again (counts, marks, 处理意见). */
   const reload = useCallback(() => gridRef.current?.api?.refreshInfiniteCache(), [])
@@ -293,15 +301,14 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
         offset: 0,
         limit: MAX_PRINT,
       })
-      const r = await call('eligibility.print', {
-        target,
-        at,
-        cadreIds: list.rows.map((x) => x.cadreId),
-      })
+      const r = await printJob.run((job) =>
+        call('eligibility.print', { target, at, cadreIds: list.rows.map((x) => x.cadreId) }, { job }),
+      )
       downloadBytes(r.bytes, r.fileName, 'application/pdf')
       showMessage(`已生成 ${r.fileName}`, 'success')
     } catch (e) {
-      showError(e)
+      if (isCancelled(e)) showMessage('已取消打印，未生成文件', 'info')
+      else showError(e)
     } finally {
       setPrinting(false)
     }
@@ -310,11 +317,12 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
   const exportXlsx = async () => {
     setExporting(true)
     try {
-      const r = await call('eligibility.export', { target, at, filter })
+      const r = await exportJob.run((job) => call('eligibility.export', { target, at, filter }, { job }))
       downloadBytes(r.bytes, r.fileName, XLSX_MIME)
       showMessage(`已导出 ${r.rows} 人：${r.fileName}`, 'success')
     } catch (e) {
-      showError(e)
+      if (isCancelled(e)) showMessage('已取消导出，未生成文件', 'info')
+      else showError(e)
     } finally {
       setExporting(false)
     }
@@ -352,8 +360,13 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
             title="为当前列表中的每人生成一页资格审查表"
             data-testid="elig-print-list"
           >
-            {printing ? '正在生成…' : '打印审查表'}
+            {printing ? `正在生成… ${printJob.percent ?? 0}%` : '打印审查表'}
           </button>
+          {printing ? (
+            <button type="button" className="btn" onClick={printJob.cancel} data-testid="elig-print-cancel">
+              取消打印
+            </button>
+          ) : null}
           <button
             type="button"
             className="btn btn-primary"
@@ -361,8 +374,13 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
             disabled={exporting || !data}
             data-testid="elig-export"
           >
-            {exporting ? '正在导出…' : '导出Excel'}
+            {exporting ? `正在导出… ${exportJob.percent ?? 0}%` : '导出Excel'}
           </button>
+          {exporting ? (
+            <button type="button" className="btn" onClick={exportJob.cancel} data-testid="elig-export-cancel">
+              取消导出
+            </button>
+          ) : null}
         </>
       }
       toolbar={
@@ -428,7 +446,9 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
                 data-testid={`elig-filter-${f.value}`}
               >
                 {f.label}
-                <span className="elig-count">{counts ? counts[f.value] : '…'}</span>
+                <span className="elig-count">
+                  {counts ? counts[f.value] : f.value === 'all' && roundPercent !== null ? `${roundPercent}%` : '…'}
+                </span>
               </button>
             ))}
           </div>
@@ -512,7 +532,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
       </div>
       {data ? (
         <div className="elig-footer muted">
-          显示 {data.total} / {data.summary?.total ?? '…'} 人 · ✓ 符合 · ✗ 不符合 · ? 待补充信息 · ✓
+          显示 {data.total} / {data.summary?.total ?? (roundPercent !== null ? `…（正在审查 ${roundPercent}%）` : '…')} 人 · ✓ 符合 · ✗ 不符合 · ? 待补充信息 · ✓
           <sup>豁</sup> 已豁免 · 计算用时 {data.ms} 毫秒
         </div>
       ) : null}

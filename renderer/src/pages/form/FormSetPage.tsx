@@ -10,6 +10,7 @@ import type { NamedFile, SetCandidate, SetCheck } from '../../../../main/form/se
 import type { CadreRecord } from '../../../../main/domain/cadre'
 import { monthDots } from '../../../../main/domain/dates'
 import { call, downloadBytes } from '../../api'
+import { isCancelled, useJob } from '../../lib/job'
 import { navigate } from '../../router'
 import { Page, showError, showMessage } from '../../components'
 import './form.css'
@@ -48,6 +49,7 @@ export function FormSetPage({ param }: { param: string }) {
   const [template, setTemplate] = useState('序号_姓名_单位')
   const [zipFormat, setZipFormat] = useState<'pdf' | 'docx'>('pdf')
   const [busy, setBusy] = useState(false)
+  const job = useJob('form-set')
   const [notes, setNotes] = useState<string[]>([])
   const entries = useMemo(() => splitSetList(text), [text])
 
@@ -109,16 +111,15 @@ export function FormSetPage({ param }: { param: string }) {
     setBusy(true)
     setNotes([])
     try {
-      const r = await call('form.set', {
-        entries,
-        output,
-        ...(output === 'zip' ? { template, zipFormat } : {}),
-      })
+      const r = await job.run((id) =>
+        call('form.set', { entries, output, ...(output === 'zip' ? { template, zipFormat } : {}) }, { job: id }),
+      )
       downloadBytes(r.bytes, r.fileName, MIME[output] ?? 'application/octet-stream')
       setNotes(r.notes)
       showMessage(`已生成 ${r.fileName}（${check.ids.length} 人）`, 'success')
     } catch (e) {
-      showError(e)
+      if (isCancelled(e)) showMessage('已取消生成，未生成文件', 'info')
+      else showError(e)
     } finally {
       setBusy(false)
     }
@@ -154,8 +155,13 @@ export function FormSetPage({ param }: { param: string }) {
             title={stale ? '名单有改动，请先核对名单' : undefined}
             onClick={() => void make()}
           >
-            {busy ? '正在生成…' : '生成'}
+            {busy ? `正在生成… ${job.percent ?? 0}%` : '生成'}
           </button>
+          {busy ? (
+            <button type="button" className="btn" data-testid="form-set-cancel" onClick={job.cancel}>
+              取消生成
+            </button>
+          ) : null}
         </>
       }
     >

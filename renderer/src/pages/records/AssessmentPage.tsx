@@ -16,17 +16,10 @@ import { GRADES } from '../../../../main/records/kinds'
 import type { ResultsReport } from '../../../../main/records/assessment-import'
 import type { YearGridRow } from '../../../../main/records/assessments'
 import { call, readFileBytes } from '../../api'
-import {
-  Dialog,
-  EmptyState,
-  Page,
-  Spacer,
-  Toolbar,
-  confirmDialog,
-  showError,
-  showMessage,
-} from '../../components'
-import { CountLine, UnitSelect, todayStr, useLoad, useUnits } from './shared'
+import { Dialog, EmptyState, Page, Spacer, Toolbar, confirmDialog, showMessage } from '../../components'
+import { LoadError, useAction } from '../../kit'
+import { useApiQuery } from '../../lib/query'
+import { CountLine, UnitSelect, todayStr, useUnits } from './shared'
 
 const SHORTCUTS: Record<string, string> = {
   '1': '优秀',
@@ -63,13 +56,11 @@ export function AssessmentPage() {
   const units = useUnits()
   const [unitId, setUnitId] = useState<number | null>(null)
   const [year, setYear] = useState(() => Number(todayStr().slice(0, 4)) - 1)
-  const {
-    data: grid,
-    reload,
-    loading,
-  } = useLoad(() => call('assessments.grid', { unitId, year }), [unitId, year])
+  // Refetched after any grade is saved (here, by an import, on a cadre's page); what is typed and
+  // not yet saved stays as typed.
+  const gridQuery = useApiQuery('assessments.grid', { unitId, year }, { keepPrevious: true })
+  const grid = gridQuery.data
   const [edits, setEdits] = useState<Map<number, string>>(new Map())
-  const [saving, setSaving] = useState(false)
   const [report, setReport] = useState<{
     report: ResultsReport
     bytes: Uint8Array<ArrayBuffer>
@@ -204,31 +195,30 @@ export function AssessmentPage() {
     else showMessage(`已填入 ${applied} 行，请检查后点击“保存”`, 'info')
   }
 
-  const save = async () => {
-    if (invalid.length) {
-      showMessage(
-        `${invalid[0]?.name}的等次“${invalid[0]?.raw}”无法识别，应为 ${GRADES.join('、')} 之一`,
-        'error',
-      )
-      return
-    }
-    setSaving(true)
-    try {
+  const save = useAction(
+    async () => {
+      if (invalid.length)
+        throw new Error(
+          `${invalid[0]?.name}的等次“${invalid[0]?.raw}”无法识别，应为 ${GRADES.join('、')} 之一`,
+        )
       const r = await call('assessments.setGrades', {
         year,
         changes: changes.map((c) => ({ cadreId: c.cadreId, grade: c.grade })),
       })
-      showMessage(`已保存 ${r.changed} 个等次`, 'success')
-      // What the regulations say against a grade (诫勉 / 政务处分 that year): saved all the same.
-      if (r.warnings.length) showMessage(`请注意：${r.warnings.map((w) => w.message).join('；')}`, 'warning')
-      setEdits(new Map())
-      reload()
-    } catch (e) {
-      showError(e)
-    } finally {
-      setSaving(false)
-    }
-  }
+      // The saved grades are on screen before the edits go (no flash of the old ones).
+      await gridQuery.refetch()
+      return r
+    },
+    {
+      success: (r) => `已保存 ${r.changed} 个等次`,
+      onDone: (r) => {
+        // What the regulations say against a grade (诫勉 / 政务处分 that year): saved all the same.
+        if (r.warnings.length)
+          showMessage(`请注意：${r.warnings.map((w) => w.message).join('；')}`, 'warning')
+        setEdits(new Map())
+      },
+    },
+  )
 
   const switchTo = async (apply: () => void) => {
     if (
@@ -245,38 +235,40 @@ export function AssessmentPage() {
     apply()
   }
 
-  const pickFile = async (f: File | undefined) => {
-    if (!f) return
-    try {
+  const pickFile = useAction(
+    async (f: File) => {
       const bytes = new Uint8Array(await readFileBytes(f))
       const r = await call('assessments.import', { bytes, fileName: f.name, year, dryRun: true })
       setReport({ report: r, bytes, fileName: f.name })
-    } catch (e) {
-      showError(e)
-    } finally {
-      if (fileRef.current) fileRef.current.value = ''
-    }
-  }
+    },
+    {
+      onError: () => {
+        if (fileRef.current) fileRef.current.value = ''
+      },
+      onDone: () => {
+        if (fileRef.current) fileRef.current.value = ''
+      },
+    },
+  )
 
-  const commitImport = async () => {
-    if (!report) return
-    try {
-      const r = await call('assessments.import', {
+  const commitImport = useAction(
+    async () => {
+      if (!report) return null
+      return await call('assessments.import', {
         bytes: report.bytes,
         fileName: report.fileName,
         year,
         dryRun: false,
       })
-      showMessage(
-        `已导入 ${r.inserted + r.updated} 个等次${r.rejected.length ? `，${r.rejected.length} 行未导入` : ''}`,
-        'success',
-      )
-      setReport(null)
-      reload()
-    } catch (e) {
-      showError(e)
-    }
-  }
+    },
+    {
+      success: (r) =>
+        r
+          ? `已导入 ${r.inserted + r.updated} 个等次${r.rejected.length ? `，${r.rejected.length} 行未导入` : ''}`
+          : null,
+      onDone: () => setReport(null),
+    },
+  )
 
   // One stable object for every row, so typing or pasting re-renders only the rows it changes.
   const live = useRef({ setEdit, onKey, onPaste })
@@ -307,7 +299,10 @@ export function AssessmentPage() {
             accept=".xlsx"
             hidden
             data-testid="assessment-file"
-            onChange={(e) => void pickFile(e.target.files?.[0])}
+            onChange={(e) => {
+              const f = e.target.files?.[0]
+              if (f) void pickFile.run(f)
+            }}
           />
           <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
             导入考核结果表
@@ -316,10 +311,10 @@ export function AssessmentPage() {
             type="button"
             className="btn btn-primary"
             data-testid="grades-save"
-            disabled={saving || changes.length === 0}
-            onClick={() => void save()}
+            disabled={save.busy || changes.length === 0}
+            onClick={() => void save.run()}
           >
-            {saving ? '正在保存…' : changes.length ? `保存（${changes.length} 处修改）` : '保存'}
+            {save.busy ? '正在保存…' : changes.length ? `保存（${changes.length} 处修改）` : '保存'}
           </button>
         </>
       }
@@ -357,7 +352,16 @@ export function AssessmentPage() {
           <option key={g} value={g} />
         ))}
       </datalist>
-      {!loading && rows.length === 0 ? (
+      {gridQuery.isError ? (
+        <LoadError
+          error={gridQuery.error}
+          what="读取年度考核表"
+          retry={() => void gridQuery.refetch()}
+          busy={gridQuery.isFetching}
+        />
+      ) : !grid ? (
+        <div className="muted kit-loading">正在读取…</div>
+      ) : rows.length === 0 ? (
         <EmptyState title="该单位没有在职干部">请在左上角选择其他单位。</EmptyState>
       ) : (
         <div className="rec-scroll" ref={scrollRef} onScroll={onScroll}>
@@ -396,7 +400,8 @@ export function AssessmentPage() {
         <ImportReportDialog
           report={report.report}
           onClose={() => setReport(null)}
-          onCommit={() => void commitImport()}
+          busy={commitImport.busy}
+          onCommit={() => void commitImport.run()}
         />
       ) : null}
     </Page>
@@ -454,10 +459,12 @@ const GradeRow = memo(function GradeRow({
 
 function ImportReportDialog({
   report,
+  busy,
   onClose,
   onCommit,
 }: {
   report: ResultsReport
+  busy: boolean
   onClose(): void
   onCommit(): void
 }) {
@@ -474,8 +481,8 @@ function ImportReportDialog({
           <button type="button" className="btn" onClick={onClose}>
             取消
           </button>
-          <button type="button" className="btn btn-primary" disabled={land === 0} onClick={onCommit}>
-            确认导入 {land} 个等次
+          <button type="button" className="btn btn-primary" disabled={busy || land === 0} onClick={onCommit}>
+            {busy ? '正在导入…' : `确认导入 ${land} 个等次`}
           </button>
         </>
       }

@@ -1,8 +1,10 @@
 /** Pick cadres by name, pinyin initials or ID number (several at once). */
 import { useEffect, useState } from 'react'
 import type { CadreRow } from '../../../../main/domain/cadre'
-import { call } from '../../api'
-import { showError } from '../../components'
+import { LoadError } from '../../kit'
+import { useApiQuery } from '../../lib/query'
+
+const NO_ROWS: CadreRow[] = []
 
 export function CadrePicker({
   selected,
@@ -14,24 +16,17 @@ export function CadrePicker({
   single?: boolean
 }) {
   const [search, setSearch] = useState('')
-  const [hits, setHits] = useState<CadreRow[]>([])
+  const [debounced, setDebounced] = useState('')
   useEffect(() => {
-    const s = search.trim()
-    if (!s) {
-      setHits([])
-      return
-    }
-    let live = true
-    const t = setTimeout(() => {
-      call('cadres.query', { search: s, offset: 0, limit: 12 })
-        .then((r) => live && setHits(r.rows))
-        .catch(showError)
-    }, 150)
-    return () => {
-      live = false
-      clearTimeout(t)
-    }
+    const t = setTimeout(() => setDebounced(search.trim()), 150)
+    return () => clearTimeout(t)
   }, [search])
+  const q = useApiQuery(
+    'cadres.query',
+    { search: debounced, offset: 0, limit: 12 },
+    { enabled: debounced !== '', keepPrevious: true },
+  )
+  const hits = search.trim() && q.data ? q.data.rows : NO_ROWS
   const has = (id: number) => selected.some((r) => r.id === id)
   return (
     <div className="rec-picker">
@@ -42,6 +37,9 @@ export function CadrePicker({
         data-testid="picker-search"
         onChange={(e) => setSearch(e.target.value)}
       />
+      {q.isError && search.trim() ? (
+        <LoadError error={q.error} what="查找干部" retry={() => void q.refetch()} busy={q.isFetching} />
+      ) : null}
       {hits.length > 0 ? (
         <div className="rec-picker-hits">
           {hits.map((r) => (

@@ -1,7 +1,7 @@
 /**
  * 研判: rounds (name, date, weighted dimensions, the group), the score grid with weighted totals,
  * rank within the round, conclusion and recommendation per person; and the monthly ranking of
- * stationed cadres.
+ * stationed cadres. Rounds, grid and ranking refetch after any save (renderer/src/lib/query.tsx).
  */
 import { useMemo, useState } from 'react'
 import type { CadreRow } from '../../../../main/domain/cadre'
@@ -10,7 +10,6 @@ import type { RoundGridRow, StudyRound } from '../../../../main/records/studies'
 import { call } from '../../api'
 import {
   CadreLink,
-  Dialog,
   EmptyState,
   FormGrid,
   Page,
@@ -19,11 +18,12 @@ import {
   TextField,
   Toolbar,
   confirmDialog,
-  showError,
   showMessage,
 } from '../../components'
+import { ActionDialog, Loaded, useAction } from '../../kit'
+import { useApiQuery } from '../../lib/query'
 import { CadrePicker } from './CadrePicker'
-import { UnitSelect, dots, tidyDay, todayStr, useLoad, useUnits } from './shared'
+import { UnitSelect, dots, tidyDay, todayStr, useUnits } from './shared'
 
 const DEFAULT_DIMS = [
   { name: '政治素养', weight: 25 },
@@ -59,10 +59,14 @@ export function StudiesPage() {
 }
 
 function Rounds() {
-  const rounds = useLoad(() => call('studies.rounds', undefined), [])
+  const rounds = useApiQuery('studies.rounds', undefined)
   const [selected, setSelected] = useState<number | null>(null)
   const [creating, setCreating] = useState(false)
-  const current = selected ?? rounds.data?.[0]?.id ?? null
+  // A round deleted (here or elsewhere) falls back to the newest one.
+  const current =
+    (selected !== null && rounds.data?.some((r) => r.id === selected) ? selected : null) ??
+    rounds.data?.[0]?.id ??
+    null
   return (
     <div className="rec-split">
       <aside className="rec-side">
@@ -74,41 +78,39 @@ function Rounds() {
         >
           新建研判批次
         </button>
-        {rounds.data && rounds.data.length === 0 ? (
-          <div className="muted rec-empty">还没有研判批次</div>
-        ) : null}
-        {(rounds.data ?? []).map((r) => (
-          <button
-            key={r.id}
-            type="button"
-            className={r.id === current ? 'rec-round active' : 'rec-round'}
-            onClick={() => setSelected(r.id)}
-          >
-            <div className="rec-round-name">{r.name}</div>
-            <div className="muted">
-              {dots(r.date)} · {r.groupLabel} · {r.scored}/{r.members} 人已评分
-            </div>
-          </button>
-        ))}
+        <Loaded
+          query={rounds}
+          what="读取研判批次"
+          isEmpty={(d) => d.length === 0}
+          empty={<div className="muted rec-empty">还没有研判批次</div>}
+        >
+          {(list) =>
+            list.map((r) => (
+              <button
+                key={r.id}
+                type="button"
+                className={r.id === current ? 'rec-round active' : 'rec-round'}
+                onClick={() => setSelected(r.id)}
+              >
+                <div className="rec-round-name">{r.name}</div>
+                <div className="muted">
+                  {dots(r.date)} · {r.groupLabel} · {r.scored}/{r.members} 人已评分
+                </div>
+              </button>
+            ))
+          }
+        </Loaded>
       </aside>
       <section className="rec-main">
         {current !== null ? (
-          <RoundGrid
-            key={current}
-            roundId={current}
-            onChanged={rounds.reload}
-            onDeleted={() => {
-              setSelected(null)
-              rounds.reload()
-            }}
-          />
-        ) : (
+          <RoundGrid key={current} roundId={current} />
+        ) : rounds.data ? (
           <EmptyState title="新建一个研判批次开始">
             <p>
               研判批次包括名称、日期、研判维度与权重、研判对象（全体第一书记、全体驻村工作队员、某乡镇班子或指定人员）。
             </p>
           </EmptyState>
-        )}
+        ) : null}
       </section>
       {creating ? (
         <CreateRound
@@ -116,7 +118,6 @@ function Rounds() {
           onCreated={(r) => {
             setCreating(false)
             setSelected(r.id)
-            rounds.reload()
           }}
         />
       ) : null}
@@ -126,18 +127,10 @@ function Rounds() {
 
 type Edit = { scores: Record<string, string>; conclusion: string; recommendation: string }
 
-function RoundGrid({
-  roundId,
-  onChanged,
-  onDeleted,
-}: {
-  roundId: number
-  onChanged(): void
-  onDeleted(): void
-}) {
-  const { data, reload } = useLoad(() => call('studies.grid', { roundId }), [roundId])
+function RoundGrid({ roundId }: { roundId: number }) {
+  const grid = useApiQuery('studies.grid', { roundId })
+  const data = grid.data
   const [edits, setEdits] = useState<Map<number, Edit>>(new Map())
-  const [saving, setSaving] = useState(false)
   const round = data?.round
   const dims = useMemo(() => round?.dimensions ?? [], [round])
   const editOf = (r: RoundGridRow): Edit =>
@@ -178,53 +171,53 @@ function RoundGrid({
       })
       return next
     })
-  const save = async () => {
-    const entries = []
-    for (const [studyId, e] of edits) {
-      const scores: Record<string, number | null> = {}
-      for (const [k, v] of Object.entries(e.scores)) {
-        if (v.trim() === '') scores[k] = null
-        else if (!Number.isFinite(Number(v))) {
-          showMessage(`“${k}”的得分“${v}”不是数字`, 'error')
-          return
-        } else scores[k] = Number(v)
+  const save = useAction(
+    async () => {
+      const entries = []
+      for (const [studyId, e] of edits) {
+        const scores: Record<string, number | null> = {}
+        for (const [k, v] of Object.entries(e.scores)) {
+          if (v.trim() === '') scores[k] = null
+          else if (!Number.isFinite(Number(v))) throw new Error(`“${k}”的得分“${v}”不是数字`)
+          else scores[k] = Number(v)
+        }
+        entries.push({
+          studyId,
+          scores,
+          conclusion: e.conclusion || null,
+          recommendation: e.recommendation || null,
+        })
       }
-      entries.push({
-        studyId,
-        scores,
-        conclusion: e.conclusion || null,
-        recommendation: e.recommendation || null,
-      })
-    }
-    setSaving(true)
-    try {
       const r = await call('studies.save', { roundId, entries })
-      showMessage(`已保存 ${r.changed} 人的研判结果`, 'success')
-      setEdits(new Map())
-      reload()
-      onChanged()
-    } catch (e) {
-      showError(e)
-    } finally {
-      setSaving(false)
-    }
-  }
-  const remove = async () => {
-    if (!round) return
-    const ok = await confirmDialog({
-      title: '删除研判批次',
-      message: `删除“${round.name}”及其 ${round.members} 条研判记录？`,
-      danger: true,
-      okText: '删除',
-    })
-    if (!ok) return
-    try {
-      await call('studies.deleteRound', { id: roundId })
-      onDeleted()
-    } catch (e) {
-      showError(e)
-    }
-  }
+      // The saved values are shown before the edits go (no flash of the old ones).
+      await grid.refetch()
+      return r
+    },
+    {
+      success: (r) => `已保存 ${r.changed} 人的研判结果`,
+      onDone: () => setEdits(new Map()),
+    },
+  )
+  const remove = useAction(
+    async () => {
+      if (!round) return false
+      const ok = await confirmDialog({
+        title: '删除研判批次',
+        message: `删除“${round.name}”及其 ${round.members} 条研判记录？`,
+        danger: true,
+        okText: '删除',
+      })
+      if (ok) await call('studies.deleteRound', { id: roundId })
+      return ok
+    },
+    { success: (ok) => (ok ? '已删除研判批次' : null) },
+  )
+  if (grid.isError || !data || !round)
+    return (
+      <Loaded query={grid} what="读取研判评分表">
+        {() => null}
+      </Loaded>
+    )
   if (!data || !round) return null
   return (
     <div className="rec-column">
@@ -235,17 +228,17 @@ function RoundGrid({
           {dims.map((d) => `${d.name}（${d.weight}）`).join('、')}
         </span>
         <Spacer />
-        <button type="button" className="btn" onClick={() => void remove()}>
+        <button type="button" className="btn" disabled={remove.busy} onClick={() => void remove.run()}>
           删除批次
         </button>
         <button
           type="button"
           className="btn btn-primary"
           data-testid="round-save"
-          disabled={saving || edits.size === 0}
-          onClick={() => void save()}
+          disabled={save.busy || edits.size === 0}
+          onClick={() => void save.run()}
         >
-          {edits.size ? `保存（${edits.size} 人）` : '保存'}
+          {save.busy ? '正在保存…' : edits.size ? `保存（${edits.size} 人）` : '保存'}
         </button>
       </Toolbar>
       <datalist id="study-recs">
@@ -350,47 +343,29 @@ function CreateRound({ onClose, onCreated }: { onClose(): void; onCreated(r: Stu
             ? null
             : { kind: 'unit' as const, unitId }
           : { kind: 'manual' as const, cadreIds: picked.map((p) => p.id) }
-    if (!group) {
-      showMessage('请选择研判的单位', 'error')
-      return
-    }
-    try {
-      const r = await call('studies.createRound', {
-        name,
-        date: tidyDay(date) ?? '',
-        dimensions: dims
-          .filter((d) => d.name.trim())
-          .map((d) => ({ name: d.name.trim(), weight: Number(d.weight) })),
-        group,
-      })
-      showMessage(`已建立“${r.name}”，共 ${r.members} 人`, 'success')
-      onCreated(r)
-    } catch (e) {
-      showError(e)
-    }
+    if (!group) throw new Error('请选择研判的单位')
+    const r = await call('studies.createRound', {
+      name,
+      date: tidyDay(date) ?? '',
+      dimensions: dims
+        .filter((d) => d.name.trim())
+        .map((d) => ({ name: d.name.trim(), weight: Number(d.weight) })),
+      group,
+    })
+    showMessage(`已建立“${r.name}”，共 ${r.members} 人`, 'success')
+    onCreated(r)
+    return null
   }
   return (
-    <Dialog
-      open
+    <ActionDialog
       title="新建研判批次"
       onClose={onClose}
+      onConfirm={save}
       width={720}
       testId="round-create"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            取消
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            data-testid="round-create-confirm"
-            onClick={() => void save()}
-          >
-            建立
-          </button>
-        </>
-      }
+      confirmTestId="round-create-confirm"
+      confirmText="建立"
+      busyText="正在建立…"
     >
       <FormGrid columns={2}>
         <TextField label="批次名称" value={name} onChange={setName} required name="round-name" />
@@ -477,36 +452,28 @@ function CreateRound({ onClose, onCreated }: { onClose(): void; onCreated(r: Stu
         ) : null}
         {groupKind === 'manual' ? <CadrePicker selected={picked} onChange={setPicked} /> : null}
       </div>
-    </Dialog>
+    </ActionDialog>
   )
 }
 
 function Monthly() {
   const [month, setMonth] = useState(todayStr().slice(0, 7))
   const [kind, setKind] = useState('')
-  const { data, reload } = useLoad(
-    () => call('studies.monthly', { month, kind: kind || null }),
-    [month, kind],
-  )
+  const monthly = useApiQuery('studies.monthly', { month, kind: kind || null }, { keepPrevious: true })
   const [edits, setEdits] = useState<Map<number, string>>(new Map())
-  const save = async () => {
-    const entries = []
-    for (const [cadreId, v] of edits) {
-      if (v.trim() !== '' && !Number.isFinite(Number(v))) {
-        showMessage(`得分“${v}”不是数字`, 'error')
-        return
+  const save = useAction(
+    async () => {
+      const entries = []
+      for (const [cadreId, v] of edits) {
+        if (v.trim() !== '' && !Number.isFinite(Number(v))) throw new Error(`得分“${v}”不是数字`)
+        entries.push({ cadreId, score: v.trim() === '' ? null : Number(v) })
       }
-      entries.push({ cadreId, score: v.trim() === '' ? null : Number(v) })
-    }
-    try {
       const r = await call('studies.setMonthly', { month, entries })
-      showMessage(`已保存 ${r.changed} 人的月度得分`, 'success')
-      setEdits(new Map())
-      reload()
-    } catch (e) {
-      showError(e)
-    }
-  }
+      await monthly.refetch()
+      return r
+    },
+    { success: (r) => `已保存 ${r.changed} 人的月度得分`, onDone: () => setEdits(new Map()) },
+  )
   const months = Array.from({ length: 18 }, (_, k) => {
     const d = new Date()
     d.setDate(1)
@@ -533,48 +500,53 @@ function Monthly() {
         <button
           type="button"
           className="btn btn-primary"
-          disabled={edits.size === 0}
-          onClick={() => void save()}
+          disabled={save.busy || edits.size === 0}
+          onClick={() => void save.run()}
         >
-          {edits.size ? `保存（${edits.size} 人）` : '保存'}
+          {save.busy ? '正在保存…' : edits.size ? `保存（${edits.size} 人）` : '保存'}
         </button>
       </Toolbar>
       <div className="rec-scroll">
-        {data && data.length === 0 ? (
-          <EmptyState title="该月没有在派干部" />
-        ) : (
-          <table className="table rec-grid" data-testid="monthly-table">
-            <thead>
-              <tr>
-                <th className="rec-num">排名</th>
-                <th>姓名</th>
-                <th>工作单位</th>
-                <th>派驻类型</th>
-                <th>派驻村（单位）</th>
-                <th>月度得分</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(data ?? []).map((r) => (
-                <tr key={r.cadreId}>
-                  <td className="rec-num rec-rank">{r.rank ?? '—'}</td>
-                  <td>{r.name}</td>
-                  <td>{r.unit}</td>
-                  <td>{r.kind}</td>
-                  <td>{r.place}</td>
-                  <td>
-                    <input
-                      className="input rec-score"
-                      inputMode="decimal"
-                      value={edits.get(r.cadreId) ?? (r.score === null ? '' : String(r.score))}
-                      onChange={(e) => setEdits(new Map(edits).set(r.cadreId, e.target.value))}
-                    />
-                  </td>
+        <Loaded
+          query={monthly}
+          what="读取月度排名"
+          isEmpty={(d) => d.length === 0}
+          empty={<EmptyState title="该月没有在派干部" />}
+        >
+          {(data) => (
+            <table className="table rec-grid" data-testid="monthly-table">
+              <thead>
+                <tr>
+                  <th className="rec-num">排名</th>
+                  <th>姓名</th>
+                  <th>工作单位</th>
+                  <th>派驻类型</th>
+                  <th>派驻村（单位）</th>
+                  <th>月度得分</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+              </thead>
+              <tbody>
+                {data.map((r) => (
+                  <tr key={r.cadreId}>
+                    <td className="rec-num rec-rank">{r.rank ?? '—'}</td>
+                    <td>{r.name}</td>
+                    <td>{r.unit}</td>
+                    <td>{r.kind}</td>
+                    <td>{r.place}</td>
+                    <td>
+                      <input
+                        className="input rec-score"
+                        inputMode="decimal"
+                        value={edits.get(r.cadreId) ?? (r.score === null ? '' : String(r.score))}
+                        onChange={(e) => setEdits(new Map(edits).set(r.cadreId, e.target.value))}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Loaded>
       </div>
     </div>
   )

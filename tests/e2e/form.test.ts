@@ -238,4 +238,23 @@ describe('干部任免审批表与 LRMX', () => {
       .toContain('出于安全原因拒绝导入')
     expect(readFileSync(bad, 'utf8')).toContain('ENTITY')
   })
+  it('the preview refetches after an edit made elsewhere, and on coming back to the same route', async () => {
+    const q = (await app.call('cadres.query', { offset: 0, limit: 5, statuses: ['在职'] })) as {
+      rows: { id: number }[]
+    }
+    const id = q.rows[4]!.id
+    await go(`form/${id}`)
+    const frame = app.page.frameLocator('[data-testid=form-frame]')
+    const text = async (): Promise<string> =>
+      ((await frame.locator('body').textContent()) ?? '').replace(/\s+/g, '')
+    await expect.poll(() => frame.locator('section.sheet').count(), { timeout: 15_000 }).toBe(2)
+    // An edit made elsewhere (another window, the records pages): the open preview follows it.
+    await app.call('cadres.save', { id, position: '县委办公室副主任（刷新测试）' })
+    await expect.poll(text, { timeout: 15_000 }).toContain('县委办公室副主任（刷新测试）')
+    // Away and back to the same route after another edit: the new value, not the cached one.
+    await go('roster')
+    await app.call('cadres.save', { id, position: '县委办公室主任（再次刷新）' })
+    await go(`form/${id}`)
+    await expect.poll(text, { timeout: 15_000 }).toContain('县委办公室主任（再次刷新）')
+  })
 })

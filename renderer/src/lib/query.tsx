@@ -12,6 +12,7 @@ import {
   keepPreviousData,
   QueryClient,
   QueryClientProvider,
+  useQueries,
   useQuery,
   type UseQueryResult,
 } from '@tanstack/react-query'
@@ -71,6 +72,16 @@ export function useApiQuery<K extends ChannelName>(
     enabled: opts.enabled ?? true,
     ...(opts.keepPrevious ? { placeholderData: keepPreviousData } : {}),
   }) as UseQueryResult<OutputOf<Channels, K>, ApiError>
+}
+
+/** One channel asked with several arguments (a page over a list of cadres); cached and refetched like useApiQuery. */
+export function useApiQueries<K extends ChannelName>(
+  name: K,
+  args: readonly InputOf<Channels, K>[],
+): UseQueryResult<OutputOf<Channels, K>, ApiError>[] {
+  return useQueries({
+    queries: args.map((arg) => ({ queryKey: [name, arg ?? null], queryFn: () => call(name, arg) })),
+  }) as UseQueryResult<OutputOf<Channels, K>, ApiError>[]
 }
 
 /** Calls `fn` after a commit that concerns any of `channels` (a grid refreshes its row blocks). */

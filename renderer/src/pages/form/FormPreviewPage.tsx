@@ -12,6 +12,7 @@ import type { FormEditorData } from '../../../../main/ipc/contract/form'
 import { call, downloadBytes } from '../../api'
 import { navigate } from '../../router'
 import { Page, showError, showMessage, TextAreaField, TextField } from '../../components'
+import { useApiQueries, useApiQuery } from '../../lib/query'
 import './form.css'
 
 type Fields = {
@@ -87,13 +88,9 @@ function parseIds(param: string): number[] {
 export function FormPreviewPage({ param }: { param: string }) {
   const ids = useMemo(() => parseIds(param), [param])
   const [current, setCurrent] = useState<number | null>(ids[0] ?? null)
-  const [data, setData] = useState<FormEditorData | null>(null)
-  const [names, setNames] = useState<Record<number, string>>({})
   const [fields, setFields] = useState<Fields>(EMPTY)
   const [saved, setSaved] = useState<Fields>(EMPTY)
-  const [html, setHtml] = useState<string>('')
   const [busy, setBusy] = useState<string | null>(null)
-  const [reload, setReload] = useState(0)
   const frame = useRef<HTMLIFrameElement>(null)
   const single = ids.length === 1
   const dirty = JSON.stringify(fields) !== JSON.stringify(saved)
@@ -104,54 +101,60 @@ export function FormPreviewPage({ param }: { param: string }) {
     setCurrent(ids[0] ?? null)
   }, [ids])
 
-  // The names for the list of cadres on the left.
+  // Every read through the one data hook (renderer/src/lib/query.tsx): an edit made anywhere
+  // (the cadre page, records, another window) refetches the names, the fields and the preview.
+  const people = useApiQueries(
+    'form.get',
+    useMemo(() => ids.map((cadreId) => ({ cadreId })), [ids]),
+  )
+  const names: Record<number, string> = Object.fromEntries(
+    people.flatMap((q, i) => (q.data ? [[ids[i] ?? 0, q.data.name]] : [])),
+  )
+  const formQuery = useApiQuery('form.get', { cadreId: current ?? 0 }, { enabled: current !== null })
+  const data: FormEditorData | null = formQuery.data ?? null
+  const queryError = formQuery.error ?? people.find((q) => q.error)?.error
   useEffect(() => {
-    let live = true
-    Promise.all(ids.map((id) => call('form.get', { cadreId: id }).then((d) => [id, d.name] as const)))
-      .then((pairs) => live && setNames(Object.fromEntries(pairs)))
-      .catch(showError)
-    return () => {
-      live = false
-    }
-  }, [ids])
+    if (queryError) showError(queryError)
+  }, [queryError])
 
-  // The form fields of the cadre being edited.
+  // The fields follow the stored form when it (re)loads (an edit elsewhere, a save here), unless the
+  // clerk is typing over the same cadre's form; another cadre always brings his own.
+  const dirtyRef = useRef(dirty)
+  const fieldsFor = useRef<number | null>(null)
   useEffect(() => {
-    if (current === null) return
-    let live = true
-    call('form.get', { cadreId: current })
-      .then((d) => {
-        if (!live) return
-        setData(d)
-        setFields(fromData(d))
-        setSaved(fromData(d))
-      })
-      .catch(showError)
-    return () => {
-      live = false
-    }
-  }, [current])
+    dirtyRef.current = dirty
+  }, [dirty])
+  useEffect(() => {
+    if (!data || data.cadreId !== current) return
+    if (fieldsFor.current === data.cadreId && dirtyRef.current) return
+    fieldsFor.current = data.cadreId
+    setFields(fromData(data))
+    setSaved(fromData(data))
+  }, [data, current])
 
-  // The preview: with one cadre it follows the edits as they are typed (not yet saved).
+  // The preview: with one cadre it follows the edits as they are typed (not yet saved), 400 ms after the last key.
   const override = single ? toInput(fields) : undefined
   const overrideKey = JSON.stringify(override ?? null)
+  const [debounced, setDebounced] = useState(overrideKey)
   useEffect(() => {
-    if (ids.length === 0) return
-    let live = true
-    const t = setTimeout(
-      () => {
-        call('form.html', { ids, script: false, ...(override ? { override } : {}) })
-          .then((h) => live && setHtml(h))
-          .catch(showError)
-      },
-      html ? 400 : 0,
-    )
-    return () => {
-      live = false
-      clearTimeout(t)
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- override is keyed by its JSON
-  }, [ids, overrideKey, reload])
+    const t = setTimeout(() => setDebounced(overrideKey), 400)
+    return () => clearTimeout(t)
+  }, [overrideKey])
+  const htmlQuery = useApiQuery(
+    'form.html',
+    {
+      ids,
+      script: false,
+      ...(single && debounced !== 'null'
+        ? { override: JSON.parse(debounced) as ReturnType<typeof toInput> }
+        : {}),
+    },
+    { enabled: ids.length > 0, keepPrevious: true },
+  )
+  const html = htmlQuery.data ?? ''
+  useEffect(() => {
+    if (htmlQuery.error) showError(htmlQuery.error)
+  }, [htmlQuery.error])
 
   const onFrameLoad = useCallback(() => {
     const doc = frame.current?.contentDocument
@@ -172,9 +175,9 @@ export function FormPreviewPage({ param }: { param: string }) {
         formId: asNew ? null : (data?.form?.id ?? null),
         ...toInput(fields),
       })
-      setData((d) => (d ? { ...d, form: r } : d))
+      void r
+      // form.save announces its tables: the fields and the preview refetch by themselves.
       setSaved(fields)
-      setReload((n) => n + 1)
       showMessage(`已${asNew ? '另存' : '保存'}${names[current] ?? ''}的任免审批表`, 'success')
     } catch (e) {
       showError(e)

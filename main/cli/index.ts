@@ -4,11 +4,12 @@
  * Exit 0 when the command did its job; 2 for bad input with one line on stderr (Chinese and English).
  * Each command lives in ./commands/<name>.ts and is listed in COMMANDS.
  */
-import { AppError } from '../domain/errors'
-import { sqliteErrorToApp } from '../domain/errors'
-import { CliError, parseArgs, setCliActor, setCliActorCheck, type CliCommand } from './args'
-import { actorName, countAccounts, findByLogin } from '../auth/accounts'
+import { AppError, sqliteErrorToApp } from '../domain/errors'
+import { CliError, parseArgs } from './parse'
 import { COMMANDS } from './commands'
+
+// Light on purpose: `--help` needs only the command list. A command, the database driver, the
+// services and the accounts are imported when a command runs (tests/cli/cli-lazy.test.ts).
 
 /** The order of shared/CLI.md's table; commands not named there follow. */
 const ORDER = [
@@ -39,7 +40,7 @@ function usage(): string {
 }
 
 /** Takes the global `--user NAME` off the arguments. */
-function takeUser(argv: string[]): string[] {
+function takeUser(argv: string[]): { argv: string[]; user: string | undefined } {
   const out: string[] = []
   let user: string | undefined
   for (let i = 0; i < argv.length; i++) {
@@ -49,24 +50,32 @@ function takeUser(argv: string[]): string[] {
     else out.push(a)
   }
   if (user !== undefined && !user.trim()) throw new CliError('选项 --user 缺少账号名', 'option --user needs an account name')
-  setCliActor(user?.trim())
-  return out
+  return { argv: out, user: user?.trim() }
 }
 
-/** `--user NAME` must be an active account of the database once it has accounts; the log shows its name. */
-setCliActorCheck((ctx, user) => {
-  if (countAccounts(ctx) === 0) return
-  const a = findByLogin(ctx, user)
-  if (!a || a.disabled) throw new CliError(`账号“${user}”不存在或已停用`, `no active account ${user}`)
-  ctx.actor = actorName(a)
-})
+/** Who acts: `--user NAME` must be an active account of the database once it has accounts; the
+ *  log shows its name. Loaded with the command (the accounts need the database). */
+async function setActor(user: string | undefined): Promise<void> {
+  const [{ setCliActor, setCliActorCheck }, { actorName, countAccounts, findByLogin }] = await Promise.all([
+    import('./args'),
+    import('../auth/accounts'),
+  ])
+  setCliActor(user)
+  setCliActorCheck((ctx, name) => {
+    if (countAccounts(ctx) === 0) return
+    const a = findByLogin(ctx, name)
+    if (!a || a.disabled) throw new CliError(`账号“${name}”不存在或已停用`, `no active account ${name}`)
+    ctx.actor = actorName(a)
+  })
+}
 
 export async function runCli(argvIn: string[]): Promise<number> {
   // Files the CLI writes (database, backups, exports, PDFs) are the owner's only.
   if (process.platform !== 'win32') process.umask(0o077)
   let argv: string[]
+  let user: string | undefined
   try {
-    argv = takeUser(argvIn)
+    ;({ argv, user } = takeUser(argvIn))
   } catch (e) {
     process.stderr.write(`错误：${(e as CliError).message} / Error: ${(e as CliError).messageEn}\n`)
     return 2
@@ -76,13 +85,14 @@ export async function runCli(argvIn: string[]): Promise<number> {
     process.stdout.write(usage() + '\n')
     return 0
   }
-  const cmd: CliCommand | undefined = COMMANDS.find((c) => c.name === name)
+  const entry = COMMANDS.find((c) => c.name === name)
   try {
-    if (!cmd) throw new CliError(`未知命令“${name}”，用 --help 查看全部命令`, `unknown command ${name}`)
+    if (!entry) throw new CliError(`未知命令“${name}”，用 --help 查看全部命令`, `unknown command ${name}`)
     if (rest.includes('--help')) {
-      process.stdout.write(`${cmd.usage}\n  ${cmd.summary}\n`)
+      process.stdout.write(`${entry.usage}\n  ${entry.summary}\n`)
       return 0
     }
+    const [cmd] = await Promise.all([entry.load(), setActor(user)])
     const args = parseArgs(rest, cmd.options)
     return (await cmd.run(args)) ?? 0
   } catch (e) {

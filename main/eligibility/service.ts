@@ -40,6 +40,7 @@ import {
   type ReviewResult,
   type ReviewRow,
 } from './types'
+import { probationBar } from './probation'
 
 function checkAt(at: string): void {
   if (!isDay(at))
@@ -165,6 +166,7 @@ export function reviewDetail(ctx: AppContext, cadreId: number, target: Target, a
   const impact = impactConfig(ctx)
   const ev = evaluateCadre(f, ruleSet.rules, at, { impact })
   const ov = roundOverrides(ctx.db, target, at, cadreId).get(cadreId)
+  const bar = probationBar(f, at)
   return {
     target,
     targetLabel: TARGET_LABELS[target],
@@ -180,12 +182,18 @@ export function reviewDetail(ctx: AppContext, cadreId: number, target: Target, a
       birthDate: f.birthDate,
       age: ageAt(f.birthDate, at),
     },
-    rules: ev.rules.map((x) => ({
-      ...x,
-      override: (x.result === 'fail' && ov?.get(x.id)) || null,
-      article: RULE_ARTICLES[x.id],
-      liftable: LIFTABLE_RULES.has(x.id),
-    })),
+    rules: ev.rules.map((x) => {
+      const liftable = LIFTABLE_RULES.has(x.id)
+      // 条例 第九条: no 破格 in 任职试用期 or within a year of the promotion (待核实 counts as no).
+      const barred = liftable && bar.state !== 'clear'
+      return {
+        ...x,
+        override: (x.result === 'fail' && ov?.get(x.id)) || null,
+        article: RULE_ARTICLES[x.id],
+        liftable: liftable && !barred,
+        ...(barred ? { liftNote: bar.reason } : {}),
+      }
+    }),
     eligible: ev.eligible,
     effective: effectiveOf(ev, ov),
     projection: projectEligibility(f, ruleSet.rules, at, ev, impact),
@@ -220,6 +228,15 @@ export function overrideRule(
     )
   }
   ctx.db.transaction(() => {
+    // 条例 第九条: 任职试用期未满或者提拔任职不满一年的，不得破格提拔 (公务员法 第三十四条 for a
+    // newly recruited one); what cannot be read is 待核实 and refused too.
+    const bar = probationBar(factsOf(ctx, o.cadreId), o.at)
+    if (bar.state !== 'clear')
+      throw new AppError(
+        'eligibility-override-probation',
+        `不能豁免：${bar.reason}`,
+        `no 破格 in probation (${bar.state})`,
+      )
     if (o.ruleId === 'tenure') {
       // 条例 第九条: 任职年限 may not be lifted twice for one cadre.
       const before = ctx.db

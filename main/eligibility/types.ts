@@ -91,8 +91,11 @@ export interface RuleDetail extends RuleResult {
   override: OverrideInfo | null
   /** The article the rule applies ("条例 第二十四条（五）"). */
   article: string
-  /** May a head lift it (条例 第九条: qualifications only)? */
+  /** May a head lift it (条例 第九条: qualifications only, not in 任职试用期 nor within a year of
+   *  the promotion)? */
   liftable: boolean
+  /** Why a qualification rule cannot be lifted now (条例 第九条's time limits; main/eligibility/probation.ts). */
+  liftNote?: string
 }
 
 export interface ReviewDetail {

@@ -95,6 +95,27 @@ describe('detail, override and decision', () => {
     )
   })
 
+  it('条例 第九条: no 豁免 (破格) within a year of the promotion, nor when the date is unknown (待核实)', () => {
+    const fresh = insertCadre(db, { name: '新提庚', positionDate: '2026-06' }, 7)
+    addGoodRecords(db, fresh)
+    db.prepare('DELETE FROM postings WHERE cadre_id = ?').run(fresh)
+    const d = reviewDetail(ctx, fresh, 'section-chief', AT)
+    const frontline = d.rules.find((x) => x.id === 'frontline')!
+    expect(frontline.result).toBe('fail')
+    expect(frontline.liftable).toBe(false)
+    expect(frontline.liftNote).toContain('条例 第九条：2026.06 任副科（任现职务时间），至 2027.06 方满一年')
+    expect(() =>
+      overrideRule(ctx, { cadreId: fresh, target: 'section-chief', at: AT, ruleId: 'frontline', reason: '长期在乡镇一线工作' }),
+    ).toThrow('不能豁免：条例 第九条：2026.06 任副科')
+    const unknown = insertCadre(db, { name: '无日期辛', positionDate: null }, 8)
+    addGoodRecords(db, unknown)
+    db.prepare('DELETE FROM postings WHERE cadre_id = ?').run(unknown)
+    expect(() =>
+      overrideRule(ctx, { cadreId: unknown, target: 'section-chief', at: AT, ruleId: 'frontline', reason: '长期在乡镇一线工作' }),
+    ).toThrow(/待核实/)
+    expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'override'").pluck().get()).toBe(0)
+  })
+
   it('an override (条例 第九条: qualifications only) needs a written reason, lands in the audit log and counts as a pass', () => {
     const p = people()
     // 条例 第二十四条（六）: an impact period is never lifted.

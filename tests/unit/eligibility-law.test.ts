@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { impactsOf, type ImpactRecord } from '../../main/domain/impact'
 import { evaluateCadre, type CadreFacts } from '../../main/eligibility/evaluate'
+import { probationBar } from '../../main/eligibility/probation'
 import { defaultRules, isPromotion } from '../../main/eligibility/rules'
 import { resolveGrade, resolveMeasure, resolveTalk, vocabularyWarnings } from '../../main/records/vocab'
 
@@ -481,5 +482,59 @@ describe('任职年限 by the 管理办法: time at a level, from the 任职经�
     ).rules.find((x) => x.id === 'tenure')!
     expect(r.result).toBe('pass')
     expect(r.reason).toContain('累计 5年10个月')
+  })
+})
+
+describe('条例 第九条: no 破格 in 任职试用期 or within a year of the promotion (豁免 refused)', () => {
+  const app = (start: string, end: string | null, level: string, title: string) => ({ start, end, title, level, rank: null })
+  it.each<[string, Partial<CadreFacts>, 'clear' | 'in' | 'unknown', string]>([
+    [
+      '条例 第九条: promoted to 副科 2026.03 (任现职务层次时间) — not a year yet',
+      { levelDate: '2026-03' },
+      'in',
+      '条例 第九条：2026.03 任副科（任现职务层次时间），至 2027.03 方满一年',
+    ],
+    [
+      '条例 第九条: the anniversary month itself, day not recorded — 待核实, never clear',
+      { levelDate: '2025-11' },
+      'unknown',
+      '待核实',
+    ],
+    ['条例 第九条: promoted 2025.10 — a year has passed', { levelDate: '2025-10' }, 'clear', '已满一年'],
+    [
+      '条例 第九条: from the 任职经历, the first start at the level counts (a lateral move later does not restart it)',
+      {
+        appointments: [
+          app('2024-01', '2026-06', '副科', '某镇副镇长'),
+          app('2026-06', null, '副科', '县某局副局长'),
+        ],
+      },
+      'clear',
+      '2024.01 任副科（任职经历）',
+    ],
+    [
+      '条例 第九条: only 任现职务时间 known (2026.02): read on the safe side',
+      { positionDate: '2026-02' },
+      'in',
+      '2026.02 任副科（任现职务时间）',
+    ],
+    [
+      '条例 第九条: no date at all for a 副科 — 待核实',
+      { positionDate: null, levelDate: null },
+      'unknown',
+      '均未填写',
+    ],
+    ['条例 第九条: a 一般干部 has no 提拔任职 to wait for', { positionLevel: '一般干部' }, 'clear', '一般干部'],
+    ['条例 第九条: a level the rules cannot read — 待核实', { positionLevel: '科长' }, 'unknown', '“科长”无法识别'],
+    [
+      '公务员法 第三十四条: newly recruited 2026.01 — in 试用期 for a year',
+      { workStartDate: '2026-01', positionLevel: '一般干部' },
+      'in',
+      '公务员法 第三十四条',
+    ],
+  ])('%s', (_article, over, state, text) => {
+    const r = probationBar(facts(over), '2026-11-23')
+    expect(r.state, r.reason).toBe(state)
+    expect(r.reason).toContain(text)
   })
 })

@@ -57,7 +57,7 @@ function RuleItem({
         {rule.result === 'fail' && !rule.override && !rule.liftable ? (
           <span
             className="elig-no-lift"
-            title="条例 第九条只允许对任职资格破格"
+            title={rule.liftNote ?? '条例 第九条只允许对任职资格破格'}
             data-testid={`no-override-${rule.id}`}
           >
             不可豁免
@@ -78,6 +78,11 @@ function RuleItem({
       <div className="elig-rule-article muted" data-testid={`article-${rule.id}`}>
         依据：{rule.article}
       </div>
+      {rule.result === 'fail' && !rule.override && rule.liftNote ? (
+        <div className="elig-rule-article muted" data-testid={`no-lift-note-${rule.id}`}>
+          不可豁免：{rule.liftNote}
+        </div>
+      ) : null}
       {rule.evidence.length > 0 && !(rule.evidence.length === 1 && rule.evidence[0] === rule.reason) ? (
         <ul className="elig-evidence">
           {rule.evidence.map((e, i) => (

@@ -9,6 +9,8 @@ import { RANKS } from '../../../../main/domain/fields'
 import type { Appointment } from '../../../../main/records/appointments'
 import { call } from '../../api'
 import { showError, showMessage } from '../../components'
+import { LoadError } from '../../kit'
+import { useApiQuery } from '../../lib/query'
 import './appointments.css'
 
 type Row = { [K in keyof Appointment]: string }
@@ -41,19 +43,12 @@ export function AppointmentsEditor({ cadreId }: { cadreId: number }) {
   const [draft, setDraft] = useState(false)
   const [dirty, setDirty] = useState(false)
   const [saving, setSaving] = useState(false)
-
+  // Refetched after a save anywhere; the rows follow it while nothing here is being edited.
+  const q = useApiQuery('appointments.list', { cadreId })
   useEffect(() => {
-    let live = true
-    call('appointments.list', { cadreId }).then(
-      (list) => {
-        if (live) setRows(list.map(toRow))
-      },
-      (e: unknown) => showError(e),
-    )
-    return () => {
-      live = false
-    }
-  }, [cadreId])
+    if (q.data && !dirty) setRows(q.data.map(toRow))
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q.data])
 
   const set = (i: number, k: keyof Row, v: string) => {
     setRows((rs) => (rs ?? []).map((r, j) => (j === i ? { ...r, [k]: v } : r)))
@@ -88,6 +83,10 @@ export function AppointmentsEditor({ cadreId }: { cadreId: number }) {
       setSaving(false)
     }
   }
+  if (q.isError && !rows)
+    return (
+      <LoadError error={q.error} what="读取任职经历" retry={() => void q.refetch()} busy={q.isFetching} />
+    )
   if (!rows) return <div className="muted">正在读取任职经历…</div>
   return (
     <section className="appt" data-testid="appointments-editor">

@@ -4,8 +4,7 @@
  * Checks run as the clerk types (the domain's own validators); the main process checks again on
  * save and its field messages are shown under the fields.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { CadreRecord } from '../../../../main/domain/cadre'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CadreFieldKey } from '../../../../main/domain/fields'
 import { ApiError, call } from '../../api'
 import { navigate } from '../../router'
@@ -14,12 +13,13 @@ import {
   Page,
   canLeave,
   confirmDialog,
-  errorText,
   setLeaveGuard,
   dismissErrors,
   showError,
   showMessage,
 } from '../../components'
+import { LoadError, useUnits } from '../../kit'
+import { useApiQuery } from '../../lib/query'
 import { AuditList } from '../audit/AuditList'
 import { BasicInfo } from './BasicInfo'
 import { FamilyEditor } from './FamilyEditor'
@@ -51,8 +51,10 @@ function tabOfError(key: string): string {
 function CadreEditor({ param }: { param: string }) {
   const id = /^\d+$/.test(param) ? Number(param) : null
   const isNew = param === 'new'
-  const [record, setRecord] = useState<CadreRecord | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  // The record and its photo come from the one data hook: refetched after a save anywhere (this
+  // page, another window, an import), and the form follows them while nothing here is typed.
+  const recordQ = useApiQuery('cadres.get', { id: id ?? 0 }, { enabled: id !== null })
+  const record = recordQ.data ?? null
   const [form, setForm] = useState<FormState>(() => formFromRecord(null))
   const [baseline, setBaseline] = useState(() => JSON.stringify(formFromRecord(null)))
   const [touched, setTouched] = useState<Set<string>>(() => new Set())
@@ -60,47 +62,29 @@ function CadreEditor({ param }: { param: string }) {
   const [serverErrors, setServerErrors] = useState<Errors>({})
   const [tab, setTab] = useState('basic')
   const [saving, setSaving] = useState(false)
-  const [unitNames, setUnitNames] = useState<string[]>([])
-  const [photoUrl, setPhotoUrl] = useState<string | null>(null)
+  const units = useUnits()
+  const unitNames = useMemo(() => units.map((u) => u.name), [units])
   const [pendingPhoto, setPendingPhoto] = useState<Uint8Array<ArrayBuffer> | null>(null)
   const [statusOpen, setStatusOpen] = useState(false)
-  const [auditKey, setAuditKey] = useState(0)
+  const photoQ = useApiQuery('cadres.photo', { id: id ?? 0 }, { enabled: id !== null && !!record?.hasPhoto })
+  const photoBytes = pendingPhoto ?? (record?.hasPhoto ? (photoQ.data ?? null) : null)
+  const photoUrl = useObjectUrl(photoBytes)
 
-  const showPhoto = useCallback((bytes: Uint8Array | null) => {
-    setPhotoUrl((old) => {
-      if (old) URL.revokeObjectURL(old)
-      if (!bytes) return null
-      const png = bytes[0] === 0x89 && bytes[1] === 0x50
-      return URL.createObjectURL(new Blob([bytes as BlobPart], { type: png ? 'image/png' : 'image/jpeg' }))
-    })
-  }, [])
-
+  const dirtyRef = useRef(false)
   useEffect(() => {
-    call('units.list', undefined)
-      .then((u) => setUnitNames(u.map((x) => x.name)))
-      .catch(() => setUnitNames([]))
-    if (id === null) return
-    let live = true
-    call('cadres.get', { id })
-      .then(async (r) => {
-        if (!live) return
-        setRecord(r)
-        const f = formFromRecord(r)
-        setForm(f)
-        setBaseline(JSON.stringify(f))
-        if (r.hasPhoto) showPhoto(await call('cadres.photo', { id }))
-      })
-      .catch((e: unknown) => live && setLoadError(errorText(e)))
-    return () => {
-      live = false
-    }
-  }, [id, showPhoto])
-
-  useEffect(() => () => setPhotoUrl((old) => (old && URL.revokeObjectURL(old), null)), [])
+    if (!recordQ.data) return
+    if (dirtyRef.current) return
+    const f = formFromRecord(recordQ.data)
+    setForm(f)
+    setBaseline(JSON.stringify(f))
+  }, [recordQ.data])
 
   const localErrors = useMemo(() => validateForm(form, { touched, submitted }), [form, touched, submitted])
   const errors = useMemo(() => ({ ...serverErrors, ...localErrors }), [serverErrors, localErrors])
   const dirty = JSON.stringify(form) !== baseline || pendingPhoto !== null
+  useEffect(() => {
+    dirtyRef.current = dirty
+  })
   // The error message of a refused save goes once every field it named is fixed.
   const openErrors = Object.keys(errors).length
   useEffect(() => {
@@ -160,11 +144,10 @@ function CadreEditor({ param }: { param: string }) {
         navigate(`cadre/${final.id}`)
         return
       }
-      setRecord(final)
       const f = formFromRecord(final)
+      dirtyRef.current = false
       setForm(f)
       setBaseline(JSON.stringify(f))
-      setAuditKey((k) => k + 1)
     } catch (e) {
       if (e instanceof ApiError && e.fields) {
         setServerErrors(e.fields)
@@ -220,14 +203,10 @@ function CadreEditor({ param }: { param: string }) {
     const bytes = new Uint8Array(await file.arrayBuffer())
     if (id === null) {
       setPendingPhoto(bytes)
-      showPhoto(bytes)
       return
     }
     try {
-      const r = await call('cadres.setPhoto', { id, data: bytes })
-      setRecord(r)
-      showPhoto(bytes)
-      setAuditKey((k) => k + 1)
+      await call('cadres.setPhoto', { id, data: bytes })
       showMessage('照片已更新', 'success')
     } catch (e) {
       showError(e)
@@ -236,7 +215,6 @@ function CadreEditor({ param }: { param: string }) {
   const removePhoto = async () => {
     if (id === null) {
       setPendingPhoto(null)
-      showPhoto(null)
       return
     }
     if (
@@ -249,10 +227,8 @@ function CadreEditor({ param }: { param: string }) {
     )
       return
     try {
-      const r = await call('cadres.setPhoto', { id, data: null })
-      setRecord(r)
-      showPhoto(null)
-      setAuditKey((k) => k + 1)
+      await call('cadres.setPhoto', { id, data: null })
+      showMessage('照片已删除', 'success')
     } catch (e) {
       showError(e)
     }
@@ -262,7 +238,6 @@ function CadreEditor({ param }: { param: string }) {
     if (id === null) return
     try {
       const r = await call('cadres.setStatus', { id, status, note: note || undefined })
-      setRecord(r)
       setForm((f) => ({ ...f, fields: { ...f.fields, status: r.status ?? status } }))
       setBaseline((b) => {
         const parsed = JSON.parse(b) as FormState
@@ -270,7 +245,6 @@ function CadreEditor({ param }: { param: string }) {
         return JSON.stringify(parsed)
       })
       setStatusOpen(false)
-      setAuditKey((k) => k + 1)
       showMessage(`${r.name ?? ''} 的状态已改为“${status}”`, 'success')
     } catch (e) {
       showError(e)
@@ -284,7 +258,7 @@ function CadreEditor({ param }: { param: string }) {
       </Page>
     )
   }
-  if (loadError) {
+  if (recordQ.isError && !record) {
     return (
       <Page
         title="干部信息"
@@ -295,7 +269,12 @@ function CadreEditor({ param }: { param: string }) {
           </button>
         }
       >
-        <EmptyState title={loadError} />
+        <LoadError
+          error={recordQ.error}
+          what="读取干部信息"
+          retry={() => void recordQ.refetch()}
+          busy={recordQ.isFetching}
+        />
       </Page>
     )
   }
@@ -445,7 +424,7 @@ function CadreEditor({ param }: { param: string }) {
           />
         ) : null}
         {extTab && id !== null ? <div className="ext-tab">{extTab.render(id)}</div> : null}
-        {tab === 'audit' && id !== null ? <AuditList cadreId={id} reloadKey={auditKey} /> : null}
+        {tab === 'audit' && id !== null ? <AuditList cadreId={id} /> : null}
       </div>
       {record ? (
         <StatusDialog
@@ -458,4 +437,20 @@ function CadreEditor({ param }: { param: string }) {
       ) : null}
     </Page>
   )
+}
+
+/** An object URL for image bytes (JPEG or PNG by their magic), revoked when they change. */
+function useObjectUrl(bytes: Uint8Array | null): string | null {
+  const [url, setUrl] = useState<string | null>(null)
+  useEffect(() => {
+    if (!bytes) {
+      setUrl(null)
+      return
+    }
+    const png = bytes[0] === 0x89 && bytes[1] === 0x50
+    const u = URL.createObjectURL(new Blob([bytes as BlobPart], { type: png ? 'image/png' : 'image/jpeg' }))
+    setUrl(u)
+    return () => URL.revokeObjectURL(u)
+  }, [bytes])
+  return url
 }

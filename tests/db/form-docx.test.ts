@@ -5,22 +5,25 @@
  * the Chromium PDF's, to be looked at side by side.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeIdCard } from '../../main/domain/idcard'
-import { openDatabase, type Db } from '../../main/db/open'
 import { saveForm } from '../../main/form/data'
 import { formDocx, formPdf } from '../../main/form/service'
-import { createContext, type AppContext } from '../../main/services/context'
-import { PHOTO, seedCadre } from './form-fixture'
+import {
+  APPOINTMENT,
+  formTestDb,
+  pdfFilePages as pdfPages,
+  pdfFileText as pdfText,
+  PHOTO,
+  seedCadre,
+  squash,
+} from './form-fixture'
 
-const dir = mkdtempSync(join(tmpdir(), 'form-docx-'))
 const shots = join(import.meta.dirname, '../../test-results')
-let db: Db
-let ctx: AppContext
+const { dir, db, ctx } = formTestDb('form-docx-')
 
 /** LibreOffice Writer converts the .docx to PDF; returns the PDF's path. */
 function toPdf(bytes: Uint8Array, name: string): string {
@@ -42,13 +45,6 @@ function toPdf(bytes: Uint8Array, name: string): string {
   )
   return join(dir, `${name}.pdf`)
 }
-function pdfText(pdf: string, page?: number): string {
-  const range = page ? ['-f', String(page), '-l', String(page)] : []
-  return execFileSync('pdftotext', [...range, '-raw', pdf, '-'], { encoding: 'utf8' })
-}
-function pdfPages(pdf: string): number {
-  return Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)?.[1])
-}
 /** Images per page, from `pdfimages -list`. */
 function pdfImages(pdf: string): { page: number; width: number; height: number }[] {
   return execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' })
@@ -58,13 +54,8 @@ function pdfImages(pdf: string): { page: number; width: number; height: number }
     .filter((c) => c.length > 4 && c[2] === 'image')
     .map((c) => ({ page: Number(c[0]), width: Number(c[3]), height: Number(c[4]) }))
 }
-function squash(s: string): string {
-  return s.replace(/\s+/g, '')
-}
 
 beforeAll(() => {
-  db = openDatabase(join(dir, 'cadres.db'))
-  ctx = createContext({ db, dbPath: join(dir, 'cadres.db'), dataDir: dir, host: 'test', at: '2026-11-23' })
   mkdirSync(shots, { recursive: true })
 })
 afterAll(() => db.close())
@@ -147,17 +138,7 @@ const BACK_TEXT = [
 describe('干部任免审批表 as .docx', () => {
   it('is a Word file with the form table, the named fonts with fallbacks, the photo and two A4 pages', async () => {
     const c = seedCadre(db, { deceasedParent: true })
-    saveForm(ctx, {
-      cadreId: c.id,
-      formId: null,
-      proposedPosition: '县农业农村局局长',
-      proposedRemoval: '城关镇党委副书记、镇长职务',
-      reason: '工作需要，拟提名为县农业农村局局长人选',
-      reportingUnit: '中共临洮县委组织部',
-      filledBy: '赵敏',
-      ageAt: '2026-02-20',
-      filledAt: '2026-03-05',
-    })
+    saveForm(ctx, { cadreId: c.id, formId: null, ...APPOINTMENT })
     const docx = await formDocx(ctx, [c.id])
     expect(docx.fileName).toBe('干部任免审批表-王建国.docx')
 

@@ -1,7 +1,10 @@
 /** A realistic cadre with every field of the 干部任免审批表, written straight into a test database. */
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Db } from '../../main/db/open'
+import { openDatabase, type Db } from '../../main/db/open'
+import { createContext, type AppContext } from '../../main/services/context'
 import { makeIdCard } from '../../main/domain/idcard'
 
 export const PHOTO = new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/lrmx/photo.jpg')))
@@ -75,4 +78,45 @@ export function seedCadre(db: Db, opts: SeedOptions = {}): { id: number; idCard:
   ass.run(id, 2024, '称职')
   ass.run(id, 2025, '优秀')
   return { id, idCard, name }
+}
+
+/** The appointment both the PDF and the .docx tests print (the form's second half, as saved). */
+export const APPOINTMENT = {
+  proposedPosition: '县农业农村局局长',
+  proposedRemoval: '城关镇党委副书记、镇长职务',
+  reason: '工作需要，拟提名为县农业农村局局长人选',
+  reportingUnit: '中共临洮县委组织部',
+  filledBy: '赵敏',
+  ageAt: '2026-02-20',
+  filledAt: '2026-03-05',
+} as const
+
+/** A database file in a fresh temporary folder and a context over it, dated 2026-11-23 (the forms' tests). */
+export function formTestDb(prefix: string): { dir: string; db: Db; ctx: AppContext } {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  const db = openDatabase(join(dir, 'cadres.db'))
+  const ctx = createContext({
+    db,
+    dbPath: join(dir, 'cadres.db'),
+    dataDir: dir,
+    host: 'test',
+    at: '2026-11-23',
+  })
+  return { dir, db, ctx }
+}
+
+/** pdftotext puts spaces between some characters of labels and wraps them: compare without whitespace. */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, '')
+}
+
+/** The text of a PDF file (one page, or all), as pdftotext -raw reads it. */
+export function pdfFileText(file: string, page?: number): string {
+  const range = page ? ['-f', String(page), '-l', String(page)] : []
+  return execFileSync('pdftotext', [...range, '-raw', file, '-'], { encoding: 'utf8' })
+}
+
+/** The page count of a PDF file (pdfinfo). */
+export function pdfFilePages(file: string): number {
+  return Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)?.[1])
 }

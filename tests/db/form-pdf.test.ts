@@ -3,33 +3,24 @@
  * long text shrunk rather than cut off, several cadres in one PDF.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { makeIdCard } from '../../main/domain/idcard'
-import { openDatabase, type Db } from '../../main/db/open'
 import { saveForm } from '../../main/form/data'
 import { formHtml, formPdf } from '../../main/form/service'
-import { createContext, type AppContext } from '../../main/services/context'
-import { seedCadre } from './form-fixture'
+import { APPOINTMENT, formTestDb, pdfFilePages, pdfFileText, seedCadre, squash } from './form-fixture'
 
-const dir = mkdtempSync(join(tmpdir(), 'form-pdf-'))
-let db: Db
-let ctx: AppContext
+const { dir, db, ctx } = formTestDb('form-pdf-')
 
-function pdfText(bytes: Uint8Array, name: string, page?: number): string {
+function written(bytes: Uint8Array, name: string): string {
   const file = join(dir, name)
   writeFileSync(file, bytes)
-  const range = page ? ['-f', String(page), '-l', String(page)] : []
-  return execFileSync('pdftotext', [...range, '-raw', file, '-'], { encoding: 'utf8' })
+  return file
 }
-function pages(bytes: Uint8Array, name: string): number {
-  const file = join(dir, name)
-  writeFileSync(file, bytes)
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
-  return Number(info.match(/Pages:\s+(\d+)/)?.[1])
-}
+const pdfText = (bytes: Uint8Array, name: string, page?: number): string =>
+  pdfFileText(written(bytes, name), page)
+const pages = (bytes: Uint8Array, name: string): number => pdfFilePages(written(bytes, name))
 /** Printed width of one character of the first word containing `needle` (≈ its font size in pt). */
 function charWidth(bytes: Uint8Array, name: string, page: number, needle: string): number {
   const file = join(dir, name)
@@ -43,31 +34,13 @@ function charWidth(bytes: Uint8Array, name: string, page: number, needle: string
   if (!m) throw new Error(`no word with ${needle}`)
   return (Number(m[2]) - Number(m[1])) / [...(m[3] ?? '')].length
 }
-/** pdftotext puts spaces between some characters of labels and wraps them: compare without whitespace. */
-function squash(s: string): string {
-  return s.replace(/\s+/g, '')
-}
 
-beforeAll(() => {
-  db = openDatabase(join(dir, 'cadres.db'))
-  ctx = createContext({ db, dbPath: join(dir, 'cadres.db'), dataDir: dir, host: 'test', at: '2026-11-23' })
-})
 afterAll(() => db.close())
 
 describe('干部任免审批表 PDF', () => {
   it('prints one cadre on two A4 pages with every field, the age under 出生年月 and the family ages', async () => {
     const c = seedCadre(db, { deceasedParent: true })
-    saveForm(ctx, {
-      cadreId: c.id,
-      formId: null,
-      proposedPosition: '县农业农村局局长',
-      proposedRemoval: '城关镇党委副书记、镇长职务',
-      reason: '工作需要，拟提名为县农业农村局局长人选',
-      reportingUnit: '中共临洮县委组织部',
-      filledBy: '赵敏',
-      ageAt: '2026-02-20',
-      filledAt: '2026-03-05',
-    })
+    saveForm(ctx, { cadreId: c.id, formId: null, ...APPOINTMENT })
     const pdf = await formPdf(ctx, [c.id])
     expect(pdf.fileName).toBe('干部任免审批表-王建国.pdf')
     expect(pages(pdf.bytes, 'one.pdf')).toBe(2)

@@ -6,7 +6,7 @@
  * Counting: "N years since month M" is met from the first day of month M + N×12 (months are all
  * the records hold); an impact period ends on its `until` day inclusive (main/domain/impact.ts).
  */
-import { addMonths, ageAt, isDay, isMonth, monthsBetween } from '../domain/dates'
+import { addMonths, ageAt, dateDots, isDay, isMonth, monthsBetween } from '../domain/dates'
 import {
   DEFAULT_IMPACT_CONFIG,
   dayAfter,
@@ -513,10 +513,12 @@ function evaluateRule(
       const age = ageAt(f.birthDate, at)
       if (age === null)
         return r(def, 'unknown', f.birthDate ? `出生年月“${f.birthDate}”无法识别` : '未填写出生年月')
-      const cutoff = addMonths(`${at.slice(0, 7)}-01`, -(max + 1) * 12 + 1).slice(0, 7)
-      const ev = [`出生年月 ${f.birthDate}，${at} 时 ${age} 岁；${max}周岁以下须 ${cutoff} 及以后出生`]
-      if (age <= max) return r(def, 'pass', `${age} 岁，${max}周岁以下（${cutoff} 及以后出生）`, ev)
-      return r(def, 'fail', `${age} 岁，超过${max}周岁以下（须 ${cutoff} 及以后出生）`, ev)
+      // The cut-off as a day (a birth month counts from its first day): "45周岁以下（1980.12.01 及以后出生）".
+      const cutoff = dateDots(addMonths(`${at.slice(0, 7)}-01`, -(max + 1) * 12 + 1))
+      const cap = `${max}周岁以下（${cutoff} 及以后出生）`
+      const ev = [`出生年月 ${dateDots(f.birthDate)}，${dateDots(at)} 时 ${age} 岁；${cap}`]
+      if (age <= max) return r(def, 'pass', `${age} 岁，符合${cap}`, ev)
+      return r(def, 'fail', `${age} 岁，不符合${cap}`, ev)
     }
     case 'rank-tenure':
       return rankTenure(def as Extract<RuleDef, { id: 'rank-tenure' }>, f, at)

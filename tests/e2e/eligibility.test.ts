@@ -113,9 +113,9 @@ describe('任职资格审查', () => {
     const panel = page.getByTestId('elig-panel')
     await expect
       .poll(() => panel.getByTestId('evidence-admonishment').textContent())
-      .toContain(`${admonished} 诫勉谈话，影响期至 ${until}`)
+      .toContain(`${admonished.replace(/-/g, '.')} 诫勉谈话，影响期至 ${until.replace(/-/g, '.')}`)
     await expect.poll(() => panel.getByTestId('elig-panel-verdict').textContent()).toBe('不符合')
-    expect(await panel.getByTestId('elig-projection').textContent()).toMatch(/^预计 \d{4}-\d{2}-\d{2} 起符合/)
+    expect(await panel.getByTestId('elig-projection').textContent()).toMatch(/^预计 \d{4}\.\d{2}\.\d{2} 起符合/)
     expect(await panel.getByTestId('evidence-reserve').textContent()).toContain('正科级后备')
     // 条例 第二十四条（六）: named beside the verdict, and never liftable
     expect(await panel.getByTestId('article-admonishment').textContent()).toContain('条例 第二十四条（六）')

@@ -14,37 +14,17 @@ import {
   type RuleId,
   type Target,
 } from '../../main/eligibility/rules'
+import { cadreFacts } from './eligibility-builders'
 
-/** A 副科 cadre who meets every default rule for 正科 on 2026-11-23. */
-function base(over: Partial<CadreFacts> = {}): CadreFacts {
-  return {
-    id: 1,
-    idCard: '620102198503150012',
-    name: '张三',
-    unit: '某某镇',
-    position: '某某镇党委副书记',
-    birthDate: '1985-03',
-    workStartDate: '2005-07',
-    partyJoinDate: '2004-06',
-    politicalStatus: '中共党员',
-    positionLevel: '副科',
-    positionDate: '2022-05',
-    rank: '三级主任科员',
-    rankDate: '2021-05',
-    eduFullTime: '大学',
-    eduInService: null,
+/** A 副科 cadre who meets every default rule for 正科 on 2026-11-23, with two years graded. */
+const base = (over: Partial<CadreFacts> = {}): CadreFacts =>
+  cadreFacts({
     assessments: [
       { year: 2025, kind: '年度考核', grade: '称职' },
       { year: 2024, kind: '年度考核', grade: '优秀' },
     ],
-    discipline: [],
-    talks: [],
-    reserve: [{ level: '正科级后备', status: '在库', entryDate: '2025-03' }],
-    postings: [{ kind: '第一书记', place: '某某村', start: '2021-06', end: '2023-06' }],
-    investigation: null,
     ...over,
-  }
-}
+  })
 
 function rule(target: Target, id: RuleId, facts: CadreFacts, at: string) {
   const def = defaultRules(target).find((r) => r.id === id) ?? defaultRule(id, target)
@@ -235,7 +215,7 @@ const CASES: Case[] = [
     { birthDate: '1981-11' },
     '2026-11-01',
     'pass',
-    '45 岁，45周岁以下（1980-12 及以后出生）',
+    '45 岁，符合45周岁以下（1980.12.01 及以后出生）',
   ],
   [
     '本县年龄要求: born in the cut-off month passes',
@@ -252,7 +232,7 @@ const CASES: Case[] = [
     { birthDate: '1980-11' },
     '2026-11-01',
     'fail',
-    '46 岁，超过45周岁以下（须 1980-12 及以后出生）',
+    '46 岁，不符合45周岁以下（1980.12.01 及以后出生）',
   ],
   [
     '本县年龄要求: 40 for 副科 passes',

@@ -4,6 +4,7 @@
  * written reason; the decision (推荐 / 暂缓 / 不予推荐) with a note; the 资格审查表 as PDF.
  */
 import { useCallback, useEffect, useState } from 'react'
+import { dateTimeDots } from '../../../../main/domain/dates'
 import { versionText, type RuleId, type Target } from '../../../../main/eligibility/rules'
 import {
   DECISIONS,
@@ -13,7 +14,7 @@ import {
 } from '../../../../main/eligibility/types'
 import { call, downloadBytes } from '../../api'
 import { CadreLink, DayInput, confirmDialog, showError, showMessage } from '../../components'
-import { OUTCOME_MARK, OUTCOME_TEXT, verdictOf } from './shared'
+import { OUTCOME_MARK, OUTCOME_TEXT, dotDates, verdictOf } from './shared'
 import { ReviewVacancies } from '../units/ReviewVacancies'
 
 const MIN_REASON = 5
@@ -74,24 +75,24 @@ function RuleItem({
           </button>
         ) : null}
       </div>
-      <div className="elig-rule-reason">{rule.reason}</div>
+      <div className="elig-rule-reason">{dotDates(rule.reason)}</div>
       <div className="elig-rule-article muted" data-testid={`article-${rule.id}`}>
         依据：{rule.article}
       </div>
       {rule.result === 'fail' && !rule.override && rule.liftNote ? (
         <div className="elig-rule-article muted" data-testid={`no-lift-note-${rule.id}`}>
-          不可豁免：{rule.liftNote}
+          不可豁免：{dotDates(rule.liftNote)}
         </div>
       ) : null}
       {rule.evidence.length > 0 && !(rule.evidence.length === 1 && rule.evidence[0] === rule.reason) ? (
         <ul className="elig-evidence">
           {rule.evidence.map((e, i) => (
-            <li key={i}>{e}</li>
+            <li key={i}>{dotDates(e)}</li>
           ))}
         </ul>
       ) : null}
       {rule.result === 'fail' && rule.passesFrom ? (
-        <div className="elig-rule-cure">{rule.passesFrom} 起本项符合</div>
+        <div className="elig-rule-cure">{dotDates(rule.passesFrom)} 起本项符合</div>
       ) : null}
       {rule.override ? (
         <div className="elig-override" data-testid={`override-info-${rule.id}`}>
@@ -100,7 +101,7 @@ function RuleItem({
             {rule.override.reason}
           </div>
           <div className="muted">
-            {rule.override.actor} · {rule.override.createdAt.slice(0, 16).replace('T', ' ')} ·{' '}
+            {rule.override.actor} · {dateTimeDots(rule.override.createdAt)} ·{' '}
             {versionText(rule.override.ruleSetVersion)} · 依据条例 第九条（破格）
             <button
               type="button"
@@ -303,7 +304,7 @@ export function DetailPanel({
         >
           <span className="elig-projection-label">预计符合日期</span>
           <span data-testid="elig-projection">
-            {d.eligible === true ? `已符合（${d.at}）` : d.projection.text}
+            {d.eligible === true ? `已符合（${dotDates(d.at)}）` : dotDates(d.projection.text)}
           </span>
         </div>
         <ReviewVacancies target={target} at={at} cadreId={cadreId} />
@@ -314,7 +315,7 @@ export function DetailPanel({
               .map((r) => (
                 <li key={r.id} className={r.override ? 'elig-summary-override' : `elig-summary-${r.result}`}>
                   <b>{r.override ? '已豁免' : r.result === 'fail' ? '不符合' : '待补充'}</b> {r.label}：
-                  {r.reason}
+                  {dotDates(r.reason)}
                 </li>
               ))}
           </ul>
@@ -334,7 +335,7 @@ export function DetailPanel({
           <section className="elig-investigation" data-testid="elig-investigation">
             {d.investigation ? (
               <div>
-                已登记：{d.investigation.since ? `${d.investigation.since} 起` : ''}正在接受立案审查调查
+                已登记：{d.investigation.since ? `${dotDates(d.investigation.since)} 起` : ''}正在接受立案审查调查
                 {d.investigation.note ? `（${d.investigation.note}）` : ''}
                 <button
                   type="button"
@@ -429,7 +430,7 @@ export function DetailPanel({
                   {x.note ? `：${x.note}` : ''}
                   <span className="muted">
                     {' '}
-                    · {x.actor} · {x.createdAt.slice(0, 16).replace('T', ' ')} · 当时结论{x.verdict} · 规则第{' '}
+                    · {x.actor} · {dateTimeDots(x.createdAt)} · 当时结论{x.verdict} · 规则第{' '}
                     {x.ruleSetVersion} 版
                   </span>
                 </li>

@@ -49,3 +49,11 @@ export function verdictOf(v: { eligible: boolean | null; effective: boolean | nu
   if (v.eligible === false) return { text: '不符合', tone: 'bad' }
   return { text: '待补充信息', tone: 'unknown' }
 }
+
+/** Dates inside a sentence from the rules, as the app shows dates: 2026-11-30 → 2026.11.30,
+ *  1980-12 → 1980.12 (the rules and the command line keep ISO). */
+export function dotDates(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})(?:-(\d{2}))?\b/g, (_m, y: string, mo: string, d?: string) =>
+    d ? `${y}.${mo}.${d}` : `${y}.${mo}`,
+  )
+}

@@ -6,18 +6,12 @@
 import { useState } from 'react'
 import { POSITION_LEVELS } from '../../../../main/domain/fields'
 import type { LeaderAgeLimit } from '../../../../main/services/retirement'
+import { dateDots as dots } from '../../../../main/domain/dates'
 import { call } from '../../api'
-import {
-  CadreLink,
-  Dialog,
-  EmptyState,
-  Page,
-  Spacer,
-  Toolbar,
-  showError,
-  showMessage,
-} from '../../components'
-import { UnitSelect, dots, useLoad, useUnits } from '../records/shared'
+import { CadreLink, Dialog, EmptyState, Page, Spacer, Toolbar } from '../../components'
+import { UnitPicker } from '../../components/UnitPicker'
+import { Loaded, useAction, useUnits } from '../../kit'
+import { useApiQuery } from '../../lib/query'
 import './stats.css'
 
 const WINDOWS = [3, 6, 12, 24, 36]
@@ -34,10 +28,8 @@ export function RetirePage() {
   const [unitId, setUnitId] = useState<number | null>(null)
   const [overdue, setOverdue] = useState(true)
   const [limitsOpen, setLimitsOpen] = useState(false)
-  const list = useLoad(
-    () => call('retire.list', { months, unitId, includeOverdue: overdue }),
-    [months, unitId, overdue],
-  )
+  // One data hook: refetched when cadres, units or the local limits change, on any screen.
+  const list = useApiQuery('retire.list', { months, unitId, includeOverdue: overdue }, { keepPrevious: true })
   const d = list.data
   const over = d?.rows.filter((r) => r.monthsLeft < 0).length ?? 0
   return (
@@ -67,7 +59,15 @@ export function RetirePage() {
             </select>
           </label>
           <span className="stats-unit">
-            <UnitSelect units={units} value={unitId} onChange={setUnitId} testId="retire-unit" />
+            <UnitPicker
+              units={units}
+              value={unitId}
+              emptyLabel="全部单位"
+              placeholder="全部单位"
+              aria-label="单位"
+              data-testid="retire-unit"
+              onChange={(u) => setUnitId(u?.id ?? null)}
+            />
           </span>
           <label className="inline-label">
             <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />
@@ -85,9 +85,15 @@ export function RetirePage() {
         </Toolbar>
       }
     >
-      {list.error ? <div className="stats-error">{list.error}</div> : null}
-      {d && d.rows.length === 0 ? <EmptyState title={`未来 ${months} 个月内没有到龄的在职干部`} /> : null}
-      {d && d.rows.length > 0 ? (
+      <Loaded
+        query={list}
+        what="读取到龄名单"
+        isEmpty={(x) => x.rows.length === 0 && x.missingCount === 0}
+        empty={<EmptyState title={`未来 ${months} 个月内没有到龄的在职干部`} />}
+      >
+        {() => null}
+      </Loaded>
+      {d && !list.isError && d.rows.length > 0 ? (
         <table className="table stats-table" data-testid="retire-table">
           <thead>
             <tr>
@@ -126,7 +132,7 @@ export function RetirePage() {
           </tbody>
         </table>
       ) : null}
-      {d && d.missingCount > 0 ? (
+      {d && !list.isError && d.missingCount > 0 ? (
         <details className="retire-missing" data-testid="retire-missing">
           <summary>另有 {d.missingCount} 名在职干部到龄时间待补充（缺出生年月或性别），请补全档案</summary>
           <ul>
@@ -148,10 +154,7 @@ export function RetirePage() {
       <LimitsDialog
         open={limitsOpen}
         onClose={() => setLimitsOpen(false)}
-        onSaved={() => {
-          setLimitsOpen(false)
-          list.reload()
-        }}
+        onSaved={() => setLimitsOpen(false)}
       />
     </Page>
   )
@@ -161,20 +164,19 @@ const LEADER_LEVELS = POSITION_LEVELS.filter((l) => l !== '一般干部')
 
 function LimitsDialog({ open, onClose, onSaved }: { open: boolean; onClose(): void; onSaved(): void }) {
   const [rows, setRows] = useState<LeaderAgeLimit[] | null>(null)
-  const loaded = useLoad(() => (open ? call('retire.limits', undefined) : Promise.resolve(null)), [open])
+  const loaded = useApiQuery('retire.limits', undefined, { enabled: open })
   const current = rows ?? loaded.data ?? []
   const set = (i: number, patch: Partial<LeaderAgeLimit>) =>
     setRows(current.map((r, j) => (j === i ? { ...r, ...patch } : r)))
-  const save = async () => {
-    try {
-      await call('retire.setLimits', { limits: current })
-      showMessage('已保存退出领导岗位年龄规则', 'success')
+  // The list refreshes by the change event of settings (no reload callback).
+  const saveAction = useAction(() => call('retire.setLimits', { limits: current }), {
+    success: '已保存退出领导岗位年龄规则',
+    onDone: () => {
       setRows(null)
       onSaved()
-    } catch (e) {
-      showError(e)
-    }
-  }
+    },
+  })
+  const save = () => saveAction.run()
   return (
     <Dialog
       open={open}
@@ -198,6 +200,7 @@ function LimitsDialog({ open, onClose, onSaved }: { open: boolean; onClose(): vo
             type="button"
             className="btn btn-primary"
             data-testid="limits-save"
+            disabled={saveAction.busy || !!loaded.error}
             onClick={() => void save()}
           >
             保存
@@ -205,7 +208,15 @@ function LimitsDialog({ open, onClose, onSaved }: { open: boolean; onClose(): vo
         </>
       }
     >
-      {current.length === 0 ? <p>尚未设置。到龄提醒只列法定退休到龄。</p> : null}
+      {loaded.error ? (
+        <div className="stats-error" role="alert">
+          读取本县规定失败：{loaded.error.message}
+        </div>
+      ) : loaded.data === undefined && rows === null ? (
+        <p className="muted">正在读取…</p>
+      ) : current.length === 0 ? (
+        <p>尚未设置。到龄提醒只列法定退休到龄。</p>
+      ) : null}
       <table className="table">
         <thead>
           <tr>

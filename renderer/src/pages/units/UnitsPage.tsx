@@ -17,7 +17,10 @@ import {
   showError,
   showMessage,
 } from '../../components'
-import { unitOptions, useLoad } from '../records/shared'
+import { unitOptions } from '../records/shared'
+import { UnitPicker } from '../../components/UnitPicker'
+import { LoadError } from '../../kit'
+import { useApiQuery } from '../../lib/query'
 import '../stats/stats.css'
 import './units.css'
 
@@ -26,16 +29,16 @@ const LEVELS = ['正处', '副处', '正科', '副科']
 
 export function UnitsPage() {
   const [view, setView] = useState<View>('tree')
-  const [key, setKey] = useState(0)
-  const units = useLoad(() => call('units.list', undefined), [key])
-  const kinds = useLoad(() => call('units.kinds', undefined), [])
+  // One data hook: the tree and the 职数 refetch after any change of units, cadres or 职数 (here or
+  // on any other screen); no reload callbacks.
+  const units = useApiQuery('units.list', undefined)
+  const kinds = useApiQuery('units.kinds', undefined)
   const [selected, setSelected] = useState<number | 'new' | null>(null)
   const list = units.data ?? []
-  const reload = () => setKey((k) => k + 1)
   return (
     <Page
       title="单位管理"
-      subtitle={`${list.length} 个单位`}
+      subtitle={units.data ? `${list.length} 个单位` : undefined}
       testId="units-page"
       fill
       toolbar={
@@ -63,6 +66,9 @@ export function UnitsPage() {
         </Toolbar>
       }
     >
+      {units.error ? (
+        <LoadError error={units.error} what="读取单位树" retry={() => void units.refetch()} busy={units.isFetching} />
+      ) : null}
       {view === 'tree' ? (
         <div className="units-layout">
           <UnitTreeList units={list} selected={selected} onSelect={setSelected} />
@@ -71,25 +77,19 @@ export function UnitsPage() {
               <EmptyState title="选择左侧的单位进行编辑" />
             ) : (
               <UnitEditor
-                key={`${selected}-${key}`}
+                key={String(selected)}
                 unit={selected === 'new' ? null : (list.find((u) => u.id === selected) ?? null)}
                 units={list}
                 kinds={kinds.data ?? []}
-                onSaved={(id) => {
-                  reload()
-                  setSelected(id)
-                }}
-                onMerged={(id) => {
-                  reload()
-                  setSelected(id)
-                }}
-                onReordered={reload}
+                onSaved={(id) => setSelected(id)}
+                onMerged={(id) => setSelected(id)}
+                onReordered={() => undefined}
               />
             )}
           </div>
         </div>
       ) : (
-        <PostsTable reloadKey={key} />
+        <PostsTable />
       )}
     </Page>
   )
@@ -150,7 +150,21 @@ function UnitEditor({
   const [kind, setKind] = useState(unit?.kind ?? '')
   const [nameError, setNameError] = useState<string | null>(null)
   const [mergeInto, setMergeInto] = useState<number | null>(null)
-  const options = unitOptions(units).filter((o) => o.id !== unit?.id)
+  // A unit cannot move under itself or its children, nor merge into them.
+  const below = useMemo(() => {
+    const out = new Set<number>()
+    if (!unit) return out
+    out.add(unit.id)
+    let grew = true
+    while (grew) {
+      grew = false
+      for (const u of units) if (u.parentId !== null && out.has(u.parentId) && !out.has(u.id)) {
+        out.add(u.id)
+        grew = true
+      }
+    }
+    return out
+  }, [unit, units])
 
   const save = async () => {
     try {
@@ -219,20 +233,16 @@ function UnitEditor({
         <label className="field-label" htmlFor="unit-parent">
           上级单位
         </label>
-        <select
+        <UnitPicker
           id="unit-parent"
-          className="input"
-          value={parentId ?? ''}
+          units={units}
+          value={parentId}
+          emptyLabel="（无，最上级）"
+          placeholder="（无，最上级）"
+          disabledIds={below}
           data-testid="unit-parent"
-          onChange={(e) => setParentId(e.target.value ? Number(e.target.value) : null)}
-        >
-          <option value="">（无，最上级）</option>
-          {options.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+          onChange={(u) => setParentId(u?.id ?? null)}
+        />
         <label className="field-label" htmlFor="unit-kind">
           单位类别
         </label>
@@ -270,19 +280,16 @@ function UnitEditor({
         <>
           <h2 className="stats-h2">合并到其他单位</h2>
           <div className="units-actions">
-            <select
-              className="input units-merge"
-              value={mergeInto ?? ''}
+            <UnitPicker
+              className="units-merge"
+              units={units}
+              value={mergeInto}
+              placeholder="（选择合并到的单位）"
+              disabledIds={below}
+              aria-label="合并到的单位"
               data-testid="unit-merge-into"
-              onChange={(e) => setMergeInto(e.target.value ? Number(e.target.value) : null)}
-            >
-              <option value="">（选择合并到的单位）</option>
-              {options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
+              onChange={(u) => setMergeInto(u?.id ?? null)}
+            />
             <button
               type="button"
               className="btn btn-danger"
@@ -301,8 +308,8 @@ function UnitEditor({
 }
 
 function PostsEditor({ unit }: { unit: Unit }) {
-  const loaded = useLoad(() => call('units.posts', { unitId: unit.id }), [unit.id])
-  const held = useLoad(() => call('posts.table', { unitId: unit.id }), [unit.id])
+  const loaded = useApiQuery('units.posts', { unitId: unit.id })
+  const held = useApiQuery('posts.table', { unitId: unit.id })
   const [rows, setRows] = useState<Record<string, { allotted: string; vacantSince: string }> | null>(null)
   const current =
     rows ??
@@ -329,8 +336,6 @@ function PostsEditor({ unit }: { unit: Unit }) {
       await call('units.setPosts', { unitId: unit.id, posts })
       showMessage(`已保存“${unit.name}”的职数`, 'success')
       setRows(null)
-      loaded.reload()
-      held.reload()
     } catch (e) {
       showError(e)
     }
@@ -338,6 +343,16 @@ function PostsEditor({ unit }: { unit: Unit }) {
   return (
     <>
       <h2 className="stats-h2">职数（核定领导职数）</h2>
+      {loaded.error || held.error ? (
+        <LoadError
+          error={loaded.error ?? held.error}
+          what="读取职数"
+          retry={() => {
+            void loaded.refetch()
+            void held.refetch()
+          }}
+        />
+      ) : null}
       <table className="table stats-table units-posts" data-testid="unit-posts">
         <thead>
           <tr>
@@ -389,8 +404,8 @@ function PostsEditor({ unit }: { unit: Unit }) {
   )
 }
 
-function PostsTable({ reloadKey }: { reloadKey: number }) {
-  const rows = useLoad(() => call('posts.table', {}), [reloadKey])
+function PostsTable() {
+  const rows = useApiQuery('posts.table', {})
   const [only, setOnly] = useState<'all' | 'vacant' | 'over'>('all')
   const data = (rows.data ?? []).filter((p) =>
     only === 'vacant' ? p.vacant > 0 : only === 'over' ? p.over > 0 : true,
@@ -414,6 +429,9 @@ function PostsTable({ reloadKey }: { reloadKey: number }) {
           核定 {total('allotted')}，实配 {total('filled')}，空缺 {total('vacant')}，超职数 {total('over')}
         </span>
       </Toolbar>
+      {rows.error ? (
+        <LoadError error={rows.error} what="读取职数配备" retry={() => void rows.refetch()} busy={rows.isFetching} />
+      ) : null}
       {rows.data && rows.data.length === 0 ? (
         <EmptyState title="尚未核定任何单位的职数">
           <p>在“单位树”中选择单位，填写各职务层次的核定职数。</p>

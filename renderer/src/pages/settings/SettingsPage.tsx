@@ -1,11 +1,12 @@
 /** 系统设置: where the data lives, backups (list, 立即备份, restore after an integrity check), layout reset. */
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { AppInfo, BackupInfo } from '../../../../main/ipc/contract/core'
 import { dateTimeDots } from '../../../../main/domain/dates'
 import { call } from '../../api'
 import { FormSection, Page, confirmDialog, errorText, showError, showMessage } from '../../components'
 import { SETTINGS_KEY } from '../roster/columns'
 import { DemoSection } from './DemoSection'
+import { useApiQuery } from '../../lib/query'
 import './settings.css'
 import { BackupElsewhere } from './BackupElsewhere'
 import { EncryptSection } from './EncryptSection'
@@ -31,35 +32,25 @@ function when(iso: string): string {
 }
 
 export function SettingsPage() {
-  const [info, setInfo] = useState<AppInfo | null>(null)
-  const [backups, setBackups] = useState<BackupInfo[] | null>(null)
-  const [backupError, setBackupError] = useState<string | null>(null)
+  // Read through the one data hook: a backup, a restore or a change made anywhere refetches them.
+  const infoQuery = useApiQuery('app.info', undefined)
+  const info: AppInfo | null = infoQuery.data ?? null
+  const backupsQuery = useApiQuery('backup.list', undefined)
+  const backups: BackupInfo[] | null = backupsQuery.data ?? null
+  const backupError = backupsQuery.error ? errorText(backupsQuery.error) : null
+  const countyQuery = useApiQuery('settings.get', { key: COUNTY_KEY })
   const [busy, setBusy] = useState(false)
   const [county, setCounty] = useState('')
-
-  const load = useCallback(async () => {
-    try {
-      setInfo(await call('app.info', undefined))
-    } catch (e) {
-      showError(e)
-    }
-    try {
-      const v = await call('settings.get', { key: COUNTY_KEY })
-      setCounty(typeof v === 'string' ? v : '')
-    } catch (e) {
-      showError(e)
-    }
-    try {
-      setBackups(await call('backup.list', undefined))
-      setBackupError(null)
-    } catch (e) {
-      setBackupError(errorText(e))
-    }
-  }, [])
-
   useEffect(() => {
-    void load()
-  }, [load])
+    if (countyQuery.data !== undefined)
+      setCounty(typeof countyQuery.data === 'string' ? countyQuery.data : '')
+  }, [countyQuery.data])
+  useEffect(() => {
+    if (infoQuery.error) showError(infoQuery.error)
+  }, [infoQuery.error])
+  const load = async (): Promise<void> => {
+    await Promise.all([infoQuery.refetch(), backupsQuery.refetch()])
+  }
 
   const backupNow = async () => {
     setBusy(true)

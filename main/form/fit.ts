@@ -9,11 +9,11 @@
  * inline scripts there). Keep it free of imports and inner named functions: its source text is
  * embedded as a script (see FIT_SCRIPT).
  */
-export function fitFormDocument(doc: Document): number {
+export function fitFormDocument(doc: FitDocument): number {
   let shrunk = 0
   Array.from(doc.querySelectorAll('.fit')).forEach((node) => {
-    const box = node as HTMLElement
-    const inner = box.querySelector('.in') as HTMLElement | null
+    const box = node as FitBox
+    const inner = box.querySelector('.in') as FitBox | null
     if (!inner) return
     let pt = parseFloat(box.getAttribute('data-pt') ?? '') || 12
     const min = parseFloat(box.getAttribute('data-min') ?? '') || 4
@@ -33,6 +33,23 @@ export function fitFormDocument(doc: Document): number {
   })
   doc.documentElement.setAttribute('data-fitted', '1')
   return shrunk
+}
+
+/** The little of the DOM it uses, declared here: main/ is type-checked without the DOM library
+ *  (tsconfig.main.json); the renderer passes the preview's Document, the page its own. */
+interface FitBox {
+  querySelector(selector: string): unknown
+  getAttribute(name: string): string | null
+  style: { fontSize: string; height: string }
+  classList: { add(name: string): void }
+  scrollHeight: number
+  scrollWidth: number
+  clientHeight: number
+  clientWidth: number
+}
+interface FitDocument {
+  querySelectorAll(selector: string): ArrayLike<unknown>
+  documentElement: { setAttribute(name: string, value: string): void }
 }
 
 /** The same function as an inline script; `__name` is a no-op shim for tools that wrap named functions. */

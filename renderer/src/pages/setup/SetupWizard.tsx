@@ -143,16 +143,7 @@ export function SetupWizard({ status, onDone }: { status: WorkspaceStatus; onDon
                 用于导出的花名册、审批表等文件的标题，如“{county.trim() || '清川县'}干部花名册（截至
                 {new Date().getFullYear()}年{new Date().getMonth() + 1}月）”。以后可在“系统设置”中修改。
               </p>
-              {error ? (
-                <div className="field-error" role="alert">
-                  {error}
-                </div>
-              ) : null}
-              <div className="setup-actions">
-                <button type="submit" className="btn btn-primary btn-large">
-                  下一步
-                </button>
-              </div>
+              <StepFooter error={error} next="下一步" />
             </form>
           ) : null}
 
@@ -192,19 +183,7 @@ export function SetupWizard({ status, onDone }: { status: WorkspaceStatus; onDon
                   : '干部档案保存在这个文件夹的 cadres.db 中，每次启动自动备份到其中的 backups 文件夹。'}
                 数据含身份证号、家庭成员等个人信息，只保存在本机，不会上传；请放在本机硬盘上，不要放在共享文件夹或移动硬盘中。
               </p>
-              {error ? (
-                <div className="field-error" role="alert">
-                  {error}
-                </div>
-              ) : null}
-              <div className="setup-actions">
-                <button type="button" className="btn btn-large" disabled={!!busy} onClick={() => setIndex(0)}>
-                  上一步
-                </button>
-                <button type="submit" className="btn btn-primary btn-large" disabled={!!busy}>
-                  {busy ?? '下一步'}
-                </button>
-              </div>
+              <StepFooter error={error} busy={busy} back={() => setIndex(0)} next="下一步" />
             </form>
           ) : null}
 
@@ -251,16 +230,53 @@ export function SetupWizard({ status, onDone }: { status: WorkspaceStatus; onDon
                   <span className="setup-choice-text">直接进入系统，可逐个录入干部，或以后再导入。</span>
                 </button>
               </div>
-              {busy ? <div className="setup-busy">{busy}</div> : null}
-              {error ? (
-                <div className="field-error" role="alert">
-                  {error}
-                </div>
-              ) : null}
+              <StepFooter error={error} busy={busy} />
             </div>
           ) : null}
         </div>
       </div>
     </div>
+  )
+}
+
+/**
+ * The foot of a step: what went wrong (in Chinese, said where), what is under way, and 上一步 /
+ * 下一步 (a submit button of the step's form; it says what is being done while busy).
+ */
+function StepFooter({
+  error,
+  busy = null,
+  back,
+  next,
+}: {
+  error: string | null
+  busy?: string | null
+  back?(): void
+  next?: string
+}) {
+  return (
+    <>
+      {error ? (
+        <div className="field-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {next || back ? (
+        <div className="setup-actions">
+          {back ? (
+            <button type="button" className="btn btn-large" disabled={!!busy} onClick={back}>
+              上一步
+            </button>
+          ) : null}
+          {next ? (
+            <button type="submit" className="btn btn-primary btn-large" disabled={!!busy}>
+              {busy ?? next}
+            </button>
+          ) : null}
+        </div>
+      ) : busy ? (
+        <div className="setup-busy">{busy}</div>
+      ) : null}
+    </>
   )
 }

@@ -1,41 +1,5 @@
 /** Small pieces shared by the records pages and tabs. */
-import { useCallback, useEffect, useState } from 'react'
 import type { Unit } from '../../../../main/domain/cadre'
-
-/**
- * Loads once and again whenever `reload()` is called or `deps` change.
- * Old pattern: use `useApiQuery` (lib/query) and the kit; kept until the last page is off it.
- */
-export function useLoad<T>(
-  load: () => Promise<T>,
-  deps: unknown[],
-): { data: T | null; error: string | null; reload(): void; loading: boolean } {
-  const [data, setData] = useState<T | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [n, setN] = useState(0)
-  const [loading, setLoading] = useState(true)
-  useEffect(() => {
-    let live = true
-    setLoading(true)
-    load()
-      .then((d) => {
-        if (!live) return
-        setData(d)
-        setError(null)
-      })
-      .catch((e: unknown) => {
-        if (!live) return
-        setError(e instanceof Error ? e.message : String(e))
-      })
-      .finally(() => live && setLoading(false))
-    return () => {
-      live = false
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, n])
-  const reload = useCallback(() => setN((x) => x + 1), [])
-  return { data, error, reload, loading }
-}
 
 /** The unit list from the one shared query (renderer/src/kit/units.ts). */
 export { useUnits } from '../../kit/units'

@@ -4,6 +4,7 @@
  * or a Chinese error as data.
  */
 import type { z } from 'zod'
+import './zod-locale'
 import { toErrorData, type AppErrorData } from '../domain/errors'
 import { CHANNEL_NAMES, channels, type ChannelName, type Channels } from './contract'
 import { tablesOverlap, type ApiResult, type AppEvent, type HandlersOf } from './contract/define'

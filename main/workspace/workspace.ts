@@ -13,6 +13,7 @@
  * workspace.json (in the config folder) remembers the data folder and which database was open.
  * No Electron here.
  */
+import '../ipc/zod-locale'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'

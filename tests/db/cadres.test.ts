@@ -525,6 +525,13 @@ describe('settings and the IPC door', () => {
       ok: false,
       error: { code: 'invalid-argument', message: expect.stringMatching(/^参数无效/) },
     })
+    // zod's default text in Chinese, never English ("Too big: expected string…")
+    const long = await dispatch('cadres.query', { search: 'x'.repeat(500), offset: 0, limit: 10 })
+    expect(long.ok).toBe(false)
+    if (!long.ok) {
+      expect(long.error.message).toMatch(/^参数无效（search）：.*过大/)
+      expect(long.error.message).not.toMatch(/Too big|expected|Invalid/)
+    }
     expect(await dispatch('settings.set', { key: 'k', value: { a: 1 } })).toEqual({ ok: true, value: null })
     expect(await dispatch('settings.get', { key: 'k' })).toEqual({ ok: true, value: { a: 1 } })
   })

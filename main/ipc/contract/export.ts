@@ -22,6 +22,6 @@ export const RosterExportSchema = z.object({
 export const exportChannels = {
   'export.roster': channel<ExportFileResult>()(
     RosterExportSchema,
-    read(['cadres', 'units', 'resume_entries', 'family_members'], 'heavy'),
+    read(['cadres', 'units', 'resume_entries', 'family_members', 'impact_periods'], 'heavy'),
   ),
 }

@@ -9,7 +9,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../main/cli/index'
+import { inProc } from './in-proc'
 import { CADRE_FIELD_KEYS } from '../../main/domain/fields'
 import { validateIdCard } from '../../main/domain/idcard'
 
@@ -23,29 +23,6 @@ function cli(...args: string[]): { code: number; stdout: string; stderr: string 
     maxBuffer: 512 * 1024 * 1024,
   })
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
-}
-
-/** The same command line in this process (faster; used where a child process adds nothing). */
-async function inProc(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const ow = process.stdout.write.bind(process.stdout)
-  const ew = process.stderr.write.bind(process.stderr)
-  process.stdout.write = ((c: string | Uint8Array) => (
-    out.push(String(c)),
-    true
-  )) as typeof process.stdout.write
-  process.stderr.write = ((c: string | Uint8Array) => (
-    err.push(String(c)),
-    true
-  )) as typeof process.stderr.write
-  try {
-    const code = await runCli(args)
-    return { code, stdout: out.join(''), stderr: err.join('') }
-  } finally {
-    process.stdout.write = ow
-    process.stderr.write = ew
-  }
 }
 
 function tmp(): string {

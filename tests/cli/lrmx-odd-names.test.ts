@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../main/cli/index'
+import { inProc } from './in-proc'
 import { makeIdCard } from '../../main/domain/idcard'
 import { applyLrmx, previewLrmx } from '../../main/lrmx/import'
 import { memoryContext } from '../context'
@@ -25,28 +25,6 @@ const ID2 = makeIdCard('620102', '1980-07-02', 246)
 
 function lrmx(inner: string, idCard = ID, name = '王建国'): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<Person>\n  <XingMing>${name}</XingMing>\n  <ShenFenZheng>${idCard}</ShenFenZheng>\n  ${inner}\n</Person>\n`
-}
-
-async function inProc(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = []
-  const err: string[] = []
-  const ow = process.stdout.write.bind(process.stdout)
-  const ew = process.stderr.write.bind(process.stderr)
-  process.stdout.write = ((c: string | Uint8Array) => (
-    out.push(String(c)),
-    true
-  )) as typeof process.stdout.write
-  process.stderr.write = ((c: string | Uint8Array) => (
-    err.push(String(c)),
-    true
-  )) as typeof process.stderr.write
-  try {
-    const code = await runCli(args)
-    return { code, stdout: out.join(''), stderr: err.join('') }
-  } finally {
-    process.stdout.write = ow
-    process.stderr.write = ew
-  }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'cadre-lrmx-odd-'))

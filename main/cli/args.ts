@@ -36,6 +36,11 @@ export function setCliActor(user: string | undefined): void {
   cliActor = user ?? '系统'
 }
 
+/** The --user name as given (or 系统), for commands that write without opening a context. */
+export function cliActorName(): string {
+  return cliActor
+}
+
 /** Accounts (main/auth) check that a named --user is an active account of the database. */
 export function setCliActorCheck(fn: (ctx: AppContext, user: string) => void): void {
   actorCheck = fn

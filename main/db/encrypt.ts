@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { AppError } from '../domain/errors'
+import { registerAuditHash } from './audit-chain'
 import { CIPHER, copyDatabase, isPlainSqlite, openDatabase, quickCheck, restrictFile, sqlString } from './open'
 
 function cleanup(path: string): void {
@@ -55,8 +56,50 @@ export interface EncryptResult {
   copies: string[]
 }
 
+/** Who asked for the encryption, for the audit row written into the encrypted file. */
+export interface EncryptAudit {
+  actor: string
+  at: string
+  /** Where it was asked from, e.g. 设置页 or 命令行. */
+  via: string
+}
+
+/**
+ * The audit row of the encryption goes into the encrypted copy after it was checked and before it is
+ * renamed over the original, so the change and its record land together: a failure leaves the
+ * plain original without a row claiming it was encrypted. The chain trigger needs cadre_audit_hash.
+ */
+function auditEncryption(file: string, key: string, a: EncryptAudit): void {
+  const db = new Database(file)
+  try {
+    db.pragma(`cipher = ${sqlString(CIPHER)}`)
+    db.pragma(`key = ${sqlString(key)}`)
+    registerAuditHash(db)
+    const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").get()
+    if (!has) return
+    db.prepare(
+      'INSERT INTO audit_log (at, actor, action, entity, entity_id, cadre_id, summary, before, after) VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?)',
+    ).run(
+      a.at,
+      a.actor,
+      'encrypt',
+      'database',
+      `数据库已就地加密（经${a.via}），备份与安全副本一并加密`,
+      JSON.stringify({ 加密: '否' }),
+      JSON.stringify({ 加密: '是' }),
+    )
+  } finally {
+    db.close()
+  }
+}
+
 /** Encrypts the plain database at `path` (and its backups in `backupDir`) with `key`. */
-export function encryptDatabaseInPlace(path: string, key: string, backupDir: string | null): EncryptResult {
+export function encryptDatabaseInPlace(
+  path: string,
+  key: string,
+  backupDir: string | null,
+  audit?: EncryptAudit,
+): EncryptResult {
   if (!key) throw new AppError('key-missing', '需要密钥：请先设置环境变量 CADRE_DB_KEY', 'a key is needed (CADRE_DB_KEY)')
   if (!isPlainSqlite(path)) {
     throw new AppError('already-encrypted', `数据库“${path}”已经加密（或不是 SQLite 文件），未作改动`, `${path} is already encrypted; left untouched`)
@@ -84,6 +127,7 @@ export function encryptDatabaseInPlace(path: string, key: string, backupDir: str
     } finally {
       check.close()
     }
+    if (audit) auditEncryption(tmp, key, audit)
     for (const s of ['-wal', '-shm']) if (existsSync(path + s)) rmSync(path + s)
     renameSync(tmp, path)
     restrictFile(path)

@@ -326,7 +326,8 @@ export class Workspace {
     // Who may: asked of the running dispatcher with the caller's session (administrators only).
     const st = await this.running.dispatch('custody.status', undefined, call)
     if (!st.ok) throw new AppError(st.error.code, st.error.message, st.error.messageEn)
-    if ((st.value as CustodyStatus).encrypted) {
+    const asked = st.value as CustodyStatus
+    if (asked.encrypted) {
       throw new AppError('already-encrypted', '数据库已经加密，无需再加密', 'the database is already encrypted')
     }
     const ctx = (this.running as { ctx?: { db?: { inTransaction?: boolean } } }).ctx
@@ -342,7 +343,11 @@ export class Workspace {
       const probe = openDatabase(path, { readonly: true })
       const id = databaseId(probe)
       probe.close()
-      copies = encryptDatabaseInPlace(path, key, id ? join(dirname(path), 'backups', id) : null).copies
+      copies = encryptDatabaseInPlace(path, key, id ? join(dirname(path), 'backups', id) : null, {
+        actor: asked.actor,
+        at: new Date().toISOString(),
+        via: '设置页',
+      }).copies
     } catch (e) {
       this.busy = null
       await this.boot('real')

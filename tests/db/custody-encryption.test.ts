@@ -124,6 +124,12 @@ describe('encryption at rest', () => {
     expect(cli(null, 'list', '--db', db, '--json').code).toBe(2)
     expect(cli(KEY, 'verify', '--db', db).code).toBe(0)
     expect(readdirSync(dir).filter((f) => f.includes('encrypting'))).toEqual([])
+    // The encryption is in the audit log of the encrypted file, chained (verify above passed).
+    const enc = openDatabase(db, { readonly: true, key: KEY })
+    const last = enc.prepare('SELECT actor, action, summary, hash FROM audit_log ORDER BY id DESC LIMIT 1').get()
+    enc.close()
+    expect(last).toMatchObject({ actor: '系统', action: 'encrypt', summary: '数据库已就地加密（经命令行），备份与安全副本一并加密' })
+    expect((last as { hash: string | null }).hash).toBeTruthy()
   })
 })
 

@@ -82,6 +82,13 @@ describe('加密数据库 from the settings page', () => {
     expect(withKey.prepare('SELECT name FROM cadres').pluck().all()).toEqual(['王建国'])
     withKey.close()
 
+    // The audit log says who encrypted it, from where (the row landed in the encrypted file).
+    const audit = (await ok(w, 'audit.list', { limit: 5 })) as { entries: { actor: string; action: string; summary: string }[] }
+    const row = audit.entries.find((e) => e.action === 'encrypt')
+    expect(row?.summary).toBe('数据库已就地加密（经设置页），备份与安全副本一并加密')
+    expect(row?.actor).not.toMatch(/^(系统|未登录)?$/)
+    expect(((await ok(w, 'audit.verify')) as { ok: boolean }).ok).toBe(true)
+
     // A second request is refused, nothing changed.
     const again = await w.dispatch('workspace.encrypt', { confirm: true })
     expect(again).toMatchObject({ ok: false, error: { message: '数据库已经加密，无需再加密' } })

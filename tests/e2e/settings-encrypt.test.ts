@@ -48,6 +48,10 @@ describe('设置 → 加密数据库', () => {
     expect(await key.textContent()).toContain('CADRE_DB_KEY=恢复密钥')
     expect(await page.getByTestId('encrypt-close').isDisabled()).toBe(true)
     await screenshot(page, 'settings-encrypt-key')
+    // It cannot be dismissed before the key is kept: no ×, and Escape leaves it open.
+    expect(await page.getByTestId('encrypt-done').getByRole('button', { name: '关闭' }).count()).toBe(0)
+    await page.keyboard.press('Escape')
+    expect(await key.isVisible()).toBe(true)
     expect(isPlainSqlite(db)).toBe(false)
 
     await page.getByTestId('encrypt-kept').check()

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { databaseId, keyFromEnv, openDatabase } from '../../db/open'
 import { encryptDatabaseInPlace } from '../../db/encrypt'
-import { CliError, printJson, requireStr, type CliCommand } from '../args'
+import { CliError, cliActorName, printJson, requireStr, type CliCommand } from '../args'
 
 export const encryptCommand: CliCommand = {
   name: 'encrypt',
@@ -18,7 +18,11 @@ export const encryptCommand: CliCommand = {
     const probe = openDatabase(path, { readonly: true, key })
     const id = databaseId(probe)
     probe.close()
-    const r = encryptDatabaseInPlace(path, key, id ? join(dirname(path), 'backups', id) : null)
+    const r = encryptDatabaseInPlace(path, key, id ? join(dirname(path), 'backups', id) : null, {
+      actor: cliActorName(),
+      at: new Date().toISOString(),
+      via: '命令行',
+    })
     if (args.options['json']) printJson(r)
     else process.stdout.write(`已加密：${r.database}（另加密备份与安全副本 ${r.copies.length} 份）\n`)
     return 0

@@ -6,6 +6,8 @@ export interface CustodyStatus {
   /** The database file is encrypted (opened with a key). */
   encrypted: boolean
   dbPath: string
+  /** Who is asking (the signed-in account's name): the encrypt audit row names him. */
+  actor: string
 }
 
 export const custodyChannels = {

@@ -4,6 +4,6 @@ import type { Handlers } from '../registry'
 
 export function createCustodyHandlers(ctx: AppContext): Pick<Handlers, 'custody.status'> {
   return {
-    'custody.status': () => ({ encrypted: !!ctx.key, dbPath: ctx.dbPath }),
+    'custody.status': () => ({ encrypted: !!ctx.key, dbPath: ctx.dbPath, actor: ctx.actor }),
   }
 }

@@ -16,6 +16,7 @@ const ACTIONS: Record<string, string> = {
   override: '人工认定',
   load: '载入数据',
   compare: '比对回写',
+  encrypt: '加密数据库',
 }
 
 const EXTRA_LABELS: Record<string, string> = {

@@ -79,6 +79,7 @@ export function EncryptSection() {
         width={600}
         testId="encrypt-done"
         onClose={() => undefined}
+        closable={false}
         footer={
           <>
             <button type="button" className="btn" onClick={() => window.print()}>

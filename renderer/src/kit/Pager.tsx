@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react'
+
 /** 共 N 条，第 p / n 页 with 首页 / 上一页 / 下一页 / 末页 (page numbers from 0). */
 export function Pager({
   total,
@@ -5,12 +7,15 @@ export function Pager({
   pageSize,
   onPage,
   testId,
+  children,
 }: {
   total: number
   page: number
   pageSize: number
   onPage(page: number): void
   testId?: string
+  /** More buttons after 末页 (e.g. 刷新). */
+  children?: ReactNode
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize))
   return (
@@ -40,6 +45,7 @@ export function Pager({
       >
         末页
       </button>
+      {children}
     </div>
   )
 }

@@ -7,6 +7,7 @@ import { actionLabel, changesOf } from './display'
 import { dateTimeDots } from '../../../../main/domain/dates'
 import { useApiQuery } from '../../lib/query'
 import { CadreLink, errorText } from '../../components'
+import { Pager } from '../../kit'
 
 const PAGE_SIZE = 50
 
@@ -14,7 +15,7 @@ function when(iso: string): string {
   return dateTimeDots(iso, { seconds: true })
 }
 
-export function AuditList({ cadreId }: { cadreId?: number; reloadKey?: unknown }) {
+export function AuditList({ cadreId }: { cadreId?: number }) {
   const [page, setPage] = useState(0)
   // Refetched after every commit that writes the log, from this window or any other.
   const q = useApiQuery(
@@ -31,7 +32,6 @@ export function AuditList({ cadreId }: { cadreId?: number; reloadKey?: unknown }
       </div>
     )
   if (!data) return <div className="muted">正在读取…</div>
-  const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE))
   return (
     <div className="audit-list" data-testid="audit-list">
       <table className="table audit-table">
@@ -87,41 +87,11 @@ export function AuditList({ cadreId }: { cadreId?: number; reloadKey?: unknown }
           })}
         </tbody>
       </table>
-      <div className="pager">
-        <span className="muted">
-          共 {data.total.toLocaleString('zh-CN')} 条，第 {page + 1} / {pages} 页
-        </span>
-        <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => setPage(0)}>
-          首页
-        </button>
-        <button
-          type="button"
-          className="btn btn-small"
-          disabled={page === 0}
-          onClick={() => setPage(page - 1)}
-        >
-          上一页
-        </button>
-        <button
-          type="button"
-          className="btn btn-small"
-          disabled={page + 1 >= pages}
-          onClick={() => setPage(page + 1)}
-        >
-          下一页
-        </button>
-        <button
-          type="button"
-          className="btn btn-small"
-          disabled={page + 1 >= pages}
-          onClick={() => setPage(pages - 1)}
-        >
-          末页
-        </button>
+      <Pager total={data.total} page={page} pageSize={PAGE_SIZE} onPage={setPage}>
         <button type="button" className="btn btn-small" onClick={() => void q.refetch()}>
           刷新
         </button>
-      </div>
+      </Pager>
     </div>
   )
 }

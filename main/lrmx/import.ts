@@ -440,8 +440,19 @@ export async function applyLrmx(
   bytes: Uint8Array,
   fileName: string,
   units: LrmxUnitChoices = {},
+  opts: { unitsAnswered?: boolean } = {},
 ): Promise<LrmxReport> {
   const first = await planUpload(ctx, bytes, fileName, units)
+  // The window asks every unit question before 导入 (lrmx.apply passes unitsAnswered): a question
+  // left open there is refused, naming the people, instead of landing cadres without a unit.
+  const open = first.filter((p) => p.item.unitQuestion && (p.item.action === 'create' || p.item.action === 'update'))
+  if (opts.unitsAnswered && open.length > 0) {
+    throw new AppError(
+      'lrmx-unit-open',
+      `以下干部的单位尚未确定：${open.map((p) => `${p.item.name ?? p.item.file}（${p.item.file}）`).join('、')}。请在预览中为其选择单位，或选择“暂不指定单位”后再导入`,
+      'unit questions left open',
+    )
+  }
   const write = ctx.db.transaction((): Planned[] => {
     // Planned again inside the transaction, so what is written matches the database as it is now.
     const seen = new Map<string, string>()
@@ -450,6 +461,11 @@ export async function applyLrmx(
       // A unit chosen in the preview and removed since stops everything (nothing is written).
       const chosen = fresh.parsed ? units[fresh.parsed.idCard] : undefined
       if (chosen && fresh.item.unitQuestion) unitOfChoice(ctx, chosen, fresh.item.file)
+      // The command line has no preview to answer in: the cadre lands without a unit, and says so.
+      if (!chosen && fresh.item.unitQuestion && (fresh.item.action === 'create' || fresh.item.action === 'update'))
+        fresh.item.warnings.push(
+          `单位未确定：文件不含单位，现任职务也没有对应到单位树中的单位${fresh.item.unitQuestion.proposed ? `（看似“${fresh.item.unitQuestion.proposed}”）` : ''}，已按暂不指定单位导入，请到干部信息补填单位`,
+        )
       return fresh.item.action === 'create' || fresh.item.action === 'update' ? writeOne(ctx, fresh) : fresh
     })
   })

@@ -130,3 +130,27 @@ describe('LRMX import: a cadre whose unit the file does not give', () => {
     expect(ctx.db.prepare('SELECT count(*) FROM cadres').pluck().get()).toBe(0)
   })
 })
+
+describe('LRMX import: a unit question left open', () => {
+  it('the window (lrmx.apply answers every question) refuses it, naming the person; nothing is written', async () => {
+    const ctx = memoryContext({ at: '2026-11-30' })
+    tree(ctx)
+    const f = lrmxFile('李秀兰', ID1, '县新农村服务中心主任')
+    await expect(applyLrmx(ctx, f.bytes, '李秀兰.lrmx', {}, { unitsAnswered: true })).rejects.toThrow(
+      '以下干部的单位尚未确定：李秀兰（李秀兰.lrmx）。请在预览中为其选择单位，或选择“暂不指定单位”后再导入',
+    )
+    expect(ctx.db.prepare('SELECT count(*) FROM cadres').pluck().get()).toBe(0)
+  })
+
+  it('the command line (no preview to answer in) lands the cadre without a unit and says so', async () => {
+    const ctx = memoryContext({ at: '2026-11-30' })
+    tree(ctx)
+    const f = lrmxFile('李秀兰', ID1, '县新农村服务中心主任')
+    const r = await applyLrmx(ctx, f.bytes, '李秀兰.lrmx')
+    expect(r.created).toBe(1)
+    expect(unitOf(ctx, ID1)).toBeNull()
+    expect(r.items[0]?.warnings).toContain(
+      '单位未确定：文件不含单位，现任职务也没有对应到单位树中的单位（看似“县新农村服务中心”），已按暂不指定单位导入，请到干部信息补填单位',
+    )
+  })
+})

@@ -65,6 +65,6 @@ export function createFormHandlers(ctx: AppContext): FormHandlers {
       return { fileName: r.fileName, bytes: r.bytes }
     },
     'lrmx.preview': ({ fileName, bytes, units }) => previewLrmx(ctx, bytes, fileName, units),
-    'lrmx.apply': ({ fileName, bytes, units }) => applyLrmx(ctx, bytes, fileName, units),
+    'lrmx.apply': ({ fileName, bytes, units }) => applyLrmx(ctx, bytes, fileName, units, { unitsAnswered: true }),
   }
 }

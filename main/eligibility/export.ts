@@ -10,15 +10,18 @@ import { effectiveOf, loadOptions } from './service'
 import { currentRuleSet, roundDecisions, roundOverrides } from './store'
 import { FILTER_LABELS, verdictText, type ReviewFilter } from './types'
 import { jobProgress, jobStage, throwIfCancelled } from '../worker/job'
+import { count, emptySummary, inScope, matchesFilter, type ReviewScope } from './view'
 
 export async function exportReview(
   ctx: AppContext,
-  o: { target: Target; at: string; filter: ReviewFilter },
+  o: { target: Target; at: string; filter: ReviewFilter } & ReviewScope,
 ): Promise<{ fileName: string; bytes: Uint8Array; rows: number }> {
   const ruleSet = currentRuleSet(ctx.db, o.target)
   // As a long job: loading ~25 %, evaluating to 60 %, writing the workbook the rest.
-  const facts = jobStage(0, 25, () => loadFacts(ctx.db, loadOptions(ruleSet, o.at))).filter((f) =>
-    isPromotion(o.target, f.positionLevel, f.rank),
+  // The page's view: the same unit, current level and search as the grid and its pills.
+  const scoped = inScope(o)
+  const facts = jobStage(0, 25, () => loadFacts(ctx.db, loadOptions(ruleSet, o.at))).filter(
+    (f) => isPromotion(o.target, f.positionLevel, f.rank) && scoped(f),
   )
   const impact = impactConfig(ctx)
   const overrides = roundOverrides(ctx.db, o.target, o.at)
@@ -38,6 +41,8 @@ export async function exportReview(
     { header: '意见说明', kind: 'longText', width: 24 },
   ]
   const rows: TableRow[] = []
+  // Counted as the page's pills count (by the rules alone, view.ts), and those a 豁免 lets through.
+  const s = { ...emptySummary(), lifted: 0 }
   let seen = 0
   for (const f of facts) {
     if (seen++ % 1000 === 0) {
@@ -46,13 +51,7 @@ export async function exportReview(
     }
     const ev = evaluateCadre(f, ruleSet.rules, o.at, { evidence: false, impact })
     const fails = ev.rules.filter((x) => x.result === 'fail').length
-    const keep =
-      o.filter === 'all' ||
-      (o.filter === 'eligible' && ev.eligible === true) ||
-      (o.filter === 'ineligible' && ev.eligible === false) ||
-      (o.filter === 'unknown' && ev.eligible === null) ||
-      (o.filter === 'blocked-by-one' && fails === 1)
-    if (!keep) continue
+    if (!matchesFilter({ eligible: ev.eligible, failCount: fails }, o.filter)) continue
     const ov = overrides.get(f.id)
     const d = decisions.get(f.id)
     const cells = ev.rules.map((x) => {
@@ -62,6 +61,8 @@ export async function exportReview(
       return o2 ? `✗ ${x.reason}（已豁免：${o2.reason}）` : `✗ ${x.reason}`
     })
     const effective = effectiveOf(ev, ov)
+    count(s, { eligible: ev.eligible, failCount: fails })
+    if (effective === true && ev.eligible !== true) s.lifted++
     const verdict =
       effective === ev.eligible ? verdictText(ev.eligible) : `${verdictText(effective)}（经豁免）`
     const projected = timeCurable(ev) ? projectEligibility(f, ruleSet.rules, o.at, ev, impact).date : null
@@ -80,23 +81,24 @@ export async function exportReview(
       d?.note ?? null,
     ])
   }
-  const s = { eligible: 0, ineligible: 0, unknown: 0 }
-  for (const r of rows) {
-    const v = String(r[7])
-    if (v.startsWith('符合')) s.eligible++
-    else if (v === '不符合') s.ineligible++
-    else s.unknown++
-  }
+  // The scope, said in the note and the file name (a view of one unit is not the county's list).
+  const scope = [
+    o.unit?.trim() ? `工作单位 ${o.unit.trim()}` : '',
+    o.level?.trim() ? `${o.target.startsWith('rank-') ? '现职级' : '现职务层次'} ${o.level.trim()}` : '',
+    o.search?.trim() ? `搜索“${o.search.trim()}”` : '',
+  ].filter(Boolean)
+  const lifted = s.lifted ? `；经豁免后符合 ${s.lifted}` : ''
   const { bytes } = await jobStage(60, 100, () => workbookToBytes([
     {
       name: `${TARGET_SHORT[o.target]}资格审查`,
       title: `${TARGET_LABELS[o.target]}资格审查结果`,
-      note: `审查日期 ${o.at} · ${versionText(ruleSet.version)} · ${FILTER_LABELS[o.filter]} ${rows.length} 人（符合 ${s.eligible}，不符合 ${s.ineligible}，待补充信息 ${s.unknown}）`,
+      note: `审查日期 ${o.at} · ${versionText(ruleSet.version)} · ${[...scope, ''].join(' · ')}${FILTER_LABELS[o.filter]} ${rows.length} 人（符合 ${s.eligible}，不符合 ${s.ineligible}，待补充信息 ${s.unknown}${lifted}）`,
       columns,
       rows,
       total: rows.length,
       freezeColumns: 2,
     },
   ]))
-  return { fileName: `${TARGET_SHORT[o.target]}资格审查_${o.at}.xlsx`, bytes, rows: rows.length }
+  const unitPart = o.unit?.trim() ? `_${o.unit.trim().replace(/[\\/:*?"<>|]/g, '_')}` : ''
+  return { fileName: `${TARGET_SHORT[o.target]}资格审查${unitPart}_${o.at}.xlsx`, bytes, rows: rows.length }
 }

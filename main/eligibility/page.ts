@@ -20,22 +20,17 @@ import { loadFacts } from './load'
 import { promotionSql, type Target } from './rules'
 import { reviewRound } from './service'
 import type { ReviewFilter, ReviewResult, ReviewRow, ReviewSummary } from './types'
+import { count, emptySummary, inScope, isWholeRound, matchesFilter, scopeKey, type ReviewScope } from './view'
 
 export interface ReviewSort {
   colId: string
   sort: 'asc' | 'desc'
 }
 
-export interface ReviewPageQuery {
+export interface ReviewPageQuery extends ReviewScope {
   target: Target
   at: string
   filter: ReviewFilter
-  /** Part of 姓名, 工作单位 or 身份证号. */
-  search?: string | undefined
-  /** Only this 工作单位 (exact name). */
-  unit?: string | undefined
-  /** Only this current 职务层次 or 职级. */
-  level?: string | undefined
   sort?: ReviewSort[] | undefined
   offset: number
   limit: number
@@ -43,8 +38,12 @@ export interface ReviewPageQuery {
 
 export interface ReviewPage extends Omit<ReviewResult, 'rows' | 'summary'> {
   rows: ReviewRow[]
-  /** The filter counts; null when only the first rows were evaluated (ask again for them). */
+  /** The filter counts of the view's scope (unit, current level, search: the pills, and what the
+   *  Excel export of the same view counts); null when only the first rows were evaluated (ask
+   *  again for them). */
   summary: ReviewSummary | null
+  /** Cadres in the whole round (every unit and level); null with the early rows. */
+  roundTotal: number | null
   /** Rows matching the filter and the search. */
   total: number
   /** Whether the round came from memory (no evaluation for this request). */
@@ -59,6 +58,8 @@ interface Entry {
   result: ReviewResult
   /** The last filtered and sorted list, reused while the grid scrolls through it. */
   view: { key: string; rows: ReviewRow[] } | null
+  /** The counts of the last scope asked for (the whole round's are `result.summary`). */
+  scoped?: { key: string; summary: ReviewSummary }
   facets?: { units: string[]; levels: string[] }
 }
 
@@ -127,21 +128,6 @@ export function clearReviewCache(db: Db): void {
   factsCaches.delete(db)
 }
 
-function matches(row: ReviewRow, filter: ReviewFilter): boolean {
-  switch (filter) {
-    case 'all':
-      return true
-    case 'eligible':
-      return row.eligible === true
-    case 'ineligible':
-      return row.eligible === false
-    case 'unknown':
-      return row.eligible === null
-    case 'blocked-by-one':
-      return row.failCount === 1
-  }
-}
-
 /** The verdict column's text, as the page shows it (renderer shared.ts verdictOf). */
 function verdictText(row: ReviewRow): string {
   if (row.effective !== row.eligible) {
@@ -181,16 +167,8 @@ function compareValues(a: SortValue, b: SortValue): number {
 }
 
 function viewOf(result: ReviewResult, q: ReviewPageQuery): ReviewRow[] {
-  const s = q.search?.trim() ?? ''
-  const unit = q.unit?.trim() ?? ''
-  const level = q.level?.trim() ?? ''
-  let rows = result.rows.filter(
-    (r) =>
-      matches(r, q.filter) &&
-      (!unit || r.unit === unit) &&
-      (!level || r.positionLevel === level || r.rank === level) &&
-      (!s || r.name.includes(s) || (r.unit ?? '').includes(s) || r.idCard.includes(s)),
-  )
+  const scoped = inScope(q)
+  let rows = result.rows.filter((r) => matchesFilter(r, q.filter) && scoped(r))
   const ruleIndex = new Map(result.ruleSet.rules.map((r, i) => [r.id as string, i]))
   const keys = (q.sort ?? []).flatMap((x) => {
     const get = sortValue(x.colId, ruleIndex)
@@ -209,6 +187,19 @@ function viewOf(result: ReviewResult, q: ReviewPageQuery): ReviewRow[] {
     rows = dec.map((d) => d.r)
   }
   return rows
+}
+
+/** The filter counts within the view's unit, level and search (issue 10: the pills counted the
+ *  whole county while one unit was listed). */
+function scopeSummary(result: ReviewResult, entry: Entry, q: ReviewScope): ReviewSummary {
+  if (isWholeRound(q)) return result.summary
+  const key = scopeKey(q)
+  if (entry.scoped?.key === key) return entry.scoped.summary
+  const scoped = inScope(q)
+  const s = emptySummary()
+  for (const r of result.rows) if (scoped(r)) count(s, r)
+  entry.scoped = { key, summary: s }
+  return s
 }
 
 /** Rows of a round not yet kept that can be answered without evaluating the whole round. */
@@ -236,6 +227,7 @@ function earlyPage(ctx: AppContext, q: ReviewPageQuery): ReviewPage {
     at: result.at,
     ruleSet: result.ruleSet,
     summary: null,
+    roundTotal: null,
     ms: result.ms,
     rows: result.rows,
     total,
@@ -249,9 +241,7 @@ export function reviewPage(ctx: AppContext, q: ReviewPageQuery, early = false): 
   if (
     early &&
     q.filter === 'all' &&
-    !q.search?.trim() &&
-    !q.unit?.trim() &&
-    !q.level?.trim() &&
+    isWholeRound(q) &&
     !q.sort?.length &&
     q.offset + q.limit <= EARLY_ROWS &&
     !isKept(ctx, q.target, q.at)
@@ -259,16 +249,10 @@ export function reviewPage(ctx: AppContext, q: ReviewPageQuery, early = false): 
     return earlyPage(ctx, q)
   }
   const { result, entry, cached } = cachedRound(ctx, q.target, q.at)
-  const viewKey = JSON.stringify([
-    q.filter,
-    q.search?.trim() ?? '',
-    q.unit ?? '',
-    q.level ?? '',
-    q.sort ?? [],
-  ])
+  const viewKey = JSON.stringify([q.filter, scopeKey(q), q.sort ?? []])
   if (!entry.view || entry.view.key !== viewKey) entry.view = { key: viewKey, rows: viewOf(result, q) }
   const rows = entry.view.rows
-  const summary: ReviewSummary = result.summary
+  const summary = scopeSummary(result, entry, q)
   entry.facets ??= facetsOf(result.rows, q.target)
   return {
     target: result.target,
@@ -276,6 +260,7 @@ export function reviewPage(ctx: AppContext, q: ReviewPageQuery, early = false): 
     at: result.at,
     ruleSet: result.ruleSet,
     summary,
+    roundTotal: result.summary.total,
     ms: result.ms,
     rows: rows.slice(q.offset, q.offset + q.limit),
     total: rows.length,

@@ -41,6 +41,7 @@ import {
   type ReviewRow,
 } from './types'
 import { probationBar } from './probation'
+import { count, emptySummary } from './view'
 
 function checkAt(at: string): void {
   if (!isDay(at))
@@ -85,7 +86,7 @@ export function reviewRound(
   const overrides = roundOverrides(ctx.db, target, at)
   const decisions = roundDecisions(ctx.db, target, at)
   const rows: ReviewRow[] = []
-  const summary = { total: 0, eligible: 0, ineligible: 0, unknown: 0, blockedByOne: 0 }
+  const summary = emptySummary()
   const n = facts.length
   for (const f of facts) {
     if (summary.total % 1000 === 0) {
@@ -113,11 +114,7 @@ export function reviewRound(
     if (firstReason.startsWith('?')) firstReason = firstReason.slice(1)
     const projected = timeCurable(ev) ? projectEligibility(f, ruleSet.rules, at, ev, impact).date : null
     const d = decisions.get(f.id)
-    summary.total++
-    if (ev.eligible === true) summary.eligible++
-    else if (ev.eligible === false) summary.ineligible++
-    else summary.unknown++
-    if (failCount === 1) summary.blockedByOne++
+    count(summary, { eligible: ev.eligible, failCount })
     rows.push({
       cadreId: f.id,
       idCard: f.idCard,

@@ -83,7 +83,30 @@ describe('eligibility.page', () => {
     expect(names(page({ unit: '清川县教育局' }))).toEqual(['诫勉乙'])
     expect(names(page({ level: '一般干部' }))).toEqual(['两项丁'])
     expect(names(page({ unit: '清川县财政局', level: '副科' })).sort()).toEqual(['符合甲', '缺考核丙'].sort())
-    expect(page({ unit: '清川县财政局' }).summary?.total).toBe(4) // the counts stay the round's
+    // The pills count the unit and level chosen (issue 10: they counted the whole county), whatever
+    // the result filter; the round's size stays beside them.
+    const fin = page({ unit: '清川县财政局', filter: 'ineligible' })
+    expect(fin.summary).toEqual({ total: 3, eligible: 1, ineligible: 1, unknown: 1, blockedByOne: 0 })
+    expect(fin.roundTotal).toBe(4)
+    expect(page({ unit: '清川县教育局' }).summary).toEqual({
+      total: 1,
+      eligible: 0,
+      ineligible: 1,
+      unknown: 0,
+      blockedByOne: 1,
+    })
+    expect(page({ unit: '清川县财政局', level: '副科' }).summary).toMatchObject({ total: 2, eligible: 1, unknown: 1 })
+    // each count is the number of rows the same view lists for that result
+    for (const [filter, key] of [
+      ['all', 'total'],
+      ['eligible', 'eligible'],
+      ['ineligible', 'ineligible'],
+      ['unknown', 'unknown'],
+      ['blocked-by-one', 'blockedByOne'],
+    ] as const) {
+      const v = page({ unit: '清川县财政局', filter })
+      expect(v.total).toBe(v.summary![key])
+    }
   })
 
   it('searches by 姓名, 单位 or 身份证号 within the filter', () => {
@@ -98,7 +121,9 @@ describe('eligibility.page', () => {
     expect(names(page({ search: idCard.slice(6, 14) }))).toEqual(['两项丁'])
     const none = page({ search: '无此人' })
     expect(none).toMatchObject({ rows: [], total: 0 })
-    expect(none.summary?.total).toBe(4)
+    expect(none.summary?.total).toBe(0)
+    expect(none.roundTotal).toBe(4)
+    expect(page({ search: '财政局', filter: 'eligible' }).summary).toMatchObject({ total: 3, eligible: 1 })
   })
 
   it('sorts by a column, blanks first, and slices by offset and limit', () => {

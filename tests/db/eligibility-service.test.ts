@@ -5,6 +5,7 @@ import { runCli } from '../../main/cli/index'
 import { openDatabase, type Db } from '../../main/db/open'
 import { MIGRATIONS } from '../../main/db/migrations'
 import { exportReview } from '../../main/eligibility/export'
+import { reviewPage } from '../../main/eligibility/page'
 import { loadFacts } from '../../main/eligibility/load'
 import { defaultRules } from '../../main/eligibility/rules'
 import { decide, overrideRule, reviewDetail, reviewRound } from '../../main/eligibility/service'
@@ -330,6 +331,34 @@ describe('export and command line', () => {
     expect(values).toContain('符合（经豁免）')
     expect(values).toContain('✗ 无一线经历（需累计 12 个月）（已豁免：经研究同意豁免此项）')
     expect(values.some((v) => v.includes('提任正科级领导职务资格审查结果'))).toBe(true)
+  })
+
+  it('exports the view of one unit and level, counted as the page counts it', async () => {
+    people()
+    const lift = insertCadre(db, { name: '一线己', unit: '清川县财政局' }, 6)
+    addGoodRecords(db, lift)
+    db.prepare('DELETE FROM postings WHERE cadre_id = ?').run(lift)
+    overrideRule(ctx, { cadreId: lift, target: 'section-chief', at: AT, ruleId: 'frontline', reason: '经研究同意豁免此项' })
+    const view = { target: 'section-chief' as const, at: AT, unit: '清川县财政局', level: '副科' }
+    const pageView = reviewPage(ctx, { ...view, filter: 'all', offset: 0, limit: 100 })
+    const out = await exportReview(ctx, { ...view, filter: 'all' })
+    expect(out.rows).toBe(pageView.summary!.total)
+    expect(out.fileName).toBe('正科资格审查_清川县财政局_2026-11-22.xlsx')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(out.bytes) as unknown as ArrayBuffer)
+    const ws = wb.worksheets[0]!
+    const units: string[] = []
+    ws.eachRow((r) => {
+      if (typeof r.getCell(1).value === 'number') units.push(String(r.getCell(4).value))
+    })
+    expect(units).toEqual(pageView.rows.map(() => '清川县财政局'))
+    const s = pageView.summary!
+    // the pills' numbers (by the rules alone), and the one a 豁免 lets through said apart
+    expect(String(ws.getCell('A2').value)).toBe(
+      `审查日期 ${AT} · 默认规则 · 工作单位 清川县财政局 · 现职务层次 副科 · 全部 ${s.total} 人（符合 ${s.eligible}，不符合 ${s.ineligible}，待补充信息 ${s.unknown}；经豁免后符合 1）`,
+    )
+    const ineligible = await exportReview(ctx, { ...view, filter: 'ineligible' })
+    expect(ineligible.rows).toBe(s.ineligible)
   })
 
   it('eligibility --json prints the document of CLI.md', async () => {

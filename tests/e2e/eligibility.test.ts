@@ -263,4 +263,62 @@ describe('任职资格审查', () => {
     await page.getByRole('button', { name: '返回任职资格审查' }).click()
     await expect.poll(() => page.locator('.page-subtitle').textContent()).toContain('规则第 1 版')
   })
+
+  it('with a unit chosen, each pill counts the rows listed for its result, and the export of that view agrees', async () => {
+    const page = app.page
+    await page.getByTestId('elig-search').fill('')
+    await page.getByTestId('elig-filter-all').click()
+    const review = (await app.call('eligibility.review', { target: 'section-chief', at: today })) as {
+      rows: { name: string; unit: string | null; eligible: boolean | null; failCount: number }[]
+    }
+    // The unit with the most cadres that still fit on screen (every row rendered), and a mix of results.
+    const byUnit = new Map<string, typeof review.rows>()
+    for (const r of review.rows) if (r.unit) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r])
+    const [unit, mine] = [...byUnit]
+      .filter(([, rs]) => rs.length <= 20 && new Set(rs.map((r) => r.eligible)).size > 1)
+      .sort((a, b) => b[1].length - a[1].length)[0]!
+    expect(mine.length).toBeLessThan(review.rows.length)
+    await page.getByTestId('elig-unit').selectOption(unit)
+    // one 工作单位 cell per row listed (the name column is pinned apart)
+    const grid = page.locator('[data-testid="elig-grid"] .ag-row [col-id="unit"]')
+    const expected: Record<string, number> = {
+      all: mine.length,
+      eligible: mine.filter((r) => r.eligible === true).length,
+      ineligible: mine.filter((r) => r.eligible === false).length,
+      unknown: mine.filter((r) => r.eligible === null).length,
+      'blocked-by-one': mine.filter((r) => r.failCount === 1).length,
+    }
+    const pillOf = async (f: string) =>
+      Number(((await page.getByTestId(`elig-filter-${f}`).locator('.elig-count').textContent()) ?? '').trim())
+    await expect.poll(() => pillOf('all')).toBe(mine.length)
+    for (const f of Object.keys(expected)) {
+      await page.getByTestId(`elig-filter-${f}`).click()
+      // the pill and the rows the grid lists for it, every one of this unit
+      await expect.poll(() => pillOf(f)).toBe(expected[f])
+      await expect.poll(() => grid.count()).toBe(expected[f])
+      const units = await grid.allTextContents()
+      expect(new Set(units)).toEqual(new Set(expected[f] ? [unit] : []))
+    }
+    await page.getByTestId('elig-filter-ineligible').click()
+    await expect.poll(() => grid.count()).toBe(expected.ineligible)
+    await screenshot(page, 'eligibility-unit-pills')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('elig-export').click()])
+    expect(download.suggestedFilename()).toBe(`正科资格审查_${unit}_${today}.xlsx`)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(await download.path())
+    const ws = wb.worksheets[0]!
+    const listed: string[] = []
+    let note = ''
+    ws.eachRow((r) => {
+      const first = r.getCell(1).value
+      if (typeof first === 'number') listed.push(String(r.getCell(4).value))
+      else if (String(first ?? '').startsWith('审查日期')) note = String(first)
+    })
+    expect(listed).toHaveLength(expected.ineligible!)
+    expect(new Set(listed)).toEqual(new Set(expected.ineligible ? [unit] : []))
+    expect(note).toContain(`工作单位 ${unit} · 不符合 ${expected.ineligible} 人`)
+    await page.getByTestId('elig-unit').selectOption('')
+    await page.getByTestId('elig-filter-all').click()
+    await expect.poll(() => pillOf('all')).toBe(review.rows.length)
+  }, 90_000)
 })

@@ -17,6 +17,12 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
 const target = z.enum(TARGETS, '审查事项只能是提任正科级、副科级领导职务或晋升一级至四级主任科员')
 const round = z.object({ target, at: day })
 const id = z.number().int().positive()
+/** A view's scope (eligibility/view.ts): the grid, its counts and the export share it. */
+const scope = {
+  search: z.string().max(100, '搜索词不能超过 100 字').optional(),
+  unit: z.string().max(200, '单位名称不能超过 200 字').optional(),
+  level: z.string().max(20, '职务层次不能超过 20 字').optional(),
+}
 
 export interface FileBytes {
   fileName: string
@@ -29,9 +35,7 @@ export const eligibilityChannels = {
   'eligibility.page': channel<ReviewPage>()(
     round.extend({
       filter: z.enum(REVIEW_FILTERS),
-      search: z.string().max(100, '搜索词不能超过 100 字').optional(),
-      unit: z.string().max(200).optional(),
-      level: z.string().max(20).optional(),
+      ...scope,
       sort: z
         .array(z.object({ colId: z.string().max(60), sort: z.enum(['asc', 'desc']) }))
         .max(10)
@@ -81,7 +85,8 @@ export const eligibilityChannels = {
     write(['eligibility_rule_sets', 'audit_log']),
   ),
   'eligibility.export': channel<FileBytes & { rows: number }>()(
-    round.extend({ filter: z.enum(REVIEW_FILTERS) }),
+    // The page's view: the same unit, level and search as the grid and its counts.
+    round.extend({ filter: z.enum(REVIEW_FILTERS), ...scope }),
     read(undefined, 'heavy'),
   ),
   /** 任职经历 of one cadre (main/records/appointments.ts), edited on the cadre page. */

@@ -170,7 +170,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
             setData((prev) =>
               // an early answer keeps the counts already shown for the same round
               info.summary === null && prev?.summary && prev.target === info.target && prev.at === info.at
-                ? { ...info, summary: prev.summary, facets: prev.facets }
+                ? { ...info, summary: prev.summary, roundTotal: prev.roundTotal, facets: prev.facets }
                 : info,
             )
             setRuleSet((prev) =>
@@ -317,7 +317,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
   const exportXlsx = async () => {
     setExporting(true)
     try {
-      const r = await exportJob.run((job) => call('eligibility.export', { target, at, filter }, { job }))
+      const r = await exportJob.run((job) => call('eligibility.export', { ...baseQuery }, { job }))
       downloadBytes(r.bytes, r.fileName, XLSX_MIME)
       showMessage(`已导出 ${r.rows} 人：${r.fileName}`, 'success')
     } catch (e) {
@@ -337,7 +337,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
       title="任职资格审查"
       subtitle={
         data
-          ? `${data.targetLabel} · 审查日期 ${dateDots(data.at)} · ${data.ruleSet.version > 0 ? `规则第 ${data.ruleSet.version} 版` : '默认规则'} · 在职干部 ${data.summary?.total ?? data.total} 人`
+          ? `${data.targetLabel} · 审查日期 ${dateDots(data.at)} · ${data.ruleSet.version > 0 ? `规则第 ${data.ruleSet.version} 版` : '默认规则'} · 在职干部 ${data.roundTotal ?? data.total} 人`
           : undefined
       }
       testId="eligibility-page"
@@ -493,14 +493,14 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
     >
       <div className="elig-body">
         <div className="elig-grid" data-testid="elig-grid">
-          {data?.summary?.total === 0 ? (
+          {data?.roundTotal === 0 ? (
             <EmptyState title="没有在职干部">
               <p>请先在“干部花名册”中导入或录入干部信息。</p>
             </EmptyState>
           ) : null}
           {validDay ? (
             // Kept mounted while empty so that it asks again when the round changes.
-            <div className="elig-grid-inner" hidden={data?.summary?.total === 0}>
+            <div className="elig-grid-inner" hidden={data?.roundTotal === 0}>
               <DataGrid<ReviewRow>
                 gridRef={gridRef}
                 rowModelType="infinite"

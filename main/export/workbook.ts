@@ -14,6 +14,7 @@ import { PassThrough, type Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { AppError } from '../domain/errors'
 import { cellValue, displayWidth, type CellInput, type CellKind } from './cells'
+import { DirectRows } from './row-xml'
 import { jobProgress, throwIfCancelled } from '../worker/job'
 
 export interface TableColumn {
@@ -148,7 +149,19 @@ async function drain(ws: ExcelJS.Worksheet): Promise<void> {
   for (let waited = 0; pendingBytes(ws) > MAX_PENDING && waited < 10_000; waited += 2) await pause(2)
 }
 
-async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSheet): Promise<SheetResult> {
+export interface WriteOptions {
+  /**
+   * Data rows through exceljs's own Row and Cell objects instead of the direct writer
+   * (row-xml.ts): the reference rendering the tests compare the direct writer with.
+   */
+  exceljsRows?: boolean
+}
+
+async function writeSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheet: TableSheet,
+  opts: WriteOptions,
+): Promise<SheetResult> {
   const cols = sheet.columns
   if (cols.length === 0)
     throw new AppError('export-no-columns', '没有可导出的列，请至少选择一列', 'no columns to export')
@@ -225,9 +238,12 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSh
   let rowNo = headerRow
   let rows = 0
   let groups = 0
+  // Opened at the first data row, so styles are registered in the order exceljs's rows would.
+  let direct: DirectRows | null | undefined = opts.exceljsRows ? null : undefined
   for await (const item of sheet.rows) {
     rowNo++
     if (isGroup(item)) {
+      direct?.flush()
       const r = ws.addRow([item.group])
       r.height = 20
       for (let i = 1; i <= n; i++) r.getCell(i).style = groupStyle
@@ -244,27 +260,39 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSh
         if (room && typeof v === 'string' && v.length * 2 > room)
           lines = Math.max(lines, Math.ceil((displayWidth(v) * 0.9) / room))
       }
-      const r = ws.addRow(values)
       // Spreadsheet programs do not grow a row for wrapped text on opening a file: set it here.
-      if (lines > 1) r.height = Math.min(6, lines) * LINE_HEIGHT + 3
-      for (let i = 0; i < n; i++) r.getCell(i + 1).style = styles[i] ?? {}
-      r.commit()
+      const height = lines > 1 ? Math.min(6, lines) * LINE_HEIGHT + 3 : undefined
+      if (direct === undefined) direct = DirectRows.open(ws, styles)
+      if (direct?.ready && direct.nextRow === rowNo) {
+        direct.add(values, height)
+      } else {
+        const r = ws.addRow(values)
+        if (height) r.height = height
+        for (let i = 0; i < n; i++) r.getCell(i + 1).style = styles[i] ?? {}
+        r.commit()
+      }
       rows++
     }
     if (rowNo % YIELD_EVERY === 0) {
       // A long export reports its progress and stops when cancelled (main/worker/job.ts).
       throwIfCancelled()
       if (sheet.total) jobProgress(rows + groups, sheet.total)
+      direct?.flush()
       if (pendingBytes(ws) > MAX_PENDING) await drain(ws)
       else await tick()
     }
   }
+  direct?.flush()
   ws.commit()
   return { name, rows, groups, headerRow }
 }
 
 /** Writes sheets to a stream as one .xlsx workbook. The stream is ended when done. */
-export async function writeWorkbook(out: Writable, sheets: readonly TableSheet[]): Promise<SheetResult[]> {
+export async function writeWorkbook(
+  out: Writable,
+  sheets: readonly TableSheet[],
+  opts: WriteOptions = {},
+): Promise<SheetResult[]> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
@@ -279,7 +307,7 @@ export async function writeWorkbook(out: Writable, sheets: readonly TableSheet[]
     let name = safeSheetName(s.name)
     for (let k = 2; used.has(name); k++) name = safeSheetName(`${s.name.slice(0, 27)}(${k})`)
     used.add(name)
-    results.push(await writeSheet(wb, { ...s, name }))
+    results.push(await writeSheet(wb, { ...s, name }, opts))
   }
   await wb.commit()
   return results
@@ -295,6 +323,7 @@ export async function writeTable(out: Writable, sheet: TableSheet): Promise<Shee
 /** The workbook as bytes, for an IPC result the renderer downloads. */
 export async function workbookToBytes(
   sheets: readonly TableSheet[],
+  opts: WriteOptions = {},
 ): Promise<{ bytes: Uint8Array; sheets: SheetResult[] }> {
   const sink = new PassThrough()
   const chunks: Buffer[] = []
@@ -303,7 +332,7 @@ export async function workbookToBytes(
     sink.on('end', resolve)
     sink.on('error', reject)
   })
-  const results = await writeWorkbook(sink, sheets)
+  const results = await writeWorkbook(sink, sheets, opts)
   await done
   const buf = Buffer.concat(chunks)
   return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), sheets: results }

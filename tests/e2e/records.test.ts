@@ -313,5 +313,19 @@ describe('干部档案记录', () => {
     await go('postings')
     await app.page.getByTestId('postings-page').waitFor()
     await screenshot(app.page, 'records-postings')
+
+    // 新增派驻 for two people at once: both land (one transaction), both show in the table.
+    await app.page.getByRole('button', { name: '新增派驻' }).click()
+    const dialog = app.page.getByRole('dialog', { name: '新增派驻' })
+    await dialog.getByTestId('picker-search').fill(someone.name!.slice(0, 1))
+    await dialog.getByTestId('picker-hit').nth(1).waitFor()
+    await dialog.getByTestId('picker-hit').nth(0).click()
+    await dialog.getByTestId('picker-hit').nth(1).click()
+    await expect.poll(async () => (await dialog.getByTestId('picker-chosen').textContent()) ?? '').toContain('已选 2 人')
+    await dialog.getByLabel('派驻村（单位）').fill('测试新村')
+    await dialog.getByRole('button', { name: '保存' }).click()
+    await expect
+      .poll(async () => await app.page.getByTestId('postings-table').locator('tr', { hasText: '测试新村' }).count())
+      .toBe(2)
   })
 })

@@ -134,6 +134,11 @@ const GroupSchema = z.discriminatedUnion('kind', [
 export const recordsChannels = {
   'records.list': channel<AnyListedRecord[]>()(RecordListSchema, read()),
   'records.add': channel<SavedRecord>()(z.intersection(z.object({ cadreId: id }), RecordInput), write(RECORD_WRITES)),
+  /** The same record for several people (新增派驻 for a group): all land in one transaction, or none. */
+  'records.addMany': channel<SavedRecord[]>()(
+    z.intersection(z.object({ cadreIds: z.array(id).min(1, '请至少选择一人').max(5000) }), RecordInput),
+    write(RECORD_WRITES),
+  ),
   'records.update': channel<SavedRecord>()(z.intersection(z.object({ id }), RecordInput), write(RECORD_WRITES)),
   'records.remove': channel<null>()(z.object({ id, kind: KindSchema }), write(RECORD_WRITES)),
 

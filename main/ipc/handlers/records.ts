@@ -55,6 +55,12 @@ export function createRecordsHandlers(ctx: AppContext): RecordsHandlers {
     'records.list': (a) => listRecords(ctx, a.kind, a.cadreId) as AnyListedRecord[],
     'records.add': (a) =>
       saved(ctx, a.kind, addRecord(ctx, a.kind as RecordKind, a.cadreId, a.data as RecordData<RecordKind>) as AnyRecord),
+    'records.addMany': (a) =>
+      ctx.db.transaction(() =>
+        [...new Set(a.cadreIds)].map((cadreId) =>
+          saved(ctx, a.kind, addRecord(ctx, a.kind as RecordKind, cadreId, a.data as RecordData<RecordKind>) as AnyRecord),
+        ),
+      )(),
     'records.update': (a) =>
       saved(ctx, a.kind, updateRecord(ctx, a.kind as RecordKind, a.id, a.data as RecordData<RecordKind>) as AnyRecord),
     'records.remove': (a) => {

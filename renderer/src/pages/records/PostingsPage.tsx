@@ -126,13 +126,12 @@ function AddPosting({ onClose }: { onClose(): void }) {
   const [start, setStart] = useState(todayStr().slice(0, 7).replace('-', '.'))
   const [end, setEnd] = useState('')
   const save = async () => {
-    for (const c of picked) {
-      await call('records.add', {
-        cadreId: c.id,
-        kind: 'postings',
-        data: { kind, place: place.trim() || null, start: tidyMonth(start), end: tidyMonth(end) },
-      })
-    }
+    // One call for the group: if one person's record is refused, nobody's lands.
+    await call('records.addMany', {
+      cadreIds: picked.map((c) => c.id),
+      kind: 'postings',
+      data: { kind, place: place.trim() || null, start: tidyMonth(start), end: tidyMonth(end) },
+    })
   }
   return (
     <ActionDialog

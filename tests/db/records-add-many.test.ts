@@ -10,12 +10,12 @@ import { addCadre, auditCount, recordsContext } from './records-helpers'
 const posting = { kind: 'postings' as const, data: { kind: '驻村工作队员', place: '柳树村', start: '2026-03', end: null } }
 
 describe('records.addMany (新增派驻 for several people)', () => {
-  it('adds the record for everyone chosen, each with its audit row', () => {
+  it('adds the record for everyone chosen, each with its audit row', async () => {
     const ctx = recordsContext()
     const a = addCadre(ctx, '张伟')
     const b = addCadre(ctx, '李娜')
     const before = auditCount(ctx)
-    const saved = createRecordsHandlers(ctx)['records.addMany']({ cadreIds: [a, b, a], ...posting } as never)
+    const saved = await createRecordsHandlers(ctx)['records.addMany']({ cadreIds: [a, b, a], ...posting } as never)
     expect(saved.map((r) => r.cadreId)).toEqual([a, b])
     expect(ctx.db.prepare("SELECT count(*) FROM postings WHERE place = '柳树村'").pluck().get()).toBe(2)
     expect(auditCount(ctx) - before).toBe(2)

@@ -8,12 +8,12 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../main/cli/index'
 import { makeIdCard } from '../../main/domain/idcard'
 import { setCadreStatus } from '../../main/services/cadres'
 import type { AppContext } from '../../main/services/context'
 import { loadDemo } from '../../main/services/demo'
 import { AGE_BANDS, computeStats, type AgeBand } from '../../main/stats/compute'
+import { inProc } from '../cli/in-proc'
 import { memoryContext } from '../context'
 
 const AT = '2026-11-30'
@@ -231,31 +231,11 @@ describe('status at a past date', () => {
 describe('stats --json', () => {
   it('prints exactly the keys of the issue', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'stats-')), 'c.db')
-    const out: string[] = []
-    const err: string[] = []
-    const ow = process.stdout.write.bind(process.stdout)
-    const ew = process.stderr.write.bind(process.stderr)
-    process.stdout.write = ((c: string | Uint8Array) => (
-      out.push(String(c)),
-      true
-    )) as typeof process.stdout.write
-    process.stderr.write = ((c: string | Uint8Array) => (
-      err.push(String(c)),
-      true
-    )) as typeof process.stderr.write
-    let code: number
-    let bad: number
-    try {
-      expect(await runCli(['demo', '--db', db, '--count', '300'])).toBe(0)
-      out.length = 0
-      code = await runCli(['stats', '--db', db, '--at', AT, '--json'])
-      bad = await runCli(['stats', '--db', db, '--unit', '不存在的单位', '--json'])
-    } finally {
-      process.stdout.write = ow
-      process.stderr.write = ew
-    }
-    expect(code).toBe(0)
-    const doc = JSON.parse(out.join('')) as Record<string, unknown>
+    expect((await inProc('demo', '--db', db, '--count', '300')).code).toBe(0)
+    const r = await inProc('stats', '--db', db, '--at', AT, '--json')
+    const bad = await inProc('stats', '--db', db, '--unit', '不存在的单位', '--json')
+    expect(r.code).toBe(0)
+    const doc = JSON.parse(r.stdout) as Record<string, unknown>
     expect(Object.keys(doc)).toEqual([
       'at',
       'total',
@@ -273,7 +253,7 @@ describe('stats --json', () => {
     expect(Object.values(doc['byLevel'] as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(
       doc['total'],
     )
-    expect(bad).toBe(2)
-    expect(err.join('')).toContain('单位“不存在的单位”不存在')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('单位“不存在的单位”不存在')
   })
 })

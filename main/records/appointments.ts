@@ -4,6 +4,7 @@
  * Saved whole (the editor holds the list), with an audit entry; drafted from the 简历 lines for
  * the clerk to confirm.
  */
+import { unitNameFromPosition } from '../units/lrmx-units'
 import { isMonth } from '../domain/dates'
 import { AppError } from '../domain/errors'
 import { RANKS } from '../domain/fields'
@@ -120,8 +121,24 @@ const LEVEL_GUESS: [RegExp, string][] = [
 ]
 
 /**
+ * The 职务层次 a line's posts suggest: each post (党委副书记、镇长 are two) guessed alone, the highest
+ * kept — 镇长 is 正科 though 副书记 comes first. 职级 names are taken out first (一级主任科员 is a
+ * 职级, not a 主任).
+ */
+function guessLevel(text: string): string | null {
+  let rest = text
+  for (const r of RANKS) rest = rest.split(r).join('')
+  let best: string | null = null
+  for (const post of rest.split(/[、，,；;]|兼/)) {
+    const g = LEVEL_GUESS.find(([re]) => re.test(post))?.[1] ?? null
+    if (g && (best === null || (levelIndex(g) ?? -1) > (levelIndex(best) ?? -1))) best = g
+  }
+  return best
+}
+
+/**
  * A draft from the 简历 lines, for the clerk to confirm: each dated line becomes a row with its
- * text as the title, the 职级 named in it, and a 职务层次 guessed from the post's name (副镇长 →
+ * unit told apart from the title where the text allows (清川县东川镇 | 副镇长), the 职级 named in it, and a 职务层次 guessed from the post's name (副镇长 →
  * 副科). Nothing is saved.
  */
 export function draftFromResume(ctx: AppContext, cadreId: number): Appointment[] {
@@ -132,7 +149,11 @@ export function draftFromResume(ctx: AppContext, cadreId: number): Appointment[]
     .filter((l) => l.start && !/学习|学生|读书|毕业|就读/.test(l.text))
     .map((l) => {
       const rank = RANKS.find((r) => l.text.includes(r)) ?? null
-      const level = LEVEL_GUESS.find(([re]) => re.test(l.text))?.[1] ?? (rank ? null : '一般干部')
-      return { start: l.start, end: l.end, unit: null, title: l.text.trim(), level, rank, docNo: null }
+      const level = guessLevel(l.text) ?? (rank ? null : '一般干部')
+      const text = l.text.trim()
+      // "清川县东川镇副镇长" → unit 清川县东川镇, title 副镇长 (the same split as an LRMX 现任职务).
+      const unit = unitNameFromPosition(text)
+      const title = unit && text.startsWith(unit) && text.length > unit.length ? text.slice(unit.length) : text
+      return { start: l.start, end: l.end, unit, title, level, rank, docNo: null }
     })
 }

@@ -94,7 +94,7 @@ export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {
             {
               id: job,
               cancel: call.cancel ?? newCancelFlag(),
-              report: (percent) => opts.onEvent?.({ type: 'progress', job, percent }),
+              report: (percent, detail) => opts.onEvent?.({ type: 'progress', job, percent, ...detail }),
             },
             () => fn(parsed.data),
           )

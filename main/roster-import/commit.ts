@@ -17,7 +17,7 @@ import type { ResumeEntry } from '../domain/resume'
 import type { AppContext } from '../services/context'
 import type { ImportKey } from './headers'
 import type { CadreValues, ParsedRoster, ParsedRow } from './parse'
-import { cancelled, yieldToLoop } from './workbook'
+import { cancelled, yieldToLoop, type StopSignal } from './workbook'
 
 export type OnDuplicate = 'skip' | 'update'
 
@@ -121,7 +121,7 @@ export async function planImport(
   onDuplicate: OnDuplicate,
   opts: {
     onProgress?: (done: number, total: number) => void
-    signal?: AbortSignal
+    signal?: StopSignal
     /** Given (even empty): unknown units are asked about, not created. */
     unitChoices?: Readonly<Record<string, UnitChoice>>
   } = {},
@@ -152,6 +152,7 @@ export async function planImport(
   const actions: RowAction[] = []
   let lastYield = Date.now()
   const total = parsed.rows.length
+  opts.onProgress?.(0, total)
   for (let i = 0; i < total; i++) {
     if ((i & 255) === 0 && Date.now() - lastYield > 40) {
       opts.onProgress?.(i, total)
@@ -214,8 +215,11 @@ export interface CommitOptions {
   onDuplicate: OnDuplicate
   /** The clerk's decisions for units not in the tree; when given, an undecided one stops the import. */
   unitChoices?: Readonly<Record<string, UnitChoice>>
-  onProgress?: (done: number, total: number) => void
-  signal?: AbortSignal
+  /** Rows done of total: first while comparing with the people stored ('plan'), then writing. */
+  onProgress?: (done: number, total: number, phase: 'plan' | 'write') => void
+  signal?: StopSignal
+  /** Runs inside the transaction just before COMMIT (the page's remembered column mapping). */
+  beforeCommit?: () => void
 }
 
 export interface CommitResult {
@@ -247,7 +251,7 @@ export function undecidedUnitsMessage(units: readonly UnknownUnit[]): string {
 
 /**
  * Writes the plan in ONE transaction. Work runs in slices with the event loop free in between
- * (progress polls, the cancel button); cancelling or any error rolls everything back.
+ * (reads on the same worker, progress events); cancelling or any error rolls everything back.
  */
 export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: CommitOptions): Promise<CommitResult> {
   const db = ctx.db
@@ -304,7 +308,7 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
 
   // Planning reads only; it runs before the transaction so the write lock is held as briefly as possible.
   const plan = await planImport(db, parsed, opts.onDuplicate, {
-    onProgress: opts.onProgress,
+    onProgress: (d, t) => opts.onProgress?.(d, t, 'plan'),
     signal: opts.signal,
     ...(choices ? { unitChoices: choices } : {}),
   })
@@ -318,6 +322,7 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
   db.pragma('wal_autocheckpoint = 0')
   db.exec('BEGIN IMMEDIATE')
   try {
+    opts.onProgress?.(0, total, 'write')
     for (let i = 0; i < total; i++) {
       const row = parsed.rows[i] as ParsedRow
       const action = plan.actions[i] as RowAction
@@ -378,7 +383,7 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
         )
       }
       if ((i & 63) === 0 && Date.now() - lastYield > 40) {
-        opts.onProgress?.(i, total)
+        opts.onProgress?.(i, total, 'write')
         await yieldToLoop()
         lastYield = Date.now()
         if (opts.signal?.aborted) throw cancelled()
@@ -407,9 +412,10 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
         )
         .lastInsertRowid,
     )
+    opts.beforeCommit?.()
     if (opts.signal?.aborted) throw cancelled()
     db.exec('COMMIT')
-    opts.onProgress?.(total, total)
+    opts.onProgress?.(total, total, 'write')
     return { plan, auditId }
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK')

@@ -10,10 +10,13 @@ import { commitImport, planImport, type ImportPlan, type OnDuplicate } from './c
 import { detectHeader, mappingSettingKey, IMPORT_TARGETS, type DetectedColumn, type HeaderDetection, type ImportKey } from './headers'
 import { openWorkbook } from './open'
 import { parseRoster, type ParsedRoster } from './parse'
-import { throwIfAborted, type LoadedSheet, type Workbook } from './workbook'
+import { throwIfAborted, type LoadedSheet, type StopSignal, type Workbook } from './workbook'
 
-export type ImportPhase = 'read' | 'check' | 'write'
-export type ProgressFn = (phase: ImportPhase, done: number, total: number) => void
+/** read: the sheet inflated and its shared strings; check: rows parsed and checked; plan: compared
+ *  with the people already stored; write: the one transaction. */
+export type ImportPhase = 'read' | 'check' | 'plan' | 'write'
+/** `rows`: while checking, the rows read so far (done/total are then bytes of the sheet). */
+export type ProgressFn = (phase: ImportPhase, done: number, total: number, rows?: number) => void
 
 /** Column letter → key (null = not imported). */
 export type ColumnMapping = Record<string, ImportKey | null>
@@ -54,7 +57,7 @@ export interface PickedSheet {
 export async function pickSheet(
   wb: Workbook,
   name: string | undefined,
-  opts: { onProgress?: ProgressFn; signal?: AbortSignal } = {},
+  opts: { onProgress?: ProgressFn; signal?: StopSignal } = {},
 ): Promise<PickedSheet> {
   const load = (n: string): Promise<LoadedSheet> =>
     wb.loadSheet(n, { signal: opts.signal, onProgress: (d, t) => opts.onProgress?.('read', d, t) })
@@ -159,7 +162,7 @@ export interface ImportRequest {
   onDuplicate?: OnDuplicate
   mapping?: ColumnMapping
   onProgress?: ProgressFn
-  signal?: AbortSignal
+  signal?: StopSignal
 }
 
 export interface ImportOutcome {
@@ -177,14 +180,14 @@ export async function importRoster(ctx: AppContext, req: ImportRequest): Promise
   const parsed = await parseRoster(
     picked.sheet,
     { ...picked.detection, columns },
-    { date1904: wb.date1904, signal: req.signal, onProgress: (d, t) => req.onProgress?.('check', d, t) },
+    { date1904: wb.date1904, signal: req.signal, onProgress: (d, t, n) => req.onProgress?.('check', d, t, n) },
   )
   // The inflated sheet is no longer needed: let it go before the write phase.
   picked = null
   throwIfAborted(req.signal)
   const onDuplicate = req.onDuplicate ?? 'skip'
   if (req.dryRun) {
-    const plan = await planImport(ctx.db, parsed, onDuplicate, { signal: req.signal, onProgress: (d, t) => req.onProgress?.('write', d, t) })
+    const plan = await planImport(ctx.db, parsed, onDuplicate, { signal: req.signal, onProgress: (d, t) => req.onProgress?.('plan', d, t) })
     return { report: buildReport(req.fileName, parsed, plan, true), parsed }
   }
   if (parsed.problems.length) {
@@ -194,7 +197,7 @@ export async function importRoster(ctx: AppContext, req: ImportRequest): Promise
     fileName: req.fileName,
     onDuplicate,
     signal: req.signal,
-    onProgress: (d, t) => req.onProgress?.('write', d, t),
+    onProgress: (d, t, phase) => req.onProgress?.(phase, d, t),
   })
   // The WAL is folded back into the database file by the caller once the result is out
   // (checkpointAfterImport; closing the database does it too).

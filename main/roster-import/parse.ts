@@ -9,7 +9,7 @@ import { parseResume, type ResumeEntry } from '../domain/resume'
 import { normalizeHeader, type DetectedColumn, type ImportKey } from './headers'
 import { displayValue, normalizeField } from './values'
 import { AppError } from '../domain/errors'
-import { LIMITS, columnLetter, type CellValue, type LoadedSheet, type SheetRow } from './workbook'
+import { LIMITS, columnLetter, type CellValue, type LoadedSheet, type SheetRow, type StopSignal } from './workbook'
 
 export interface Issue {
   row: number
@@ -50,8 +50,9 @@ export interface ParsedRoster {
 
 export interface ParseOptions {
   date1904: boolean
-  onProgress?: (done: number, total: number) => void
-  signal?: AbortSignal
+  /** Bytes of the sheet done / total, and the rows read so far. */
+  onProgress?: (done: number, total: number, rows: number) => void
+  signal?: StopSignal
 }
 
 const NOTE_RE = /^(填表人|填报人|制表人|制表|审核人|审核|负责人|联系人|联系电话|填表时间|填报时间|填表日期|填报单位|单位负责人|备注|说明|注[:：]|注\s*[0-9一二三]|合计|小计|总计|共计)/
@@ -136,8 +137,8 @@ export async function parseRoster(
     }
     out.push(parseRow(row, mapped, colOf, groupUnit, opts.date1904, seenId, width))
   }
-  await sheet.eachRow(onRow, { onProgress: opts.onProgress, signal: opts.signal })
-  opts.onProgress?.(1, 1)
+  await sheet.eachRow(onRow, { onProgress: (d, t) => opts.onProgress?.(d, t, out.length), signal: opts.signal })
+  opts.onProgress?.(1, 1, out.length)
 
   if (pictures.length) {
     const byRow = new Map(out.map((p) => [p.row, p]))

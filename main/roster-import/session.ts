@@ -1,11 +1,13 @@
 /**
  * The import page's conversation with the main process: a file is opened once and kept (bytes and
  * the chosen sheet) under a token; the preview is computed for a sheet + mapping + duplicate
- * choice; the import runs as a job whose progress the page polls and can cancel. The parsed
+ * choice; the import runs as a job (main/worker/job.ts) that reports its progress and can be
+ * cancelled. The parsed
  * roster behind a preview is reused by the import when nothing changed in between.
  */
 import { randomUUID } from 'node:crypto'
-import { AppError, toErrorData, type AppErrorData } from '../domain/errors'
+import { AppError } from '../domain/errors'
+import { currentJob } from '../worker/job'
 import { workbookToBytes } from '../export/workbook'
 import type { AppContext } from '../services/context'
 import { guessUnitKind } from '../services/units'
@@ -30,12 +32,13 @@ import {
   type ColumnMapping,
   type ImportPhase,
   type ImportReport,
+  type ProgressFn,
   type PickedSheet,
 } from './engine'
 import { IMPORT_TARGETS, type DetectedColumn, type ImportKey } from './headers'
 import { openWorkbook } from './open'
 import { parseRoster, type ParsedRoster } from './parse'
-import { columnLetter, type SheetInfo, type Workbook } from './workbook'
+import { cancelled, columnLetter, type SheetInfo, type StopSignal, type Workbook } from './workbook'
 
 export interface OpenedFile {
   token: string
@@ -106,17 +109,22 @@ export interface AskedUnit extends UnknownUnit {
 
 export type UnitChoices = Record<string, UnitChoice>
 
-export interface JobStatus {
-  jobId: string
-  state: 'running' | 'done' | 'failed' | 'cancelled'
-  phase: ImportPhase
-  done: number
-  total: number
-  /** 0–100 over the whole import (read 0–40, check 40–60, write 60–100). */
-  percent: number
-  report: ImportReport | null
-  error: AppErrorData | null
+/** What the import job returns when it lands: its id (for the rejected-rows file) and the report. */
+export interface ImportDone {
+  importId: string
+  report: ImportReport
 }
+
+/** The steps as the page shows them, and each step's share of the progress bar (percent from, to). */
+export const IMPORT_PHASE_LABEL: Record<ImportPhase, string> = {
+  read: '读取文件',
+  check: '检查数据',
+  plan: '比对库中已有人员',
+  write: '写入数据库',
+}
+const PHASE_SPAN: Record<ImportPhase, [number, number]> = { read: [0, 20], check: [20, 60], plan: [60, 70], write: [70, 100] }
+/** When the rows checked for the preview are reused (nothing changed since), only these two remain. */
+const REUSED_SPAN: Record<ImportPhase, [number, number]> = { read: [0, 0], check: [0, 0], plan: [0, 20], write: [20, 100] }
 
 const PREVIEW_ROWS = 2000
 const SESSION_TTL_MS = 60 * 60 * 1000
@@ -131,18 +139,16 @@ interface Session {
   parsed: { sig: string; parsed: ParsedRoster } | null
 }
 
-interface Job {
-  status: JobStatus
-  controller: AbortController
-  parsed: ParsedRoster | null
+/** A finished import: what the rejected-rows file needs. */
+interface Done {
+  parsed: ParsedRoster
   fileName: string
 }
 
-const PHASE_SPAN: Record<ImportPhase, [number, number]> = { read: [0, 40], check: [0, 60], write: [60, 100] }
-
 export class ImportService {
   private sessions = new Map<string, Session>()
-  private jobs = new Map<string, Job>()
+  private done = new Map<string, Done>()
+  private running = false
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -171,14 +177,14 @@ export class ImportService {
       if (!oldest) break
       this.sessions.delete(oldest.token)
     }
-    for (const [k, j] of this.jobs) if (j.status.state !== 'running' && this.jobs.size > 8) this.jobs.delete(k)
+    for (const k of this.done.keys()) if (this.done.size > 8) this.done.delete(k)
   }
 
   private async parsedFor(
     s: Session,
     sheet: string | undefined,
     mapping: ColumnMapping | undefined,
-    opts: { onProgress?: (phase: ImportPhase, done: number, total: number) => void; signal?: AbortSignal } = {},
+    opts: { onProgress?: ProgressFn; signal?: StopSignal } = {},
   ): Promise<{ parsed: ParsedRoster; picked: PickedSheet; remembered: boolean }> {
     if (!s.picked || (sheet !== undefined && s.picked.sheet.name !== sheet)) {
       s.picked = await pickSheet(s.wb, sheet, opts)
@@ -197,7 +203,7 @@ export class ImportService {
       const parsed = await parseRoster(
         picked.sheet,
         { ...picked.detection, columns },
-        { date1904: s.wb.date1904, signal: opts.signal, onProgress: (d, t) => opts.onProgress?.('check', d, t) },
+        { date1904: s.wb.date1904, signal: opts.signal, onProgress: (d, t, n) => opts.onProgress?.('check', d, t, n) },
       )
       s.parsed = { sig, parsed }
     }
@@ -286,86 +292,75 @@ export class ImportService {
     }
   }
 
-  /** Starts the import as a job; the page polls `progress`. */
-  start(arg: {
+  /**
+   * The import as one long call. Run as a job (the page's useJob, `import.run` with a job name), it
+   * reports its percentage with rows done of total and the step in Chinese, and `jobs.cancel` stops
+   * it: the transaction is rolled back, so the database is as it was (the import lands whole or not
+   * at all). Outside a job (tests, scripts) it simply runs to the end.
+   */
+  async run(arg: {
     token: string
     sheet?: string
     mapping?: ColumnMapping
     onDuplicate: OnDuplicate
     units?: UnitChoices
-  }): { jobId: string } {
+  }): Promise<ImportDone> {
     const s = this.session(arg.token)
-    if ([...this.jobs.values()].some((j) => j.status.state === 'running')) {
+    if (this.running) {
       throw new AppError('import-busy', '另一个导入正在进行，请等它完成或取消后再开始', 'another import is running')
     }
-    const jobId = randomUUID()
-    const controller = new AbortController()
-    const status: JobStatus = { jobId, state: 'running', phase: 'read', done: 0, total: 1, percent: 0, report: null, error: null }
-    const job: Job = { status, controller, parsed: null, fileName: s.fileName }
-    this.jobs.set(jobId, job)
-    const progress = (phase: ImportPhase, done: number, total: number): void => {
-      const [a, b] = PHASE_SPAN[phase]
-      status.phase = phase
-      status.done = done
-      status.total = total
-      status.percent = Math.max(status.percent, Math.round(a + ((b - a) * done) / Math.max(1, total)))
+    this.running = true
+    // Taken once here: the reader's callbacks may run outside the job's async context.
+    const job = currentJob()
+    const signal: StopSignal = { get aborted() { return job?.cancelled() ?? false } }
+    let percent = 0
+    let spans = PHASE_SPAN
+    const progress: ProgressFn = (phase, done, total, rows) => {
+      if (!job) return
+      if (percent === 0 && phase === 'plan') spans = REUSED_SPAN
+      const [a, b] = spans[phase]
+      // Monotone: a step that starts over (planning, then writing the same rows) never moves it back.
+      percent = Math.max(percent, a + ((b - a) * done) / Math.max(1, total))
+      // While checking, done/total are bytes of the sheet: the page is told the rows read so far.
+      const counted = phase === 'check' ? { done: rows ?? 0, total: 0 } : phase === 'read' ? { done: 0, total: 0 } : { done, total }
+      job.report(Math.min(percent, 99), { ...counted, phase: IMPORT_PHASE_LABEL[phase] })
     }
-    const run = async (): Promise<void> => {
-      const { parsed, picked } = await this.parsedFor(s, arg.sheet, arg.mapping, { onProgress: progress, signal: controller.signal })
-      job.parsed = parsed
-      progress('check', 1, 1)
-      if (arg.mapping) {
-        const detected = mappingOf(picked.detection.columns)
-        const chosen = mappingOf(parsed.columns)
-        if (JSON.stringify(detected) !== JSON.stringify(chosen)) rememberMapping(this.ctx.db, picked.detection.columns, chosen)
-      }
-      if (controller.signal.aborted) throw new AppError('import-cancelled', '导入已取消，数据库未作任何改动', 'cancelled')
+    try {
+      const { parsed, picked } = await this.parsedFor(s, arg.sheet, arg.mapping, { onProgress: progress, signal })
+      if (signal.aborted) throw cancelled()
+      const detected = mappingOf(picked.detection.columns)
+      const chosen = mappingOf(parsed.columns)
       const { plan } = await commitImport(this.ctx, parsed, {
         fileName: s.fileName,
         onDuplicate: arg.onDuplicate,
         // The page always asks: an unknown unit without a decision stops the import (nothing written).
         unitChoices: arg.units ?? {},
-        signal: controller.signal,
-        onProgress: (d, t) => progress('write', d, t),
+        signal,
+        onProgress: (d, t, phase) => progress(phase, d, t),
+        // The clerk's corrected mapping is remembered with the import, and lost with it if cancelled.
+        beforeCommit: () => {
+          if (arg.mapping && JSON.stringify(detected) !== JSON.stringify(chosen)) rememberMapping(this.ctx.db, picked.detection.columns, chosen)
+        },
       })
-      status.report = buildReport(s.fileName, parsed, plan, false)
-      status.percent = 100
-      status.state = 'done'
-      // Every screen showing cadres or units refreshes (the import's commit is not the call's own).
-      this.ctx.announce?.(['cadres', 'units', 'resume_entries', 'family_members', 'audit_log', 'settings'])
+      job?.report(100, { done: parsed.rows.length, total: parsed.rows.length, phase: '导入完成' })
+      const importId = randomUUID()
       // Keep only what the rejected-rows file needs; the sheet is read again if the clerk goes on.
-      job.parsed = { ...parsed, rows: parsed.rows.filter((r) => r.rejected) }
+      this.done.set(importId, { fileName: s.fileName, parsed: { ...parsed, rows: parsed.rows.filter((r) => r.rejected) } })
       s.parsed = null
       s.picked = null
       // The summary is on screen first; then the WAL is folded back into the database file.
       setTimeout(() => checkpointAfterImport(this.ctx.db), 50)
+      return { importId, report: buildReport(s.fileName, parsed, plan, false) }
+    } finally {
+      this.running = false
     }
-    run().catch((e: unknown) => {
-      const data = toErrorData(e)
-      status.state = data.code === 'import-cancelled' ? 'cancelled' : 'failed'
-      status.error = data
-    })
-    return { jobId }
-  }
-
-  progress(jobId: string): JobStatus {
-    const j = this.jobs.get(jobId)
-    if (!j) throw new AppError('import-no-job', '找不到这个导入任务', 'no such import job')
-    return { ...j.status }
-  }
-
-  cancel(jobId: string): JobStatus {
-    const j = this.jobs.get(jobId)
-    if (!j) throw new AppError('import-no-job', '找不到这个导入任务', 'no such import job')
-    if (j.status.state === 'running') j.controller.abort()
-    return { ...j.status }
   }
 
   /** The rejected rows as .xlsx with a 问题说明 column, for the unit to correct and send again. */
-  async rejectedFile(jobId: string): Promise<{ fileName: string; bytes: Uint8Array }> {
-    const j = this.jobs.get(jobId)
-    if (!j || !j.parsed) throw new AppError('import-no-job', '找不到这个导入任务', 'no such import job')
-    return rejectedWorkbook(j.fileName, j.parsed)
+  async rejectedFile(importId: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+    const d = this.done.get(importId)
+    if (!d) throw new AppError('import-no-job', '找不到这次导入的问题行，请重新导入', 'no such import')
+    return rejectedWorkbook(d.fileName, d.parsed)
   }
 }
 

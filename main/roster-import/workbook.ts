@@ -58,10 +58,16 @@ export interface Workbook {
   loadSheet(name: string, opts?: LoadOptions): Promise<LoadedSheet>
 }
 
+/** What stops a long read or write: an AbortSignal, or the running job's cancel flag (its `aborted`
+ *  reads the flag each time it is asked). */
+export interface StopSignal {
+  readonly aborted: boolean
+}
+
 export interface LoadOptions {
   /** Called with bytes (or rows) done / total while a large sheet is read. */
   onProgress?: (done: number, total: number) => void
-  signal?: AbortSignal
+  signal?: StopSignal
 }
 
 /** Limits: a clear message instead of running out of memory. */
@@ -97,14 +103,15 @@ export function columnIndex(letters: string): number {
 }
 
 export function cancelled(): AppError {
-  return new AppError('import-cancelled', '导入已取消，数据库未作任何改动', 'import cancelled; nothing written')
+  // The code every long job's cancel uses (main/worker/job.ts), so the page knows it for a cancel.
+  return new AppError('cancelled', '导入已取消，数据库未作任何改动', 'import cancelled; nothing written')
 }
 
-export function throwIfAborted(signal: AbortSignal | undefined): void {
+export function throwIfAborted(signal: StopSignal | undefined): void {
   if (signal?.aborted) throw cancelled()
 }
 
-/** Lets the event loop run (progress polls, cancel clicks) during a long synchronous job. */
+/** Lets the event loop run (other messages to the worker, progress events) during a long job. */
 export function yieldToLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve))
 }

@@ -23,6 +23,7 @@ import {
   type SheetPicture,
   type SheetRow,
   type SheetState,
+  type StopSignal,
   type Workbook,
 } from './workbook'
 
@@ -181,7 +182,7 @@ function textOfRuns(xml: string): string {
   return unescapeXml(s)
 }
 
-async function readSharedStrings(zip: ZipArchive, part: string | null, signal: AbortSignal | undefined): Promise<string[]> {
+async function readSharedStrings(zip: ZipArchive, part: string | null, signal: StopSignal | undefined): Promise<string[]> {
   if (!part) return []
   const buf = await zip.readAsync(part, LIMITS.partBytes)
   if (!buf) return []

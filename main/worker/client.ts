@@ -57,7 +57,7 @@ function what(name: string): string {
   const [domain] = name.split('.')
   const known: Record<string, string> = {
     'export.roster': '导出花名册',
-    'import.start': '导入花名册',
+    'import.run': '导入花名册',
     'import.open': '读取花名册文件',
     'import.preview': '预览花名册',
     'eligibility.export': '导出审查结果',

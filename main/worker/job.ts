@@ -11,11 +11,19 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { AppError } from '../domain/errors'
 
+/** What a job may say beside its percentage (the import: rows done of total and its phase in words). */
+export interface JobDetail {
+  done: number
+  total: number
+  /** The step in Chinese, as the page shows it ("写入数据库"). */
+  phase: string
+}
+
 export interface JobContext {
   id: string
   /** [0] becomes 1 when the job is cancelled. */
   cancel: Int32Array
-  report(percent: number): void
+  report(percent: number, detail?: JobDetail): void
 }
 
 const als = new AsyncLocalStorage<JobContext>()
@@ -29,13 +37,16 @@ export function newCancelFlag(): Int32Array {
 export function runAsJob<T>(job: JobContext, fn: () => T | Promise<T>): Promise<T> {
   running.set(job.id, job)
   let last = -1
+  let lastPhase: string | undefined
   const ctx: JobContext = {
     ...job,
-    report: (p) => {
+    report: (p, detail) => {
       const percent = Math.max(0, Math.min(100, Math.floor(p)))
-      if (percent === last) return
+      // Sent when the percentage or the step changes (never for every row).
+      if (percent === last && detail?.phase === lastPhase) return
       last = percent
-      job.report(percent)
+      lastPhase = detail?.phase
+      job.report(percent, detail)
     },
   }
   return Promise.resolve()
@@ -51,11 +62,27 @@ export function cancelJob(id: string): boolean {
   return true
 }
 
-/** Reports `done` of `total` (as a whole percentage, sent only when it changes). */
-export function jobProgress(done: number, total: number): void {
+/** Reports `done` of `total` (as a whole percentage, sent only when it changes). With `phase`, the
+ *  event also carries done, total and that step's name (the import's rows). */
+export function jobProgress(done: number, total: number, phase?: string): void {
   const job = als.getStore()
   if (!job) return
-  job.report(total > 0 ? (100 * done) / total : 0)
+  job.report(total > 0 ? (100 * done) / total : 0, phase === undefined ? undefined : { done, total, phase })
+}
+
+/**
+ * The running job as a handle, taken once where the job starts: for work whose callbacks may run
+ * outside the job's async context (stream events). Null outside a job.
+ */
+export interface JobHandle {
+  report(percent: number, detail?: JobDetail): void
+  cancelled(): boolean
+}
+
+export function currentJob(): JobHandle | null {
+  const job = als.getStore()
+  if (!job) return null
+  return { report: (p, d) => job.report(p, d), cancelled: () => Atomics.load(job.cancel, 0) === 1 }
 }
 
 /**
@@ -66,7 +93,10 @@ export function jobProgress(done: number, total: number): void {
 export function jobStage<T>(from: number, to: number, fn: () => T): T {
   const job = als.getStore()
   if (!job) return fn()
-  const stage: JobContext = { ...job, report: (p) => job.report(from + ((to - from) * Math.max(0, Math.min(100, p))) / 100) }
+  const stage: JobContext = {
+    ...job,
+    report: (p, d) => job.report(from + ((to - from) * Math.max(0, Math.min(100, p))) / 100, d),
+  }
   const r = als.run(stage, fn)
   // The stage's end is reached when fn is done (a synchronous one now, an async one when it settles).
   if (r instanceof Promise) return r.then((v: unknown) => (job.report(to), v)) as T

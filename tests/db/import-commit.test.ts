@@ -6,9 +6,11 @@
 import { describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { openDatabase } from '../../main/db/open'
+import { makeIdCard } from '../../main/domain/idcard'
 import { importRoster } from '../../main/roster-import/engine'
 import { ImportService, rejectedWorkbook } from '../../main/roster-import/session'
 import { LIMITS } from '../../main/roster-import/workbook'
+import { newCancelFlag, runAsJob, type JobDetail } from '../../main/worker/job'
 import { createContext, type AppContext } from '../../main/services/context'
 import { ID, badCheck, groupedRoster, perRowRoster, photoRoster } from '../fixtures/make-rosters'
 
@@ -85,10 +87,7 @@ describe('importing again', () => {
     })
     // Nothing written by the preview.
     expect(ctx.db.prepare('SELECT position FROM cadres').pluck().get()).toBe('科员')
-    const { jobId } = svc.start({ token: opened.token, onDuplicate: 'update', units })
-    await until(() => svc.progress(jobId).state !== 'running')
-    const st = svc.progress(jobId)
-    expect(st.state).toBe('done')
+    const st = await svc.run({ token: opened.token, onDuplicate: 'update', units })
     expect(st.report).toMatchObject({ updated: 1, inserted: 0 })
     expect(ctx.db.prepare('SELECT c.position, u.name AS unit FROM cadres c JOIN units u ON u.id = c.unit_id').get()).toEqual({
       position: '副局长',
@@ -121,21 +120,46 @@ describe('one transaction or nothing', () => {
 
   it('a cancelled import leaves the database as it was', async () => {
     const ctx = fresh()
-    const rows = Array.from({ length: 3000 }, (_v, i) => {
-      const id = ID.zhang.slice(0, 14) // region + birth date of 张三
-      const seq = String(i % 1000).padStart(3, '0')
-      const body = id + seq
-      return [`干部${i}`, null, null, body + checkChar(body), `单位${i % 7}`, '科员']
-    })
-    const bytes = await roster(rows.filter((r, i, a) => a.findIndex((x) => x[3] === r[3]) === i))
+    const rows = Array.from({ length: 6000 }, (_v, i) => [
+      `干部${i}`,
+      null,
+      null,
+      makeIdCard('620523', `1980-01-${String((i % 28) + 1).padStart(2, '0')}`, 1 + (i % 999)),
+      `单位${i % 7}`,
+      '科员',
+    ])
+    const bytes = await roster(rows)
     const svc = new ImportService(ctx)
     const opened = svc.open('big.xlsx', bytes)
-    await svc.preview({ token: opened.token, onDuplicate: 'skip' })
-    const { jobId } = svc.start({ token: opened.token, onDuplicate: 'skip' })
-    svc.cancel(jobId)
-    await until(() => svc.progress(jobId).state !== 'running')
-    expect(svc.progress(jobId).state).toBe('cancelled')
-    expect(svc.progress(jobId).error?.message).toBe('导入已取消，数据库未作任何改动')
+    const asked = await svc.preview({ token: opened.token, onDuplicate: 'skip' })
+    expect(asked.counts.insert).toBe(6000)
+    const units = Object.fromEntries(asked.units.map((u) => [u.name, { action: 'create' as const, parentId: null, kind: null }]))
+    // Run as a job (as the page runs it), cancelled once its transaction is open and rows are in it.
+    const cancel = newCancelFlag()
+    const events: { percent: number; detail?: JobDetail }[] = []
+    let sawOpenTransaction = false
+    const run = runAsJob(
+      {
+        id: 'import-test',
+        cancel,
+        report: (percent, detail) => {
+          events.push({ percent, ...(detail ? { detail } : {}) })
+          if (detail?.phase === '写入数据库' && ctx.db.inTransaction) {
+            sawOpenTransaction = true
+            Atomics.store(cancel, 0, 1)
+          }
+        },
+      },
+      () => svc.run({ token: opened.token, onDuplicate: 'skip', units }),
+    )
+    await expect(run).rejects.toMatchObject({ code: 'cancelled', message: '导入已取消，数据库未作任何改动' })
+    expect(sawOpenTransaction).toBe(true)
+    // It said what it was doing on the way: the steps in order (the rows checked for the preview are
+    // reused, so no reading again), the percentage never going back.
+    const phases = [...new Set(events.map((e) => e.detail?.phase))]
+    expect(phases).toEqual(['比对库中已有人员', '写入数据库'])
+    expect(events.map((e) => e.percent)).toEqual(events.map((e) => e.percent).sort((a, b) => a - b))
+    expect(events.find((e) => e.detail?.phase === '写入数据库')?.detail?.total).toBe(6000)
     expect(count(ctx, 'SELECT count(*) FROM cadres')).toBe(0)
     expect(count(ctx, 'SELECT count(*) FROM units')).toBe(0)
     expect(ctx.db.inTransaction).toBe(false)
@@ -161,9 +185,7 @@ describe('the mapping a clerk corrects', () => {
     const mapping = { A: 'name', B: 'idCard', C: 'position' } as const
     const p2 = await svc.preview({ token: a.token, onDuplicate: 'skip', mapping })
     expect(p2.problems).toEqual([])
-    const { jobId } = svc.start({ token: a.token, onDuplicate: 'skip', mapping })
-    await until(() => svc.progress(jobId).state !== 'running')
-    expect(svc.progress(jobId).report?.inserted).toBe(1)
+    expect((await svc.run({ token: a.token, onDuplicate: 'skip', mapping })).report.inserted).toBe(1)
 
     // Next month the same unit sends the same layout: the corrected mapping is offered at once.
     const b = svc.open('b.xlsx', await roster([['王五', ID.wang, '镇长']], header))
@@ -240,18 +262,3 @@ describe('limits', () => {
     expect(() => svc.open('名单.docx', new TextEncoder().encode('这不是表格'))).toThrow(/“名单.docx”不是 Excel 文件/)
   })
 })
-
-function checkChar(first17: string): string {
-  const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  let s = 0
-  for (let i = 0; i < 17; i++) s += Number(first17[i]) * (W[i] ?? 0)
-  return '10X98765432'[s % 11] ?? '?'
-}
-
-async function until(ok: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}

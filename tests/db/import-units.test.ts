@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { toErrorData } from '../../main/domain/errors'
 import { ImportService, type UnitChoices } from '../../main/roster-import/session'
 import { saveUnit } from '../../main/services/units'
 import type { AppContext } from '../../main/services/context'
@@ -37,14 +38,14 @@ function tree(ctx: AppContext): { dept: number; fin: number; town: number } {
   return { dept, fin, town }
 }
 
-async function runJob(svc: ImportService, arg: Parameters<ImportService['start']>[0]) {
-  const { jobId } = svc.start(arg)
-  const end = Date.now() + 20_000
-  while (svc.progress(jobId).state === 'running') {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 10))
+/** The import to its end: landed with its report, or failed with its message (nothing written). */
+async function runJob(svc: ImportService, arg: Parameters<ImportService['run']>[0]) {
+  try {
+    const { report } = await svc.run(arg)
+    return { state: 'done', report, error: null }
+  } catch (e) {
+    return { state: 'failed', report: null, error: toErrorData(e) }
   }
-  return svc.progress(jobId)
 }
 
 const FILE = [

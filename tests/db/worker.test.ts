@@ -107,12 +107,10 @@ describe('the dispatcher through the worker entry', () => {
     )
     // The roster's units are not in the tree: the import is told to create them (issue 13).
     const units = createAll(value(await call<Asked>('import.preview', { token, onDuplicate: 'skip' })))
-    const { jobId } = value(await call<{ jobId: string }>('import.start', { token, onDuplicate: 'skip', units }))
-    type Job = { state: string; phase: string; percent: number }
-    await until(async () => {
-      const p = value(await call<Job>('import.progress', { jobId }))
-      return p.phase === 'write' && p.percent > 62
-    })
+    // The import is one long job: its progress comes as events (percentage, rows, the step).
+    const job = 'import-1'
+    const running = call<{ report: { inserted: number } }>('import.run', { token, onDuplicate: 'skip', units }, job)
+    await until(() => events.some((e) => e.type === 'progress' && e.job === job && e.phase === '写入数据库' && e.percent > 25))
     const refused = await call('cadres.save', {
       id: null,
       name: '王五',
@@ -126,10 +124,13 @@ describe('the dispatcher through the worker entry', () => {
     )
     expect(during.total).toBe(1)
     const before = events.filter((e) => e.type === 'changed').length
-    await until(async () => value(await call<Job>('import.progress', { jobId })).state !== 'running')
-    expect(value(await call<Job>('import.progress', { jobId })).state).toBe('done')
+    expect(value(await running).report.inserted).toBe(20_000)
     // The job's own commit is announced when it lands, not when it was started.
     expect(events.filter((e) => e.type === 'changed').length).toBeGreaterThan(before)
+    // Rows done of total came with the write step, counting up to the whole roster.
+    const writes = events.filter((e) => e.type === 'progress' && e.job === job && e.phase === '写入数据库')
+    expect(writes.every((e) => e.type === 'progress' && e.total === 20_000)).toBe(true)
+    expect(writes.length).toBeGreaterThan(3)
     const after = value(await call<{ total: number }>('cadres.query', { offset: 0, limit: 1, statuses: [] }))
     expect(after.total).toBe(20_001)
     expect(
@@ -169,6 +170,29 @@ describe('the dispatcher through the worker entry', () => {
     expect(percents).toEqual([...percents].sort((a, b) => a - b))
   })
 
+  it('an import cancelled while it writes is rolled back: the roster as before, nothing announced, saves work', async () => {
+    const { call, events } = start()
+    value(await call('cadres.save', { id: null, name: '李四', idCard: makeIdCard('620523', '1975-03-01', 11) }))
+    const { token } = value(await call<{ token: string }>('import.open', { fileName: 'big.xlsx', data: await bigRoster(20_000) }))
+    const units = createAll(value(await call<Asked>('import.preview', { token, onDuplicate: 'skip' })))
+    const job = 'import-cancel'
+    const changedBefore = events.filter((e) => e.type === 'changed').length
+    const pending = call('import.run', { token, onDuplicate: 'skip', units }, job)
+    // Cancelled in the middle of the write step (rows already in its open transaction).
+    await until(() => events.some((e) => e.type === 'progress' && e.job === job && e.phase === '写入数据库' && (e.done ?? 0) > 2000))
+    expect(value(await call<{ cancelled: boolean }>('jobs.cancel', { job })).cancelled).toBe(true)
+    const r = await pending
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'cancelled', message: '导入已取消，数据库未作任何改动' })
+    expect(events.filter((e) => e.type === 'changed').length).toBe(changedBefore)
+    expect(value(await call<{ total: number }>('cadres.query', { offset: 0, limit: 1, statuses: [] })).total).toBe(1)
+    expect(value(await call<{ id: number; name: string }[]>('units.list'))).toEqual([])
+    // The write connection is free again: a save lands, and the same file imports whole afterwards.
+    expect((await call('cadres.save', { id: null, name: '王五', idCard: makeIdCard('620523', '1976-04-02', 13) })).ok).toBe(true)
+    const again = value(await call<{ report: { inserted: number } }>('import.run', { token, onDuplicate: 'skip', units }, 'import-again'))
+    expect(again.report.inserted).toBe(20_000)
+  })
+
   it('a worker that dies mid-import fails with a message, is restarted, and leaves nothing half-written', async () => {
     const { call, events } = start()
     value(
@@ -178,16 +202,14 @@ describe('the dispatcher through the worker entry', () => {
       await call<{ token: string }>('import.open', { fileName: 'big.xlsx', data: await bigRoster(20_000) }),
     )
     const units = createAll(value(await call<Asked>('import.preview', { token, onDuplicate: 'skip' })))
-    const { jobId } = value(await call<{ jobId: string }>('import.start', { token, onDuplicate: 'skip', units }))
-    await until(async () => {
-      const p = value(await call<{ phase: string; percent: number }>('import.progress', { jobId }))
-      return p.phase === 'write' && p.percent > 70
-    })
-    // A call in flight when it dies is answered with what failed.
-    const inFlight = call('import.progress', { jobId })
+    const job = 'import-dies'
+    const inFlight = call('import.run', { token, onDuplicate: 'skip', units }, job)
+    await until(() => events.some((e) => e.type === 'progress' && e.job === job && e.phase === '写入数据库' && e.percent > 40))
+    // The call in flight when it dies is answered with what failed.
     await app!.kill('write')
     const r = await inFlight
-    if (!r.ok) expect(r.error.message).toMatch(/后台写入线程意外停止.*数据库未作任何改动/)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.message).toMatch(/后台写入线程意外停止.*“导入花名册”未完成，数据库未作任何改动/)
     await until(() => events.some((e) => e.type === 'failed'))
     const failed = events.find((e) => e.type === 'failed')
     expect(failed?.type === 'failed' && failed.message).toMatch(/后台写入线程意外停止/)

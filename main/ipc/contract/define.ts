@@ -99,5 +99,13 @@ export type HandlersOf<C extends AnyChannels> = {
  */
 export type AppEvent =
   | { type: 'changed'; tables: string[]; channels: string[] }
-  | { type: 'progress'; job: string; percent: number }
+  | {
+      type: 'progress'
+      job: string
+      percent: number
+      /** Jobs that count rows (the import): rows done of total and the step in Chinese. */
+      done?: number
+      total?: number
+      phase?: string
+    }
   | { type: 'failed'; message: string }

@@ -1,11 +1,11 @@
 /** Channels of the roster import page (issue 3). */
 import { z } from 'zod'
-import type { JobStatus, ImportPreview, OpenedFile } from '../../roster-import/session'
+import type { ImportDone, ImportPreview, OpenedFile } from '../../roster-import/session'
 import { channel, read, write } from './define'
 import { IMPORT_MAX_FILE_BYTES, megabytes } from '../../domain/limits'
 
 const token = z.string().uuid()
-const jobId = z.string().uuid()
+const importId = z.string().uuid()
 const key = z.string().max(40).nullable()
 const mapping = z.record(z.string().regex(/^[A-Z]{1,3}$/), key)
 const onDuplicate = z.enum(['skip', 'update'])
@@ -43,11 +43,15 @@ export const importChannels = {
     z.object({ token, sheet, mapping: mapping.optional(), onDuplicate, units }),
     read(undefined, 'write'),
   ),
-  'import.start': channel<{ jobId: string }>()(
+  /**
+   * The import, answered when it has landed (or not at all). Called as a long job
+   * (`call('import.run', arg, { job })`): its progress events carry the percentage, rows done of
+   * total and the step in Chinese; `jobs.cancel` stops it and rolls everything back. Its tables are
+   * announced after the commit.
+   */
+  'import.run': channel<ImportDone>()(
     z.object({ token, sheet, mapping: mapping.optional(), onDuplicate, units }),
     write(['cadres', 'units', 'resume_entries', 'family_members', 'audit_log', 'settings']),
   ),
-  'import.progress': channel<JobStatus>()(z.object({ jobId }), read(undefined, 'write')),
-  'import.cancel': channel<JobStatus>()(z.object({ jobId }), read(undefined, 'write')),
-  'import.rejectedFile': channel<{ fileName: string; bytes: Uint8Array }>()(z.object({ jobId }), read(undefined, 'write')),
+  'import.rejectedFile': channel<{ fileName: string; bytes: Uint8Array }>()(z.object({ importId }), read(undefined, 'write')),
 }

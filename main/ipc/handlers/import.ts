@@ -6,7 +6,7 @@ import type { Handlers } from '../registry'
 
 type ImportHandlers = Pick<
   Handlers,
-  'import.open' | 'import.preview' | 'import.start' | 'import.progress' | 'import.cancel' | 'import.rejectedFile'
+  'import.open' | 'import.preview' | 'import.run' | 'import.rejectedFile'
 >
 
 export function importHandlers(ctx: AppContext): ImportHandlers {
@@ -14,9 +14,7 @@ export function importHandlers(ctx: AppContext): ImportHandlers {
   return {
     'import.open': ({ fileName, data }) => svc.open(fileName, data),
     'import.preview': (a) => svc.preview({ ...a, mapping: a.mapping as ColumnMapping | undefined }),
-    'import.start': (a) => svc.start({ ...a, mapping: a.mapping as ColumnMapping | undefined }),
-    'import.progress': ({ jobId }) => svc.progress(jobId),
-    'import.cancel': ({ jobId }) => svc.cancel(jobId),
-    'import.rejectedFile': ({ jobId }) => svc.rejectedFile(jobId),
+    'import.run': (a) => svc.run({ ...a, mapping: a.mapping as ColumnMapping | undefined }),
+    'import.rejectedFile': ({ importId }) => svc.rejectedFile(importId),
   }
 }

@@ -6,9 +6,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError, call, newJobId, subscribeEvents } from '../api'
 
+/** What a job that counts rows says beside its percentage (the import). */
+export interface JobDetail {
+  /** Rows done; `total` 0 while the total is not known yet. */
+  done: number
+  total: number
+  /** The step in Chinese ("写入数据库"). */
+  phase: string
+}
+
 export interface JobRunner {
   /** 0–100 while a job runs, null otherwise. */
   percent: number | null
+  /** The last step and row counts the job announced, null while it said none (or runs no more). */
+  detail: JobDetail | null
   running: boolean
   /** Runs `fn` with a fresh job name (pass it as `call(name, arg, { job })`). */
   run<T>(fn: (job: string) => Promise<T>): Promise<T>
@@ -22,12 +33,15 @@ export function isCancelled(e: unknown): boolean {
 
 export function useJob(prefix = 'job'): JobRunner {
   const [percent, setPercent] = useState<number | null>(null)
+  const [detail, setDetail] = useState<JobDetail | null>(null)
   const current = useRef<string | null>(null)
 
   useEffect(
     () =>
       subscribeEvents((ev) => {
-        if (ev.type === 'progress' && ev.job === current.current) setPercent(ev.percent)
+        if (ev.type !== 'progress' || ev.job !== current.current) return
+        setPercent(ev.percent)
+        if (ev.phase !== undefined) setDetail({ done: ev.done ?? 0, total: ev.total ?? 0, phase: ev.phase })
       }),
     [],
   )
@@ -37,6 +51,7 @@ export function useJob(prefix = 'job'): JobRunner {
       const job = newJobId(prefix)
       current.current = job
       setPercent(0)
+      setDetail(null)
       try {
         return await fn(job)
       } finally {
@@ -44,6 +59,7 @@ export function useJob(prefix = 'job'): JobRunner {
         if (current.current === job) {
           current.current = null
           setPercent(null)
+          setDetail(null)
         }
       }
     },
@@ -55,5 +71,5 @@ export function useJob(prefix = 'job'): JobRunner {
     if (job) void call('jobs.cancel', { job }).catch(() => undefined)
   }, [])
 
-  return { percent, running: percent !== null, run, cancel }
+  return { percent, detail, running: percent !== null, run, cancel }
 }

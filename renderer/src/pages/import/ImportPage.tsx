@@ -3,12 +3,17 @@
  * mapping and the preview (errors red at their cell, warnings amber) → chooses skip or update for
  * people already in the database → imports with a progress bar and a cancel button → summary,
  * with the rejected rows to download for the unit to correct.
+ *
+ * The import is one long job (`import.run` under useJob): its progress arrives as announced events
+ * (percentage, rows done of total, the step in Chinese) and 取消 goes through `jobs.cancel`, as for
+ * an export; a cancelled import has written nothing.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import type { ColDef, ICellRendererParams, ITooltipParams } from 'ag-grid-community'
 import { FIELD_BY_KEY, type CadreFieldKey } from '../../../../main/domain/fields'
-import type { ImportPreview, JobStatus, OpenedFile, PreviewRow, UnitChoices } from '../../../../main/roster-import/session'
+import type { ImportDone, ImportPreview, OpenedFile, PreviewRow, UnitChoices } from '../../../../main/roster-import/session'
 import { call, downloadBytes, readFileBytes } from '../../api'
+import { isCancelled, useJob, type JobRunner } from '../../lib/job'
 import { DataGrid, EmptyState, Page, errorText, showMessage } from '../../components'
 import { navigate } from '../../router'
 import { UnitDecisions } from './UnitDecisions'
@@ -25,7 +30,8 @@ const ACTION_LABEL: Record<PreviewRow['action'], string> = {
   reject: '拒绝',
 }
 
-const PHASE_LABEL: Record<JobStatus['phase'], string> = { read: '读取文件', check: '检查数据', write: '写入数据库' }
+/** How the import ended, when it did: landed (with its report) or stopped (nothing written). */
+type Outcome = { state: 'done'; done: ImportDone } | { state: 'stopped'; message: string }
 
 function mappingOf(p: ImportPreview): Mapping {
   return Object.fromEntries(p.columns.map((c) => [c.letter, c.key]))
@@ -38,7 +44,8 @@ export function ImportPage() {
   const [onDuplicate, setOnDuplicate] = useState<OnDuplicate>('skip')
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [job, setJob] = useState<JobStatus | null>(null)
+  const job = useJob('import')
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [sheetTried, setSheetTried] = useState('')
   // What the clerk decided for each unit the roster names that the tree does not have.
   const [unitChoices, setUnitChoices] = useState<UnitChoices>({})
@@ -48,7 +55,7 @@ export function ImportPage() {
     setOpened(null)
     setPreview(null)
     setMapping(null)
-    setJob(null)
+    setOutcome(null)
     setError(null)
     setUnitChoices({})
     if (fileInput.current) fileInput.current.value = ''
@@ -88,50 +95,35 @@ export function ImportPage() {
     }
   }
 
-  // Poll the running import.
-  useEffect(() => {
-    if (!job || job.state !== 'running') return
-    const t = setInterval(() => {
-      call('import.progress', { jobId: job.jobId }).then(setJob, (e: unknown) => setError(errorText(e)))
-    }, 200)
-    return () => clearInterval(t)
-  }, [job])
-
-  useEffect(() => {
-    if (job?.state === 'done' && job.report) showMessage(`导入完成：新增 ${job.report.inserted} 人，更新 ${job.report.updated} 人`, 'success')
-    if (job?.state === 'cancelled') showMessage('导入已取消，数据库未作任何改动', 'warning')
-  }, [job?.state, job?.report])
-
   const start = async (): Promise<void> => {
     if (!preview) return
     setError(null)
+    setOutcome(null)
     try {
-      const { jobId } = await call('import.start', {
-        token: preview.token,
-        sheet: preview.sheet,
-        onDuplicate,
-        units: unitChoices,
-        ...(mapping ? { mapping } : {}),
-      })
-      setJob({ jobId, state: 'running', phase: 'read', done: 0, total: 1, percent: 0, report: null, error: null })
+      const done = await job.run((name) =>
+        call(
+          'import.run',
+          { token: preview.token, sheet: preview.sheet, onDuplicate, units: unitChoices, ...(mapping ? { mapping } : {}) },
+          { job: name },
+        ),
+      )
+      setOutcome({ state: 'done', done })
+      showMessage(`导入完成：新增 ${done.report.inserted} 人，更新 ${done.report.updated} 人`, 'success')
     } catch (e) {
-      setError(errorText(e))
-    }
-  }
-
-  const cancel = async (): Promise<void> => {
-    if (!job) return
-    try {
-      setJob(await call('import.cancel', { jobId: job.jobId }))
-    } catch (e) {
-      setError(errorText(e))
+      if (isCancelled(e)) {
+        setOutcome({ state: 'stopped', message: '导入已取消，数据库未作任何改动' })
+        showMessage('导入已取消，数据库未作任何改动', 'warning')
+      } else {
+        // The import lands whole or not at all: a failure has written nothing either.
+        setOutcome({ state: 'stopped', message: `导入未完成，数据库未作任何改动：${errorText(e)}` })
+      }
     }
   }
 
   const downloadRejected = async (): Promise<void> => {
-    if (!job) return
+    if (outcome?.state !== 'done') return
     try {
-      const f = await call('import.rejectedFile', { jobId: job.jobId })
+      const f = await call('import.rejectedFile', { importId: outcome.done.importId })
       downloadBytes(f.bytes, f.fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     } catch (e) {
       setError(errorText(e))
@@ -154,8 +146,8 @@ export function ImportPage() {
     void loadPreview(preview.token, preview.sheet, mapping, onDuplicate, next)
   }
 
-  const running = job?.state === 'running'
-  const finished = job && job.state !== 'running'
+  const running = job.running
+  const finished = outcome?.state === 'done'
 
   return (
     <Page
@@ -289,13 +281,14 @@ export function ImportPage() {
             ) : null}
             <PreviewGrid preview={preview} />
             <div className="import-actions">
-              {!job || job.state === 'cancelled' || job.state === 'failed' ? (
+              {!running && !finished ? (
                 <button
                   type="button"
                   className="btn btn-primary btn-large"
                   data-testid="import-start"
                   disabled={
                     !!busy ||
+                    running ||
                     preview.problems.length > 0 ||
                     preview.undecidedUnits > 0 ||
                     preview.counts.insert + preview.counts.update === 0
@@ -306,8 +299,9 @@ export function ImportPage() {
                   开始导入（新增 {preview.counts.insert} 人{preview.counts.update ? `，更新 ${preview.counts.update} 人` : ''}）
                 </button>
               ) : null}
-              {job ? <JobView job={job} onCancel={() => void cancel()} onDownload={() => void downloadRejected()} /> : null}
-              {finished && job.state === 'done' ? (
+              {running ? <Progress job={job} /> : null}
+              {outcome ? <OutcomeView outcome={outcome} onDownload={() => void downloadRejected()} /> : null}
+              {finished ? (
                 <>
                   <button type="button" className="btn" onClick={() => navigate('roster')} data-testid="import-goto-roster">
                     查看花名册
@@ -542,31 +536,35 @@ function labelOf(preview: ImportPreview, key: string | null): string {
   return preview.targets.find((t) => t.key === key)?.label ?? key ?? ''
 }
 
-function JobView({ job, onCancel, onDownload }: { job: JobStatus; onCancel: () => void; onDownload: () => void }) {
-  if (job.state === 'running') {
-    return (
-      <div className="import-progress" data-testid="import-progress">
-        <div className="import-progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={job.percent}>
-          <div className="import-progress-fill" style={{ width: `${job.percent}%` }} />
-        </div>
-        <span className="import-progress-text">
-          {PHASE_LABEL[job.phase]}… {job.percent}%
-        </span>
-        <button type="button" className="btn btn-danger" data-testid="import-cancel" onClick={onCancel}>
-          取消
-        </button>
+/** The running import: the bar, the step, rows done of total, and 取消. */
+function Progress({ job }: { job: JobRunner }) {
+  const percent = job.percent ?? 0
+  const d = job.detail
+  const rows = !d ? '' : d.total > 0 ? `${d.done.toLocaleString('zh-CN')} / ${d.total.toLocaleString('zh-CN')} 行` : d.done > 0 ? `已读 ${d.done.toLocaleString('zh-CN')} 行` : ''
+  return (
+    <div className="import-progress" data-testid="import-progress">
+      <div className="import-progress-bar" role="progressbar" aria-label="导入进度" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+        <div className="import-progress-fill" style={{ width: `${percent}%` }} />
       </div>
-    )
-  }
-  if (job.state === 'cancelled' || job.state === 'failed') {
+      <span className="import-progress-text" data-testid="import-progress-text">
+        {d?.phase ?? '正在开始'}… {percent}%{rows ? `（${rows}）` : ''}
+      </span>
+      <button type="button" className="btn btn-danger" data-testid="import-cancel" onClick={job.cancel}>
+        取消
+      </button>
+    </div>
+  )
+}
+
+function OutcomeView({ outcome, onDownload }: { outcome: Outcome; onDownload: () => void }) {
+  if (outcome.state === 'stopped') {
     return (
       <div className="import-alert import-alert-warning" role="alert" data-testid="import-stopped">
-        {job.error?.message ?? '导入未完成，数据库未作任何改动'}
+        {outcome.message}
       </div>
     )
   }
-  const r = job.report
-  if (!r) return null
+  const r = outcome.done.report
   const rejectedRows = new Set(r.rejected.map((x) => x.row)).size
   return (
     <div className="import-summary" data-testid="import-summary" role="status">

@@ -12,6 +12,7 @@ const RENDERER_MAY_RUN = [
   'main/form/fit', // the form's fit-to-box script, run in the preview
   'main/form/set-list', // splitting a pasted meeting list, as the server does
   'main/ipc/codec', // the browser host's wire format
+  'main/records/fields', // each record kind's one definition: fields, labels, lists, limits
   'main/records/kinds', // record kinds and their labels
   'main/records/vocab', // vocabularies (党内严重警告 → 严重警告)
 ]
@@ -23,11 +24,21 @@ const SERVICES_CROSSING = {
   'main/services/cadres/query.ts': ['records/impact'], // the roster's 影响期 column
   'main/services/demo/person.ts': ['records/crosschecks'], // demo grades that pass the checks
   'main/services/exchange/extras.ts': ['eligibility/rules'], // rule sets in the exchange file
-  'main/services/exchange/schema.ts': ['eligibility/rules'], // TARGETS
+  'main/services/exchange/schema.ts': [
+    'eligibility/rules', // TARGETS
+    'records/field-schemas', // the record kinds' items, derived from their one definition
+    'records/fields',
+    'records/kinds',
+  ],
+  // The record kinds' SQL, derived from their one definition (main/records/fields.ts).
+  'main/services/exchange/read.ts': ['records/fields', 'records/kinds'],
+  'main/services/exchange/write.ts': ['records/fields', 'records/kinds'],
   'main/services/exchange/load.ts': [
     'eligibility/readable', // warnings for values the rules cannot read
     'records/crosschecks',
+    'records/fields', // each field of a record read by its definition
     'records/impact', // impact periods refreshed after a load
+    'records/kinds',
     'records/vocab',
   ],
   'main/services/backup.ts': ['ipc/contract/core'], // the BackupInfo type

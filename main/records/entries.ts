@@ -2,28 +2,13 @@
  * Add, correct, remove and list the records of one cadre, for every kind. Each change is one
  * transaction with its audit entry; discipline and talk changes refresh the cadre's impact period.
  */
-import { isDay, isMonth } from '../domain/dates'
 import { AppError } from '../domain/errors'
 import { impactsAligned } from '../domain/impact'
 import { recordAudit } from '../services/audit'
 import type { AppContext } from '../services/context'
 import { cadreImpactRecords, impactConfig, impactInfo, withImpactRefresh, type ImpactInfo } from './impact'
-import {
-  DISCIPLINE_SYSTEM_VOCAB,
-  RECORD_VOCABS,
-  resolveMeasure,
-  resolveTerm,
-  vocabularyWarnings,
-} from './vocab'
-import {
-  DISCIPLINE_SYSTEMS,
-  RECORD_KIND_LABELS,
-  RESERVE_STATUSES,
-  TABLES,
-  type RecordData,
-  type RecordKind,
-  type RecordOf,
-} from './kinds'
+import { TABLES, fieldProblems, tidyRecord, vocabularyWarnings } from './fields'
+import { RECORD_KIND_LABELS, type RecordData, type RecordKind, type RecordOf } from './kinds'
 
 type Row = Record<string, unknown>
 
@@ -43,113 +28,21 @@ export function fromRow<K extends RecordKind>(kind: K, row: Row): RecordOf[K] {
   return out as unknown as RecordOf[K]
 }
 
-function text(v: unknown): string | null {
-  if (v === null || v === undefined) return null
-  const s = String(v).trim()
-  return s === '' ? null : s
-}
-
-/** Checks and normalises one record's data; throws an AppError naming the fields at fault. */
+/**
+ * Checks and normalises one record's data by its kind's definition (main/records/fields.ts):
+ * text trimmed, defaults filled, known variants stored as the regulations name them, every field's
+ * problem found; then the rules that tie fields together. Throws an AppError naming the fields at
+ * fault (the first is said).
+ */
 export function normalizeRecord<K extends RecordKind>(kind: K, data: RecordData<K>): RecordData<K> {
-  const d = { ...(data as Record<string, unknown>) }
-  const spec = TABLES[kind]
-  for (const [key, [, type]] of Object.entries(spec.fields)) {
-    if (type === 'text') d[key] = text(d[key])
-  }
-  // Known variants are stored as the regulations name them (党内严重警告 → 严重警告); an unknown
-  // value is kept as typed (recordWarnings says so).
-  for (const [key, v] of Object.entries(RECORD_VOCABS[kind] ?? {})) {
-    const canonical = typeof d[key] === 'string' ? resolveTerm(v, d[key]) : null
-    if (canonical) d[key] = canonical
-  }
-  if (kind === 'discipline') {
-    const sys = typeof d.system === 'string' ? resolveTerm(DISCIPLINE_SYSTEM_VOCAB, d.system) : null
-    if (sys) d.system = sys
-    const m = sys && typeof d.measure === 'string' ? resolveMeasure(sys, d.measure) : null
-    if (m) {
-      d.measure = m.measure
-      if (m.probationMonths !== undefined && (d.probationMonths === null || d.probationMonths === undefined))
-        d.probationMonths = m.probationMonths
-    }
-    const lieu = sys && typeof d.inLieuOf === 'string' ? resolveMeasure(sys, d.inLieuOf) : null
-    if (lieu) d.inLieuOf = lieu.measure
-    if (d.probationMonths === undefined) d.probationMonths = null
-    if (d.inLieuOf === undefined) d.inLieuOf = null
-    if (d.impactEnd === undefined) d.impactEnd = null
-  }
-  const errors: Record<string, string> = {}
-  const need = (key: string, label: string) => {
-    if (d[key] === null || d[key] === undefined || d[key] === '') errors[key] = `${label}不能为空`
-  }
-  const day = (key: string, label: string, required: boolean) => {
-    const v = d[key] as string | null
-    if (v === null) {
-      if (required) errors[key] = `${label}不能为空`
-    } else if (!isDay(v)) errors[key] = `${label}应为“年-月-日”（如 2026-08-03），收到“${v}”`
-  }
-  const month = (key: string, label: string) => {
-    const v = d[key] as string | null
-    if (v !== null && !isMonth(v)) errors[key] = `${label}应为“年-月”（如 2021-06），收到“${v}”`
-  }
-  switch (kind) {
-    case 'assessments': {
-      const y = d.year as number
-      if (!Number.isInteger(y) || y < 1950 || y > 2100) errors.year = `年度应为四位年份，收到“${String(y)}”`
-      need('grade', '等次')
-      if (d.kind === null) d.kind = '年度考核'
-      break
-    }
-    case 'studies':
-      day('date', '研判日期', true)
-      need('round', '研判批次')
-      if (!d.scores || typeof d.scores !== 'object') d.scores = {}
-      break
-    case 'talks':
-      day('date', '谈话日期', true)
-      need('kind', '谈话类型')
-      day('followUpDeadline', '整改期限', false)
-      break
-    case 'discipline':
-      day('date', '处分日期', true)
-      if (!DISCIPLINE_SYSTEMS.includes(d.system as (typeof DISCIPLINE_SYSTEMS)[number]))
-        errors.system = '处分类别应为 党纪、政务 或 组织处理'
-      need('measure', '处分种类')
-      day('impactEnd', '影响期截止日', false)
-      if (d.probationMonths !== null) {
-        const p = d.probationMonths
-        if (typeof p !== 'number' || !Number.isInteger(p) || p < 1 || p > 24)
-          errors.probationMonths = `察看期应为 1 至 24 个月（一年为 12，二年为 24），收到“${String(p)}”`
-        else if (d.measure !== '留党察看') errors.probationMonths = '只有留党察看才有察看期'
-      }
-      break
-    case 'rewards':
-      day('date', '奖励日期', false)
-      need('name', '奖励名称')
-      break
-    case 'reserve':
-      need('level', '后备层次')
-      month('entryDate', '入库时间')
-      month('exitDate', '出库时间')
-      if (d.status === null) d.status = '在库'
-      if (!RESERVE_STATUSES.includes(d.status as (typeof RESERVE_STATUSES)[number]))
-        errors.status = `状态应为 ${RESERVE_STATUSES.join('、')} 之一`
-      if (d.status === '已撤销' && !d.exitReason) errors.exitReason = '撤销出库须写明原因'
-      break
-    case 'postings':
-      need('kind', '派驻类型')
-      month('start', '开始时间')
-      month('end', '结束时间')
-      if (d.start && d.end && (d.end as string) < (d.start as string)) errors.end = '结束时间早于开始时间'
-      break
-    case 'training':
-      need('name', '培训名称')
-      day('start', '开始日期', false)
-      day('end', '结束日期', false)
-      if (d.hours !== null && d.hours !== undefined && (typeof d.hours !== 'number' || d.hours < 0))
-        errors.hours = '学时应为非负数'
-      if (d.hours === undefined) d.hours = null
-      break
-  }
+  const d = tidyRecord(kind, data as Record<string, unknown>)
+  const errors = fieldProblems(kind, d)
+  // Rules across fields.
+  if (kind === 'discipline' && d.probationMonths !== null && !errors.probationMonths && d.measure !== '留党察看')
+    errors.probationMonths = '只有留党察看才有察看期'
+  if (kind === 'reserve' && d.status === '已撤销' && !d.exitReason) errors.exitReason = '撤销出库须写明原因'
+  if (kind === 'postings' && d.start && d.end && !errors.end && (d.end as string) < (d.start as string))
+    errors.end = '结束时间早于开始时间'
   const first = Object.values(errors)[0]
   if (first) {
     throw new AppError(

@@ -1,8 +1,19 @@
 /** Excel exports of the talks ledger and the reserve pool, through the app's one table writer. */
-import { workbookToBytes } from '../export'
+import { workbookToBytes, type CellInput, type TableColumn } from '../export'
 import type { AppContext } from '../services/context'
+import { formFields, type FieldDef } from './fields'
 import { listPool, type PoolQuery } from './reserve'
 import { talkLedger, type TalkLedgerQuery } from './talks'
+
+/** A record field as an Excel column: its label as the header, its kind by its type (fields.ts). */
+export function exportColumn(f: FieldDef): TableColumn {
+  const kind = f.export?.kind ?? (f.type === 'day' || f.type === 'month' ? f.type : f.type === 'longText' ? 'longText' : undefined)
+  return kind ? { header: f.label, kind, width: f.export?.width } : { header: f.label, width: f.export?.width }
+}
+
+/** The record fields the talk ledger and the pool list after the person's columns. */
+export const talkFields: FieldDef[] = formFields('talks')
+export const poolFields: FieldDef[] = formFields('reserve')
 
 export interface ExportedFile {
   bytes: Uint8Array
@@ -23,28 +34,14 @@ export async function exportTalkLedger(ctx: AppContext, q: TalkLedgerQuery): Pro
         { header: '姓名', width: 10 },
         { header: '工作单位', width: 22 },
         { header: '职务', width: 24 },
-        { header: '谈话日期', kind: 'day', width: 12 },
-        { header: '谈话类型', width: 12 },
-        { header: '谈话人', width: 12 },
-        { header: '谈话事由', kind: 'longText', width: 30 },
-        { header: '谈话内容', kind: 'longText', width: 40 },
-        { header: '整改要求', kind: 'longText', width: 24 },
-        { header: '整改期限', kind: 'day', width: 12 },
-        { header: '文号', width: 16 },
+        ...talkFields.map(exportColumn),
       ],
       rows: rows.map((r, i) => [
         i + 1,
         r.name,
         r.unit,
         r.position,
-        r.date,
-        r.kind,
-        r.talker,
-        r.reason,
-        r.content,
-        r.followUp,
-        r.followUpDeadline,
-        r.docNo,
+        ...talkFields.map((f) => (r as unknown as Record<string, CellInput>)[f.key] ?? null),
       ]),
       freezeColumns: 2,
     },
@@ -67,12 +64,7 @@ export async function exportPool(ctx: AppContext, q: PoolQuery): Promise<Exporte
         { header: '年龄', kind: 'integer', width: 6 },
         { header: '工作单位', width: 22 },
         { header: '现任职务', width: 26 },
-        { header: '后备层次', width: 12 },
-        { header: '入库方式', width: 20 },
-        { header: '入库时间', kind: 'month', width: 10 },
-        { header: '状态', width: 14 },
-        { header: '出库时间', kind: 'month', width: 10 },
-        { header: '出库原因', kind: 'longText', width: 20 },
+        ...poolFields.map(exportColumn),
       ],
       rows: rows.map((r, i) => [
         i + 1,
@@ -82,12 +74,7 @@ export async function exportPool(ctx: AppContext, q: PoolQuery): Promise<Exporte
         r.age,
         r.unit,
         r.position,
-        r.level,
-        r.entryWay,
-        r.entryDate,
-        r.status,
-        r.exitDate,
-        r.exitReason,
+        ...poolFields.map((f) => (r as unknown as Record<string, CellInput>)[f.key] ?? null),
       ]),
       freezeColumns: 2,
     },

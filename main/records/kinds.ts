@@ -1,7 +1,20 @@
 /**
- * The record kinds kept around a cadre (DOMAIN.md), their vocabularies, and how each maps to its
- * table. Field keys are those of the exchange file (CLI.md), so dump/load and the UI agree.
+ * The record kinds kept around a cadre (DOMAIN.md), their labels, the terms of their closed lists
+ * and the record types. Each kind's fields — keys, columns, labels, types, limits — are defined once
+ * in main/records/fields.ts.
  */
+import {
+  DISCIPLINE_SYSTEM_VOCAB,
+  GRADE_VOCAB,
+  MEASURES_BY_SYSTEM,
+  POSTING_KIND_VOCAB,
+  RESERVE_LEVEL_VOCAB,
+  RESERVE_STATUS_VOCAB,
+  TALK_KIND_VOCAB,
+  termNames,
+  type Vocabulary,
+} from './vocab'
+
 export const RECORD_KINDS = [
   'assessments',
   'studies',
@@ -25,38 +38,16 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   training: '培训',
 }
 
-export const GRADES = [
-  '优秀',
-  '称职',
-  '合格',
-  '基本称职',
-  '基本合格',
-  '不称职',
-  '不合格',
-  '不定等次',
-] as const
+/** The terms of the closed lists (main/records/vocab.ts holds them with their variants). */
+type Terms = readonly [string, ...string[]]
+const terms = (v: Vocabulary): Terms => termNames(v) as unknown as Terms
+export const GRADES: Terms = terms(GRADE_VOCAB)
 export const ASSESSMENT_KINDS = ['年度考核', '平时考核', '专项考核'] as const
-export const TALK_KINDS = [
-  '任前谈话',
-  '任职谈话',
-  '谈心谈话',
-  '提醒谈话',
-  '督办',
-  '约谈',
-  '诫勉谈话',
-  '书面诫勉',
-  '函询',
-  '批评教育',
-  '通报批评',
-  '责令检查',
-  '召回',
-] as const
-export const DISCIPLINE_SYSTEMS = ['党纪', '政务', '组织处理'] as const
-export const DISCIPLINE_MEASURES: Record<(typeof DISCIPLINE_SYSTEMS)[number], readonly string[]> = {
-  党纪: ['警告', '严重警告', '撤销党内职务', '留党察看', '开除党籍'],
-  政务: ['警告', '记过', '记大过', '降级', '撤职', '开除'],
-  组织处理: ['调整', '停职检查', '责令辞职', '免职', '降职'],
-}
+export const TALK_KINDS: Terms = terms(TALK_KIND_VOCAB)
+export const DISCIPLINE_SYSTEMS: Terms = terms(DISCIPLINE_SYSTEM_VOCAB)
+export const DISCIPLINE_MEASURES: Record<string, readonly string[]> = Object.fromEntries(
+  Object.entries(MEASURES_BY_SYSTEM).map(([system, v]) => [system, termNames(v)]),
+)
 export const STUDY_CONCLUSIONS = ['优秀', '较好', '一般', '较差'] as const
 export const STUDY_RECOMMENDATIONS = [
   '提拔使用',
@@ -68,10 +59,10 @@ export const STUDY_RECOMMENDATIONS = [
   '诫勉',
   '继续观察',
 ] as const
-export const RESERVE_LEVELS = ['副科级后备', '正科级后备', '县处级后备'] as const
-export const RESERVE_STATUSES = ['在库', '已列为考察对象', '已使用', '已撤销'] as const
+export const RESERVE_LEVELS: Terms = terms(RESERVE_LEVEL_VOCAB)
+export const RESERVE_STATUSES: Terms = terms(RESERVE_STATUS_VOCAB)
 export const RESERVE_ENTRY_WAYS = ['民主推荐', '组织推荐', '单位推荐', '一线锻炼表现突出直接确定'] as const
-export const POSTING_KINDS = ['第一书记', '驻村工作队员', '驻村工作队长', '挂职锻炼', '一线锻炼'] as const
+export const POSTING_KINDS: Terms = terms(POSTING_KIND_VOCAB)
 
 /** A stored record as the UI and the exchange see it: its id plus the kind's fields. */
 export interface AssessmentRecord {
@@ -162,94 +153,3 @@ export interface RecordOf {
 }
 /** What add/update take: the record without ids. */
 export type RecordData<K extends RecordKind> = Omit<RecordOf[K], 'id' | 'cadreId'>
-
-type FieldType = 'text' | 'int' | 'real' | 'json'
-export interface TableSpec {
-  table: string
-  /** exchange key → [column, type] */
-  fields: Record<string, readonly [string, FieldType]>
-  order: string
-}
-
-export const TABLES: Record<RecordKind, TableSpec> = {
-  assessments: {
-    table: 'assessments',
-    fields: { year: ['year', 'int'], kind: ['kind', 'text'], grade: ['grade', 'text'] },
-    order: 'year DESC, kind, id',
-  },
-  studies: {
-    table: 'studies',
-    fields: {
-      date: ['date', 'text'],
-      round: ['round', 'text'],
-      scores: ['scores', 'json'],
-      conclusion: ['conclusion', 'text'],
-      recommendation: ['recommendation', 'text'],
-    },
-    order: 'date DESC, id DESC',
-  },
-  talks: {
-    table: 'talks',
-    fields: {
-      date: ['date', 'text'],
-      kind: ['kind', 'text'],
-      talker: ['talker', 'text'],
-      reason: ['reason', 'text'],
-      content: ['content', 'text'],
-      followUp: ['follow_up', 'text'],
-      followUpDeadline: ['follow_up_deadline', 'text'],
-      docNo: ['doc_no', 'text'],
-    },
-    order: 'date DESC, id DESC',
-  },
-  discipline: {
-    table: 'discipline',
-    fields: {
-      date: ['date', 'text'],
-      system: ['system', 'text'],
-      measure: ['measure', 'text'],
-      reason: ['reason', 'text'],
-      probationMonths: ['probation_months', 'int'],
-      inLieuOf: ['in_lieu_of', 'text'],
-      impactEnd: ['impact_end', 'text'],
-    },
-    order: 'date DESC, id DESC',
-  },
-  rewards: {
-    table: 'rewards',
-    fields: { date: ['date', 'text'], name: ['name', 'text'], issuer: ['issuer', 'text'] },
-    order: 'date DESC, id DESC',
-  },
-  reserve: {
-    table: 'reserve_entries',
-    fields: {
-      level: ['level', 'text'],
-      entryDate: ['entry_date', 'text'],
-      entryWay: ['entry_way', 'text'],
-      status: ['status', 'text'],
-      exitDate: ['exit_date', 'text'],
-      exitReason: ['exit_reason', 'text'],
-    },
-    order: 'entry_date DESC, id DESC',
-  },
-  postings: {
-    table: 'postings',
-    fields: {
-      kind: ['kind', 'text'],
-      place: ['place', 'text'],
-      start: ['start', 'text'],
-      end: ['end', 'text'],
-    },
-    order: 'start DESC, id DESC',
-  },
-  training: {
-    table: 'training',
-    fields: {
-      name: ['name', 'text'],
-      start: ['start', 'text'],
-      end: ['end', 'text'],
-      hours: ['hours', 'real'],
-    },
-    order: 'start DESC, id DESC',
-  },
-}

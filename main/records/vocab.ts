@@ -241,39 +241,3 @@ export const POSTING_KIND_VOCAB: Vocabulary = {
     { name: '一线锻炼' },
   ],
 }
-
-/** Which typed fields of a record kind are read against which vocabulary (talks: kind, ...). */
-export const RECORD_VOCABS: Record<string, Record<string, Vocabulary>> = {
-  assessments: { grade: GRADE_VOCAB },
-  talks: { kind: TALK_KIND_VOCAB },
-  reserve: { level: RESERVE_LEVEL_VOCAB, status: RESERVE_STATUS_VOCAB },
-  postings: { kind: POSTING_KIND_VOCAB },
-}
-
-/**
- * The warnings for one record's typed values: unknown names, and for discipline an unknown measure
- * of its system. Known variants give no warning (they are read as their term).
- */
-export function vocabularyWarnings(kind: string, data: Record<string, unknown>): { key: string; message: string }[] {
-  const out: { key: string; message: string }[] = []
-  if (kind === 'discipline') {
-    const system = typeof data.system === 'string' ? data.system : ''
-    const measure = typeof data.measure === 'string' ? data.measure : ''
-    const sys = resolveTerm(DISCIPLINE_SYSTEM_VOCAB, system)
-    if (!sys) out.push({ key: 'system', message: unknownTermText(DISCIPLINE_SYSTEM_VOCAB, system) })
-    else if (measure && !resolveMeasure(sys, measure))
-      out.push({ key: 'measure', message: unknownTermText(MEASURES_BY_SYSTEM[sys]!, measure) })
-    const lieu = typeof data.inLieuOf === 'string' ? data.inLieuOf : ''
-    if (sys && lieu && !resolveMeasure(sys, lieu))
-      out.push({ key: 'inLieuOf', message: unknownTermText(MEASURES_BY_SYSTEM[sys]!, lieu) })
-    return out
-  }
-  const vocabs = RECORD_VOCABS[kind]
-  if (!vocabs) return out
-  for (const [key, v] of Object.entries(vocabs)) {
-    const raw = data[key]
-    if (typeof raw === 'string' && raw.trim() && !resolveTerm(v, raw))
-      out.push({ key, message: unknownTermText(v, raw) })
-  }
-  return out
-}

@@ -318,8 +318,9 @@ describe('exchange file', () => {
     ])
     expect(r.rejected[2]!.message).toContain('截止年月 2010.07 早于起始年月 2012.09')
     expect(r.rejected[3]!.message).toContain('早于出生年月 1989.03')
-    expect(r.rejected[0]!.message).toContain('谈话第 1 项的日期')
-    expect(r.rejected[1]!.message).toContain('处分第 1 项的处分类别“其他”应为 党纪、政务 或 组织处理')
+    // The field named by its one label (main/records/fields.ts), as the form and the Excel header say it.
+    expect(r.rejected[0]!.message).toContain('谈话第 1 项的谈话日期“2026-13-45”不是日期')
+    expect(r.rejected[1]!.message).toContain('处分第 1 项：处分类别应为 党纪、政务、组织处理 之一，收到“其他”')
   })
 })
 

@@ -9,7 +9,8 @@ import { evaluateCadre, type CadreFacts } from '../../main/eligibility/evaluate'
 import { probationBar } from '../../main/eligibility/probation'
 import { cadreFacts } from './eligibility-builders'
 import { defaultRules, isPromotion } from '../../main/eligibility/rules'
-import { resolveGrade, resolveMeasure, resolveTalk, vocabularyWarnings } from '../../main/records/vocab'
+import { vocabularyWarnings } from '../../main/records/fields'
+import { resolveGrade, resolveMeasure, resolveTalk } from '../../main/records/vocab'
 
 type Disc = Extract<ImpactRecord, { source: 'discipline' }>
 const d = (date: string, system: string, measure: string, more: Partial<Disc> = {}): ImpactRecord => ({

@@ -5,7 +5,8 @@ import type { CrossCheck } from '../../records/crosschecks'
 import type { ResultsReport } from '../../records/assessment-import'
 import type { ListedRecord } from '../../records/entries'
 import type { ExportedFile } from '../../records/exports'
-import type { RecordOf } from '../../records/kinds'
+import { recordDataSchema } from '../../records/field-schemas'
+import { RECORD_KINDS, type RecordKind, type RecordOf } from '../../records/kinds'
 import type { PostingListRow, StationedRow } from '../../records/postings'
 import type { AddToPoolResult, PoolFigures, PoolRow } from '../../records/reserve'
 import type { MonthlyRow, RoundGridRow, StudyRound } from '../../records/studies'
@@ -20,84 +21,15 @@ const text = (max = 2000) => z.string().max(max).nullable()
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '年月应为 YYYY-MM')
 
-const AssessmentData = z.object({
-  year: z.number().int(),
-  kind: z.string().max(20),
-  grade: z.string().max(20),
-})
-const StudyData = z.object({
-  date: z.string().max(20),
-  round: z.string().max(100),
-  scores: z.record(z.string().max(50), z.number()),
-  conclusion: text(20),
-  recommendation: text(100),
-})
-const TalkData = z.object({
-  date: z.string().max(20),
-  kind: z.string().max(20),
-  talker: text(100),
-  reason: text(),
-  content: text(10000),
-  followUp: text(),
-  followUpDeadline: z.string().max(20).nullable(),
-  docNo: text(100),
-})
-const DisciplineData = z.object({
-  date: z.string().max(20),
-  system: z.string().max(10),
-  measure: z.string().max(20),
-  reason: text(),
-  probationMonths: z.number().int().min(0).max(60).nullable().optional(),
-  inLieuOf: text(20).optional(),
-  impactEnd: z.string().max(20).nullable().optional(),
-})
-const RewardData = z.object({
-  date: z.string().max(20).nullable(),
-  name: z.string().max(200),
-  issuer: text(100),
-})
-const ReserveData = z.object({
-  level: z.string().max(20),
-  entryDate: z.string().max(20).nullable(),
-  entryWay: text(50),
-  status: z.string().max(20),
-  exitDate: z.string().max(20).nullable(),
-  exitReason: text(500),
-})
-const PostingData = z.object({
-  kind: z.string().max(20),
-  place: text(100),
-  start: z.string().max(20).nullable(),
-  end: z.string().max(20).nullable(),
-})
-const TrainingData = z.object({
-  name: z.string().max(200),
-  start: z.string().max(20).nullable(),
-  end: z.string().max(20).nullable(),
-  hours: z.number().nullable(),
-})
-
-/** One add/update argument per kind: `{ kind, data }` checked against that kind's shape. */
-const RecordInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('assessments'), data: AssessmentData }),
-  z.object({ kind: z.literal('studies'), data: StudyData }),
-  z.object({ kind: z.literal('talks'), data: TalkData }),
-  z.object({ kind: z.literal('discipline'), data: DisciplineData }),
-  z.object({ kind: z.literal('rewards'), data: RewardData }),
-  z.object({ kind: z.literal('reserve'), data: ReserveData }),
-  z.object({ kind: z.literal('postings'), data: PostingData }),
-  z.object({ kind: z.literal('training'), data: TrainingData }),
-])
-const KindSchema = z.enum([
-  'assessments',
-  'studies',
-  'talks',
-  'discipline',
-  'rewards',
-  'reserve',
-  'postings',
-  'training',
-])
+/** One add/update argument per kind: `{ kind, data }` checked against that kind's shape, derived from
+ *  its one definition (main/records/fields.ts). */
+const RecordInput = z.discriminatedUnion(
+  'kind',
+  RECORD_KINDS.map((kind) => z.object({ kind: z.literal(kind), data: recordDataSchema(kind) })) as unknown as [
+    z.ZodObject<{ kind: z.ZodLiteral<RecordKind>; data: z.ZodObject }>,
+  ],
+)
+const KindSchema = z.enum(RECORD_KINDS)
 
 export type AnyListedRecord = { [K in keyof RecordOf]: ListedRecord<K> }[keyof RecordOf]
 export type AnyRecord = RecordOf[keyof RecordOf]

@@ -27,7 +27,9 @@ import { exchangeCrossChecks } from '../../records/crosschecks'
 import { impactConfig, refreshImpactPeriods } from '../../records/impact'
 import { recordAudit } from '../audit'
 import type { AppContext } from '../context'
-import { DISCIPLINE_SYSTEM_VOCAB, resolveTerm, vocabularyWarnings } from '../../records/vocab'
+import { KIND_DEFS, fieldProblem, isMissing, vocabularyWarnings } from '../../records/fields'
+import { RECORD_KINDS, type RecordKind } from '../../records/kinds'
+import { resolveTerm } from '../../records/vocab'
 import { compactOptional, readCadre } from './read'
 import {
   CadreInSchema,
@@ -229,6 +231,35 @@ function requireDay(v: string, key: string, warnings: LoadProblem[], where: stri
   return d
 }
 
+/** One item of a record kind's list, each field read by its definition; throws Reject naming the
+ *  list, the item and the field. A sparse field left empty is left out (as dump writes it). */
+function loadItem(
+  kind: RecordKind,
+  r: Record<string, unknown>,
+  i: number,
+  warnings: LoadProblem[],
+): Record<string, unknown> {
+  const d: Record<string, unknown> = { ...r }
+  for (const f of KIND_DEFS[kind].fields) {
+    const v = d[f.key] as string | null | undefined
+    if (f.sparse && isMissing(v)) {
+      delete d[f.key]
+      continue
+    }
+    const where = `${RELATED_LABELS[kind]}第 ${i + 1} 项的${f.label}`
+    if (f.type === 'day')
+      d[f.key] = f.required ? requireDay(v ?? '', kind, warnings, where) : dayOf(v ?? null, kind, warnings, where)
+    else if (f.type === 'month') d[f.key] = month(v ?? null, kind, warnings, where)
+    else {
+      const problem = fieldProblem(f, v, 'load')
+      if (problem) throw new Reject(kind, `${RELATED_LABELS[kind]}第 ${i + 1} 项：${problem}`, short(v))
+      // A variant of a list the database enforces (党纪处分) is stored as its term.
+      if (f.strict === 'always' && typeof v === 'string') d[f.key] = resolveTerm(f.vocab!, v)
+    }
+  }
+  return d
+}
+
 /** Normalises the dates of every list; throws Reject with the list and item named. */
 function checkLists(c: CadreIn, warnings: LoadProblem[]): Partial<ExRelated> {
   const out: Partial<ExRelated> = {}
@@ -258,9 +289,15 @@ function checkLists(c: CadreIn, warnings: LoadProblem[]): Partial<ExRelated> {
       compactOptional('family', f)
       return f as unknown as ExRelated['family'][number]
     })
+  // The record kinds, each field by its definition (main/records/fields.ts): days and months
+  // read as stored, the closed lists the database enforces (处分类别) read as their terms.
+  for (const kind of RECORD_KINDS) {
+    const list = c[kind] as Record<string, unknown>[] | undefined
+    if (list) (out as Record<string, unknown>)[kind] = list.map((r, i) => loadItem(kind, r, i, warnings))
+  }
   if (c.assessments) {
     const seen = new Set<string>()
-    out.assessments = c.assessments.map((r, i) => {
+    c.assessments.forEach((r, i) => {
       const k = `${r.year}|${r.kind}`
       if (seen.has(k))
         throw new Reject(
@@ -269,41 +306,8 @@ function checkLists(c: CadreIn, warnings: LoadProblem[]): Partial<ExRelated> {
           String(r.year),
         )
       seen.add(k)
-      return r
     })
   }
-  if (c.studies)
-    out.studies = c.studies.map((r, i) => ({
-      ...r,
-      date: requireDay(r.date, 'studies', warnings, w('studies', i, '日期')),
-    }))
-  if (c.talks) {
-    out.talks = c.talks.map((r, i) => ({
-      ...r,
-      date: requireDay(r.date, 'talks', warnings, w('talks', i, '日期')),
-      followUpDeadline: dayOf(r.followUpDeadline, 'talks', warnings, w('talks', i, '整改期限')),
-    }))
-  }
-  if (c.discipline)
-    out.discipline = c.discipline.map((r, i) => {
-      // The system is a closed list the database enforces; a variant (党纪处分) is read as its term.
-      const system = resolveTerm(DISCIPLINE_SYSTEM_VOCAB, r.system)
-      if (!system)
-        throw new Reject(
-          'discipline',
-          `处分第 ${i + 1} 项的处分类别“${r.system}”应为 党纪、政务 或 组织处理`,
-          r.system,
-        )
-      const d: Record<string, unknown> = {
-        ...r,
-        system,
-        date: requireDay(r.date, 'discipline', warnings, w('discipline', i, '日期')),
-      }
-      if (r.impactEnd !== undefined)
-        d['impactEnd'] = dayOf(r.impactEnd, 'discipline', warnings, w('discipline', i, '影响期截止日'))
-      compactOptional('discipline', d)
-      return d as unknown as ExRelated['discipline'][number]
-    })
   if (c.appointments) {
     out.appointments = c.appointments.map((r, i) => {
       const start = month(r.start, 'appointments', warnings, w('appointments', i, '起始年月'))
@@ -314,8 +318,8 @@ function checkLists(c: CadreIn, warnings: LoadProblem[]): Partial<ExRelated> {
     })
   }
   // Names the regulations do not use: kept as typed, one warning each (the rules say 待核实).
-  for (const key of ['assessments', 'talks', 'discipline', 'reserve', 'postings'] as const) {
-    const list = (out[key] ?? c[key]) as Record<string, unknown>[] | undefined
+  for (const key of RECORD_KINDS) {
+    const list = out[key] as Record<string, unknown>[] | undefined
     list?.forEach((item, i) => {
       for (const v of vocabularyWarnings(key, item))
         warnings.push({
@@ -324,32 +328,6 @@ function checkLists(c: CadreIn, warnings: LoadProblem[]): Partial<ExRelated> {
           message: `${RELATED_LABELS[key]}第 ${i + 1} 项：${v.message}`,
         })
     })
-  }
-  if (c.rewards)
-    out.rewards = c.rewards.map((r, i) => ({
-      ...r,
-      date: dayOf(r.date, 'rewards', warnings, w('rewards', i, '日期')),
-    }))
-  if (c.reserve) {
-    out.reserve = c.reserve.map((r, i) => ({
-      ...r,
-      entryDate: month(r.entryDate, 'reserve', warnings, w('reserve', i, '入库年月')),
-      exitDate: month(r.exitDate, 'reserve', warnings, w('reserve', i, '出库年月')),
-    }))
-  }
-  if (c.postings) {
-    out.postings = c.postings.map((r, i) => ({
-      ...r,
-      start: month(r.start, 'postings', warnings, w('postings', i, '起始年月')),
-      end: month(r.end, 'postings', warnings, w('postings', i, '截止年月')),
-    }))
-  }
-  if (c.training) {
-    out.training = c.training.map((r, i) => ({
-      ...r,
-      start: dayOf(r.start, 'training', warnings, w('training', i, '开始日期')),
-      end: dayOf(r.end, 'training', warnings, w('training', i, '结束日期')),
-    }))
   }
   return out
 }

@@ -8,6 +8,8 @@ import type { Db } from '../../db/open'
 import { CADRE_FIELD_KEYS, columnOf } from '../../domain/fields'
 import { formatResume } from '../../domain/resume'
 import { cadreRetirement } from '../../domain/retirement'
+import { KIND_DEFS, type KindDef } from '../../records/fields'
+import type { RecordKind } from '../../records/kinds'
 import type { ExCadre, ExLrmxExtras, ExRelated, ExResume, ExStudy, ExUnit, RelatedKey } from './schema'
 
 interface UnitRow {
@@ -68,18 +70,13 @@ const LIST_SQL: Record<RelatedKey, string> = {
   resume: 'SELECT cadre_id, start, end, text FROM resume_entries ORDER BY cadre_id, seq, id',
   family:
     'SELECT cadre_id, relation, name, birth_date AS birthDate, political_status AS politicalStatus, work_unit_position AS workUnitPosition, settled_abroad AS settledAbroad FROM family_members ORDER BY cadre_id, seq, id',
-  assessments: 'SELECT cadre_id, year, kind, grade FROM assessments ORDER BY cadre_id, year, kind, id',
-  studies:
-    'SELECT cadre_id, date, round, scores, conclusion, recommendation FROM studies ORDER BY cadre_id, date, id',
-  talks:
-    'SELECT cadre_id, date, kind, talker, reason, content, follow_up AS followUp, follow_up_deadline AS followUpDeadline, doc_no AS docNo FROM talks ORDER BY cadre_id, date, id',
-  discipline:
-    'SELECT cadre_id, date, system, measure, reason, probation_months AS probationMonths, in_lieu_of AS inLieuOf, impact_end AS impactEnd FROM discipline ORDER BY cadre_id, date, id',
-  rewards: 'SELECT cadre_id, date, name, issuer FROM rewards ORDER BY cadre_id, date, id',
-  reserve:
-    'SELECT cadre_id, level, entry_date AS entryDate, entry_way AS entryWay, status, exit_date AS exitDate, exit_reason AS exitReason FROM reserve_entries ORDER BY cadre_id, entry_date, id',
-  postings: 'SELECT cadre_id, kind, place, start, end FROM postings ORDER BY cadre_id, start, id',
-  training: 'SELECT cadre_id, name, start, end, hours FROM training ORDER BY cadre_id, start, id',
+  // The record kinds, from their one definition (main/records/fields.ts).
+  ...(Object.fromEntries(
+    Object.values(KIND_DEFS).map((d) => [
+      d.kind,
+      `SELECT cadre_id, ${d.fields.map((f) => (f.column === f.key ? f.key : `${f.column} AS ${f.key}`)).join(', ')} FROM ${d.table} ORDER BY cadre_id, ${d.dumpOrder}`,
+    ]),
+  ) as Record<RecordKind, string>),
   appointments:
     'SELECT cadre_id, start, end, unit, title, level, rank, doc_no AS docNo FROM appointments ORDER BY cadre_id, seq, id',
 }
@@ -93,9 +90,9 @@ type Row = Record<string, unknown> & { cadre_id: number }
 
 /** The fields added by issue 10 are written only when set, so older documents read unchanged. */
 export function compactOptional(key: string, r: Record<string, unknown>): void {
-  if (key === 'discipline') {
-    for (const k of ['probationMonths', 'inLieuOf', 'impactEnd'])
-      if (r[k] === null || r[k] === undefined) delete r[k]
+  const def = (KIND_DEFS as Record<string, KindDef | undefined>)[key]
+  if (def) {
+    for (const f of def.fields) if (f.sparse && (r[f.key] === null || r[f.key] === undefined)) delete r[f.key]
   } else if (key === 'family') {
     if (r['settledAbroad']) r['settledAbroad'] = true
     else delete r['settledAbroad']

@@ -6,6 +6,9 @@
 import { z } from 'zod'
 import { CADRE_FIELD_KEYS, type CadreFieldKey } from '../../domain/fields'
 import { TARGETS } from '../../eligibility/rules'
+import { exchangeItemSchema } from '../../records/field-schemas'
+import { KIND_DEFS } from '../../records/fields'
+import type { RecordKind, RecordOf } from '../../records/kinds'
 
 export const EXCHANGE_FORMAT = 'cadre-exchange'
 export const EXCHANGE_VERSION = 1
@@ -53,74 +56,19 @@ export const FamilySchema = z.object({
   /** 已移居国（境）外 (条例 第二十四条（五）); written only when true. */
   settledAbroad: z.boolean().optional(),
 })
-export const AssessmentSchema = z.object({
-  year: z.number().int().min(1900).max(2200),
-  kind: z
-    .string()
-    .min(1)
-    .max(50)
-    .nullish()
-    .transform((v) => v ?? '年度考核'),
-  grade: z.string().min(1).max(50),
-})
-export const StudySchema = z.object({
-  date: z.string().min(1),
-  round: z.string().min(1).max(200),
-  scores: z
-    .record(z.string().max(50), z.union([z.number(), z.string().max(200), z.null()]))
-    .nullish()
-    .transform((v) => v ?? {}),
-  conclusion: opt,
-  recommendation: opt,
-})
-export const TalkSchema = z.object({
-  date: z.string().min(1),
-  kind: z.string().min(1).max(50),
-  talker: opt,
-  reason: opt,
-  content: opt,
-  followUp: opt,
-  followUpDeadline: opt,
-  docNo: opt,
-})
-export const DisciplineSchema = z.object({
-  date: z.string().min(1),
-  /** 党纪 / 政务 / 组织处理 (variants such as 党纪处分 are read by the vocabulary on load). */
-  system: z.string().min(1).max(20),
-  measure: z.string().min(1).max(50),
-  reason: opt,
-  // Written only when set (main/domain/impact.ts): 留党察看's 察看期, the heavier measure stood
-  // for, an end of the impact period written on the decision.
-  probationMonths: z.number().int().min(1).max(24).optional(),
-  inLieuOf: z.string().min(1).max(50).optional(),
-  impactEnd: z.string().min(1).max(20).optional(),
-})
-export const RewardSchema = z.object({ date: opt, name: z.string().min(1).max(200), issuer: opt })
-export const ReserveSchema = z.object({
-  level: z.string().min(1).max(50),
-  entryDate: opt,
-  entryWay: opt,
-  status: z
-    .string()
-    .min(1)
-    .max(20)
-    .nullish()
-    .transform((v) => v ?? '在库'),
-  exitDate: opt,
-  exitReason: opt,
-})
-export const PostingSchema = z.object({ kind: z.string().min(1).max(50), place: opt, start: opt, end: opt })
-export const TrainingSchema = z.object({
-  name: z.string().min(1).max(200),
-  start: opt,
-  end: opt,
-  hours: z
-    .number()
-    .min(0)
-    .max(100000)
-    .nullish()
-    .transform((v) => v ?? null),
-})
+/** The record kinds' items, derived from their one definition (main/records/fields.ts). */
+type ExItem<K extends RecordKind> = Omit<RecordOf[K], 'id' | 'cadreId'>
+const item = <T>(kind: RecordKind) => exchangeItemSchema(kind) as unknown as z.ZodType<T> & { shape: z.ZodRawShape }
+export const AssessmentSchema = item<ExItem<'assessments'>>('assessments')
+export const StudySchema = item<Omit<ExItem<'studies'>, 'scores'> & { scores: Record<string, number | string | null> }>(
+  'studies',
+)
+export const TalkSchema = item<ExItem<'talks'>>('talks')
+export const DisciplineSchema = item<ExItem<'discipline'>>('discipline')
+export const RewardSchema = item<ExItem<'rewards'>>('rewards')
+export const ReserveSchema = item<ExItem<'reserve'>>('reserve')
+export const PostingSchema = item<ExItem<'postings'>>('postings')
+export const TrainingSchema = item<ExItem<'training'>>('training')
 
 /** 任职经历: one post held (issue 10); `level` 职务层次 or `rank` 职级, months `YYYY-MM`. */
 export const AppointmentSchema = z.object({
@@ -176,14 +124,14 @@ export const CadreInSchema = z.object({
   photo: z.string().nullable().optional(),
   resume: z.array(ResumeSchema).max(500).optional(),
   family: z.array(FamilySchema).max(100).optional(),
-  assessments: z.array(AssessmentSchema).max(200).optional(),
-  studies: z.array(StudySchema).max(500).optional(),
-  talks: z.array(TalkSchema).max(500).optional(),
-  discipline: z.array(DisciplineSchema).max(200).optional(),
-  rewards: z.array(RewardSchema).max(500).optional(),
-  reserve: z.array(ReserveSchema).max(100).optional(),
-  postings: z.array(PostingSchema).max(100).optional(),
-  training: z.array(TrainingSchema).max(1000).optional(),
+  assessments: z.array(AssessmentSchema).max(KIND_DEFS.assessments.maxItems).optional(),
+  studies: z.array(StudySchema).max(KIND_DEFS.studies.maxItems).optional(),
+  talks: z.array(TalkSchema).max(KIND_DEFS.talks.maxItems).optional(),
+  discipline: z.array(DisciplineSchema).max(KIND_DEFS.discipline.maxItems).optional(),
+  rewards: z.array(RewardSchema).max(KIND_DEFS.rewards.maxItems).optional(),
+  reserve: z.array(ReserveSchema).max(KIND_DEFS.reserve.maxItems).optional(),
+  postings: z.array(PostingSchema).max(KIND_DEFS.postings.maxItems).optional(),
+  training: z.array(TrainingSchema).max(KIND_DEFS.training.maxItems).optional(),
   appointments: z.array(AppointmentSchema).max(200).optional(),
   /** 原法定退休年龄 set on the cadre (issue 13; 50 / 55 / 60). Written only when set: absent means
    *  the default by gender on a new cadre and "unchanged" on a known one; null resets to the default. */

@@ -6,6 +6,8 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers'
 import type { Db } from '../../db/open'
 import { CADRE_FIELD_KEYS, columnOf, type CadreFieldKey } from '../../domain/fields'
 import { nameInitials, namePinyin } from '../../domain/pinyin'
+import { KIND_DEFS, type KindDef } from '../../records/fields'
+import type { RecordKind } from '../../records/kinds'
 import type { ExRelated, RelatedKey } from './schema'
 
 /** Canonical keys stored as a column of `cadres` (all but `unit`, which is `unit_id`). */
@@ -23,42 +25,16 @@ const RELATED_SQL: Record<RelatedKey, { table: string; insert: string }> = {
     insert:
       'INSERT INTO family_members (cadre_id, seq, relation, name, birth_date, political_status, work_unit_position, settled_abroad) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   },
-  assessments: {
-    table: 'assessments',
-    insert: 'INSERT INTO assessments (cadre_id, year, kind, grade) VALUES (?, ?, ?, ?)',
-  },
-  studies: {
-    table: 'studies',
-    insert:
-      'INSERT INTO studies (cadre_id, date, round, scores, conclusion, recommendation) VALUES (?, ?, ?, ?, ?, ?)',
-  },
-  talks: {
-    table: 'talks',
-    insert:
-      'INSERT INTO talks (cadre_id, date, kind, talker, reason, content, follow_up, follow_up_deadline, doc_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  },
-  discipline: {
-    table: 'discipline',
-    insert:
-      'INSERT INTO discipline (cadre_id, date, system, measure, reason, probation_months, in_lieu_of, impact_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  },
-  rewards: {
-    table: 'rewards',
-    insert: 'INSERT INTO rewards (cadre_id, date, name, issuer) VALUES (?, ?, ?, ?)',
-  },
-  reserve: {
-    table: 'reserve_entries',
-    insert:
-      'INSERT INTO reserve_entries (cadre_id, level, entry_date, entry_way, status, exit_date, exit_reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  },
-  postings: {
-    table: 'postings',
-    insert: 'INSERT INTO postings (cadre_id, kind, place, start, end) VALUES (?, ?, ?, ?, ?)',
-  },
-  training: {
-    table: 'training',
-    insert: 'INSERT INTO training (cadre_id, name, start, end, hours) VALUES (?, ?, ?, ?, ?)',
-  },
+  // The record kinds, from their one definition (main/records/fields.ts).
+  ...(Object.fromEntries(
+    Object.values(KIND_DEFS).map((d) => [
+      d.kind,
+      {
+        table: d.table,
+        insert: `INSERT INTO ${d.table} (cadre_id, ${d.fields.map((f) => f.column).join(', ')}) VALUES (?, ${d.fields.map(() => '?').join(', ')})`,
+      },
+    ]),
+  ) as Record<RecordKind, { table: string; insert: string }>),
   appointments: {
     table: 'appointments',
     insert:
@@ -71,6 +47,15 @@ const RELATED_KEYS_LIST = Object.keys(RELATED_SQL) as RelatedKey[]
 type Params = (string | number | null)[]
 
 function relatedParams(key: RelatedKey, cadreId: number, rows: ExRelated[RelatedKey]): Params[] {
+  const def = (KIND_DEFS as Record<string, KindDef | undefined>)[key]
+  if (def)
+    return (rows as Record<string, unknown>[]).map((r) => [
+      cadreId,
+      ...def.fields.map((f) => {
+        const v = r[f.key]
+        return f.type === 'scores' ? JSON.stringify(v ?? {}) : ((v ?? null) as string | number | null)
+      }),
+    ])
   switch (key) {
     case 'resume':
       return (rows as ExRelated['resume']).map((r, i) => [cadreId, i + 1, r.start, r.end, r.text])
@@ -85,57 +70,8 @@ function relatedParams(key: RelatedKey, cadreId: number, rows: ExRelated[Related
         r.workUnitPosition,
         r.settledAbroad ? 1 : 0,
       ])
-    case 'assessments':
-      return (rows as ExRelated['assessments']).map((r) => [cadreId, r.year, r.kind, r.grade])
-    case 'studies':
-      return (rows as ExRelated['studies']).map((r) => [
-        cadreId,
-        r.date,
-        r.round,
-        JSON.stringify(r.scores),
-        r.conclusion,
-        r.recommendation,
-      ])
-    case 'talks':
-      return (rows as ExRelated['talks']).map((r) => [
-        cadreId,
-        r.date,
-        r.kind,
-        r.talker,
-        r.reason,
-        r.content,
-        r.followUp,
-        r.followUpDeadline,
-        r.docNo,
-      ])
-    case 'discipline':
-      return (rows as ExRelated['discipline']).map((r) => [
-        cadreId,
-        r.date,
-        r.system,
-        r.measure,
-        r.reason,
-        r.probationMonths ?? null,
-        r.inLieuOf ?? null,
-        r.impactEnd ?? null,
-      ])
-    case 'rewards':
-      return (rows as ExRelated['rewards']).map((r) => [cadreId, r.date, r.name, r.issuer])
-    case 'reserve':
-      return (rows as ExRelated['reserve']).map((r) => [
-        cadreId,
-        r.level,
-        r.entryDate,
-        r.entryWay,
-        r.status,
-        r.exitDate,
-        r.exitReason,
-      ])
-    case 'postings':
-      return (rows as ExRelated['postings']).map((r) => [cadreId, r.kind, r.place, r.start, r.end])
-    case 'training':
-      return (rows as ExRelated['training']).map((r) => [cadreId, r.name, r.start, r.end, r.hours])
     case 'appointments':
+    default:
       return (rows as ExRelated['appointments']).map((r, i) => [
         cadreId,
         i + 1,

@@ -10,7 +10,7 @@ import { ApiError, call } from '../../api'
 import { FormGrid, SelectField, TextAreaField, TextField, confirmDialog } from '../../components'
 import { ActionDialog, Loaded, RecordTable, useAction, type Column, type Notice } from '../../kit'
 import { useApiQuery } from '../../lib/query'
-import { vocabularyWarnings } from '../../../../main/records/vocab'
+import { vocabularyWarnings } from '../../../../main/records/fields'
 import { KIND_FIELDS, blankForm, type FieldSpec } from './kindForms'
 import { dots, tidyDay, tidyMonth, todayStr } from './shared'
 

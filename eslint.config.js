@@ -106,5 +106,5 @@ export default tseslint.config(
   },
   { files: ['main/services/**/*.ts'], ignores: Object.keys(SERVICES_CROSSING), rules: servicesRule() },
   ...Object.entries(SERVICES_CROSSING).map(([file, allowed]) => ({ files: [file], rules: servicesRule(allowed) })),
-  { files: ['eslint.config.js', 'scripts/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.config.js', 'scripts/**/*.mjs', 'bench/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 )

@@ -321,4 +321,64 @@ describe('任职资格审查', () => {
     await page.getByTestId('elig-filter-all').click()
     await expect.poll(() => pillOf('all')).toBe(review.rows.length)
   }, 90_000)
+
+  it('keeps target, day and filter while the head visits other pages and after a reload; reopening asks for nothing; a change made elsewhere recounts', async () => {
+    const page = app.page
+    // every request for the review's rows, as the page sends it
+    const asked: { offset: number; limit: number }[] = []
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/eligibility.page')) asked.push(JSON.parse(r.postData() ?? '{}') as { offset: number; limit: number })
+    })
+    const day = addMonths(today, -1)
+    await page.getByTestId('elig-target-deputy-section').click()
+    await page.getByTestId('elig-date').fill(day.replace(/-/g, '.'))
+    await page.getByTestId('elig-date').press('Enter')
+    await page.getByTestId('elig-filter-ineligible').click()
+    const subtitle = page.locator('.page-subtitle')
+    await expect.poll(() => subtitle.textContent()).toContain(`提任副科级领导职务 · 审查日期 ${day.replace(/-/g, '.')}`)
+    const pill = (f: string) => page.getByTestId(`elig-filter-${f}`).locator('.elig-count')
+    await expect.poll(() => pill('ineligible').textContent()).toMatch(/^\d+$/)
+    const shownBefore = await page.locator('.elig-footer').textContent()
+
+    await page.getByTestId('nav-roster').click()
+    await page.getByTestId('roster-grid').waitFor()
+    asked.length = 0
+    await page.getByTestId('nav-eligibility').click()
+    await expect.poll(() => subtitle.textContent()).toContain(`提任副科级领导职务 · 审查日期 ${day.replace(/-/g, '.')}`)
+    expect(await page.getByTestId('elig-target-deputy-section').getAttribute('aria-checked')).toBe('true')
+    expect(await page.getByTestId('elig-filter-ineligible').getAttribute('aria-checked')).toBe('true')
+    await expect.poll(() => page.locator('.elig-footer').textContent()).toBe(shownBefore)
+    // the first rows and the counts came from the cache: nothing changed, nothing was asked
+    expect(asked).toEqual([])
+
+    // One who meets every 正科 rule, written behind the app's back (hence the reload next).
+    const good = insertCadre(app.app.ctx.db, { name: '符合样例', birthDate: '1986-05', positionDate: '2020-05', unit: '清川县审查样例局' }, 903)
+    addGoodRecords(app.app.ctx.db, good)
+
+    // A reload (the same browser session) opens the same view, and asks for its first rows once.
+    await page.reload()
+    await page.getByTestId('eligibility-page').waitFor()
+    await expect.poll(() => subtitle.textContent()).toContain(`提任副科级领导职务 · 审查日期 ${day.replace(/-/g, '.')}`)
+    expect(await page.getByTestId('elig-filter-ineligible').getAttribute('aria-checked')).toBe('true')
+    await expect.poll(() => pill('ineligible').textContent()).toMatch(/^\d+$/)
+    expect(asked.filter((q) => q.offset === 0 && q.limit === 200)).toHaveLength(1)
+
+    // A 诫勉 recorded elsewhere for an eligible cadre: the counts change on this page, no reload.
+    await page.getByTestId('elig-target-section-chief').click()
+    const review = (await app.call('eligibility.review', { target: 'section-chief', at: day })) as {
+      rows: { cadreId: number; eligible: boolean | null }[]
+    }
+    const eligible = review.rows.filter((r) => r.eligible === true)
+    expect(eligible.map((r) => r.cadreId)).toContain(good)
+    await expect.poll(() => pill('eligible').textContent()).toBe(String(eligible.length))
+    await app.call('records.add', {
+      cadreId: good,
+      kind: 'talks',
+      data: { date: addMonths(day, -1), kind: '诫勉谈话', talker: '县纪委', reason: null, content: null, followUp: null, followUpDeadline: null, docNo: null },
+    })
+    await expect.poll(() => pill('eligible').textContent()).toBe(String(eligible.length - 1))
+    await screenshot(page, 'eligibility-remembered-live')
+    // back to the page's first view for whoever comes next
+    await page.getByTestId('elig-filter-all').click()
+  }, 120_000)
 })

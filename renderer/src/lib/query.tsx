@@ -60,18 +60,40 @@ export function DataProvider({ children }: { children: ReactNode }) {
   return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
 }
 
-/** A channel's answer, cached by channel and argument, refetched when its tables change. */
+/** A channel's answer, cached by channel and argument, refetched when its tables change.
+ *  `job`: run it as a long job (lib/job.ts useJob's `run`), for its percentage and cancel. */
 export function useApiQuery<K extends ChannelName>(
   name: K,
   arg: InputOf<Channels, K>,
-  opts: { enabled?: boolean; keepPrevious?: boolean } = {},
+  opts: {
+    /** Or a function of the cached query, asked whenever it could fetch (an invalidation too). */
+    enabled?: boolean | ((query: { state: { dataUpdatedAt: number } }) => boolean)
+    keepPrevious?: boolean
+    job?: <T>(fn: (job: string) => Promise<T>) => Promise<T>
+  } = {},
 ): UseQueryResult<OutputOf<Channels, K>, ApiError> {
+  const { job } = opts
   return useQuery({
     queryKey: [name, arg ?? null],
-    queryFn: () => call(name, arg),
+    queryFn: () => (job ? job((j) => call(name, arg, { job: j })) : call(name, arg)),
     enabled: opts.enabled ?? true,
     ...(opts.keepPrevious ? { placeholderData: keepPreviousData } : {}),
   }) as UseQueryResult<OutputOf<Channels, K>, ApiError>
+}
+
+/**
+ * The same cache outside a hook: the answer kept for this channel and argument, or asked for now
+ * (an answer already on its way is shared). For ag-grid's datasource, whose first block a page
+ * may have asked for before it mounted (`prefetchApi`).
+ */
+export function fetchApi<K extends ChannelName>(name: K, arg: InputOf<Channels, K>): Promise<OutputOf<Channels, K>> {
+  return queryClient.fetchQuery({ queryKey: [name, arg ?? null], queryFn: () => call(name, arg) })
+}
+
+/** Asks for an answer ahead (a page's first rows while React and the grid start); errors are
+ *  left to whoever asks again. */
+export function prefetchApi<K extends ChannelName>(name: K, arg: InputOf<Channels, K>): void {
+  void queryClient.prefetchQuery({ queryKey: [name, arg ?? null], queryFn: () => call(name, arg) })
 }
 
 /** One channel asked with several arguments (a page over a list of cadres); cached and refetched like useApiQuery. */

@@ -162,7 +162,9 @@ export function DetailPanel({
   target: Target
   at: string
   onClose(): void
-  onChanged(): void
+  /** After a decision, an override or an investigation (the page's grid also refreshes on the
+   *  change the data side announces). */
+  onChanged?(): void
 }) {
   const [d, setD] = useState<ReviewDetail | null>(null)
   const [busy, setBusy] = useState(false)
@@ -190,7 +192,7 @@ export function DetailPanel({
 
   const apply = (r: ReviewDetail) => {
     setD(r)
-    onChanged()
+    onChanged?.()
   }
 
   const override = async (ruleId: RuleId, reason: string): Promise<boolean> => {

@@ -14,10 +14,11 @@ import type {
 } from 'ag-grid-community'
 import type { AgGridReact } from 'ag-grid-react'
 import type { ReviewPage, ReviewPageQuery } from '../../../../main/eligibility/page'
-import { describeRule, type RuleSet, type Target } from '../../../../main/eligibility/rules'
-import type { ReviewFilter, ReviewRow } from '../../../../main/eligibility/types'
+import { describeRule, TARGETS, type RuleSet, type Target } from '../../../../main/eligibility/rules'
+import { REVIEW_FILTERS, type ReviewFilter, type ReviewRow } from '../../../../main/eligibility/types'
 import { call, downloadBytes } from '../../api'
 import { isCancelled, useJob } from '../../lib/job'
+import { fetchApi, prefetchApi, useApiQuery, useChanged } from '../../lib/query'
 import { navigate } from '../../router'
 import { dateDots } from '../../../../main/domain/dates'
 import {
@@ -44,17 +45,9 @@ import {
 } from './shared'
 import './eligibility.css'
 
-/** The round the head was looking at, kept while she visits other pages. */
-const remembered: { target: Target; at: string; filter: ReviewFilter } = {
-  target: 'section-chief',
-  at: todayText(),
-  filter: 'all',
-}
-
-/** Rows per request: the grid asks for blocks as it scrolls (the main process keeps the round). */
+/** Rows per request: the grid asks for blocks as it scrolls (the data side keeps the round). */
 const BLOCK_SIZE = 200
 const MAX_PRINT = 500
-let datasourceSeq = 0
 
 /** The round without its rows: what the toolbar, the subtitle and the columns need. */
 type RoundInfo = Omit<ReviewPage, 'rows'>
@@ -66,29 +59,40 @@ function infoOf(r: ReviewPage): RoundInfo {
   return info
 }
 
-/**
- * Opened straight at this page (a reload, or the app started here): the first block is asked for
- * as soon as the code loads, so the main process evaluates the round while React and the grid
- * start. Used once, only by the identical query.
- */
-let prefetched: { key: string; result: Promise<ReviewPage> } | null = null
+/** The round the head was looking at (target, day, result filter), kept for the browser session
+ *  while she visits other pages (sessionStorage: per window, gone when it closes). */
+interface Remembered {
+  target: Target
+  at: string
+  filter: ReviewFilter
+}
+const REMEMBER_KEY = 'eligibility.view'
 
-function firstBlockQuery(): PageQuery {
-  const { target, at, filter } = remembered
-  return { target, at, filter, search: undefined, sort: undefined, offset: 0, limit: BLOCK_SIZE, early: true }
+function readRemembered(): Remembered {
+  const fallback: Remembered = { target: 'section-chief', at: todayText(), filter: 'all' }
+  try {
+    const v = JSON.parse(sessionStorage.getItem(REMEMBER_KEY) ?? 'null') as Partial<Remembered> | null
+    if (!v) return fallback
+    return {
+      target: (TARGETS as readonly string[]).includes(v.target ?? '') ? v.target! : fallback.target,
+      at: /^\d{4}-\d{2}-\d{2}$/.test(v.at ?? '') ? v.at! : fallback.at,
+      filter: (REVIEW_FILTERS as readonly string[]).includes(v.filter ?? '') ? v.filter! : fallback.filter,
+    }
+  } catch {
+    return fallback
+  }
 }
 
-function takePrefetched(q: PageQuery): Promise<ReviewPage> | null {
-  const hit = prefetched && prefetched.key === JSON.stringify(q) ? prefetched.result : null
-  prefetched = null
-  return hit
+/** The grid's first block for a view: the same argument for the prefetch and the grid. */
+function firstBlockQuery(v: Remembered): PageQuery {
+  return { target: v.target, at: v.at, filter: v.filter, offset: 0, limit: BLOCK_SIZE, early: true }
 }
 
+// Opened straight at this page (a reload, or the app started here): the first block is asked for
+// as soon as the code loads, so the data side evaluates it while React and the grid start; the
+// grid's first request then shares that answer through the query cache.
 if (typeof location !== 'undefined' && /^#\/eligibility\/?$/.test(location.hash)) {
-  const q = firstBlockQuery()
-  const result = call('eligibility.page', q)
-  result.catch(() => {}) // a failure is reported when the grid asks again
-  prefetched = { key: JSON.stringify(q), result }
+  prefetchApi('eligibility.page', firstBlockQuery(readRemembered()))
 }
 
 function VerdictCell(p: ICellRendererParams<ReviewRow>) {
@@ -99,15 +103,23 @@ function VerdictCell(p: ICellRendererParams<ReviewRow>) {
 }
 
 export function EligibilityPage({ sub }: { sub: string | undefined }) {
-  const [target, setTarget] = useState<Target>(remembered.target)
-  const [at, setAt] = useState(remembered.at)
-  const [filter, setFilter] = useState<ReviewFilter>(remembered.filter)
+  const [remembered, setRemembered] = useState(readRemembered)
+  const { target, at, filter } = remembered
+  const remember = useCallback((patch: Partial<Remembered>) => setRemembered((r) => ({ ...r, ...patch })), [])
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(REMEMBER_KEY, JSON.stringify(remembered))
+    } catch {
+      // storage refused (private mode): the page still works, it just forgets
+    }
+  }, [remembered])
   const [search, setSearch] = useState('')
   const [unit, setUnit] = useState('')
   const [level, setLevel] = useState('')
   const [debounced, setDebounced] = useState('')
-  const [data, setData] = useState<RoundInfo | null>(null)
-  // Kept apart from `data` so that the columns are rebuilt only when the rule set changes,
+  /** What the last first block said about the round, and for which view's scope. */
+  const [head, setHead] = useState<{ scope: string; info: RoundInfo; came: number } | null>(null)
+  // Kept apart from `head` so that the columns are rebuilt only when the rule set changes,
   // not with every block the grid fetches.
   const [ruleSet, setRuleSet] = useState<RuleSet | null>(null)
   const gridRef = useRef<AgGridReact<ReviewRow>>(null)
@@ -122,12 +134,6 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
   // A round for another target or day is no longer wanted (nor one left behind): stop it, so the
   // reviews asked for next do not wait behind it.
   useEffect(() => () => cancelRound(), [target, at, cancelRound])
-
-  useEffect(() => {
-    remembered.target = target
-    remembered.at = at
-    remembered.filter = filter
-  }, [target, at, filter])
 
   useEffect(() => {
     const t = setTimeout(() => setDebounced(search.trim()), 120)
@@ -146,12 +152,49 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
     }),
     [target, at, filter, debounced, unit, level],
   )
+  /** The view's scope: the counts depend on it, not on the result filter or the sort. */
+  const countsArg = useMemo(
+    () => ({ ...baseQuery, filter: 'all' as const, offset: 0, limit: 1 }),
+    [baseQuery],
+  )
+  const scope = JSON.stringify([target, at, baseQuery.search, baseQuery.unit, baseQuery.level])
+  const headNow = head?.scope === scope ? head.info : null
 
-  const datasource = useMemo<IDatasource>(() => {
-    // Answers to an older query (the head switched target or kept typing) are dropped.
-    const seq = ++datasourceSeq
-    const live = () => seq === datasourceSeq
+  // The counts: with the first block when the round is kept; else asked for once the first rows
+  // are on screen (asked earlier, the whole round would hold them up), as a long job. Counts
+  // older than the first block that asked for them are asked again when that block came with
+  // none; an announced change alone does not ask (the grid's first block goes first, then this).
+  const needCounts = validDay && headNow !== null && headNow.summary === null
+  const came = head?.came ?? 0
+  const counts = useApiQuery('eligibility.page', countsArg, {
+    enabled: (q) => needCounts && q.state.dataUpdatedAt < came,
+    job: runRound,
+  })
+  useEffect(() => {
+    if (counts.error && !isCancelled(counts.error)) showError(counts.error)
+  }, [counts.error])
+  const whole: RoundInfo | null = headNow?.summary
+    ? headNow
+    : counts.data && !counts.isFetching && !counts.isStale
+      ? infoOf(counts.data)
+      : null
+  // What the toolbar, subtitle and footer show: the last first block (kept while the next view
+  // loads), with the counts of the current view only.
+  const data: RoundInfo | null = head
+    ? {
+        ...head.info,
+        summary: whole?.summary ?? null,
+        roundTotal: whole?.roundTotal ?? head.info.roundTotal,
+        facets: whole?.facets ?? head.info.facets,
+      }
+    : null
+
+  const datasource = useMemo<IDatasource & { stop(): void }>(() => {
+    // Answers to an older view (the head switched target or kept typing) are dropped.
+    const dropped = new AbortController()
+    const live = () => !dropped.signal.aborted
     return {
+      stop: () => dropped.abort(),
       getRows: (p) => {
         const sort = p.sortModel.map((s) => ({ colId: s.colId, sort: s.sort }))
         sortRef.current = sort.length ? sort : undefined
@@ -163,32 +206,18 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
           // the first rows may come before the whole round is evaluated, the counts just after
           early: p.startRow === 0,
         }
-        ;(takePrefetched(q) ?? call('eligibility.page', q)).then(
+        // The first block through the query cache (kept until a change is announced, shared with
+        // the prefetch); the others as the grid scrolls.
+        ;(p.startRow === 0 ? fetchApi('eligibility.page', q) : call('eligibility.page', q)).then(
           (r) => {
             if (!live()) return
-            const info = infoOf(r)
-            setData((prev) =>
-              // an early answer keeps the counts already shown for the same round
-              info.summary === null && prev?.summary && prev.target === info.target && prev.at === info.at
-                ? { ...info, summary: prev.summary, roundTotal: prev.roundTotal, facets: prev.facets }
-                : info,
-            )
+            if (p.startRow === 0) setHead({ scope, info: infoOf(r), came: Date.now() })
             setRuleSet((prev) =>
               prev && prev.target === r.ruleSet.target && prev.version === r.ruleSet.version
                 ? prev
                 : r.ruleSet,
             )
             p.successCallback(r.rows, r.total)
-            if (r.summary === null) {
-              runRound((job) => call('eligibility.page', { ...baseQuery, offset: 0, limit: 1 }, { job })).then(
-                (full) => {
-                  if (live()) setData(infoOf(full))
-                },
-                (e: unknown) => {
-                  if (live() && !isCancelled(e)) showError(e)
-                },
-              )
-            }
           },
           (e: unknown) => {
             if (!live()) return
@@ -198,31 +227,27 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
         )
       },
     }
-  }, [baseQuery, runRound])
+  }, [baseQuery, scope])
+  useEffect(() => () => datasource.stop(), [datasource])
 
-  /** After a decision or an override: the same list, read again (counts, marks, 处理意见). */
-  const reload = useCallback(() => gridRef.current?.api?.refreshInfiniteCache(), [])
+  // Any commit may change a verdict (a record, a rule set, a decision, a 豁免): the kept blocks
+  // are read again. The query cache has already marked them stale.
+  useChanged(['eligibility.page'], () => gridRef.current?.api?.refreshInfiniteCache())
 
-  const shown = data?.total ?? 0
+  const shown = headNow?.total ?? 0
 
-  const counts = useMemo(() => {
-    const c: Record<ReviewFilter, number> = {
-      all: 0,
-      eligible: 0,
-      ineligible: 0,
-      unknown: 0,
-      'blocked-by-one': 0,
-    }
-    if (!data) return c
-    const s = data.summary
+  const pillCounts = useMemo(() => {
+    const s = whole?.summary
     if (!s) return null // being counted: the first rows came before the whole round
-    c.all = s.total
-    c.eligible = s.eligible
-    c.ineligible = s.ineligible
-    c.unknown = s.unknown
-    c['blocked-by-one'] = s.blockedByOne
+    const c: Record<ReviewFilter, number> = {
+      all: s.total,
+      eligible: s.eligible,
+      ineligible: s.ineligible,
+      unknown: s.unknown,
+      'blocked-by-one': s.blockedByOne,
+    }
     return c
-  }, [data])
+  }, [whole])
 
   const columns = useMemo<ColDef<ReviewRow>[]>(() => {
     const rules = ruleSet?.rules ?? []
@@ -394,7 +419,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
                 aria-checked={target === t.value}
                 className={target === t.value ? 'elig-seg-item active' : 'elig-seg-item'}
                 onClick={() => {
-                  setTarget(t.value)
+                  remember({ target: t.value })
                   setSelected(null)
                   setLevel('')
                 }}
@@ -412,7 +437,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
             value={target.startsWith('rank-') ? target : ''}
             onChange={(e) => {
               if (!e.target.value) return
-              setTarget(e.target.value as Target)
+              remember({ target: e.target.value as Target })
               setSelected(null)
               setLevel('')
             }}
@@ -427,7 +452,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
           </select>
           <label className="elig-date">
             审查日期
-            <DayInput value={at} onChange={(d) => d && setAt(d)} data-testid="elig-date" />
+            <DayInput value={at} onChange={(d) => d && remember({ at: d })} data-testid="elig-date" />
           </label>
           <span className="elig-divider" />
           <div className="elig-filters" role="radiogroup" aria-label="筛选">
@@ -442,12 +467,12 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
                     ? `elig-filter active elig-filter-${f.value}`
                     : `elig-filter elig-filter-${f.value}`
                 }
-                onClick={() => setFilter(f.value)}
+                onClick={() => remember({ filter: f.value })}
                 data-testid={`elig-filter-${f.value}`}
               >
                 {f.label}
                 <span className="elig-count">
-                  {counts ? counts[f.value] : f.value === 'all' && roundPercent !== null ? `${roundPercent}%` : '…'}
+                  {pillCounts ? pillCounts[f.value] : f.value === 'all' && roundPercent !== null ? `${roundPercent}%` : '…'}
                 </span>
               </button>
             ))}
@@ -526,7 +551,6 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
             target={target}
             at={at}
             onClose={() => setSelected(null)}
-            onChanged={reload}
           />
         ) : null}
       </div>

@@ -40,11 +40,17 @@ export default async function records(report: Report): Promise<void> {
   try {
     const year = 2026
     const grid = await call<YearGrid>('assessments.grid', { unitId: null, year })
-    gridRows = grid.rows.length
-    report('年度考核表：全县在职干部（人）', grid.rows.length, '人')
+    gridRows = grid.total
+    report('年度考核表：全县在职干部（人）', grid.total, '人')
     report(
-      '年度考核表载入（全县，服务）',
+      '年度考核表一块 200 行（全县，服务）',
       await timed(7, () => call('assessments.grid', { unitId: null, year })),
+      'ms',
+      '< 200 ms',
+    )
+    report(
+      '年度考核表各等次人数（全县，服务）',
+      await timed(7, () => call('assessments.counts', { unitId: null, year })),
       'ms',
       '< 200 ms',
     )

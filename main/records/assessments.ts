@@ -7,7 +7,7 @@ import { recordAudit } from '../services/audit'
 import type { AppContext } from '../services/context'
 import { GRADES } from './kinds'
 import { resolveGrade } from './vocab'
-import { unitFilter } from './units'
+import { buildCadreWhere, type BuiltWhere } from '../services/cadres/query'
 
 export interface YearGridRow {
   cadreId: number
@@ -20,11 +20,42 @@ export interface YearGridRow {
   previousGrade: string | null
 }
 
+/** The grid's 等次 filter: a grade of GRADES, or one of these two. */
+export const NOT_ENTERED = '未录入'
+export const UNKNOWN_GRADE = '非规定等次'
+
+export const YEAR_GRID_SORT_KEYS = ['unit', 'name', 'idCard', 'position', 'previousGrade', 'grade'] as const
+export type YearGridSortKey = (typeof YEAR_GRID_SORT_KEYS)[number]
+
+export interface YearGridQuery {
+  unitId: number | null
+  year: number
+  kind?: string
+  /** Name, pinyin initials, ID number or unit name, as the roster's quick search. */
+  search?: string | null
+  /** A grade of GRADES, NOT_ENTERED or UNKNOWN_GRADE; none: every row. */
+  grade?: string | null
+  /** Default: the unit tree's order, then the cadre's number. */
+  sort?: { key: YearGridSortKey; dir: 'asc' | 'desc' } | null
+  offset?: number
+  limit?: number
+}
+
+/** One block of the year grid: the rows from `offset` and how many rows the query has in all. */
 export interface YearGrid {
   year: number
   kind: string
+  offset: number
+  total: number
   rows: YearGridRow[]
-  /** Count per grade among the rows ('' = not entered). */
+}
+
+/** Per grade for a unit and year, computed in SQL: GRADES, NOT_ENTERED, UNKNOWN_GRADE. */
+export interface YearGridCounts {
+  year: number
+  kind: string
+  /** Active cadres of the unit (and the units below it). */
+  total: number
   counts: Record<string, number>
 }
 
@@ -46,27 +77,209 @@ export function normalizeGrade(raw: string): string | null {
   return alias[s] ?? null
 }
 
-export function loadYearGrid(
+/** The regulations' name of a stored or typed grade, null when it is none of them. */
+export function knownGrade(raw: string): string | null {
+  return normalizeGrade(raw) ?? resolveGrade(raw)
+}
+
+/** Active cadres of the unit subtree, with the search (the roster's own conditions). */
+function gridWhere(ctx: AppContext, q: { unitId: number | null; search?: string | null }): BuiltWhere {
+  return buildCadreWhere(ctx, { unitId: q.unitId, statuses: ['在职'], search: q.search ?? undefined })
+}
+
+/** The distinct grades stored for a year and kind, each with its regulations' name (or null). */
+function storedGrades(ctx: AppContext, year: number, kind: string): Map<string, string | null> {
+  const all = ctx.db
+    .prepare('SELECT DISTINCT grade FROM assessments WHERE year = ? AND kind = ?')
+    .pluck()
+    .all(year, kind) as string[]
+  return new Map(all.map((g) => [g, knownGrade(g)]))
+}
+
+const GRADE_RANK = `(CASE WHEN a.grade IS NULL THEN ${GRADES.length + 1} ${GRADES.map(
+  (g, i) => `WHEN a.grade = '${g}' THEN ${i}`,
+).join(' ')} ELSE ${GRADES.length} END)`
+const PREVIOUS_RANK = GRADE_RANK.replace(/a\.grade/g, 'p.grade')
+
+/**
+ * One block of the year grid, filtered and sorted in SQL (issue 11: the whole county is some 92,000
+ * rows; the page asks for the 200 around what is on screen).
+ */
+export function loadYearGrid(ctx: AppContext, q: YearGridQuery): YearGrid {
+  const kind = q.kind ?? '年度考核'
+  const offset = q.offset ?? 0
+  const limit = q.limit ?? 200
+  const { where, params } = gridWhere(ctx, q)
+  const conds: string[] = []
+  const gradeParams: unknown[] = []
+  if (q.grade) {
+    if (q.grade === NOT_ENTERED) conds.push('a.grade IS NULL')
+    else {
+      const wanted = [...storedGrades(ctx, q.year, kind)]
+        .filter(([, known]) => (q.grade === UNKNOWN_GRADE ? known === null : known === q.grade))
+        .map(([g]) => g)
+      conds.push(`a.grade IN (SELECT value FROM json_each(?))`)
+      gradeParams.push(JSON.stringify(wanted))
+    }
+  }
+  const fullWhere = [where, ...conds.map((c) => (where ? `AND ${c}` : `WHERE ${c}`))].join(' ')
+  // Joins for the year and the year before; the LEFT JOIN on the unique (cadre, year, kind) index.
+  const joins = `LEFT JOIN units u ON u.id = c.unit_id
+         LEFT JOIN assessments a ON a.cadre_id = c.id AND a.year = ? AND a.kind = ?
+         LEFT JOIN assessments p ON p.cadre_id = c.id AND p.year = ? AND p.kind = ?`
+  const joinParams = [q.year, kind, q.year - 1, kind]
+  const total = ctx.db
+    .prepare(`SELECT count(*) FROM cadres c ${joins} ${fullWhere}`)
+    .pluck()
+    .get(...joinParams, ...params, ...gradeParams) as number
+  const dir = q.sort?.dir === 'desc' ? 'DESC' : 'ASC'
+  const order = (() => {
+    switch (q.sort?.key ?? 'unit') {
+      case 'name':
+        return `c.name_pinyin ${dir}, c.name ${dir}, c.id ${dir}`
+      case 'idCard':
+        return `(c.id_card IS NULL OR c.id_card = ''), c.id_card ${dir}, c.id ${dir}`
+      case 'position':
+        return `(c.position IS NULL OR c.position = ''), c.position ${dir}, c.id ${dir}`
+      case 'grade':
+        return `${GRADE_RANK} ${dir}, a.grade ${dir}, u.sort_order, u.name, c.id`
+      case 'previousGrade':
+        return `${PREVIOUS_RANK} ${dir}, p.grade ${dir}, u.sort_order, u.name, c.id`
+      default:
+        return `(u.id IS NULL), u.sort_order ${dir}, u.name ${dir}, c.id ${dir}`
+    }
+  })()
+  const rows =
+    total === 0 || offset >= total
+      ? []
+      : (ctx.db
+          .prepare(
+            `SELECT c.id AS cadreId, c.name, c.id_card AS idCard, u.name AS unit, c.position,
+                    a.grade AS grade, p.grade AS previousGrade
+               FROM cadres c ${joins} ${fullWhere}
+              ORDER BY ${order} LIMIT ? OFFSET ?`,
+          )
+          .all(...joinParams, ...params, ...gradeParams, limit, offset) as YearGridRow[])
+  return { year: q.year, kind, offset, total, rows }
+}
+
+/** How many of the unit's active cadres have each grade for the year (in SQL; no rows travel). */
+export function yearGridCounts(
   ctx: AppContext,
   q: { unitId: number | null; year: number; kind?: string },
-): YearGrid {
+): YearGridCounts {
   const kind = q.kind ?? '年度考核'
-  const uf = unitFilter(ctx, q.unitId)
-  const rows = ctx.db
+  const { where, params } = gridWhere(ctx, { unitId: q.unitId })
+  const total = ctx.db
+    .prepare(`SELECT count(*) FROM cadres c ${where}`)
+    .pluck()
+    .get(...params) as number
+  const byGrade = ctx.db
     .prepare(
-      `SELECT c.id AS cadreId, c.name, c.id_card AS idCard, u.name AS unit, c.position,
-              a.grade AS grade, p.grade AS previousGrade
-         FROM cadres c
-         LEFT JOIN units u ON u.id = c.unit_id
-         LEFT JOIN assessments a ON a.cadre_id = c.id AND a.year = ? AND a.kind = ?
-         LEFT JOIN assessments p ON p.cadre_id = c.id AND p.year = ? AND p.kind = ?
-        WHERE c.status = '在职' AND ${uf.sql}
-        ORDER BY u.sort_order, u.name, c.id`,
+      `SELECT a.grade AS grade, count(*) AS n FROM cadres c
+         JOIN assessments a ON a.cadre_id = c.id AND a.year = ? AND a.kind = ?
+         ${where} GROUP BY a.grade`,
     )
-    .all(q.year, kind, q.year - 1, kind, ...uf.params) as YearGridRow[]
+    .all(q.year, kind, ...params) as { grade: string; n: number }[]
   const counts: Record<string, number> = {}
-  for (const r of rows) counts[r.grade ?? ''] = (counts[r.grade ?? ''] ?? 0) + 1
-  return { year: q.year, kind, rows, counts }
+  let entered = 0
+  for (const { grade, n } of byGrade) {
+    const k = knownGrade(grade) ?? UNKNOWN_GRADE
+    counts[k] = (counts[k] ?? 0) + n
+    entered += n
+  }
+  if (total > entered) counts[NOT_ENTERED] = total - entered
+  return { year: q.year, kind, total, counts }
+}
+
+/** A pasted line read as a person of the grid and the grade beside it, or why not. */
+export type PastedMatch =
+  | {
+      line: number
+      cadreId: number
+      name: string
+      /** What the line gives as the grade (as typed: the page reads it as it reads typing). */
+      raw: string
+      /** The grade saved for the year now. */
+      grade: string | null
+    }
+  | { line: number; cadreId: null; text: string; message: string }
+
+const ID_RE = /^\d{17}[\dXx]$/
+/** A cell that may be a name: some Chinese, at most 20 characters (a unit's name is tried too; no one has it). */
+const NAME_RE = /^(?=.*[\u4e00-\u9fff])[^\t]{2,20}$/
+
+/**
+ * Lines pasted from Excel ("姓名 / 身份证号 + 等次", tab-separated) resolved in SQL against the
+ * grid's own people (active cadres of the chosen unit): an ID number first, else a name that only
+ * one of them has. The grade is the last cell that reads as one; failing that, the last other
+ * non-numeric cell, kept as typed (the save warns about a name the regulations do not use).
+ */
+export function resolvePasted(
+  ctx: AppContext,
+  q: { unitId: number | null; year: number; kind?: string; lines: string[][] },
+): PastedMatch[] {
+  const kind = q.kind ?? '年度考核'
+  const clean = q.lines.map((cells) => cells.map((c) => c.replace(/[\s\u3000]+/g, ' ').trim()))
+  const ids = new Set<string>()
+  const names = new Set<string>()
+  for (const cells of clean)
+    for (const c of cells) {
+      if (ID_RE.test(c)) ids.add(c.toUpperCase())
+      else if (NAME_RE.test(c.replace(/\s/g, ''))) names.add(c.replace(/\s/g, ''))
+    }
+  const { where, params } = gridWhere(ctx, { unitId: q.unitId })
+  const and = where ? `${where} AND` : 'WHERE'
+  type Hit = { cadreId: number; name: string; idCard: string; grade: string | null }
+  const find = (col: string, values: Set<string>): Hit[] =>
+    values.size === 0
+      ? []
+      : (ctx.db
+          .prepare(
+            `SELECT c.id AS cadreId, c.name, c.id_card AS idCard, a.grade
+               FROM cadres c LEFT JOIN assessments a ON a.cadre_id = c.id AND a.year = ? AND a.kind = ?
+               ${and} ${col} IN (SELECT value FROM json_each(?))`,
+          )
+          .all(q.year, kind, ...params, JSON.stringify([...values])) as Hit[])
+  const byId = new Map(find('c.id_card', ids).map((h) => [h.idCard, h]))
+  const byName = new Map<string, Hit[]>()
+  for (const h of find('c.name', names)) byName.set(h.name, [...(byName.get(h.name) ?? []), h])
+  return clean.map((cells, line): PastedMatch => {
+    const text = cells.filter(Boolean).join(' ')
+    const miss = (message: string): PastedMatch => ({ line, cadreId: null, text, message })
+    let hit: Hit | undefined
+    let used = -1
+    const idAt = cells.findIndex((c) => ID_RE.test(c))
+    if (idAt >= 0) {
+      const id = (cells[idAt] ?? '').toUpperCase()
+      hit = byId.get(id)
+      if (!hit) return miss(`本表中没有身份证号为 ${id} 的在职干部`)
+      used = idAt
+    } else {
+      let why = '没有可对应的姓名或身份证号'
+      for (const [k, c] of cells.entries()) {
+        const name = c.replace(/\s/g, '')
+        if (!NAME_RE.test(name) || knownGrade(name)) continue
+        const found = byName.get(name) ?? []
+        if (found.length === 1) {
+          hit = found[0]
+          used = k
+          break
+        }
+        // Two people of one name says more than a cell that names no one (a unit, a note).
+        if (found.length > 1) why = `本表中有 ${found.length} 位“${name}”，请连同身份证号一起粘贴`
+        else if (!why.startsWith('本表')) why = `本表中没有“${name}”`
+      }
+      if (!hit) return miss(why)
+    }
+    const who = hit
+    const others = cells.filter((c, k) => k !== used && c !== '')
+    const raw =
+      [...others].reverse().find((c) => knownGrade(c) !== null) ??
+      [...others].reverse().find((c) => !/^[\d.\-/]+$/.test(c) && !ID_RE.test(c))
+    if (raw === undefined) return miss(`${who.name}：这一行没有等次`)
+    return { line, cadreId: who.cadreId, name: who.name, raw, grade: who.grade }
+  })
 }
 
 export interface GradeChange {
@@ -98,7 +311,7 @@ export function setGrades(
   }
   const clean = q.changes.map((c, i) => {
     const raw = (c.grade ?? '').trim()
-    const known = raw === '' ? null : (normalizeGrade(raw) ?? resolveGrade(raw))
+    const known = raw === '' ? null : knownGrade(raw)
     const g = known ?? (q.keepUnknown && raw !== '' ? raw.replace(/[\s\u3000]+/g, '') : null)
     if (raw !== '' && g === null) {
       throw new AppError(

@@ -2,7 +2,7 @@ import * as XLSX from '@e965/xlsx'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { importAssessmentResults } from '../../main/records/assessment-import'
-import { loadYearGrid, setGrades } from '../../main/records/assessments'
+import { loadYearGrid, setGrades, yearGridCounts } from '../../main/records/assessments'
 import { addRecord } from '../../main/records/entries'
 import {
   createRound,
@@ -39,8 +39,7 @@ describe('year grid of 年度考核', () => {
     })
     expect(res).toEqual({ changed: 50, unchanged: 0 })
     expect(auditCount(ctx, 'assessment')).toBe(50)
-    const g = loadYearGrid(ctx, { unitId: unit, year: 2025 })
-    expect(g.counts).toEqual({ 优秀: 10, 称职: 20, 基本称职: 10, 不定等次: 10 })
+    expect(yearGridCounts(ctx, { unitId: unit, year: 2025 }).counts).toEqual({ 优秀: 10, 称职: 20, 基本称职: 10, 不定等次: 10 })
     // The same paste again changes nothing; a short form is understood.
     expect(setGrades(ctx, { year: 2025, changes: [{ cadreId: ids[0] ?? 0, grade: ' 优 ' }] })).toEqual({
       changed: 0,
@@ -88,7 +87,7 @@ describe('year grid of 年度考核', () => {
     // A grade the regulations do not name: the row is kept as typed, one warning naming row and column.
     expect(dry.warnings.map((w) => [w.row, w.column, w.key, w.value])).toEqual([[6, 'E', 'grade', '很好']])
     expect(dry.warnings[0]?.message).toMatch(/^第 6 行 E 列：考核等次“很好”不是规定的名称（应为：优秀、称职/)
-    expect(loadYearGrid(ctx, { unitId: null, year: 2025 }).counts).toEqual({ '': 2 })
+    expect(yearGridCounts(ctx, { unitId: null, year: 2025 }).counts).toEqual({ 未录入: 2 })
     const done = await importAssessmentResults(ctx, bytes, { fileName: 'r.xlsx' })
     expect(done.inserted).toBe(3)
     expect(loadYearGrid(ctx, { unitId: null, year: 2024 }).rows.find((r) => r.name === '李四')?.grade).toBe('很好')

@@ -1,6 +1,6 @@
 /** Channels of the cadre's records (issue 5): per-cadre entries, year grid, 研判, talks, reserve pool, postings. */
 import { z } from 'zod'
-import type { YearGrid, BulkResult } from '../../records/assessments'
+import type { BulkResult, PastedMatch, YearGrid, YearGridCounts, YearGridSortKey } from '../../records/assessments'
 import type { CrossCheck } from '../../records/crosschecks'
 import type { ResultsReport } from '../../records/assessment-import'
 import type { ListedRecord } from '../../records/entries'
@@ -17,6 +17,9 @@ const id = z.number().int().positive()
 /** What adding, correcting or removing one record may change: its kind's table (main/records/kinds.ts
  *  TABLES), the cadre's impact periods (discipline, talks) and the audit log. */
 const RECORD_WRITES = ['assessments', 'studies', 'talks', 'discipline', 'rewards', 'reserve_entries', 'postings', 'training', 'impact_periods', 'audit_log']
+/** What the year grid reads: the cadres (name, unit, status), the units' tree, the grades. */
+const ASSESSMENT_READS = ['cadres', 'units', 'assessments']
+const YEAR_GRID_SORT_KEYS = ['unit', 'name', 'idCard', 'position', 'previousGrade', 'grade'] as const satisfies readonly YearGridSortKey[]
 const text = (max = 2000) => z.string().max(max).nullable()
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD')
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '年月应为 YYYY-MM')
@@ -74,13 +77,38 @@ export const recordsChannels = {
   'records.update': channel<SavedRecord>()(z.intersection(z.object({ id }), RecordInput), write(RECORD_WRITES)),
   'records.remove': channel<null>()(z.object({ id, kind: KindSchema }), write(RECORD_WRITES)),
 
+  /** One block of the year grid (filtered and sorted in SQL; the page asks for what is on screen). */
   'assessments.grid': channel<YearGrid>()(
     z.object({
       unitId: id.nullable(),
       year: z.number().int().min(1950).max(2100),
       kind: z.string().max(20).optional(),
+      search: z.string().max(50).nullable().optional(),
+      grade: z.string().max(20).nullable().optional(),
+      sort: z.object({ key: z.enum(YEAR_GRID_SORT_KEYS), dir: z.enum(['asc', 'desc']) }).nullable().optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
     }),
-    read(),
+    read(ASSESSMENT_READS),
+  ),
+  /** Per grade for the unit and year (the count line above the grid). */
+  'assessments.counts': channel<YearGridCounts>()(
+    z.object({
+      unitId: id.nullable(),
+      year: z.number().int().min(1950).max(2100),
+      kind: z.string().max(20).optional(),
+    }),
+    read(ASSESSMENT_READS),
+  ),
+  /** Lines pasted from Excel (cells of each line) read as the grid's people and their grades. */
+  'assessments.resolvePaste': channel<PastedMatch[]>()(
+    z.object({
+      unitId: id.nullable(),
+      year: z.number().int().min(1950).max(2100),
+      kind: z.string().max(20).optional(),
+      lines: z.array(z.array(z.string().max(200)).max(50)).min(1).max(20000),
+    }),
+    read(ASSESSMENT_READS),
   ),
   'assessments.setGrades': channel<GradesSaved>()(
     z.object({
@@ -99,9 +127,22 @@ export const recordsChannels = {
       fileName: z.string().max(300).optional(),
       sheet: z.string().max(100).optional(),
       year: z.number().int().min(1950).max(2100).optional(),
+      kind: z.string().max(20).optional(),
       dryRun: z.boolean().optional(),
     }),
     write(['assessments', 'audit_log']),
+  ),
+  /** The import's preview (what `assessments.import` with dryRun answers), as a read: nothing is
+   *  written, so no screen refetches, and it runs beside the grid's block requests. */
+  'assessments.previewImport': channel<ResultsReport>()(
+    z.object({
+      bytes: z.instanceof(Uint8Array),
+      fileName: z.string().max(300).optional(),
+      sheet: z.string().max(100).optional(),
+      year: z.number().int().min(1950).max(2100).optional(),
+      kind: z.string().max(20).optional(),
+    }),
+    read(undefined, 'heavy'),
   ),
 
   'studies.rounds': channel<StudyRound[]>()(z.undefined().optional(), read()),

@@ -1,6 +1,6 @@
 /** Handlers of the records channels (contract/records.ts): thin calls into main/records/. */
 import { importAssessmentResults } from '../../records/assessment-import'
-import { loadYearGrid, setGrades } from '../../records/assessments'
+import { knownGrade, loadYearGrid, resolvePasted, setGrades, yearGridCounts } from '../../records/assessments'
 import { gradeWarnings, recordCrossChecks } from '../../records/crosschecks'
 import { addRecord, listRecords, recordWarnings, removeRecord, updateRecord } from '../../records/entries'
 import { exportPool, exportTalkLedger } from '../../records/exports'
@@ -19,6 +19,7 @@ import {
   setMonthlyScores,
 } from '../../records/studies'
 import { escalationHints, talkLedger, talksDue } from '../../records/talks'
+import { GRADE_VOCAB, unknownTermText } from '../../records/vocab'
 import type { AppContext } from '../../services/context'
 import type { AnyListedRecord, AnyRecord, GradesSaved, SavedRecord, recordsChannels } from '../contract/records'
 import type { Handlers } from '../registry'
@@ -33,18 +34,28 @@ function saved(ctx: AppContext, kind: RecordKind, rec: AnyRecord): SavedRecord {
   return { ...rec, warnings, crossChecks }
 }
 
-function gradesSaved(
+/**
+ * The year grid's save. A grade the regulations do not name is kept as typed, as the Excel import
+ * keeps it (issue 10): one warning naming the person and the value; the review reads it 待核实.
+ * Then the cross-checks of every grade set ("姓名：…").
+ */
+function saveGrades(
   ctx: AppContext,
   a: { year: number; kind?: string; changes: { cadreId: number; grade: string | null }[] },
-  r: ReturnType<typeof setGrades>,
 ): GradesSaved {
+  const r = setGrades(ctx, { ...a, keepUnknown: true })
   const warnings: GradesSaved['warnings'] = []
   const nameOf = ctx.db.prepare('SELECT name FROM cadres WHERE id = ?').pluck()
   for (const c of a.changes) {
-    if (!c.grade) continue
-    const ws = gradeWarnings(ctx, c.cadreId, { year: a.year, kind: a.kind ?? '年度考核', grade: c.grade })
-    if (ws.length === 0) continue
+    const raw = (c.grade ?? '').trim()
+    if (!raw) continue
     const name = String(nameOf.get(c.cadreId) ?? '')
+    if (knownGrade(raw) === null) {
+      const typed = raw.replace(/[\s\u3000]+/g, '')
+      warnings.push({ cadreId: c.cadreId, name, message: `${name}：${unknownTermText(GRADE_VOCAB, typed)}` })
+      continue
+    }
+    const ws = gradeWarnings(ctx, c.cadreId, { year: a.year, kind: a.kind ?? '年度考核', grade: raw })
     for (const w of ws) warnings.push({ cadreId: c.cadreId, name, message: `${name}：${w.message}` })
   }
   return { ...r, warnings }
@@ -68,8 +79,11 @@ export function createRecordsHandlers(ctx: AppContext): RecordsHandlers {
       return null
     },
     'assessments.grid': (a) => loadYearGrid(ctx, a),
-    'assessments.setGrades': (a) => gradesSaved(ctx, a, setGrades(ctx, a)),
+    'assessments.counts': (a) => yearGridCounts(ctx, a),
+    'assessments.resolvePaste': (a) => resolvePasted(ctx, a),
+    'assessments.setGrades': (a) => saveGrades(ctx, a),
     'assessments.import': (a) => importAssessmentResults(ctx, a.bytes, a),
+    'assessments.previewImport': (a) => importAssessmentResults(ctx, a.bytes, { ...a, dryRun: true }),
     'studies.rounds': () => listRounds(ctx),
     'studies.createRound': (a) => createRound(ctx, a),
     'studies.deleteRound': (a) => {

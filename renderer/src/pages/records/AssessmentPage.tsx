@@ -1,10 +1,19 @@
 /**
- * 年度考核: every active cadre of a unit for one year in a grid. Grades typed from the keyboard
+ * 年度考核: the active cadres of a unit for one year in a grid. Grades typed from the keyboard
  * (Enter / ↓ moves down, 1–5 are shortcuts), pasted from Excel (a column of grades, or rows with
  * 姓名 / 身份证号 and 等次), or imported from a results sheet with a preview and error report.
+ *
+ * At 100,000 cadres (issue 11) the rows come in blocks of 200 from `assessments.grid` — only the
+ * blocks around what is on screen, searched, filtered and sorted in SQL — and the count per grade
+ * from `assessments.counts`; a pasted name or ID number is looked up by `assessments.resolvePaste`.
+ * What is typed and not yet saved is kept here by cadre, whatever block it came from.
+ *
+ * A grade the regulations do not name is kept as typed (as the Excel import keeps it): its cell is
+ * marked, and the save warns once naming the person and the value; the review reads it 待核实.
  */
 import {
   memo,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -12,13 +21,14 @@ import {
   type ClipboardEvent,
   type KeyboardEvent,
 } from 'react'
-import { GRADES } from '../../../../main/records/kinds'
+import { ASSESSMENT_KINDS, GRADES } from '../../../../main/records/kinds'
+import { resolveGrade } from '../../../../main/records/vocab'
 import type { ResultsReport } from '../../../../main/records/assessment-import'
-import type { YearGridRow } from '../../../../main/records/assessments'
+import type { YearGridRow, YearGridSortKey } from '../../../../main/records/assessments'
 import { call, readFileBytes } from '../../api'
 import { Dialog, EmptyState, Page, Spacer, Toolbar, confirmDialog, showMessage } from '../../components'
 import { LoadError, useAction } from '../../kit'
-import { useApiQuery } from '../../lib/query'
+import { queryClient, useApiQueries, useApiQuery } from '../../lib/query'
 import { CountLine, UnitSelect, todayStr, useUnits } from './shared'
 
 const SHORTCUTS: Record<string, string> = {
@@ -38,91 +48,188 @@ const ALIAS: Record<string, string> = {
   不定: '不定等次',
   未定等次: '不定等次',
 }
+/** The count line's and the filter's names beside the grades (main/records/assessments.ts). */
+const NOT_ENTERED = '未录入'
+const UNKNOWN_GRADE = '非规定等次'
 
-/** '' → null (clear); a grade → itself; anything else → undefined (invalid). */
+/**
+ * '' → null (clear); a grade or what clerks type for one → the grade; anything else → undefined
+ * (not a name the regulations use: kept as typed, with a warning).
+ */
 export function gradeOf(raw: string): string | null | undefined {
   const s = raw.replace(/[\s\u3000]/g, '')
   if (!s) return null
   if ((GRADES as readonly string[]).includes(s)) return s
-  return ALIAS[s] ?? SHORTCUTS[s]
+  return ALIAS[s] ?? SHORTCUTS[s] ?? resolveGrade(s) ?? undefined
 }
 
-const ID_RE = /^\d{17}[\dXx]$/
-/** Row height of the year grid (CSS .rec-vgrid tr) and rows drawn beyond the viewport. */
+/** What a raw edit saves: the grade, null (clear), or the text as typed without its spaces. */
+function savedValue(raw: string): string | null {
+  const g = gradeOf(raw)
+  return g === undefined ? raw.replace(/[\s\u3000]+/g, '') : g
+}
+
+/** The count line's bucket of a saved or typed grade. */
+function bucketOf(grade: string | null): string {
+  if (grade === null) return NOT_ENTERED
+  return gradeOf(grade) ?? UNKNOWN_GRADE
+}
+
+function unknownTip(raw: string): string {
+  return `“${raw.trim()}”不是规定的等次（${GRADES.join('、')}），将按原样保存；资格审查时该年度为“待核实”`
+}
+
+/** Row height of the year grid (CSS .rec-vgrid tr), rows drawn beyond the viewport, rows a block. */
 const ROW_H = 38
 const OVERSCAN = 30
+const BLOCK = 200
+
+interface Edit {
+  raw: string
+  name: string
+  /** The grade saved when the edit was made (what a change is measured against). */
+  saved: string | null
+}
+
+const SORTABLE: { key: YearGridSortKey; label: string }[] = [
+  { key: 'name', label: '姓名' },
+  { key: 'idCard', label: '身份证号' },
+  { key: 'unit', label: '工作单位' },
+  { key: 'position', label: '现任职务' },
+]
 
 export function AssessmentPage() {
   const units = useUnits()
   const [unitId, setUnitId] = useState<number | null>(null)
   const [year, setYear] = useState(() => Number(todayStr().slice(0, 4)) - 1)
-  // Refetched after any grade is saved (here, by an import, on a cadre's page); what is typed and
-  // not yet saved stays as typed.
-  const gridQuery = useApiQuery('assessments.grid', { unitId, year }, { keepPrevious: true })
-  const grid = gridQuery.data
-  const [edits, setEdits] = useState<Map<number, string>>(new Map())
+  const [kind, setKind] = useState<string>('年度考核')
+  const [search, setSearch] = useState('')
+  const [debounced, setDebounced] = useState('')
+  const [gradeFilter, setGradeFilter] = useState('')
+  const [sort, setSort] = useState<{ key: YearGridSortKey; dir: 'asc' | 'desc' } | null>(null)
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(search.trim()), 200)
+    return () => clearTimeout(t)
+  }, [search])
+
+  const base = useMemo(
+    () => ({
+      unitId,
+      year,
+      kind,
+      search: debounced || null,
+      grade: gradeFilter || null,
+      sort,
+    }),
+    [unitId, year, kind, debounced, gradeFilter, sort],
+  )
+  const baseKey = JSON.stringify(base)
+
+  // Only the rows near the viewport are in the DOM, and only their blocks are asked for.
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const tableRef = useRef<HTMLTableSectionElement>(null)
+  const [view, setView] = useState({ top: 0, height: 900 })
+  const onScroll = () => {
+    const el = scrollRef.current
+    if (el) setView({ top: el.scrollTop, height: el.clientHeight })
+  }
+  // Another query starts at its top.
+  useLayoutEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0
+    setView((v) => ({ ...v, top: 0 }))
+  }, [baseKey])
+
+  // The total of the current query: known once its first answer arrives (kept while it changes).
+  const [totals, setTotals] = useState<{ key: string; total: number } | null>(null)
+  const knownTotal = totals?.key === baseKey ? totals.total : null
+  const rowsInView = Math.ceil(view.height / ROW_H)
+  const first = Math.max(0, Math.floor(view.top / ROW_H) - OVERSCAN)
+  const lastWanted = Math.floor(view.top / ROW_H) + rowsInView + OVERSCAN
+  const last = knownTotal === null ? Math.min(lastWanted, BLOCK) : Math.min(knownTotal, lastWanted)
+  const blocks = useMemo(() => {
+    const out: number[] = []
+    for (let b = Math.floor(first / BLOCK); b <= Math.floor(Math.max(first, last - 1) / BLOCK); b++)
+      out.push(b)
+    return out
+  }, [first, last])
+  const blockQueries = useApiQueries(
+    'assessments.grid',
+    blocks.map((b) => ({ ...base, offset: b * BLOCK, limit: BLOCK })),
+  )
+  const answered = blockQueries.find((q) => q.data)?.data
+  useEffect(() => {
+    if (answered && totals?.key !== baseKey) setTotals({ key: baseKey, total: answered.total })
+    else if (answered && totals && totals.total !== answered.total)
+      setTotals({ key: baseKey, total: answered.total })
+  }, [answered, baseKey, totals])
+  const blockError = blockQueries.find((q) => q.isError)
+  // While another query's first block is on its way, the last known size keeps the table in place.
+  const total = knownTotal ?? answered?.total ?? totals?.total ?? null
+  const rowAt = (i: number): YearGridRow | undefined => {
+    const k = blocks.indexOf(Math.floor(i / BLOCK))
+    return k < 0 ? undefined : blockQueries[k]?.data?.rows[i % BLOCK]
+  }
+
+  const countsQuery = useApiQuery('assessments.counts', { unitId, year, kind }, { keepPrevious: true })
+  const [edits, setEdits] = useState<Map<number, Edit>>(new Map())
   const [report, setReport] = useState<{
     report: ResultsReport
     bytes: Uint8Array<ArrayBuffer>
     fileName: string
   } | null>(null)
   const fileRef = useRef<HTMLInputElement>(null)
-  const tableRef = useRef<HTMLTableSectionElement>(null)
-  const rows = useMemo(() => grid?.rows ?? [], [grid])
 
   const changes = useMemo(() => {
-    const out: { cadreId: number; grade: string | null; raw: string; name: string }[] = []
-    for (const r of rows) {
-      const raw = edits.get(r.cadreId)
-      if (raw === undefined) continue
-      const g = gradeOf(raw)
-      if (g !== undefined && g === r.grade) continue
-      out.push({ cadreId: r.cadreId, grade: g === undefined ? raw : g, raw, name: r.name })
+    const out: { cadreId: number; grade: string | null; raw: string; name: string; saved: string | null }[] =
+      []
+    for (const [cadreId, e] of edits) {
+      const grade = savedValue(e.raw)
+      if (grade === e.saved) continue
+      out.push({ cadreId, grade, raw: e.raw, name: e.name, saved: e.saved })
     }
     return out
-  }, [edits, rows])
-  const invalid = changes.filter((c) => gradeOf(c.raw) === undefined)
+  }, [edits])
 
+  // The saved counts (in SQL) with what is typed and not yet saved.
   const counts = useMemo(() => {
-    const m = new Map<string, number>()
-    for (const r of rows) {
-      const raw = edits.get(r.cadreId)
-      const g = raw === undefined ? r.grade : (gradeOf(raw) ?? '（有误）')
-      const k = g ?? '未录入'
-      m.set(k, (m.get(k) ?? 0) + 1)
+    const m = new Map<string, number>(Object.entries(countsQuery.data?.counts ?? {}))
+    for (const c of changes) {
+      const from = bucketOf(c.saved)
+      const to = bucketOf(c.grade)
+      m.set(from, (m.get(from) ?? 0) - 1)
+      m.set(to, (m.get(to) ?? 0) + 1)
     }
-    return [...GRADES, '（有误）', '未录入']
-      .filter((g) => m.has(g))
+    return [...GRADES, UNKNOWN_GRADE, NOT_ENTERED]
+      .filter((g) => (m.get(g) ?? 0) > 0)
       .map((g) => ({ label: g, count: m.get(g) ?? 0 }))
-  }, [rows, edits])
+  }, [countsQuery.data, changes])
 
-  const setEdit = (cadreId: number, v: string) =>
+  const setEdit = (row: YearGridRow, v: string) =>
     setEdits((old) => {
       const next = new Map(old)
-      next.set(cadreId, SHORTCUTS[v.trim()] ?? v)
+      const prev = old.get(row.cadreId)
+      next.set(row.cadreId, {
+        raw: SHORTCUTS[v.trim()] ?? v,
+        name: row.name,
+        saved: prev ? prev.saved : row.grade,
+      })
       return next
     })
 
-  // Only the rows near the viewport are in the DOM (a county has thousands of cadres).
-  const scrollRef = useRef<HTMLDivElement>(null)
-  const [view, setView] = useState({ top: 0, height: 900 })
-  const first = Math.max(0, Math.floor(view.top / ROW_H) - OVERSCAN)
-  const last = Math.min(rows.length, Math.ceil((view.top + view.height) / ROW_H) + OVERSCAN)
-  const onScroll = () => {
-    const el = scrollRef.current
-    if (el) setView({ top: el.scrollTop, height: el.clientHeight })
+  // Keyboard moves may land on a row whose block is still on its way: focused when it shows.
+  const pendingFocus = useRef<number | null>(null)
+  const tryFocus = (i: number): boolean => {
+    const el = tableRef.current?.querySelector<HTMLInputElement>(`input[data-row="${i}"]`)
+    if (!el) return false
+    el.focus()
+    el.select()
+    return true
   }
-
+  useLayoutEffect(() => {
+    if (pendingFocus.current !== null && tryFocus(pendingFocus.current)) pendingFocus.current = null
+  })
   const focusRow = (i: number) => {
-    if (i < 0 || i >= rows.length) return
-    const focus = () => {
-      const el = tableRef.current?.querySelector<HTMLInputElement>(`input[data-row="${i}"]`)
-      if (el) {
-        el.focus()
-        el.select()
-      }
-      return !!el
-    }
+    if (i < 0 || (total !== null && i >= total)) return
     const box = scrollRef.current
     if (box) {
       const y = i * ROW_H
@@ -130,8 +237,9 @@ export function AssessmentPage() {
       if (y < box.scrollTop) box.scrollTop = y
       else if (y + ROW_H > box.scrollTop + box.clientHeight - head)
         box.scrollTop = y + ROW_H - box.clientHeight + head
+      onScroll()
     }
-    if (!focus()) requestAnimationFrame(() => void focus())
+    if (!tryFocus(i)) pendingFocus.current = i
   }
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>, i: number) => {
@@ -144,75 +252,85 @@ export function AssessmentPage() {
     }
   }
 
+  const paste = useAction(
+    async (text: string, i: number) => {
+      const lines = text.replace(/\r/g, '').replace(/\n+$/, '').split('\n')
+      const table = lines.map((l) => l.split('\t').map((c) => c.trim()))
+      const fills: { row: { cadreId: number; name: string; grade: string | null }; raw: string }[] = []
+      const missed: string[] = []
+      if (table.every((cells) => cells.length === 1)) {
+        // A column of grades: from the row pasted into downwards, in the order on screen.
+        const got: YearGridRow[] = []
+        for (let at = i; got.length < table.length; at += 1000) {
+          const r = await call('assessments.grid', {
+            ...base,
+            offset: at,
+            limit: Math.min(1000, table.length - got.length),
+          })
+          got.push(...r.rows)
+          if (r.rows.length === 0) break
+        }
+        table.forEach((cells, k) => {
+          const row = got[k]
+          if (row) fills.push({ row, raw: cells[0] ?? '' })
+          else missed.push(`第 ${k + 1} 行“${cells[0] ?? ''}”：已超出表格末尾`)
+        })
+      } else {
+        // 姓名 / 身份证号 + 等次: looked up among this table's people by the data side.
+        const found = await call('assessments.resolvePaste', { unitId, year, kind, lines: table })
+        for (const f of found) {
+          if (f.cadreId === null) missed.push(`第 ${f.line + 1} 行“${f.text}”：${f.message}`)
+          else fills.push({ row: { cadreId: f.cadreId, name: f.name, grade: f.grade }, raw: f.raw })
+        }
+      }
+      setEdits((old) => {
+        const next = new Map(old)
+        for (const { row, raw } of fills) {
+          const prev = old.get(row.cadreId)
+          next.set(row.cadreId, { raw, name: row.name, saved: prev ? prev.saved : row.grade })
+        }
+        return next
+      })
+      const unknown = fills.filter((f) => gradeOf(f.raw) === undefined).length
+      return { applied: fills.length, missed, unknown }
+    },
+    {
+      success: (r) => {
+        const odd = r.unknown ? `；其中 ${r.unknown} 个不是规定的等次，将按原样保存并提示` : ''
+        if (r.missed.length)
+          return `已填入 ${r.applied} 行${odd}；${r.missed.length} 行未能对应到本表中的干部：${r.missed.slice(0, 3).join('；')}${r.missed.length > 3 ? '…' : ''}`
+        return `已填入 ${r.applied} 行${odd}，请检查后点击“保存”`
+      },
+      successKind: (r) => (r.missed.length || r.unknown ? 'warning' : 'info'),
+    },
+  )
+
   const onPaste = (e: ClipboardEvent<HTMLInputElement>, i: number) => {
     const text = e.clipboardData.getData('text/plain')
     if (!/[\t\n]/.test(text.trim())) return
     e.preventDefault()
-    const lines = text.replace(/\r/g, '').replace(/\n+$/, '').split('\n')
-    const table = lines.map((l) => l.split('\t').map((c) => c.trim()))
-    const next = new Map(edits)
-    let applied = 0
-    const missed: string[] = []
-    if (table.every((cells) => cells.length === 1)) {
-      table.forEach((cells, k) => {
-        const row = rows[i + k]
-        if (!row) {
-          missed.push(cells[0] ?? '')
-          return
-        }
-        next.set(row.cadreId, cells[0] ?? '')
-        applied++
-      })
-    } else {
-      const byName = new Map<string, number[]>()
-      rows.forEach((r) => byName.set(r.name, [...(byName.get(r.name) ?? []), r.cadreId]))
-      const byId = new Map(rows.map((r) => [r.idCard, r.cadreId]))
-      for (const cells of table) {
-        const id = cells.find((c) => ID_RE.test(c))
-        const grade = [...cells].reverse().find((c) => gradeOf(c) !== undefined && gradeOf(c) !== null)
-        let cadreId: number | undefined
-        if (id) cadreId = byId.get(id.toUpperCase())
-        if (cadreId === undefined) {
-          for (const c of cells) {
-            const hit = byName.get(c.replace(/\s/g, ''))
-            if (hit && hit.length === 1) cadreId = hit[0]
-          }
-        }
-        if (cadreId === undefined || !grade) {
-          missed.push(cells.join(' '))
-          continue
-        }
-        next.set(cadreId, grade)
-        applied++
-      }
-    }
-    setEdits(next)
-    if (missed.length)
-      showMessage(
-        `已填入 ${applied} 行；${missed.length} 行未能对应到本表中的干部：${missed.slice(0, 3).join('；')}${missed.length > 3 ? '…' : ''}`,
-        'warning',
-      )
-    else showMessage(`已填入 ${applied} 行，请检查后点击“保存”`, 'info')
+    void paste.run(text, i)
   }
 
   const save = useAction(
     async () => {
-      if (invalid.length)
-        throw new Error(
-          `${invalid[0]?.name}的等次“${invalid[0]?.raw}”无法识别，应为 ${GRADES.join('、')} 之一`,
-        )
       const r = await call('assessments.setGrades', {
         year,
+        kind,
         changes: changes.map((c) => ({ cadreId: c.cadreId, grade: c.grade })),
       })
       // The saved grades are on screen before the edits go (no flash of the old ones).
-      await gridQuery.refetch()
+      await Promise.all([
+        queryClient.refetchQueries({ queryKey: ['assessments.grid'], type: 'active' }),
+        queryClient.refetchQueries({ queryKey: ['assessments.counts'], type: 'active' }),
+      ])
       return r
     },
     {
       success: (r) => `已保存 ${r.changed} 个等次`,
       onDone: (r) => {
-        // What the regulations say against a grade (诫勉 / 政务处分 that year): saved all the same.
+        // A grade the regulations do not name, and what they say against a grade (诫勉 / 政务处分
+        // that year): saved all the same.
         if (r.warnings.length)
           showMessage(`请注意：${r.warnings.map((w) => w.message).join('；')}`, 'warning')
         setEdits(new Map())
@@ -238,7 +356,7 @@ export function AssessmentPage() {
   const pickFile = useAction(
     async (f: File) => {
       const bytes = new Uint8Array(await readFileBytes(f))
-      const r = await call('assessments.import', { bytes, fileName: f.name, year, dryRun: true })
+      const r = await call('assessments.previewImport', { bytes, fileName: f.name, year, kind })
       setReport({ report: r, bytes, fileName: f.name })
     },
     {
@@ -258,6 +376,7 @@ export function AssessmentPage() {
         bytes: report.bytes,
         fileName: report.fileName,
         year,
+        kind,
         dryRun: false,
       })
     },
@@ -277,18 +396,44 @@ export function AssessmentPage() {
   })
   const handlers = useMemo<RowHandlers>(
     () => ({
-      setEdit: (id, v) => live.current.setEdit(id, v),
+      setEdit: (row, v) => live.current.setEdit(row, v),
       onKey: (e, i) => live.current.onKey(e, i),
       onPaste: (e, i) => live.current.onPaste(e, i),
     }),
     [],
   )
 
+  const sortBy = (key: YearGridSortKey) =>
+    setSort((s) => (s?.key !== key ? { key, dir: 'asc' } : s.dir === 'asc' ? { key, dir: 'desc' } : null))
+  const sortMark = (key: YearGridSortKey) => (sort?.key === key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : '')
+  const ariaSort = (key: YearGridSortKey) =>
+    sort?.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined
+  const header = (key: YearGridSortKey, label: string, className?: string) => (
+    <th className={className} aria-sort={ariaSort(key)}>
+      <button type="button" className="rec-sort" data-testid={`sort-${key}`} onClick={() => sortBy(key)}>
+        {label}
+        {sortMark(key)}
+      </button>
+    </th>
+  )
+
   const years = Array.from({ length: 12 }, (_, k) => Number(todayStr().slice(0, 4)) - k)
+  const narrowed = !!(debounced || gradeFilter)
+  const shown: number[] = []
+  for (let i = first; i < last; i++) shown.push(i)
   return (
     <Page
       title="年度考核"
-      subtitle={grid ? `${year} 年度 · ${rows.length} 人` : undefined}
+      subtitle={
+        knownTotal === null ? undefined : (
+          <span data-testid="assessment-total">
+            {year} 年度 · {kind} ·{' '}
+            {narrowed
+              ? `符合条件 ${knownTotal.toLocaleString('zh-CN')} 人`
+              : `${knownTotal.toLocaleString('zh-CN')} 人`}
+          </span>
+        )
+      }
       testId="assessment-page"
       fill
       actions={
@@ -296,7 +441,7 @@ export function AssessmentPage() {
           <input
             ref={fileRef}
             type="file"
-            accept=".xlsx"
+            accept=".xlsx,.xls"
             hidden
             data-testid="assessment-file"
             onChange={(e) => {
@@ -338,12 +483,50 @@ export function AssessmentPage() {
               </option>
             ))}
           </select>
+          <select
+            className="input"
+            value={kind}
+            aria-label="考核类别"
+            data-testid="assessment-kind"
+            onChange={(e) => void switchTo(() => setKind(e.target.value))}
+          >
+            {ASSESSMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+          <input
+            className="input rec-search"
+            type="search"
+            placeholder="姓名、拼音首字母、身份证号"
+            aria-label="查找干部"
+            data-testid="assessment-search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+          <select
+            className="input"
+            value={gradeFilter}
+            aria-label="按等次筛选"
+            data-testid="assessment-grade-filter"
+            onChange={(e) => setGradeFilter(e.target.value)}
+          >
+            <option value="">全部等次</option>
+            {[...GRADES, UNKNOWN_GRADE, NOT_ENTERED].map((g) => (
+              <option key={g} value={g}>
+                {g === UNKNOWN_GRADE ? '非规定等次（待核实）' : g}
+              </option>
+            ))}
+          </select>
           <span className="muted rec-tip">
-            在等次格中输入或粘贴（可从 Excel 复制一列等次，或“姓名/身份证号 + 等次”多列）；数字 1–5 分别代表
+            在等次格中输入或粘贴（可从 Excel 复制一列等次，或“姓名/身份证号 + 等次”多列）；1–5 分别代表
             优秀、称职、基本称职、不称职、不定等次；回车下移
           </span>
           <Spacer />
-          <CountLine items={counts} />
+          <span data-testid="assessment-counts">
+            <CountLine items={counts} />
+          </span>
         </Toolbar>
       }
     >
@@ -352,16 +535,16 @@ export function AssessmentPage() {
           <option key={g} value={g} />
         ))}
       </datalist>
-      {gridQuery.isError ? (
+      {blockError ? (
         <LoadError
-          error={gridQuery.error}
+          error={blockError.error}
           what="读取年度考核表"
-          retry={() => void gridQuery.refetch()}
-          busy={gridQuery.isFetching}
+          retry={() => void blockError.refetch()}
+          busy={blockError.isFetching}
         />
-      ) : !grid ? (
+      ) : total === null ? (
         <div className="muted kit-loading">正在读取…</div>
-      ) : rows.length === 0 ? (
+      ) : total === 0 && !narrowed ? (
         <EmptyState title="该单位没有在职干部">请在左上角选择其他单位。</EmptyState>
       ) : (
         <div className="rec-scroll" ref={scrollRef} onScroll={onScroll}>
@@ -369,31 +552,41 @@ export function AssessmentPage() {
             <thead>
               <tr>
                 <th className="rec-num">序号</th>
-                <th>姓名</th>
-                <th>身份证号</th>
-                <th>工作单位</th>
-                <th>现任职务</th>
-                <th>{year - 1} 年度</th>
-                <th className="rec-grade-col">{year} 年度等次</th>
+                {SORTABLE.map((c) => header(c.key, c.label))}
+                {header('previousGrade', `${year - 1} 年度`)}
+                {header('grade', `${year} 年度等次`, 'rec-grade-col')}
               </tr>
             </thead>
             <tbody ref={tableRef}>
               {first > 0 ? <tr className="rec-spacer" style={{ height: first * ROW_H }} /> : null}
-              {rows.slice(first, last).map((r, k) => (
-                <GradeRow
-                  key={r.cadreId}
-                  row={r}
-                  index={first + k}
-                  year={year}
-                  raw={edits.get(r.cadreId)}
-                  handlers={handlers}
-                />
-              ))}
-              {last < rows.length ? (
-                <tr className="rec-spacer" style={{ height: (rows.length - last) * ROW_H }} />
-              ) : null}
+              {shown.map((i) => {
+                const r = rowAt(i)
+                return r ? (
+                  <GradeRow
+                    key={r.cadreId}
+                    row={r}
+                    index={i}
+                    year={year}
+                    raw={edits.get(r.cadreId)?.raw}
+                    handlers={handlers}
+                  />
+                ) : (
+                  <tr key={`wait-${i}`} className="rec-waiting" data-testid="grid-row-waiting">
+                    <td className="rec-num">{i + 1}</td>
+                    <td colSpan={6} className="muted">
+                      正在读取…
+                    </td>
+                  </tr>
+                )
+              })}
+              {last < total ? <tr className="rec-spacer" style={{ height: (total - last) * ROW_H }} /> : null}
             </tbody>
           </table>
+          {total === 0 ? (
+            <div className="muted rec-lead" data-testid="assessment-no-match">
+              没有符合条件的干部（查找“{debounced}”{gradeFilter ? `，等次“${gradeFilter}”` : ''}）
+            </div>
+          ) : null}
         </div>
       )}
       {report ? (
@@ -409,7 +602,7 @@ export function AssessmentPage() {
 }
 
 interface RowHandlers {
-  setEdit(cadreId: number, v: string): void
+  setEdit(row: YearGridRow, v: string): void
   onKey(e: KeyboardEvent<HTMLInputElement>, i: number): void
   onPaste(e: ClipboardEvent<HTMLInputElement>, i: number): void
 }
@@ -428,8 +621,9 @@ const GradeRow = memo(function GradeRow({
   handlers: RowHandlers
 }) {
   const value = raw ?? r.grade ?? ''
-  const bad = raw !== undefined && gradeOf(raw) === undefined
-  const changed = raw !== undefined && !bad && gradeOf(raw) !== r.grade
+  // A grade not named by the regulations, typed now or saved before: kept as typed, marked.
+  const unknown = value.trim() !== '' && gradeOf(value) === undefined
+  const changed = raw !== undefined && savedValue(raw) !== r.grade
   return (
     <tr data-testid="grid-row">
       <td className="rec-num">{i + 1}</td>
@@ -438,16 +632,21 @@ const GradeRow = memo(function GradeRow({
       <td>{r.unit}</td>
       <td>{r.position}</td>
       <td className="muted">{r.previousGrade}</td>
-      <td className={bad ? 'rec-cell-bad' : changed ? 'rec-cell-changed' : undefined}>
+      <td
+        className={
+          [unknown ? 'rec-cell-unknown' : '', changed ? 'rec-cell-changed' : ''].join(' ').trim() || undefined
+        }
+        title={unknown ? unknownTip(value) : undefined}
+      >
         <input
           className="input grade-input"
           list="grade-options"
           value={value}
           aria-label={`${r.name} ${year} 年度等次`}
-          aria-invalid={bad || undefined}
           data-testid="grade-input"
+          data-unknown={unknown || undefined}
           data-row={i}
-          onChange={(e) => handlers.setEdit(r.cadreId, e.target.value)}
+          onChange={(e) => handlers.setEdit(r, e.target.value)}
           onKeyDown={(e) => handlers.onKey(e, i)}
           onPaste={(e) => handlers.onPaste(e, i)}
           onFocus={(e) => e.target.select()}

@@ -8,7 +8,7 @@
  * which say what is wrong in the clerk's terms.
  */
 import { z } from 'zod'
-import { KIND_DEFS, type FieldDef } from './fields'
+import { KIND_DEFS, fieldOf, type FieldDef } from './fields'
 import type { RecordKind } from './kinds'
 
 const DATE_LEN = 20
@@ -82,4 +82,11 @@ function exchangeField(f: FieldDef): z.ZodType {
  *  come out undefined or null when absent; the loader leaves them out. */
 export function exchangeItemSchema(kind: RecordKind) {
   return z.object(Object.fromEntries(KIND_DEFS[kind].fields.map((f) => [f.key, exchangeField(f)])))
+}
+
+/** One field's text as another channel takes it (a filter, the pool's 新增, a status change): its
+ *  length and its messages from the definition. */
+export function fieldText(kind: RecordKind, key: string) {
+  const f = fieldOf(kind, key)
+  return str(f, f.max)
 }

@@ -207,6 +207,27 @@ describe('one definition per record kind', () => {
     if (kind === 'reserve') expect(report.warnings.map((w) => w.message).join()).toContain('后备状态“待定”')
   })
 
+  // Channels other than records.add that take a record field: its length and its label from the
+  // definition (they said 20 where the record took 50, and zod's words without the field).
+  it.each([
+    ['reserve.add', 'reserve', 'level', (v: string) => ({ cadreIds: [1], level: v, entryWay: null, entryDate: null })],
+    ['reserve.add', 'reserve', 'entryWay', (v: string) => ({ cadreIds: [1], level: '正科级后备', entryWay: v, entryDate: null })],
+    ['reserve.setStatus', 'reserve', 'status', (v: string) => ({ entryId: 1, status: v })],
+    ['reserve.setStatus', 'reserve', 'exitReason', (v: string) => ({ entryId: 1, status: '已撤销', reason: v })],
+    ['reserve.list', 'reserve', 'level', (v: string) => ({ level: v })],
+    ['talks.ledger', 'talks', 'kind', (v: string) => ({ kinds: [v] })],
+    ['postings.list', 'postings', 'kind', (v: string) => ({ kind: v })],
+    ['studies.createRound', 'studies', 'round', (v: string) => ({ name: v, date: '2026-06-30', dimensions: [{ name: '实绩', weight: 1 }], group: { kind: 'manual', cadreIds: [1] } })],
+    ['studies.save', 'studies', 'recommendation', (v: string) => ({ roundId: 1, entries: [{ studyId: 1, scores: {}, conclusion: null, recommendation: v }] })],
+  ] as const)('%s takes %s.%s up to its limit, named beyond it', (channel, kind, key, arg) => {
+    const f = KIND_DEFS[kind].fields.find((x) => x.key === key)!
+    const input = recordsChannels[channel].input
+    expect(input.safeParse(arg('长'.repeat(f.max!))).success).toBe(true)
+    const r = input.safeParse(arg('长'.repeat(f.max! + 1)))
+    expect(r.success).toBe(false)
+    expect(r.error!.issues[0]!.message).toBe(`${f.label}不能超过 ${f.max} 个字`)
+  })
+
   it('the Excel exports head their record columns with the definition’s labels', async () => {
     const ctx = recordsContext()
     const { id } = person(ctx)

@@ -5,7 +5,7 @@ import type { CrossCheck } from '../../records/crosschecks'
 import type { ResultsReport } from '../../records/assessment-import'
 import type { ListedRecord } from '../../records/entries'
 import type { ExportedFile } from '../../records/exports'
-import { recordDataSchema } from '../../records/field-schemas'
+import { fieldText, recordDataSchema } from '../../records/field-schemas'
 import { RECORD_KINDS, type RecordKind, type RecordOf } from '../../records/kinds'
 import type { PostingListRow, StationedRow } from '../../records/postings'
 import type { AddToPoolResult, PoolFigures, PoolRow } from '../../records/reserve'
@@ -44,7 +44,7 @@ export type GradesSaved = BulkResult & { warnings: { cadreId: number; name: stri
 
 export const RecordListSchema = z.object({ cadreId: id, kind: KindSchema })
 const TalkLedgerSchema = z.object({
-  kinds: z.array(z.string().max(20)).max(20).optional(),
+  kinds: z.array(fieldText('talks', 'kind')).max(20).optional(),
   from: day.nullable().optional(),
   to: day.nullable().optional(),
   unitId: id.nullable().optional(),
@@ -54,14 +54,14 @@ const TalkLedgerSchema = z.object({
   limit: z.number().int().min(1).max(5000).optional(),
 })
 const PoolQuerySchema = z.object({
-  level: z.string().max(20).nullable().optional(),
-  statuses: z.array(z.string().max(20)).max(4).optional(),
+  level: fieldText('reserve', 'level').nullable().optional(),
+  statuses: z.array(fieldText('reserve', 'status')).max(4).optional(),
   unitId: id.nullable().optional(),
   search: z.string().max(50).nullable().optional(),
 })
 const DimensionSchema = z.object({ name: z.string().max(30), weight: z.number() })
 const GroupSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('posting'), postingKind: z.string().min(1).max(20) }),
+  z.object({ kind: z.literal('posting'), postingKind: fieldText('postings', 'kind').min(1) }),
   z.object({ kind: z.literal('unit'), unitId: id }),
   z.object({ kind: z.literal('manual'), cadreIds: z.array(id).min(1, '请至少选择一人').max(5000) }),
 ])
@@ -148,7 +148,7 @@ export const recordsChannels = {
   'studies.rounds': channel<StudyRound[]>()(z.undefined().optional(), read()),
   'studies.createRound': channel<StudyRound>()(
     z.object({
-      name: z.string().max(100),
+      name: fieldText('studies', 'round'),
       date: day,
       dimensions: z.array(DimensionSchema).min(1, '至少需要一个维度').max(20),
       group: GroupSchema,
@@ -166,8 +166,8 @@ export const recordsChannels = {
           z.object({
             studyId: id,
             scores: z.record(z.string().max(30), z.number().nullable()),
-            conclusion: text(20),
-            recommendation: text(100),
+            conclusion: fieldText('studies', 'conclusion').nullable(),
+            recommendation: fieldText('studies', 'recommendation').nullable(),
           }),
         )
         .max(5000),
@@ -179,7 +179,7 @@ export const recordsChannels = {
     write(['studies', 'audit_log']),
   ),
   'studies.monthly': channel<MonthlyRow[]>()(
-    z.object({ month, kind: z.string().max(20).nullable().optional() }),
+    z.object({ month, kind: fieldText('postings', 'kind').nullable().optional() }),
     read(),
   ),
   'studies.setMonthly': channel<{ changed: number }>()(
@@ -201,8 +201,8 @@ export const recordsChannels = {
   'reserve.add': channel<AddToPoolResult>()(
     z.object({
       cadreIds: z.array(id).min(1, '没有选中任何干部').max(5000),
-      level: z.string().min(1).max(20),
-      entryWay: text(50),
+      level: fieldText('reserve', 'level').min(1),
+      entryWay: fieldText('reserve', 'entryWay').nullable(),
       entryDate: month.nullable(),
     }),
     write(['reserve_entries', 'audit_log']),
@@ -210,27 +210,27 @@ export const recordsChannels = {
   'reserve.setStatus': channel<PoolRow>()(
     z.object({
       entryId: id,
-      status: z.string().max(20),
+      status: fieldText('reserve', 'status'),
       date: month.nullable().optional(),
-      reason: text(500).optional(),
+      reason: fieldText('reserve', 'exitReason').nullable().optional(),
     }),
     write(['reserve_entries', 'audit_log']),
   ),
   'reserve.figures': channel<PoolFigures>()(
-    z.object({ level: z.string().max(20).nullable().optional() }),
+    z.object({ level: fieldText('reserve', 'level').nullable().optional() }),
     read(),
   ),
   'reserve.export': channel<ExportedFile>()(PoolQuerySchema, read(undefined, 'heavy')),
 
   'postings.list': channel<PostingListRow[]>()(
     z.object({
-      kind: z.string().max(20).nullable().optional(),
+      kind: fieldText('postings', 'kind').nullable().optional(),
       search: z.string().max(50).nullable().optional(),
     }),
     read(),
   ),
   'postings.stationed': channel<StationedRow[]>()(
-    z.object({ kind: z.string().max(20).nullable().optional(), at: day.optional() }),
+    z.object({ kind: fieldText('postings', 'kind').nullable().optional(), at: day.optional() }),
     read(),
   ),
 

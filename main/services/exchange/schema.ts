@@ -8,7 +8,7 @@ import { CADRE_FIELD_KEYS, type CadreFieldKey } from '../../domain/fields'
 import { TARGETS } from '../../eligibility/rules'
 import { exchangeItemSchema } from '../../records/field-schemas'
 import { KIND_DEFS } from '../../records/fields'
-import type { RecordKind, RecordOf } from '../../records/kinds'
+import { RECORD_KIND_LABELS, type RecordKind, type RecordOf } from '../../records/kinds'
 
 export const EXCHANGE_FORMAT = 'cadre-exchange'
 export const EXCHANGE_VERSION = 1
@@ -101,14 +101,7 @@ export const RELATED_KEYS = Object.keys(RELATED) as RelatedKey[]
 export const RELATED_LABELS: Record<RelatedKey, string> = {
   resume: '简历',
   family: '家庭成员',
-  assessments: '年度考核',
-  studies: '研判',
-  talks: '谈话',
-  discipline: '处分',
-  rewards: '奖励',
-  reserve: '后备干部',
-  postings: '派驻/一线锻炼',
-  training: '培训',
+  ...RECORD_KIND_LABELS,
   appointments: '任职经历',
 }
 

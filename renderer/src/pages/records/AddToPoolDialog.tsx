@@ -4,6 +4,7 @@
 import { useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { CadreRow } from '../../../../main/domain/cadre'
+import { fieldOf } from '../../../../main/records/fields'
 import { RESERVE_ENTRY_WAYS, RESERVE_LEVELS } from '../../../../main/records/kinds'
 import { call } from '../../api'
 import { FormGrid, SelectField, TextField, showMessage } from '../../components'
@@ -65,7 +66,7 @@ export function AddToPoolDialog({
       )}
       <FormGrid columns={1}>
         <SelectField
-          label="后备层次"
+          label={fieldOf('reserve', 'level').label}
           value={level}
           onChange={setLevel}
           options={RESERVE_LEVELS}
@@ -73,14 +74,14 @@ export function AddToPoolDialog({
           name="pool-level"
         />
         <SelectField
-          label="入库方式"
+          label={fieldOf('reserve', 'entryWay').label}
           value={way}
           onChange={setWay}
           options={RESERVE_ENTRY_WAYS}
           name="pool-way"
         />
         <TextField
-          label="入库时间"
+          label={fieldOf('reserve', 'entryDate').label}
           value={date}
           onChange={setDate}
           error={dateError}

@@ -2,6 +2,7 @@
  *  refetches after any posting is saved, here or on a cadre's page. */
 import { useState } from 'react'
 import type { CadreRow } from '../../../../main/domain/cadre'
+import { fieldOf } from '../../../../main/records/fields'
 import { POSTING_KINDS } from '../../../../main/records/kinds'
 import type { PostingListRow } from '../../../../main/records/postings'
 import { call } from '../../api'
@@ -144,10 +145,10 @@ function AddPosting({ onClose }: { onClose(): void }) {
     >
       <CadrePicker selected={picked} onChange={setPicked} />
       <FormGrid columns={2}>
-        <SelectField label="派驻类型" value={kind} onChange={setKind} options={POSTING_KINDS} free required />
-        <TextField label="派驻村（单位）" value={place} onChange={setPlace} />
-        <TextField label="开始时间" value={start} onChange={setStart} placeholder="如 2021.06" />
-        <TextField label="结束时间" value={end} onChange={setEnd} placeholder="在派留空" />
+        <SelectField label={fieldOf('postings', 'kind').label} value={kind} onChange={setKind} options={POSTING_KINDS} free required />
+        <TextField label={fieldOf('postings', 'place').label} value={place} onChange={setPlace} />
+        <TextField label={fieldOf('postings', 'start').label} value={start} onChange={setStart} placeholder="如 2021.06" />
+        <TextField label={fieldOf('postings', 'end').label} value={end} onChange={setEnd} placeholder="在派留空" />
       </FormGrid>
     </ActionDialog>
   )

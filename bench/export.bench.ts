@@ -25,8 +25,6 @@ import { openDatabase } from '../main/db/open'
 import { columnOf } from '../main/domain/fields'
 import { makeIdCard } from '../main/domain/idcard'
 import { ensureRendererBuilt, ROOT } from '../main/web/cli-build'
-import type { ApiResult } from '../main/ipc/contract/define'
-import { bootWorkers } from '../main/worker/client'
 import { cellValue } from '../main/export/cells'
 import { exportRosterToFile, rosterSheet, STANDARD_COLUMNS } from '../main/export/roster'
 import { cellRows, matchIds } from '../main/export/source'
@@ -123,52 +121,8 @@ interface ChildResult {
   bytes: number
 }
 
-/** The app's own data side (worker threads) doing one job; the process's peak memory is the figure. */
-async function workerChild(mode: string, dbPath: string, out: string): Promise<void> {
-  const app = await bootWorkers({ dbPath, host: 'test', backupOnStart: false })
-  const t = process.hrtime.bigint()
-  const cpu0 = process.cpuUsage()
-  let rows = 0
-  let bytes = 0
-  const ok = (r: ApiResult<unknown>): { rows?: number; bytes: Uint8Array } => {
-    if (!r.ok) throw new Error(r.error.message)
-    return r.value as { rows?: number; bytes: Uint8Array }
-  }
-  if (mode === 'worker-roster') {
-    const r = ok(await app.dispatch('export.roster', { query: ALL, layout: 'per-row' }, { job: 'bench' }))
-    rows = r.rows ?? 0
-    bytes = r.bytes.byteLength
-  } else if (mode === 'worker-eligibility') {
-    const r = ok(
-      await app.dispatch(
-        'eligibility.export',
-        { target: 'section-chief', at: AT, filter: 'all' },
-        { job: 'bench' },
-      ),
-    )
-    rows = r.rows ?? 0
-    bytes = r.bytes.byteLength
-  } else if (mode === 'worker-stats') {
-    const r = ok(await app.dispatch('stats.export', { at: AT }, { job: 'bench' }))
-    bytes = r.bytes.byteLength
-  } else if (mode !== 'worker-idle') throw new Error(`unknown mode ${mode}`)
-  const ms = Number(process.hrtime.bigint() - t) / 1e6
-  const cpu = process.cpuUsage(cpu0)
-  await app.close()
-  writeFileSync(out, '')
-  const result: ChildResult = {
-    ms,
-    cpuMs: (cpu.user + cpu.system) / 1000,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
-    rows,
-    bytes,
-  }
-  process.stdout.write(JSON.stringify(result) + '\n')
-}
-
 /** The child side: one measured run, its figures as JSON on stdout. */
 async function child(mode: string, dbPath: string, out: string): Promise<void> {
-  if (mode.startsWith('worker-')) return workerChild(mode, dbPath, out)
   const ctx = contextOf(dbPath)
   let ms = 0
   let rows = 0
@@ -344,6 +298,65 @@ function wholeProcesses(report: Report, dbPath: string): void {
   report('裸写入进程峰值内存 maxRSS（/usr/bin/time）', Math.max(...bare.map((x) => x.maxRssMb)), 'MB')
 }
 
+/**
+ * bench/export-worker.ts bundled beside the built worker (out/main/worker.js), so the workers run
+ * the built JavaScript as in the desktop app (from source each worker would compile the sources
+ * through tsx, which costs memory the app does not spend). esbuild is tsx's own compiler.
+ */
+async function builtWorkerDriver(): Promise<string | null> {
+  const outFile = join(ROOT, 'out', 'main', 'bench-export-worker.mjs')
+  if (!existsSync(join(ROOT, 'out', 'main', 'worker.js'))) return null
+  try {
+    const esbuild = await import('esbuild')
+    await esbuild.build({
+      entryPoints: [join(ROOT, 'bench', 'export-worker.ts')],
+      outfile: outFile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'error',
+    })
+    return outFile
+  } catch {
+    return null
+  }
+}
+
+interface WorkerFigures {
+  ms: number
+  rows: number
+  maxRssMb: number
+}
+
+async function workerJobs(report: Report, dbPath: string): Promise<void> {
+  const driver = await builtWorkerDriver()
+  const run = (mode: string): WorkerFigures => {
+    const args = driver
+      ? [driver, mode, dbPath]
+      : ['--import', 'tsx', join(ROOT, 'bench', 'export-worker.ts'), mode, dbPath]
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 600_000 })
+    const line = r.stdout.trim().split('\n').at(-1) ?? ''
+    if (r.status !== 0 || !line.startsWith('{')) throw new Error(`worker ${mode} failed: ${r.stderr}`)
+    return JSON.parse(line) as WorkerFigures
+  }
+  const how = driver ? '构建后的工作线程' : '从源码运行（tsx，偏高）'
+  const idle = run('idle')
+  report(`应用数据进程：三个工作线程启动后空闲，峰值内存（${how}）`, idle.maxRssMb, 'MB')
+  const jobs: [string, string][] = [
+    ['roster', 'export.roster 一人一行'],
+    ['eligibility', 'eligibility.export 提任正科'],
+    ['stats', 'stats.export 全县'],
+  ]
+  for (const [mode, label] of jobs) {
+    const f = run(mode)
+    report(`工作线程中 ${label}${f.rows ? `（${f.rows} 人）` : ''}`, f.ms, 'ms')
+    report(`工作线程中 ${label} 整个进程峰值内存`, f.maxRssMb, 'MB', '< 400')
+    report(`工作线程中 ${label} 比空闲多用`, f.maxRssMb - idle.maxRssMb, 'MB')
+  }
+}
+
 export default async function bench(report: Report): Promise<void> {
   const db = await benchDb()
   process.stdout.write(`  (${COUNT} 人，${db.source === 'demo' ? 'demo 数据' : '合成数据，全部字段'})\n`)
@@ -378,17 +391,7 @@ export default async function bench(report: Report): Promise<void> {
   wholeProcesses(report, db.path)
 
   // As the app runs them: the worker threads, the result bytes handed back to the caller.
-  const idle = runChild('worker-idle', db.path)
-  report('应用数据进程（工作线程）启动后空闲 峰值内存', idle.maxRssMb, 'MB')
-  const wr = runChild('worker-roster', db.path)
-  report(`工作线程中 export.roster（${wr.rows} 人）`, wr.ms, 'ms')
-  report('工作线程中 export.roster 峰值内存（整个进程）', wr.maxRssMb, 'MB', '< 400')
-  const we = runChild('worker-eligibility', db.path)
-  report(`工作线程中 eligibility.export 提任正科（${we.rows} 人）`, we.ms, 'ms')
-  report('工作线程中 eligibility.export 峰值内存（整个进程）', we.maxRssMb, 'MB', '< 400')
-  const ws = runChild('worker-stats', db.path)
-  report('工作线程中 stats.export 全县', ws.ms, 'ms')
-  report('工作线程中 stats.export 峰值内存（整个进程）', ws.maxRssMb, 'MB', '< 400')
+  await workerJobs(report, db.path)
 }
 
 if (process.env.EXPORT_BENCH_CHILD) {

@@ -1,0 +1,113 @@
+/**
+ * Issue 11's target, whole process against whole process: `import` of a 50,000-row roster through
+ * the command line (the built JavaScript, as `npm run -s cli -- import` starts it: start-up, opening
+ * and creating the database, read, check, plan, one transaction with its audit rows, close) against
+ * exceljs's bare streaming read of the same file in a process of its own (scripts/bench-bare-read.mjs:
+ * WorkbookReader iterating every row, nothing done with them). Target: the import takes at most the
+ * bare read's wall time.
+ *
+ * Each side runs RUNS times, alternating, under GNU time (wall, user + system CPU, peak RSS of the
+ * whole process); the medians are reported. On a shared machine wall time follows the load, so the
+ * CPU time and the load average are printed beside it.
+ *
+ * Run: npm run bench -- import-cli (builds the CLI first when out/main/cli.js is older than main/).
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { largeRoster } from '../tests/fixtures/make-rosters'
+import { BENCH_DIR, type Report } from './shared'
+
+const ROOT = join(import.meta.dirname, '..')
+const ROWS = 50_000
+const RUNS = Number(process.env['IMPORT_CLI_RUNS'] ?? 3)
+const TIME = '/usr/bin/time'
+
+interface Run {
+  wallS: number
+  cpuS: number
+  rssMb: number
+  stdout: string
+}
+
+function newestSource(dir: string): number {
+  let newest = 0
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name)
+    if (e.isDirectory()) newest = Math.max(newest, newestSource(p))
+    else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs)
+  }
+  return newest
+}
+
+/** The CLI as scripts/cli.mjs runs it: the built file, built now if main/ is newer. */
+function ensureBuiltCli(): void {
+  const built = join(ROOT, 'out', 'main', 'cli.js')
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource(join(ROOT, 'main'))) return
+  process.stdout.write('  (out/main/cli.js is older than main/: npx electron-vite build)\n')
+  const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`build failed: ${r.stderr.slice(-2000)}`)
+}
+
+/** One whole process under GNU time: wall seconds, user + system CPU seconds, peak RSS. */
+function timed(args: string[]): Run {
+  const dir = mkdtempSync(join(tmpdir(), 'import-cli-time-'))
+  const out = join(dir, 'time.txt')
+  try {
+    const r = spawnSync(TIME, ['-o', out, '-f', '%e %U %S %M', process.execPath, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    })
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`)
+    const [wall, user, sys, rssKb] = readFileSync(out, 'utf8').trim().split('\n').pop()!.split(' ').map(Number)
+    return { wallS: wall ?? NaN, cpuS: (user ?? NaN) + (sys ?? NaN), rssMb: (rssKb ?? NaN) / 1024, stdout: r.stdout }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2
+}
+
+export default async function bench(report: Report): Promise<void> {
+  if (!existsSync(TIME)) throw new Error(`${TIME} (GNU time) is needed for the peak memory of a whole process`)
+  mkdirSync(BENCH_DIR, { recursive: true })
+  const file = join(BENCH_DIR, `roster-${ROWS}.xlsx`)
+  if (!existsSync(file)) await largeRoster(ROWS, file)
+  ensureBuiltCli()
+  const load0 = loadavg()[0] ?? 0
+  const bare: Run[] = []
+  const cli: Run[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const b = timed([join(ROOT, 'scripts', 'bench-bare-read.mjs'), file])
+    if (Number(b.stdout.trim()) !== ROWS + 1) throw new Error(`bare read counted ${b.stdout.trim()} rows`)
+    bare.push(b)
+    const dir = mkdtempSync(join(tmpdir(), 'import-cli-'))
+    try {
+      const c = timed([join(ROOT, 'scripts', 'cli.mjs'), 'import', file, '--db', join(dir, 'cadres.db'), '--json'])
+      const inserted = (JSON.parse(c.stdout) as { inserted: number }).inserted
+      if (inserted !== ROWS) throw new Error(`the CLI import inserted ${inserted} of ${ROWS}`)
+      cli.push(c)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+  const load1 = loadavg()[0] ?? 0
+  const b = { wall: median(bare.map((r) => r.wallS * 1000)), cpu: median(bare.map((r) => r.cpuS * 1000)), rss: median(bare.map((r) => r.rssMb)) }
+  const c = { wall: median(cli.map((r) => r.wallS * 1000)), cpu: median(cli.map((r) => r.cpuS * 1000)), rss: median(cli.map((r) => r.rssMb)) }
+  report(`load average (1 min) before / after`, load0, `/ ${load1.toFixed(1)}`)
+  report(`50k roster: exceljs bare streaming read, process wall (median of ${RUNS})`, b.wall, 'ms')
+  report(`50k roster: CLI import, process wall (median of ${RUNS})`, c.wall, 'ms', `≤ ${Math.round(b.wall)} ms (the bare read)`)
+  report('50k roster: CLI import / bare read (wall)', c.wall / b.wall, '×', '≤ 1.0')
+  report('50k roster: bare read CPU (user + system)', b.cpu, 'ms')
+  report('50k roster: CLI import CPU (user + system)', c.cpu, 'ms')
+  report('50k roster: CLI import / bare read (CPU)', c.cpu / b.cpu, '×')
+  report('50k roster: bare read peak RSS', b.rss, 'MB')
+  report('50k roster: CLI import peak RSS', c.rss, 'MB')
+  report('50k roster: every wall time, bare | CLI', 0, `${bare.map((r) => r.wallS.toFixed(1)).join(' ')} | ${cli.map((r) => r.wallS.toFixed(1)).join(' ')} s`)
+}

@@ -190,7 +190,7 @@ export function RecordEditor({
           if (s.input === 'scores')
             return <TextField {...common} placeholder="如：政治素养 92；工作实绩 85" />
           const ph = s.input === 'day' ? '如 2026.08.03' : s.input === 'month' ? '如 2021.06' : undefined
-          return <TextField {...common} placeholder={ph} />
+          return <TextField {...common} placeholder={ph} maxLength={s.max} />
         })}
       </FormGrid>
       {warnings.length ? (

@@ -15,6 +15,8 @@ export interface FieldSpec {
   /** Shown in the list table (default true). */
   inList?: boolean
   span?: number
+  /** Longest text the field takes (the definition's limit). */
+  max?: number
 }
 
 function inputOf(f: FieldDef): InputKind {
@@ -43,6 +45,7 @@ function specOf(f: FieldDef): FieldSpec {
   if (f.required) s.required = true
   if (f.form?.inList === false) s.inList = false
   if (f.form?.span) s.span = f.form.span
+  if (f.max !== undefined) s.max = f.max
   return s
 }
 

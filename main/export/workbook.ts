@@ -8,7 +8,8 @@
  * repeated on every printed page, page numbers in the footer. Values go through `cellValue`:
  * text stays text (never a formula), months read 1975.03.
  */
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, rmSync } from 'node:fs'
+import { isMainThread } from 'node:worker_threads'
 import { rename, rm } from 'node:fs/promises'
 import { PassThrough, type Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
@@ -338,9 +339,35 @@ export async function workbookToBytes(
   return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), sheets: results }
 }
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
 /**
- * The workbook written to a file: first to `<file>.part`, renamed when complete, so a failed
- * export never leaves a half-written file under the name the clerk asked for.
+ * While `part` is being written, Ctrl-C (or the process being stopped) removes it before the
+ * process ends: an interrupted command-line export leaves nothing behind in the folder. The
+ * signal then takes its usual course (the process ends by it) unless someone else listens.
+ * Signals reach the main thread only; a worker thread needs none of this.
+ */
+function removeOnSignal(part: string, out: { destroy(): void }): () => void {
+  if (!isMainThread) return () => undefined
+  const handlers = STOP_SIGNALS.map((sig) => {
+    const h = (): void => {
+      out.destroy()
+      rmSync(part, { force: true })
+      release()
+      if (process.listenerCount(sig) === 0) process.kill(process.pid, sig)
+    }
+    process.on(sig, h)
+    return [sig, h] as const
+  })
+  const release = (): void => {
+    for (const [sig, h] of handlers) process.off(sig, h)
+  }
+  return release
+}
+
+/**
+ * The workbook written to a file: first to `<file>.part`, renamed when complete, so a failed or
+ * interrupted export never leaves a half-written file, under the name the clerk asked for or beside it.
  */
 export async function workbookToFile(path: string, sheets: readonly TableSheet[]): Promise<SheetResult[]> {
   const part = `${path}.part`
@@ -349,6 +376,7 @@ export async function workbookToFile(path: string, sheets: readonly TableSheet[]
     out.on('close', resolve)
     out.on('error', reject)
   })
+  const release = removeOnSignal(part, out)
   try {
     const results = await writeWorkbook(out, sheets)
     await closed
@@ -360,5 +388,7 @@ export async function workbookToFile(path: string, sheets: readonly TableSheet[]
     if (e instanceof AppError) throw e
     const msg = (e as Error).message
     throw new AppError('export-write', `无法写入文件“${path}”：${msg}`, `cannot write ${path}: ${msg}`)
+  } finally {
+    release()
   }
 }

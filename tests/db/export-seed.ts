@@ -122,3 +122,16 @@ export function seedPeople(
   insertCadresBulk(ctx, rows)
   return rows.map((r) => r.idCard ?? '')
 }
+
+/**
+ * More people than the synthetic county has distinct ID numbers (they repeat after 10,800):
+ * each further block of 10,800 gets its own region code.
+ */
+export function seedManyPeople(ctx: AppContext, count: number): string[] {
+  return seedPeople(ctx, count, (i, p) => {
+    const block = Math.floor(i / 10_800)
+    if (block === 0 || !p.idCard) return p
+    const birth = `${p.idCard.slice(6, 10)}-${p.idCard.slice(10, 12)}-${p.idCard.slice(12, 14)}`
+    return { ...p, idCard: makeIdCard(`4108${21 + block}`, birth, Number(p.idCard.slice(14, 17))) }
+  })
+}

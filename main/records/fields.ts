@@ -19,6 +19,7 @@ import {
   RESERVE_ENTRY_WAYS,
   STUDY_CONCLUSIONS,
   STUDY_RECOMMENDATIONS,
+  type RecordData,
   type RecordKind,
 } from './kinds'
 import {
@@ -106,7 +107,7 @@ export interface KindDef {
 
 const ALL_MEASURES = [...new Set(Object.values(MEASURES_BY_SYSTEM).flatMap(termNames))]
 
-export const KIND_DEFS: Record<RecordKind, KindDef> = {
+const DEFS = {
   assessments: {
     kind: 'assessments',
     table: 'assessments',
@@ -377,7 +378,24 @@ export const KIND_DEFS: Record<RecordKind, KindDef> = {
       { key: 'hours', column: 'hours', label: '学时', type: 'real', range: [0, 100000], rangeText: '应为非负数' },
     ],
   },
+} as const satisfies Record<RecordKind, KindDef>
+export const KIND_DEFS: Record<RecordKind, KindDef> = DEFS
+
+/** The record types of kinds.ts carry exactly the defined fields (a compile-time check). */
+type DefinedKeys<K extends RecordKind> = (typeof DEFS)[K]['fields'][number]['key']
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const _sameKeys: { [K in RecordKind]: Same<DefinedKeys<K>, keyof RecordData<K>> } = {
+  assessments: true,
+  studies: true,
+  talks: true,
+  discipline: true,
+  rewards: true,
+  reserve: true,
+  postings: true,
+  training: true,
 }
+void _sameKeys
+
 
 /** A kind's fields in the form's (and the export's) order. */
 export function formFields(kind: RecordKind): FieldDef[] {

@@ -204,7 +204,13 @@ export const DEFAULT_RULE_LABELS: Record<RuleId, string> = {
   'rank-tenure': '职级任职年限',
 }
 
-/** Where each rule comes from (shown beside every verdict). 条例 = 党政领导干部选拔任用工作条例 (2019). */
+/** Where each rule comes from (shown beside every verdict). 条例 = 党政领导干部选拔任用工作条例 (2019).
+ *  条例 第二十四条 as republished (http://uianet.net/dictionary/b13496606.html): "有下列情形之一的，不得
+ *  列为考察对象：…（三）上一年年度考核结果为基本称职以下等次的；…（五）除特殊岗位需要外，配偶已移居国
+ *  （境）外，或者没有配偶但子女均已移居国（境）外的；（六）受到诫勉、组织处理或者党纪政务处分等影响期
+ *  未满或者期满影响使用的；（七）其他原因不宜提拔或者进一步使用的。" — 立案审查 is not named in（六）;
+ *  the article that bars promotion under investigation was not found, so `investigation` keeps the
+ *  citation DOMAIN.md gives. The 组织处理 rules are 中国共产党组织处理规定（试行） (2021). */
 export const RULE_ARTICLES: Record<RuleId, string> = {
   reserve: '本县后备干部管理规定',
   frontline: '本县一线经历要求',
@@ -215,7 +221,7 @@ export const RULE_ARTICLES: Record<RuleId, string> = {
   'party-age': '条例 第八条 第二款；党章',
   assessment: '条例 第二十四条（三）',
   discipline: '条例 第二十四条（六）；纪律处分条例；政务处分法 第八条',
-  admonishment: '条例 第二十四条（六）；诫勉规定；领导干部组织处理规定（试行）',
+  admonishment: '条例 第二十四条（六）；诫勉规定；中国共产党组织处理规定（试行）',
   investigation: '条例 第二十四条（六）',
   'family-abroad': '条例 第二十四条（五）',
   'rank-tenure': '公务员职务与职级并行规定 第十九条；公务员职务、职级与级别管理办法',

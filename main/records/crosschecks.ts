@@ -14,7 +14,30 @@
  *   lifted within the year does not count; the periods are 政务处分法 第八条's (the one impact
  *   computation, main/domain/impact.ts, stacking included). The 2020 revision of the 考核规定 keeps
  *   the rule; its article number was not verified, so the 试行 article is named.
- * - 党纪处分 and 组织处理 give no grade warning: no text binding the grade was verified.
+ *   (Text checked against a republication of the 试行 rules, https://51a.net/1520183980489964140.html:
+ *   "第二十五条受处分公务员的年度考核,按下列规定办理:(一)受警告处分的当年,参加年度考核,不得确定为
+ *   优秀等次;(二)受记过、记大过、降级、撤职处分的期间,参加年度考核,只写评语,不定等次。在解除处分
+ *   的当年及以后,其年度考核不受原处分影响。")
+ * - 党纪处分 in a year and that year's (and for 留党察看 / 开除党籍 the next years') grade: 中央纪委、
+ *   中组部、人事部《关于受党纪处分的党政机关工作人员年度考核有关问题的意见》（组通字〔1998〕19号）,
+ *   text as republished at http://nbxgmh.com/html/html2015khkp_080327.html:
+ *     "一、受党内警告处分的当年，参加年度考核，不得确定为优秀等次。
+ *      二、受党内严重警告处分的当年，参加年度考核，因与职务行为有关的错误而受严重警告处分的，确定为
+ *          不称职；因其他错误而受严重警告处分的，只写评语不确定等次。
+ *      三、受撤销党内职务处分的当年，参加年度考核，确定为不称职；第二年按其新任职务参加年度考核，按
+ *          规定条件确定等次。
+ *      四、受留党察看处分的当年，参加年度考核，确定为不称职；受留党察看一年处分的第二年，参加年度考核，
+ *          只写评语不确定等次；受留党察看二年处分的，第二年和第三年参加年度考核，只写评语不确定等次。
+ *      五、受开除党籍处分的当年，参加年度考核，确定为不称职；第二年和第三年参加年度考核，只写评语不确定
+ *          等次。
+ *      七、受党纪处分同时又受行政处分的，按受党纪处分的情况确定其考核等次。"
+ *   Secondary summaries (e.g. https://www.163.com/dy/article/KILGPFA20519BIO4.html) say a 2016 reply
+ *   made every 严重警告 year of a 公务员 "只写评语，不确定等次"; its text was not found, so for 严重警告
+ *   both 不定等次 and 不称职 are accepted and anything else is warned about. By 七, a year a 党纪 rule
+ *   decides is not also held to the 政务 period rule above. The year is the calendar year of the
+ *   decision date; a 留党察看 whose 察看期 is not recorded is not judged in its third year.
+ * - 组织处理 gives no grade warning: secondary summaries say 调整职务 bars 优秀 and 责令辞职、免职、降职
+ *   leave the year 不定等次, but the text of 中国共产党组织处理规定（试行） (2021) saying so was not found.
  *
  * Adding to the reserve pool (后备干部库):
  * - someone in an impact period during the entry month (or one that cannot be read: 待核实), or
@@ -49,6 +72,11 @@ export type CrossCheckCode =
   | 'excellent-admonished'
   | 'excellent-warned'
   | 'graded-in-sanction'
+  | 'party-warned-excellent'
+  | 'party-serious-warned'
+  | 'party-post-removed'
+  | 'party-probation'
+  | 'party-expelled'
   | 'pool-impact'
   | 'pool-investigation'
   | 'pool-below-level'
@@ -69,6 +97,11 @@ export const CROSS_CHECK_ARTICLES: Record<CrossCheckCode, string> = {
   'excellent-admonished': '诫勉规定（2019）',
   'excellent-warned': '公务员考核规定（试行）第二十五条（一）',
   'graded-in-sanction': '公务员考核规定（试行）第二十五条（二）；政务处分法 第八条',
+  'party-warned-excellent': '组通字〔1998〕19号 第一条',
+  'party-serious-warned': '组通字〔1998〕19号 第二条',
+  'party-post-removed': '组通字〔1998〕19号 第三条',
+  'party-probation': '组通字〔1998〕19号 第四条',
+  'party-expelled': '组通字〔1998〕19号 第五条',
   'pool-impact': '条例 第二十四条（六）',
   'pool-investigation': '条例 第二十四条（六）',
   'pool-below-level': '条例 第八条（三）；公务员职务、职级与级别管理办法',
@@ -102,6 +135,55 @@ export interface GradeCheck extends CrossCheck {
 
 const GOV_PERIOD_MEASURES = new Set(['记过', '记大过', '降级', '撤职'])
 
+type GradeName = string
+const FAILING = new Set<GradeName>(['不称职', '不合格'])
+const UNGRADED = '不定等次'
+
+/**
+ * What 组通字〔1998〕19号 prescribes for the grade of `year` after a 党纪 measure decided in
+ * `sanctionYear`: the grades allowed, or null when the text says nothing about that year.
+ */
+function partyRule(
+  measure: string,
+  probationMonths: number | null | undefined,
+  sanctionYear: number,
+  year: number,
+): { code: CrossCheckCode; allowed: (g: GradeName) => boolean; says: string } | null {
+  const n = year - sanctionYear // 0: 当年, 1: 第二年, 2: 第三年
+  const failing = { allowed: (g: GradeName) => FAILING.has(g), says: '当年年度考核确定为不称职' }
+  const ungraded = (which: string) => ({
+    allowed: (g: GradeName) => g === UNGRADED,
+    says: `${which}参加年度考核只写评语，不确定等次`,
+  })
+  switch (measure) {
+    case '警告':
+      return n === 0
+        ? { code: 'party-warned-excellent', allowed: (g) => g !== '优秀', says: '受党内警告处分的当年，年度考核不得确定为优秀等次' }
+        : null
+    case '严重警告':
+      return n === 0
+        ? {
+            code: 'party-serious-warned',
+            allowed: (g) => g === UNGRADED || FAILING.has(g),
+            says: '受党内严重警告处分的当年，参加年度考核只写评语、不确定等次（因与职务行为有关的错误受处分的，确定为不称职）',
+          }
+        : null
+    case '撤销党内职务':
+      return n === 0 ? { code: 'party-post-removed', ...failing, says: '受撤销党内职务处分的当年，年度考核确定为不称职' } : null
+    case '留党察看':
+      if (n === 0) return { code: 'party-probation', ...failing, says: '受留党察看处分的当年，年度考核确定为不称职' }
+      if (n === 1) return { code: 'party-probation', ...ungraded('受留党察看处分的第二年') }
+      if (n === 2 && probationMonths === 24) return { code: 'party-probation', ...ungraded('受留党察看二年处分的第三年') }
+      return null
+    case '开除党籍':
+      if (n === 0) return { code: 'party-expelled', ...failing, says: '受开除党籍处分的当年，年度考核确定为不称职' }
+      if (n === 1 || n === 2) return { code: 'party-expelled', ...ungraded(`受开除党籍处分的第${n === 1 ? '二' : '三'}年`) }
+      return null
+    default:
+      return null
+  }
+}
+
 /**
  * Warnings for one annual grade against the cadre's talks and discipline (with the impact
  * configuration, for the periods of 记过 and heavier).
@@ -120,6 +202,26 @@ export function gradeChecks(
     records.map((r) => r.record),
     config,
   )
+  // 组通字〔1998〕19号 第七条: a year a 党纪 measure decides is judged by it, not by a 政务 period.
+  let partyDecides = false
+  for (const { ref, record } of records) {
+    if (record.source === 'talk') continue
+    const m = resolveMeasure(record.system, record.measure)
+    const sanctionYear = Number(record.date.replace(/[\s\u3000]/g, '').slice(0, 4))
+    if (!m || m.system !== '党纪' || !Number.isInteger(sanctionYear)) continue
+    const rule = partyRule(m.measure, record.probationMonths ?? m.probationMonths, sanctionYear, a.year)
+    if (!rule) continue
+    partyDecides = true
+    if (rule.allowed(grade))
+      continue
+    out.push({
+      ...warn(
+        rule.code,
+        `${y} 年度考核为“${grade}”，但 ${dateDots(record.date)} 受到${m.measure.includes('党') ? '' : '党内'}${m.measure}处分：${rule.says}`,
+      ),
+      cause: ref,
+    })
+  }
   records.forEach(({ ref, record }, i) => {
     const inYear = record.date.replace(/[\s\u3000]/g, '').slice(0, 4) === y
     if (record.source === 'talk') {
@@ -148,6 +250,7 @@ export function gradeChecks(
     }
     const impact: Impact | null = impacts[i] ?? null
     if (!GOV_PERIOD_MEASURES.has(m.measure) || !impact || impact.unknown || grade === '不定等次') return
+    if (partyDecides) return
     // Still running at the year's end (not lifted within the year), and begun by then.
     const yearEnd = `${y}-12-31`
     if (impact.from <= yearEnd && (impact.until === null || impact.until > yearEnd)) {

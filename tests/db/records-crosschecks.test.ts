@@ -63,6 +63,28 @@ describe('cross-checks returned by the write channels', () => {
     expect(r.warnings[0]?.message).toContain('2025.05.01 至 2026.05.01')
   })
 
+  it('a 留党察看一年 and the grades of its year and the next through the year grid and a records edit (组通字〔1998〕19号 第四条)', async () => {
+    const ctx = recordsContext('2026-11-22')
+    const h = createRecordsHandlers(ctx)
+    const a = addCadre(ctx, '察看甲')
+    await h['records.add']({
+      cadreId: a,
+      kind: 'discipline',
+      data: { date: '2024-06-18', system: '党纪', measure: '留党察看一年', reason: '违反组织纪律' },
+    })
+    // the year of the decision: 不称职; the year after: 不定等次; the third year: graded again
+    const y1 = await h['assessments.setGrades']({ year: 2024, changes: [{ cadreId: a, grade: '称职' }] })
+    expect(y1.warnings.map((w) => w.message)).toEqual([
+      '察看甲：2024 年度考核为“称职”，但 2024.06.18 受到留党察看处分：受留党察看处分的当年，年度考核确定为不称职（组通字〔1998〕19号 第四条）',
+    ])
+    const y2 = await h['assessments.setGrades']({ year: 2025, changes: [{ cadreId: a, grade: '不定等次' }] })
+    expect(y2.warnings).toEqual([])
+    const y3 = await h['records.add']({ cadreId: a, ...grade(2026, '优秀') })
+    expect(y3.warnings).toEqual([])
+    // saved as entered all the same
+    expect(listRecords(ctx, 'assessments', a).map((r) => r.grade).sort()).toEqual(['不定等次', '优秀', '称职'].sort())
+  })
+
   it('reserve add: an impact period, 立案审查 and a level below the pool’s are said per person; all added', async () => {
     const ctx = recordsContext('2026-11-22')
     const h = createRecordsHandlers(ctx)

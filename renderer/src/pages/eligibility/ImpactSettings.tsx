@@ -13,7 +13,7 @@ import { useApiQuery } from '../../lib/query'
 const SYSTEMS: { key: string; label: string; basis: string }[] = [
   { key: '党纪', label: '党纪处分', basis: '中国共产党纪律处分条例（2023）' },
   { key: '政务', label: '政务处分', basis: '政务处分法 第八条' },
-  { key: '组织处理', label: '组织处理', basis: '领导干部组织处理规定（试行）' },
+  { key: '组织处理', label: '组织处理', basis: '中国共产党组织处理规定（试行）' },
 ]
 
 const NOTES: Record<string, string> = {

@@ -110,56 +110,64 @@ export function loadYearGrid(ctx: AppContext, q: YearGridQuery): YearGrid {
   const offset = q.offset ?? 0
   const limit = q.limit ?? 200
   const { where, params } = gridWhere(ctx, q)
-  const conds: string[] = []
-  const gradeParams: unknown[] = []
-  if (q.grade) {
-    if (q.grade === NOT_ENTERED) conds.push('a.grade IS NULL')
-    else {
-      const wanted = [...storedGrades(ctx, q.year, kind)]
-        .filter(([, known]) => (q.grade === UNKNOWN_GRADE ? known === null : known === q.grade))
-        .map(([g]) => g)
-      conds.push(`a.grade IN (SELECT value FROM json_each(?))`)
-      gradeParams.push(JSON.stringify(wanted))
-    }
+  // The grade filter as a condition on the cadre (no join): the count and the page read the
+  // assessments only through the (year, kind, grade, cadre) index (migration 0110).
+  const conds: string[] = where ? [where.replace(/^WHERE /, '')] : []
+  if (q.grade === NOT_ENTERED) {
+    conds.push('NOT EXISTS (SELECT 1 FROM assessments x WHERE x.cadre_id = c.id AND x.year = ? AND x.kind = ?)')
+    params.push(q.year, kind)
+  } else if (q.grade) {
+    const wanted = [...storedGrades(ctx, q.year, kind)]
+      .filter(([, known]) => (q.grade === UNKNOWN_GRADE ? known === null : known === q.grade))
+      .map(([g]) => g)
+    conds.push(
+      'c.id IN (SELECT cadre_id FROM assessments WHERE year = ? AND kind = ? AND grade IN (SELECT value FROM json_each(?)))',
+    )
+    params.push(q.year, kind, JSON.stringify(wanted))
   }
-  const fullWhere = [where, ...conds.map((c) => (where ? `AND ${c}` : `WHERE ${c}`))].join(' ')
-  // Joins for the year and the year before; the LEFT JOIN on the unique (cadre, year, kind) index.
-  const joins = `LEFT JOIN units u ON u.id = c.unit_id
-         LEFT JOIN assessments a ON a.cadre_id = c.id AND a.year = ? AND a.kind = ?
-         LEFT JOIN assessments p ON p.cadre_id = c.id AND p.year = ? AND p.kind = ?`
-  const joinParams = [q.year, kind, q.year - 1, kind]
-  const total = ctx.db
-    .prepare(`SELECT count(*) FROM cadres c ${joins} ${fullWhere}`)
-    .pluck()
-    .get(...joinParams, ...params, ...gradeParams) as number
+  const cond = conds.length ? `WHERE ${conds.join(' AND ')}` : ''
+  const total = ctx.db.prepare(`SELECT count(*) FROM cadres c ${cond}`).pluck().get(...params) as number
+  if (total === 0 || offset >= total) return { year: q.year, kind, offset, total, rows: [] }
+  // The page's ids first, joining only what the order reads; then those 200 rows in full.
   const dir = q.sort?.dir === 'desc' ? 'DESC' : 'ASC'
-  const order = (() => {
-    switch (q.sort?.key ?? 'unit') {
+  const key = q.sort?.key ?? 'unit'
+  const UNIT = 'LEFT JOIN units u ON u.id = c.unit_id'
+  const A = 'LEFT JOIN assessments a ON a.cadre_id = c.id AND a.year = ? AND a.kind = ?'
+  const P = 'LEFT JOIN assessments p ON p.cadre_id = c.id AND p.year = ? AND p.kind = ?'
+  const [joins, joinParams, order]: [string, unknown[], string] = (() => {
+    switch (key) {
       case 'name':
-        return `c.name_pinyin ${dir}, c.name ${dir}, c.id ${dir}`
+        return ['', [], `c.name_pinyin ${dir}, c.name ${dir}, c.id ${dir}`]
       case 'idCard':
-        return `(c.id_card IS NULL OR c.id_card = ''), c.id_card ${dir}, c.id ${dir}`
+        return ['', [], `(c.id_card IS NULL OR c.id_card = ''), c.id_card ${dir}, c.id ${dir}`]
       case 'position':
-        return `(c.position IS NULL OR c.position = ''), c.position ${dir}, c.id ${dir}`
+        return ['', [], `(c.position IS NULL OR c.position = ''), c.position ${dir}, c.id ${dir}`]
       case 'grade':
-        return `${GRADE_RANK} ${dir}, a.grade ${dir}, u.sort_order, u.name, c.id`
+        return [`${UNIT} ${A}`, [q.year, kind], `${GRADE_RANK} ${dir}, a.grade ${dir}, u.sort_order, u.name, c.id`]
       case 'previousGrade':
-        return `${PREVIOUS_RANK} ${dir}, p.grade ${dir}, u.sort_order, u.name, c.id`
+        return [
+          `${UNIT} ${P}`,
+          [q.year - 1, kind],
+          `${PREVIOUS_RANK} ${dir}, p.grade ${dir}, u.sort_order, u.name, c.id`,
+        ]
       default:
-        return `(u.id IS NULL), u.sort_order ${dir}, u.name ${dir}, c.id ${dir}`
+        return [UNIT, [], `(u.id IS NULL), u.sort_order ${dir}, u.name ${dir}, c.id ${dir}`]
     }
   })()
-  const rows =
-    total === 0 || offset >= total
-      ? []
-      : (ctx.db
-          .prepare(
-            `SELECT c.id AS cadreId, c.name, c.id_card AS idCard, u.name AS unit, c.position,
-                    a.grade AS grade, p.grade AS previousGrade
-               FROM cadres c ${joins} ${fullWhere}
-              ORDER BY ${order} LIMIT ? OFFSET ?`,
-          )
-          .all(...joinParams, ...params, ...gradeParams, limit, offset) as YearGridRow[])
+  const ids = ctx.db
+    .prepare(`SELECT c.id FROM cadres c ${joins} ${cond} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...joinParams, ...params, limit, offset) as number[]
+  const full = ctx.db
+    .prepare(
+      `SELECT c.id AS cadreId, c.name, c.id_card AS idCard, u.name AS unit, c.position,
+              a.grade AS grade, p.grade AS previousGrade
+         FROM cadres c ${UNIT} ${A} ${P}
+        WHERE c.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(q.year, kind, q.year - 1, kind, JSON.stringify(ids)) as YearGridRow[]
+  const byId = new Map(full.map((r) => [r.cadreId, r]))
+  const rows = ids.flatMap((id) => byId.get(id) ?? [])
   return { year: q.year, kind, offset, total, rows }
 }
 
@@ -176,11 +184,11 @@ export function yearGridCounts(
     .get(...params) as number
   const byGrade = ctx.db
     .prepare(
-      `SELECT a.grade AS grade, count(*) AS n FROM cadres c
-         JOIN assessments a ON a.cadre_id = c.id AND a.year = ? AND a.kind = ?
-         ${where} GROUP BY a.grade`,
+      `SELECT a.grade AS grade, count(*) AS n FROM assessments a
+         JOIN cadres c ON c.id = a.cadre_id
+        ${where ? `${where} AND` : 'WHERE'} a.year = ? AND a.kind = ? GROUP BY a.grade`,
     )
-    .all(q.year, kind, ...params) as { grade: string; n: number }[]
+    .all(...params, q.year, kind) as { grade: string; n: number }[]
   const counts: Record<string, number> = {}
   let entered = 0
   for (const { grade, n } of byGrade) {

@@ -15,6 +15,7 @@ import m0071 from './0071-accounts'
 import m0080 from './0080-retirement-posts'
 import m0081 from './0081-retire-sort'
 import m0090 from './0090-lrmx-extras'
+import m0110 from './0110-assessment-grade-index'
 
 export interface Migration {
   version: number
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 80, name: '0080-retirement-posts', sql: m0080 },
   { version: 81, name: '0081-retire-sort', sql: m0081 },
   { version: 90, name: '0090-lrmx-extras', sql: m0090 },
+  { version: 110, name: '0110-assessment-grade-index', sql: m0110 },
 ]

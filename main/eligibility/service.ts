@@ -75,6 +75,9 @@ export function reviewRound(
   load: (opts: ReturnType<typeof loadOptions>) => CadreFacts[] = (opts) => loadFacts(ctx.db, opts),
 ): ReviewResult {
   checkAt(at)
+  // A round cancelled while it waited behind another job stops before it reports anything (the
+  // facts may come from the cache, and loading them would then say 40 % without a cancel check).
+  throwIfCancelled()
   const t0 = performance.now()
   const ruleSet = currentRuleSet(ctx.db, target)
   const impact = impactConfig(ctx)

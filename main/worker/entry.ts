@@ -10,11 +10,13 @@ import { bootApp, type RunningApp } from '../bootstrap'
 import { setNativeBinding } from '../db/open'
 import { AppError, toErrorData } from '../domain/errors'
 import type { FromWorker, ToWorker, WorkerBoot } from './protocol'
+import { transferablesOf } from './transfer'
 
 const port = parentPort
 if (!port) throw new Error('main/worker/entry.ts runs as a worker thread')
 const data = workerData as WorkerBoot
-const post = (m: FromWorker): void => port.postMessage(m)
+const post = (m: FromWorker, transfer?: ArrayBuffer[]): void => port.postMessage(m, transfer)
+
 
 let nextPrint = 1
 const printing = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: unknown) => void }>()
@@ -60,7 +62,7 @@ port.on('message', (m: ToWorker) => {
     }
     void running
       .dispatch(m.name, m.arg, { job: m.job, cancel: m.cancel ? new Int32Array(m.cancel) : undefined })
-      .then((result) => post({ type: 'result', id: m.id, result }))
+      .then((result) => post({ type: 'result', id: m.id, result }, result.ok ? transferablesOf(result.value) : undefined))
   } else if (m.type === 'printed') {
     const p = printing.get(m.id)
     printing.delete(m.id)

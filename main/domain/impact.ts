@@ -14,7 +14,7 @@
  * - `impactEnd`: an end day written on the decision overrides the computed one.
  * - 政务处分 given while another runs: remainder of the first + the new period, at most 48 months
  *   (政务处分法, 处分期间再受处分).
- * - 组织处理 (领导干部组织处理规定（试行）): 免职 / 责令辞职 one year no post, two years nothing
+ * - 组织处理 (中国共产党组织处理规定（试行）): 免职 / 责令辞职 one year no post, two years nothing
  *   higher; 调整 one year; 降职 two years. 停职检查 has no period of its own: 待核实.
  * - 诫勉 (诫勉规定 2019, both forms 谈话诫勉 and 书面诫勉): 6 months (configurable; the central
  *   text was not verified).

@@ -58,7 +58,7 @@ export function unknownTermText(v: Vocabulary, raw: string): string {
   return `${v.label}“${raw}”不是规定的名称（应为：${termNames(v).join('、')}），已按原样保存；涉及它的审查结果为“待核实”`
 }
 
-// ---- 处分 (纪律处分条例 2023 第八条; 政务处分法 第七条; 领导干部组织处理规定（试行） 第五条)
+// ---- 处分 (纪律处分条例 2023 第八条; 政务处分法 第七条; 中国共产党组织处理规定（试行） 第五条)
 
 export const DISCIPLINE_SYSTEM_VOCAB: Vocabulary = {
   key: 'system',

@@ -13,6 +13,7 @@ import { runCli } from '../../main/cli/index'
 import { applyCompare, compareFile, type CompareResult } from '../../main/compare'
 import { compareReportXlsx } from '../../main/compare/report'
 import { openDatabase } from '../../main/db/open'
+import { dateTimeDots } from '../../main/domain/dates'
 import { makeIdCard } from '../../main/domain/idcard'
 import { exportLrmx } from '../../main/lrmx/export'
 import { loadDemo } from '../../main/services/demo'
@@ -188,7 +189,9 @@ describe('compare a roster with the database', () => {
       return out
     }
     const done = rows('回写结果')
-    expect(done[0]?.[0]).toMatch(/^比对回写“县直花名册.xlsx”：1 名干部共 2 项（2026-11-30 .*操作人 tester）$/)
+    // the moment in local time, as the audit log shows it (the report's `at` is UTC ISO)
+    expect(done[0]?.[0]).toBe(`比对回写“县直花名册.xlsx”：1 名干部共 2 项（${dateTimeDots(rep.at, { seconds: true })}，操作人 tester）`)
+    expect(Math.abs(Date.parse(rep.at) - Date.now())).toBeLessThan(60_000)
     expect(done[1]).toEqual(['序号', '姓名', '身份证号', '项目', '原值', '新值'])
     expect(done.slice(2)).toEqual([
       ['1', a.name, a.idCard, '现任职务', a.position ?? '（空）', '县委办公室主任'],

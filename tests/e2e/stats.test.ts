@@ -192,7 +192,8 @@ describe('到龄', () => {
     const rows = (await app.call('posts.table', {})) as { unit: string; level: string; over: number }[]
     expect(rows.map((r) => `${r.unit}${r.level}`)).toEqual(['县财政局正科', '县财政局副科'])
     const over = rows.filter((r) => r.over > 0).length
-    expect(await app.page.locator('[data-testid=posts-table] tbody tr.stats-over').count()).toBe(over)
+    // the table is drawn before its rows arrive; wait for them
+    await expect.poll(() => app.page.locator('[data-testid=posts-table] tbody tr.stats-over').count()).toBe(over)
     await screenshot(app.page, 'stats-posts-table')
   })
 })

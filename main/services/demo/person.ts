@@ -558,14 +558,20 @@ export class PersonFactory {
       })
     }
 
-    // Grades as the 考核规定 wants them beside a sanction (main/records/crosschecks.ts): no 优秀
-    // in the year of a 政务警告, 不定等次 while a 记过 or heavier runs at the year's end.
-    if (rel.discipline.length) {
-      const refs = rel.discipline.map((d, i) => ({ ref: String(i), record: { source: 'discipline' as const, ...d } }))
+    // Grades as the rules want them beside a sanction or a 诫勉 (main/records/crosschecks.ts: the
+    // 考核规定, 组通字〔1998〕19号, 诫勉规定): the first grade no check speaks against, so a demo
+    // database loads without a warning.
+    const refs = [
+      ...rel.discipline.map((d, i) => ({ ref: `d${i}`, record: { source: 'discipline' as const, ...d } })),
+      ...rel.talks.map((t, i) => ({ ref: `t${i}`, record: { source: 'talk' as const, date: t.date, kind: t.kind } })),
+    ]
+    if (rel.discipline.length || rel.talks.some((t) => t.kind === '诫勉谈话')) {
       for (const a of rel.assessments) {
-        const codes = gradeChecks(a, refs).map((c) => c.code)
-        if (codes.includes('graded-in-sanction')) a.grade = '不定等次'
-        else if (codes.includes('excellent-warned')) a.grade = '称职'
+        if (!gradeChecks(a, refs).length) continue
+        for (const g of ['称职', '不定等次', '不称职']) {
+          a.grade = g
+          if (!gradeChecks(a, refs).length) break
+        }
       }
     }
 

@@ -213,13 +213,16 @@ function isKept(ctx: AppContext, target: Target, at: string): boolean {
 /** The first rows of the whole list in the round's order (active cadres by id), evaluated alone. */
 function earlyPage(ctx: AppContext, q: ReviewPageQuery): ReviewPage {
   const cond = `c.status = '在职' AND ${promotionSql(q.target)}`
+  // NOT INDEXED: the table in id order, stopping at the rows wanted (an index on status would
+  // fetch every in-service row and sort them: 160–190 ms at 100,000 cadres, here well under 1 ms).
   const ids = (
     ctx.db
-      .prepare(`SELECT c.id FROM cadres c WHERE ${cond} ORDER BY c.id LIMIT ?`)
+      .prepare(`SELECT c.id FROM cadres c NOT INDEXED WHERE ${cond} ORDER BY c.id LIMIT ?`)
       .pluck()
       .all(q.offset + q.limit) as number[]
   ).slice(q.offset)
   const result = reviewRound(ctx, q.target, q.at, (opts) => loadFacts(ctx.db, { ...opts, cadreIds: ids }))
+  // counted from the index cadres_status_level_rank alone (migration 0170)
   const total = ctx.db.prepare(`SELECT count(*) FROM cadres c WHERE ${cond}`).pluck().get() as number
   return {
     target: result.target,

@@ -16,6 +16,7 @@ import m0080 from './0080-retirement-posts'
 import m0081 from './0081-retire-sort'
 import m0090 from './0090-lrmx-extras'
 import m0110 from './0110-assessment-grade-index'
+import m0170 from './0170-cadres-status-level-index'
 
 export interface Migration {
   version: number
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 81, name: '0081-retire-sort', sql: m0081 },
   { version: 90, name: '0090-lrmx-extras', sql: m0090 },
   { version: 110, name: '0110-assessment-grade-index', sql: m0110 },
+  { version: 170, name: '0170-cadres-status-level-index', sql: m0170 },
 ]

@@ -5,14 +5,19 @@
  * edited entry, a removed one (a gap) or a changed order no longer verifies. Triggers refuse
  * UPDATE and DELETE on sealed entries: inside the app the log is append-only.
  */
-import { createHash } from 'node:crypto'
+import * as crypto from 'node:crypto'
 import type { Db } from './open'
 
 type Cell = string | number | bigint | null
 
+/** Node's one-shot hash (Node ≥ 20.12, Electron's Node too): a third cheaper than createHash for
+ *  these short inputs, and every audit entry (50,000 on a roster import) computes one. Same digest. */
+const oneShot = (crypto as { hash?: (alg: string, data: string) => string }).hash
+
 export function auditHash(prev: Cell, ...fields: Cell[]): string {
   const norm = [prev, ...fields].map((v) => (typeof v === 'bigint' ? Number(v) : v))
-  return createHash('sha256').update(JSON.stringify(norm)).digest('hex')
+  const text = JSON.stringify(norm)
+  return oneShot ? oneShot('sha256', text) : crypto.createHash('sha256').update(text).digest('hex')
 }
 
 export function registerAuditHash(db: Db): void {

@@ -238,6 +238,20 @@ function pinyinKeys(name: string): [string, string] {
   return [initials.toLowerCase(), syl.join('').toLowerCase()]
 }
 
+/** pinyinKeys remembered per name for one import: a name that comes again (同名, frequent in a
+ *  county roster) is not converted again. The keys depend on the name alone, so they are the same. */
+function pinyinKeysCache(): (name: string) => [string, string] {
+  const seen = new Map<string, [string, string]>()
+  return (name) => {
+    let k = seen.get(name)
+    if (!k) {
+      k = pinyinKeys(name)
+      seen.set(name, k)
+    }
+    return k
+  }
+}
+
 function unitKind(name: string): string {
   return /(镇|乡|街道|办事处)$/.test(name) ? '乡镇' : '县直部门'
 }
@@ -272,6 +286,7 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
   const delResume = db.prepare('DELETE FROM resume_entries WHERE cadre_id = ?')
   const insResume = db.prepare('INSERT INTO resume_entries (cadre_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)')
   const updateStmts = new Map<string, Statement<unknown[]>>()
+  const keysOf = pinyinKeysCache()
   const ensureUnit = (name: string | null | undefined): number | null => {
     if (!name) return null
     const id = unitId.get(name)
@@ -329,7 +344,7 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
       if (action.kind === 'insert') {
         const v: CadreValues = row.values
         const name = v.name ?? ''
-        const params: unknown[] = [v.idCard, ...pinyinKeys(name), ensureUnit(v.unit)]
+        const params: unknown[] = [v.idCard, ...keysOf(name), ensureUnit(v.unit)]
         for (const k of FIELD_COLS) params.push(k === 'status' ? (v.status ?? '在职') : (v[k] ?? null))
         params.push(row.photo ? Buffer.from(row.photo) : null, now, now)
         const id = Number(insert.run(...params).lastInsertRowid)
@@ -356,7 +371,7 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
             params.push(c.after)
             if (c.key === 'name') {
               cols.push('name_initials', 'name_pinyin')
-              params.push(...pinyinKeys(c.after ?? ''))
+              params.push(...keysOf(c.after ?? ''))
             }
           }
         }

@@ -2,10 +2,19 @@
  * The older binary .xls (BIFF) that WPS and old Excel still write, read with SheetJS. exceljs has
  * no .xls reader: it opens such a file as a workbook with zero sheets and no error.
  */
-import * as XLSX from '@e965/xlsx'
+import { createRequire } from 'node:module'
+import type * as XLSX from '@e965/xlsx'
 import { excelSerialToDate } from '../domain/dates'
 import { AppError } from '../domain/errors'
 import { HEAD_ROWS, type CellValue, type LoadedSheet, type MergeRange, type SheetRow, type SheetState, type Workbook } from './workbook'
+
+/** SheetJS is loaded when an .xls arrives, not with the importer: an .xlsx import (the usual case,
+ *  and the CLI's start-up) does not pay for parsing the library (~35 ms). */
+let sheetJs: typeof XLSX | null = null
+function xlsx(): typeof XLSX {
+  sheetJs ??= createRequire(import.meta.url)('@e965/xlsx') as typeof XLSX
+  return sheetJs
+}
 
 interface DenseSheet {
   '!data'?: (XLSX.CellObject | undefined)[][]
@@ -15,7 +24,7 @@ interface DenseSheet {
 export function openXls(buf: Buffer, fileName: string): Workbook {
   let wb: XLSX.WorkBook
   try {
-    wb = XLSX.read(buf, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: false })
+    wb = xlsx().read(buf, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: false })
   } catch (e) {
     const msg = (e as Error).message ?? ''
     if (/password|encrypt/i.test(msg)) {
@@ -88,7 +97,7 @@ function xlsValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellVal
       const n = typeof cell.v === 'number' ? cell.v : Number(cell.v)
       if (!Number.isFinite(n)) return null
       const fmt = typeof cell.z === 'string' ? cell.z : ''
-      if (fmt && n > 0 && n < 2958466 && XLSX.SSF.is_date(fmt)) return excelSerialToDate(n, date1904)
+      if (fmt && n > 0 && n < 2958466 && xlsx().SSF.is_date(fmt)) return excelSerialToDate(n, date1904)
       return n
     }
     case 'd':

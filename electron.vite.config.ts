@@ -37,6 +37,9 @@ export default defineConfig({
     base: './',
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves the renderer unminified: 5.3 MB of JavaScript parsed before the first
+      // page can ask for its rows. Minified it is well under half of that.
+      minify: true,
       rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
     plugins: [react()],

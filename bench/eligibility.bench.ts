@@ -119,6 +119,17 @@ const WATCH_FIRST_ROW = `(() => {
   requestAnimationFrame(check)
 })()`
 
+/** Marks when the subtitle first names the 副科 round; returns the page's clock now. */
+const WATCH_DEPUTY = `(() => {
+  const check = () => {
+    if (!window.__deputy && document.querySelector('.page-subtitle')?.textContent?.includes('提任副科级'))
+      window.__deputy = performance.now()
+    else requestAnimationFrame(check)
+  }
+  requestAnimationFrame(check)
+  return performance.now()
+})()`
+
 /** The page in Chromium over 100,000 demo cadres: time from opening it to the first grid row. */
 async function firstRows(report: Report): Promise<void> {
   ensureRendererBuilt()
@@ -159,9 +170,9 @@ async function firstRows(report: Report): Promise<void> {
       `首屏审查表格行出现（${COUNT.toLocaleString()} 人，打开页面，审查未缓存，中位数）`,
       median(fresh),
       'ms',
-      '< 1500 ms',
+      '< 1000 ms',
     )
-    report('首屏审查表格行出现（打开页面，审查已缓存）', await open(true), 'ms')
+    report('首屏审查表格行出现（打开页面，审查已缓存）', await open(true), 'ms', '< 1000 ms')
 
     // Clicking 任职资格审查 in the navigation from the roster, the round not yet evaluated.
     const navs: number[] = []
@@ -188,14 +199,18 @@ async function firstRows(report: Report): Promise<void> {
           (await page.evaluate(() => performance.now())) - t0,
           'ms',
         )
-        const t = now()
+        // In the page's clock too: the counts of the 副科 round that follow the first rows are
+        // evaluated in this process, and playwright here would notice the new subtitle only after them.
+        const t = (await page.evaluate(WATCH_DEPUTY)) as number
         await page.getByTestId('elig-target-deputy-section').click()
-        await page.locator('.page-subtitle', { hasText: '副科' }).waitFor({ timeout: 60_000 })
-        report('切换到副科到副科数据出现', ms(t), 'ms')
+        const shownAt = (await (
+          await page.waitForFunction(() => (window as { __deputy?: number }).__deputy, undefined, { timeout: 60_000 })
+        ).jsonValue()) as number
+        report('切换到副科到副科数据出现', shownAt - t, 'ms', '< 1000 ms')
       }
       await page.close()
     }
-    report('从花名册点击导航到审查表格第一行（审查未缓存，中位数）', median(navs), 'ms', '< 1500 ms')
+    report('从花名册点击导航到审查表格第一行（审查未缓存，中位数）', median(navs), 'ms', '< 1000 ms')
 
     // Looked at, not timed: the 正科 review filtered by one unit (its pills count that unit).
     const page = await newPage()

@@ -3,7 +3,7 @@
  * county-report tables, echarts charts, the period's work counts and 职数 against holders; export to
  * Excel (the app's one writer), print on A4; dated snapshots saved and compared side by side.
  */
-import { useMemo, useState } from 'react'
+import { Suspense, lazy, useMemo, useState, type ComponentProps } from 'react'
 import { dateDots, today } from '../../../../main/domain/dates'
 import type { StatsResult } from '../../../../main/stats/compute'
 import type { SnapshotInfo } from '../../../../main/stats/snapshots'
@@ -12,9 +12,19 @@ import { DayInput, Dialog, EmptyState, Page, Segmented, Spacer, Toolbar } from '
 import { UnitPicker } from '../../components/UnitPicker'
 import { Loaded, useAction, useUnits } from '../../kit'
 import { useApiQuery } from '../../lib/query'
-import { EChart } from './EChart'
 import { AGE_BANDS, AGE_BAND_LABELS, EDU_CLASSES, StructureTable, pct } from './tables'
 import './stats.css'
+
+// echarts (1.3 MB of the bundle) is loaded with this page, not with the app: every other page
+// opens without parsing it.
+const LazyEChart = lazy(() => import('./EChart').then((m) => ({ default: m.EChart })))
+function EChart(p: ComponentProps<typeof LazyEChart>) {
+  return (
+    <Suspense fallback={<div className="stats-chart" style={{ height: p.height ?? 260 }} />}>
+      <LazyEChart {...p} />
+    </Suspense>
+  )
+}
 
 type ScopeKind = 'county' | 'unitKind' | 'unit'
 type View = 'current' | 'compare'

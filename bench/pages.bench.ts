@@ -1,7 +1,7 @@
 /**
  * Every page's first rows at 100,000 cadres, in Chromium over the browser host (issue 11): from the
  * route change to the first row of the page's list on screen, on a fresh page load each time (no
- * cached answers). Screenshots at 1440×900 go to test-results/bench-pages-<page>.png.
+ * cached answers). 任职资格审查 has its own (bench/eligibility.bench.ts). Screenshots at 1440×900 go to test-results/bench-pages-<page>.png.
  */
 import { startApp, screenshot } from '../tests/e2e/harness'
 import { ensureRendererBuilt } from '../main/web/cli-build'
@@ -16,6 +16,10 @@ const PAGES: [route: string, label: string, firstRows: string][] = [
   ['reserve', '后备干部', '[data-testid=pool-row], .empty-state'],
   ['postings', '一线/派驻', '[data-testid=postings-table] tbody tr, .empty-state'],
   ['cadre/5000', '干部信息', '[data-testid=cadre-page] input'],
+  ['stats', '统计分析', '[data-testid=stats-cards] .stats-card, [data-testid=load-error]'],
+  ['retire', '到龄提醒', '[data-testid=retire-table] tbody tr, .empty-state'],
+  ['units', '单位管理', '[data-testid=unit-tree] li'],
+  ['audit', '变更记录', '[data-testid=audit-row]'],
 ]
 
 export default async function pages(report: Report): Promise<void> {

@@ -51,14 +51,35 @@ const LOAD_STEPS = 9
 /** Most cadres have no discipline, talks or postings: they share one empty list (never pushed to;
  *  `add` swaps in a list of its own first), which saves 100,000s of allocations in a round. */
 const NONE: never[] = []
-type ListKey = 'assessments' | 'discipline' | 'talks' | 'reserve' | 'postings'
-function add<K extends ListKey>(f: CadreFacts, key: K, item: CadreFacts[K][number]): void {
-  let list = f[key] as CadreFacts[K][number][]
-  if (list === NONE) f[key] = list = [] as unknown as CadreFacts[K]
-  list.push(item)
+type ListKey = 'assessments' | 'discipline' | 'talks' | 'reserve' | 'postings' | 'appointments' | 'family'
+type Item<K extends ListKey> = NonNullable<CadreFacts[K]>[number]
+function add<K extends ListKey>(f: CadreFacts, key: K, item: Item<K>): void {
+  const list = f[key] as Item<K>[] | undefined
+  // A first item as a list of one: a list that starts empty and is pushed to reserves 17 slots,
+  // and most cadres have one assessment in a round (~10 MB at 100,000).
+  if (list === NONE || list === undefined) f[key] = [item] as CadreFacts[K]
+  else list.push(item)
 }
 
 const s = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v))
+
+/**
+ * One string object per distinct value (issue 11: a round's memory at 100,000 cadres). SQLite hands
+ * every row its own copy of '中共党员', '正科', '2019-07' ...: these few hundred values, held once,
+ * save some 30 MB of the 75 MB a round's records take. Text the values of which hardly repeat
+ * (names, ID numbers) is left as read.
+ */
+function interner(): { s: (v: unknown) => string | null; str: (v: unknown) => string } {
+  const pool = new Map<string, string>()
+  const str = (v: unknown): string => {
+    const t = String(v)
+    const kept = pool.get(t)
+    if (kept !== undefined) return kept
+    pool.set(t, t)
+    return t
+  }
+  return { s: (v) => (v === null || v === undefined || v === '' ? null : str(v)), str }
+}
 
 export function loadFacts(db: Db, opts: LoadOptions = {}): CadreFacts[] {
   const one = opts.cadreId !== undefined
@@ -92,6 +113,7 @@ function loadAll(
   p: unknown[],
 ): CadreFacts[] {
   const list: CadreFacts[] = []
+  const { s: is, str } = interner()
   const byId = new Map<number, CadreFacts>()
   // Units by id from their small table; the cadres in one sequential scan (most rows are 在职,
   // so walking the status index would only add a lookup per row).
@@ -113,18 +135,18 @@ function loadAll(
       idCard: String(r[1]),
       name: String(r[2]),
       unit: r[3] === null ? null : (units.get(r[3] as number) ?? null),
-      position: s(r[4]),
-      birthDate: s(r[5]),
-      workStartDate: s(r[6]),
-      partyJoinDate: s(r[7]),
-      politicalStatus: s(r[8]),
-      positionLevel: s(r[9]),
-      positionDate: s(r[10]),
-      rank: s(r[11]),
-      rankDate: s(r[12]),
-      eduFullTime: s(r[13]),
-      eduInService: s(r[14]),
-      levelDate: s(r[15]),
+      position: is(r[4]),
+      birthDate: is(r[5]),
+      workStartDate: is(r[6]),
+      partyJoinDate: is(r[7]),
+      politicalStatus: is(r[8]),
+      positionLevel: is(r[9]),
+      positionDate: is(r[10]),
+      rank: is(r[11]),
+      rankDate: is(r[12]),
+      eduFullTime: is(r[13]),
+      eduInService: is(r[14]),
+      levelDate: is(r[15]),
       assessments: NONE,
       discipline: NONE,
       talks: NONE,
@@ -141,7 +163,7 @@ function loadAll(
   const yearCond =
     opts.fromYear !== undefined ? `${whereRec ? 'AND' : 'WHERE'} year >= ${Math.floor(opts.fromYear)}` : ''
   group(db, `SELECT cadre_id, year, kind, grade FROM assessments ${whereRec} ${yearCond}`, p, byId, (f, r) =>
-    add(f, 'assessments', { year: r[1] as number, kind: String(r[2]), grade: String(r[3]) }),
+    add(f, 'assessments', { year: r[1] as number, kind: str(r[2]), grade: str(r[3]) }),
   )
   group(
     db,
@@ -150,12 +172,12 @@ function loadAll(
     byId,
     (f, r) =>
       add(f, 'discipline', {
-        date: String(r[1]),
-        system: String(r[2]),
-        measure: String(r[3]),
+        date: str(r[1]),
+        system: str(r[2]),
+        measure: str(r[3]),
         probationMonths: r[4] as number | null,
-        inLieuOf: s(r[5]),
-        impactEnd: s(r[6]),
+        inLieuOf: is(r[5]),
+        impactEnd: is(r[6]),
       }),
   )
   const kinds = opts.talkKinds
@@ -167,13 +189,13 @@ function loadAll(
       ? ` ${whereRec || kinds ? 'AND' : 'WHERE'} kind NOT IN (${except.map(() => '?').join(',')})`
       : '')
   group(db, `SELECT cadre_id, date, kind FROM talks ${whereRec} ${kindCond}`, talkParams, byId, (f, r) =>
-    add(f, 'talks', { date: String(r[1]), kind: String(r[2]) }),
+    add(f, 'talks', { date: str(r[1]), kind: str(r[2]) }),
   )
   group(db, `SELECT cadre_id, level, status, entry_date FROM reserve_entries ${whereRec}`, p, byId, (f, r) =>
-    add(f, 'reserve', { level: String(r[1]), status: String(r[2]), entryDate: s(r[3]) }),
+    add(f, 'reserve', { level: str(r[1]), status: str(r[2]), entryDate: is(r[3]) }),
   )
   group(db, `SELECT cadre_id, kind, place, start, end FROM postings ${whereRec}`, p, byId, (f, r) =>
-    add(f, 'postings', { kind: String(r[1]), place: s(r[2]), start: s(r[3]), end: s(r[4]) }),
+    add(f, 'postings', { kind: str(r[1]), place: is(r[2]), start: is(r[3]), end: is(r[4]) }),
   )
   group(
     db,
@@ -181,12 +203,12 @@ function loadAll(
     p,
     byId,
     (f, r) => {
-      ;(f.appointments ??= []).push({
-        start: s(r[1]),
-        end: s(r[2]),
-        title: s(r[3]),
-        level: s(r[4]),
-        rank: s(r[5]),
+      add(f, 'appointments', {
+        start: is(r[1]),
+        end: is(r[2]),
+        title: is(r[3]),
+        level: is(r[4]),
+        rank: is(r[5]),
       })
     },
   )
@@ -199,7 +221,7 @@ function loadAll(
     p,
     byId,
     (f, r) => {
-      ;(f.family ??= []).push({ relation: String(r[1]), settledAbroad: r[2] === 1 })
+      add(f, 'family', { relation: str(r[1]), settledAbroad: r[2] === 1 })
     },
   )
   group(

@@ -5,10 +5,10 @@ import { runCli } from '../../main/cli/index'
 import { openDatabase, type Db } from '../../main/db/open'
 import { MIGRATIONS } from '../../main/db/migrations'
 import { exportReview } from '../../main/eligibility/export'
-import { reviewPage } from '../../main/eligibility/page'
+import { clearReviewCache, keptFacts, reviewPage } from '../../main/eligibility/page'
 import { loadFacts } from '../../main/eligibility/load'
 import { defaultRules } from '../../main/eligibility/rules'
-import { decide, overrideRule, reviewDetail, reviewRound } from '../../main/eligibility/service'
+import { decide, loadOptions, overrideRule, reviewDetail, reviewRound } from '../../main/eligibility/service'
 import type { eligibilityJson } from '../../main/eligibility/service'
 import { currentRuleSet, ruleSetHistory, saveRuleSet, setInvestigation } from '../../main/eligibility/store'
 import type { AppContext } from '../../main/services/context'
@@ -359,6 +359,37 @@ describe('export and command line', () => {
     )
     const ineligible = await exportReview(ctx, { ...view, filter: 'ineligible' })
     expect(ineligible.rows).toBe(s.ineligible)
+  })
+
+  it('exports the same rows from the records the page keeps as from a fresh load', async () => {
+    people()
+    seedCadres(db, 300)
+    const lift = insertCadre(db, { name: '一线己' }, 6)
+    addGoodRecords(db, lift)
+    db.prepare('DELETE FROM postings WHERE cadre_id = ?').run(lift)
+    overrideRule(ctx, { cadreId: lift, target: 'section-chief', at: AT, ruleId: 'frontline', reason: '经研究同意豁免此项' })
+    const sheet = async (bytes: Uint8Array): Promise<unknown[]> => {
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
+      return wb.worksheets[0]!.getSheetValues()
+    }
+    const options = loadOptions(currentRuleSet(db, 'section-chief'), AT)
+    for (const filter of ['all', 'ineligible', 'blocked-by-one'] as const) {
+      const q = { target: 'section-chief' as const, at: AT, filter }
+      clearReviewCache(db)
+      expect(keptFacts(ctx, options)).toBeNull()
+      const fresh = await exportReview(ctx, q)
+      reviewPage(ctx, { ...q, offset: 0, limit: 10 })
+      expect(keptFacts(ctx, options)).not.toBeNull()
+      const kept = await exportReview(ctx, q)
+      expect(kept.rows).toBe(fresh.rows)
+      expect(await sheet(kept.bytes)).toEqual(await sheet(fresh.bytes))
+    }
+    // The kept records are those of the data now: a change makes the export load afresh.
+    db.prepare("UPDATE cadres SET name = '改名庚' WHERE id = ?").run(lift)
+    expect(keptFacts(ctx, options)).toBeNull()
+    const after = await exportReview(ctx, { target: 'section-chief', at: AT, filter: 'blocked-by-one' })
+    expect(JSON.stringify(await sheet(after.bytes))).toContain('改名庚')
   })
 
   it('eligibility --json prints the document of CLI.md', async () => {

@@ -70,6 +70,18 @@ describe('花名册与干部信息', () => {
     )
     await app.page.getByTestId('unit-all').click()
 
+    // With 全部 chosen, the tree counts every status, as the list does (it counted 在职 only:
+    // 全部单位 said 92,072 beside a list of 100,000).
+    const allCount = async () => Number(await app.page.getByTestId('unit-all').locator('.tree-count').textContent())
+    const active = await allCount()
+    await app.page.getByTestId('status-全部').click()
+    const everyone = (await app.call('cadres.query', { offset: 0, limit: 1, statuses: [] })) as CadreQueryResult
+    await expect.poll(() => roster.total()).toBe(everyone.total)
+    await expect.poll(allCount).toBe(everyone.total)
+    expect(everyone.total).toBeGreaterThan(active)
+    await app.page.getByTestId('status-在职').click()
+    await expect.poll(allCount).toBe(active)
+
     await app.page.getByRole('button', { name: '列设置' }).click()
     const chooser = app.page.getByTestId('column-chooser')
     await chooser.getByLabel('籍贯').check()

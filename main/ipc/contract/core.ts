@@ -75,7 +75,11 @@ export const coreChannels = {
   'cadres.setStatus': channel<CadreRecord>()(z.object({ id, status: z.enum(['在职', '调出', '退休', '去世']), note: z.string().max(500).optional() }), write(['cadres', 'audit_log'])),
   'cadres.photo': channel<Uint8Array | null>()(z.object({ id }), read(['cadres'])),
   'cadres.setPhoto': channel<CadreRecord>()(z.object({ id, data: z.instanceof(Uint8Array).nullable() }), write(['cadres', 'audit_log'])),
-  'units.list': channel<Unit[]>()(z.undefined().optional(), read(['units', 'cadres'])),
+  // counts of active cadres, or of one status ('全部': all) as the roster's status choice lists them
+  'units.list': channel<Unit[]>()(
+    z.object({ status: z.enum(['在职', '调出', '退休', '去世', '全部']) }).optional(),
+    read(['units', 'cadres']),
+  ),
   'units.save': channel<Unit>()(
     z.object({ id: id.nullable(), name: z.string().trim().min(1).max(100), parentId: id.nullable(), kind: z.string().max(20).nullable() }), write(['units', 'audit_log'])
   ),

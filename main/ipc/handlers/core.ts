@@ -53,7 +53,7 @@ export function createCoreHandlers(ctx: AppContext, extra: { host: string }): Pi
     'cadres.setStatus': ({ id, status, note }) => setCadreStatus(ctx, id, status, note),
     'cadres.photo': ({ id }) => getCadrePhoto(ctx, id),
     'cadres.setPhoto': ({ id, data }) => setCadrePhoto(ctx, id, data),
-    'units.list': () => listUnits(ctx),
+    'units.list': (arg) => listUnits(ctx, { status: arg?.status }),
     'units.save': (u) => saveUnit(ctx, { id: u.id, name: u.name, parentId: u.parentId, kind: u.kind }),
     'audit.list': (q) => listAudit(ctx, q),
     'settings.get': ({ key }) => getSetting(ctx, key),

@@ -241,6 +241,12 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
   const [debounced, setDebounced] = useState(remembered.search)
   const [unitId, setUnitId] = useState<number | null>(remembered.unitId)
   const [status, setStatus] = useState(remembered.status)
+  // The tree counts whom the roster lists: with 调出 / 退休 / 全部 chosen, those (the tree's 全部单位
+  // then agrees with the list's total, less anyone without a unit).
+  const statusUnits = useApiQuery('units.list', { status: status as (typeof STATUS_CHOICES)[number] }, {
+    enabled: status !== '在职',
+  })
+  const treeUnits = status === '在职' ? units : (statusUnits.data ?? units)
   const [inImpact, setInImpact] = useState(remembered.inImpact)
   const [total, setTotal] = useState<number | null>(null)
   const [selectedIds, setSelectedIds] = useState<number[]>([])
@@ -576,7 +582,7 @@ function Roster({ initialLayout, units }: { initialLayout: ColumnLayoutItem[] | 
     >
       <div className="roster-body">
         <aside className="roster-units">
-          <UnitTree units={units} selected={unitId} onSelect={setUnitId} />
+          <UnitTree units={treeUnits} selected={unitId} onSelect={setUnitId} />
         </aside>
         <div className="roster-grid" data-testid="roster-grid">
           {total === 0 ? (

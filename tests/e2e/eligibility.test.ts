@@ -92,6 +92,8 @@ describe('任职资格审查', () => {
         .get() as { n: number }
     ).n
     await expect.poll(() => page.getByTestId('elig-filter-all').textContent()).toBe(`全部${active}`)
+    // the subtitle says whom it counts (it said 在职干部, beside a 统计分析 that counts every one)
+    expect(await page.locator('.page-subtitle').textContent()).toContain(`未达该职务层次的在职干部 ${active} 人`)
   })
 
   it('filters to those blocked by one requirement and opens the evidence', async () => {

@@ -362,7 +362,7 @@ export function EligibilityPage({ sub }: { sub: string | undefined }) {
       title="任职资格审查"
       subtitle={
         data
-          ? `${data.targetLabel} · 审查日期 ${dateDots(data.at)} · ${data.ruleSet.version > 0 ? `规则第 ${data.ruleSet.version} 版` : '默认规则'} · 在职干部 ${data.roundTotal ?? data.total} 人`
+          ? `${data.targetLabel} · 审查日期 ${dateDots(data.at)} · ${data.ruleSet.version > 0 ? `规则第 ${data.ruleSet.version} 版` : '默认规则'} · 未达该${data.target.startsWith('rank-') ? '职级' : '职务层次'}的在职干部 ${data.roundTotal ?? data.total} 人`
           : undefined
       }
       testId="eligibility-page"

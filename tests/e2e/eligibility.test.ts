@@ -125,6 +125,16 @@ describe('任职资格审查', () => {
     expect(await panel.getByTestId('override-admonishment').count()).toBe(0)
     await panel.getByTestId('evidence-admonishment').scrollIntoViewIfNeeded()
     await screenshot(page, 'eligibility-evidence')
+
+    // A change made elsewhere (here through the API, as another window would) reaches the open
+    // panel without a reload: an investigation registered, then ended.
+    const cadreId = (app.app.ctx.db.prepare('SELECT id FROM cadres WHERE name = ?').pluck().get(NAME)) as number
+    const investigation = panel.getByTestId('elig-investigation')
+    expect(await investigation.textContent()).not.toContain('已登记')
+    await app.call('eligibility.setInvestigation', { cadreId, target: 'section-chief', at: today, active: true, since: today, note: '另一窗口登记' })
+    await expect.poll(() => investigation.textContent()).toContain('正在接受立案审查调查（另一窗口登记）')
+    await app.call('eligibility.setInvestigation', { cadreId, target: 'section-chief', at: today, active: false, since: null, note: null })
+    await expect.poll(() => investigation.textContent()).not.toContain('已登记')
   })
 
   it('an override (qualifications only) needs a written reason and lands in the audit log', async () => {

@@ -3,7 +3,7 @@
  * when the cadre becomes eligible if nothing else changes; overriding a failed rule with a
  * written reason; the decision (推荐 / 暂缓 / 不予推荐) with a note; the 资格审查表 as PDF.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { dateTimeDots } from '../../../../main/domain/dates'
 import { versionText, type RuleId, type Target } from '../../../../main/eligibility/rules'
 import {
@@ -13,6 +13,8 @@ import {
   type RuleDetail,
 } from '../../../../main/eligibility/types'
 import { call, downloadBytes } from '../../api'
+import { LoadError } from '../../kit'
+import { queryClient, useApiQuery } from '../../lib/query'
 import { CadreLink, DayInput, confirmDialog, showError, showMessage } from '../../components'
 import { OUTCOME_MARK, OUTCOME_TEXT, dotDates, verdictOf } from './shared'
 import { ReviewVacancies } from '../units/ReviewVacancies'
@@ -166,7 +168,11 @@ export function DetailPanel({
    *  change the data side announces). */
   onChanged?(): void
 }) {
-  const [d, setD] = useState<ReviewDetail | null>(null)
+  // Through the query cache: any commit (a record edited on another page, a rule set saved, a
+  // decision taken in another window) refetches it, as it does the page's grid.
+  const arg = { cadreId, target, at }
+  const detail = useApiQuery('eligibility.detail', arg)
+  const d = detail.data ?? null
   const [busy, setBusy] = useState(false)
   const [decision, setDecision] = useState<Decision | null>(null)
   const [note, setNote] = useState('')
@@ -175,23 +181,19 @@ export function DetailPanel({
   const [invSince, setInvSince] = useState('')
   const [invNote, setInvNote] = useState('')
 
-  const load = useCallback(async () => {
-    try {
-      const r = await call('eligibility.detail', { cadreId, target, at })
-      setD(r)
-      setDecision(r.decisions[0]?.decision ?? null)
-      setNote(r.decisions[0]?.note ?? '')
-    } catch (e) {
-      showError(e)
-    }
-  }, [cadreId, target, at])
-
+  // The decision form starts from the last decision, once per cadre, target and day: a refetch
+  // (a change made elsewhere) does not overwrite what the head is typing.
+  const formFor = useRef('')
   useEffect(() => {
-    void load()
-  }, [load])
+    const key = JSON.stringify([cadreId, target, at])
+    if (!d || formFor.current === key) return
+    formFor.current = key
+    setDecision(d.decisions[0]?.decision ?? null)
+    setNote(d.decisions[0]?.note ?? '')
+  }, [d, cadreId, target, at])
 
   const apply = (r: ReviewDetail) => {
-    setD(r)
+    queryClient.setQueryData(['eligibility.detail', arg], r)
     onChanged?.()
   }
 
@@ -276,7 +278,21 @@ export function DetailPanel({
   if (!d) {
     return (
       <aside className="elig-panel" data-testid="elig-panel">
-        <div className="elig-panel-loading muted">正在加载…</div>
+        {detail.isError ? (
+          <LoadError
+            error={detail.error}
+            what="读取审查详情"
+            retry={() => void detail.refetch()}
+            busy={detail.isFetching}
+          />
+        ) : (
+          <div className="elig-panel-loading muted">正在加载…</div>
+        )}
+        {detail.isError ? (
+          <button type="button" className="btn btn-small" onClick={onClose}>
+            关闭
+          </button>
+        ) : null}
       </aside>
     )
   }

@@ -1,8 +1,10 @@
 /** 账号管理 (administrators): accounts, their roles, disabling, password reset. */
-import { useCallback, useEffect, useState } from 'react'
-import type { Account, Role } from '../../../../main/auth/accounts'
+import { useState } from 'react'
+import type { Role } from '../../../../main/auth/accounts'
 import { call } from '../../api'
 import { Dialog, errorText, Page, showMessage } from '../../components'
+import { LoadError } from '../../kit'
+import { useApiQuery } from '../../lib/query'
 import { ROLE_LIST, ROLE_NAMES } from './roles'
 
 interface Draft {
@@ -17,20 +19,12 @@ interface Draft {
 const EMPTY: Draft = { id: null, login: '', displayName: '', roles: ['clerk'], disabled: false, password: '' }
 
 export function AccountsPage() {
-  const [accounts, setAccounts] = useState<Account[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  // Through the query cache: an account added or changed in another window shows here too.
+  const list = useApiQuery('accounts.list', undefined)
+  const accounts = list.data
   const [draft, setDraft] = useState<Draft | null>(null)
   const [reset, setReset] = useState<{ id: number; login: string; password: string } | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
-  const load = useCallback(async () => {
-    try {
-      setAccounts(await call('accounts.list', undefined))
-      setError(null)
-    } catch (e) {
-      setError(errorText(e))
-    }
-  }, [])
-  useEffect(() => void load(), [load])
 
   const save = async () => {
     if (!draft) return
@@ -40,7 +34,6 @@ export function AccountsPage() {
       else await call('accounts.update', { id: draft.id, displayName: draft.displayName, roles: draft.roles, disabled: draft.disabled })
       showMessage(draft.id === null ? `已新建账号“${draft.login}”` : '已保存账号', 'success')
       setDraft(null)
-      void load()
     } catch (e) {
       setFormError(errorText(e))
     }
@@ -63,7 +56,9 @@ export function AccountsPage() {
       <p className="auth-note" style={{ margin: '0 0 12px' }}>
         干部科：录入、修改、导入干部信息；部长·副部长：另可记录资格审查结论和豁免；管理员：账号、系统设置、规则、备份与恢复。一个人可兼任多个角色。
       </p>
-      {error ? <div className="field-error">{error}</div> : null}
+      {list.isError ? (
+        <LoadError error={list.error} what="读取账号" retry={() => void list.refetch()} busy={list.isFetching} />
+      ) : null}
       <div style={{ marginBottom: 12 }}>
         <button type="button" className="btn btn-primary" onClick={() => (setFormError(null), setDraft({ ...EMPTY }))} data-testid="account-new">
           新建账号

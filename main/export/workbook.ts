@@ -8,7 +8,19 @@
  * repeated on every printed page, page numbers in the footer. Values go through `cellValue`:
  * text stays text (never a formula), months read 1975.03.
  */
-import { createWriteStream, rmSync } from 'node:fs'
+import {
+  closeSync,
+  createWriteStream,
+  fstatSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmdirSync,
+  rmSync,
+  unlinkSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { isMainThread } from 'node:worker_threads'
 import { rename, rm } from 'node:fs/promises'
 import { PassThrough, type Writable } from 'node:stream'
@@ -321,10 +333,106 @@ export async function writeTable(out: Writable, sheet: TableSheet): Promise<Shee
   return r
 }
 
-/** The workbook as bytes, for an IPC result the renderer downloads. */
+/**
+ * The workbook as bytes, for an IPC result the renderer downloads.
+ *
+ * Written through a temporary file, then read back into one buffer of its exact size (issue 11:
+ * peak memory). Gathered in memory, the file stood twice at the end (the compressor's pieces and
+ * their concatenation: ~46 MB for 100,000 cadres, on top of everything the export holds while it
+ * writes); this way only the finished bytes are ever held. The file is private to this user
+ * (a 0700 folder, a 0600 file) and its name is removed as soon as it is open, where the system
+ * allows (Linux, macOS; on Windows the folder goes when the file is closed), so no copy of the
+ * people's data stays behind, even when the process is stopped half-way. Where no temporary file
+ * can be made (no room, no permission), the pieces are gathered in memory as before.
+ */
 export async function workbookToBytes(
   sheets: readonly TableSheet[],
   opts: WriteOptions = {},
+): Promise<{ bytes: Uint8Array; sheets: SheetResult[] }> {
+  const temp = openPrivateTemp()
+  if (!temp) return workbookInMemory(sheets, opts)
+  try {
+    // The stream owns the writing descriptor and closes it; the file is read back through the other.
+    const out = createWriteStream('', { fd: temp.writeFd })
+    const closed = new Promise<void>((resolve) => out.on('close', resolve))
+    const finished = new Promise<void>((resolve, reject) => {
+      out.on('finish', resolve)
+      out.on('error', reject)
+    })
+    let results: SheetResult[]
+    try {
+      results = await writeWorkbook(out, sheets, opts)
+      await finished
+    } catch (e) {
+      out.destroy()
+      // The temporary file could not be written (a full disk): said as such; anything else as it was.
+      if (!(e as { syscall?: unknown } | null)?.syscall) throw e
+      const msg = (e as Error).message
+      throw new AppError('export-write', `生成 Excel 文件失败（临时文件无法写入）：${msg}`, `cannot write the workbook: ${msg}`)
+    } finally {
+      await closed
+    }
+    // A buffer of its own, exactly the file's size: handed to the main thread, never copied
+    // (main/worker/transfer.ts).
+    const size = fstatSync(temp.readFd).size
+    const bytes = new Uint8Array(size)
+    for (let at = 0; at < size; ) {
+      const n = readSync(temp.readFd, bytes, at, size - at, at)
+      if (n <= 0) throw new AppError('export-write', '生成 Excel 文件失败：临时文件读取不完整', 'short read')
+      at += n
+    }
+    return { bytes, sheets: results }
+  } finally {
+    temp.close()
+  }
+}
+
+/** A private temporary file open twice (the writer's descriptor, closed by its stream, and one to
+ *  read it back), its name already gone where the system allows. */
+function openPrivateTemp(): { writeFd: number; readFd: number; close(): void } | null {
+  let dir: string
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'cadre-export-'))
+  } catch {
+    return null
+  }
+  const path = join(dir, 'workbook.xlsx')
+  let writeFd: number
+  let readFd: number
+  try {
+    writeFd = openSync(path, 'w', 0o600)
+    try {
+      readFd = openSync(path, 'r')
+    } catch (e) {
+      closeSync(writeFd)
+      throw e
+    }
+  } catch {
+    rmSync(dir, { recursive: true, force: true })
+    return null
+  }
+  let gone = false
+  try {
+    unlinkSync(path)
+    rmdirSync(dir)
+    gone = true
+  } catch {
+    // Windows keeps the name until the file is closed: removed then.
+  }
+  return {
+    writeFd,
+    readFd,
+    close: () => {
+      closeSync(readFd)
+      if (!gone) rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The pieces gathered in memory and joined (where no temporary file can be made). */
+async function workbookInMemory(
+  sheets: readonly TableSheet[],
+  opts: WriteOptions,
 ): Promise<{ bytes: Uint8Array; sheets: SheetResult[] }> {
   const sink = new PassThrough()
   const chunks: Buffer[] = []

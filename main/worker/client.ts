@@ -94,6 +94,23 @@ function workerSource(): { file: string | URL; eval: boolean } {
   throw new Error('worker.js not found beside the built main process')
 }
 
+/**
+ * V8 heap limits of each lane's worker, in MB (issue 11: the whole process under 400 MB while a
+ * 100,000-cadre export runs; measured with bench/export.bench.ts, five runs each, the same load).
+ *
+ * - Old generation: the ceiling a hostile file meets (the worker stops, never the app). At 2 GB or
+ *   more V8 lets a heap grow to 4× what survived its last collection before collecting again;
+ *   at 1.5 GB to ~1.8×. The heavy lane's jobs make much short-lived garbage (sheet XML, rows,
+ *   evaluations) and keep little (a round kept by the review page: under 150 MB at 100,000), so
+ *   1.5 GB there: export.roster at 100,000 peaked ~30 MB lower.
+ * - Young generation 8 MB (semi-spaces of 4 MB instead of V8's 16): every worker grew its
+ *   semi-spaces to the maximum while starting (compiling the bundle, migrations) and kept them;
+ *   idle, the three workers take ~40 MB less, and no job measured slower (roster export,
+ *   eligibility round and export at 100,000).
+ */
+const HEAP_MB: Record<Lane, number> = { write: 3072, read: 1024, heavy: 1536 }
+const YOUNG_MB = 8
+
 interface Pending {
   name: string
   resolve: (r: ApiResult<unknown>) => void
@@ -132,11 +149,11 @@ class LaneWorker {
       nativeBinding: this.opts.nativeBinding,
       remotePrint: !!this.opts.printPdf,
     }
-    const heap = this.opts.heapMb?.[this.lane] ?? (this.lane === 'read' ? 1024 : 3072)
+    const heap = this.opts.heapMb?.[this.lane] ?? HEAP_MB[this.lane]
     const w = new Worker(src.file, {
       eval: src.eval,
       workerData: data,
-      resourceLimits: { maxOldGenerationSizeMb: heap },
+      resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: YOUNG_MB },
       stdout: false,
       stderr: false,
     })

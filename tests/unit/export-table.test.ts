@@ -86,6 +86,60 @@ describe('workbookToBytes', () => {
   })
 })
 
+describe('workbookToBytes through a private temporary file (issue 11: the file held once)', () => {
+  /** Runs `fn` with os.tmpdir() pointing at `dir` (TMPDIR, read by each call). */
+  async function withTemp<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+    const before = process.env.TMPDIR
+    process.env.TMPDIR = dir
+    try {
+      return await fn()
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = before
+    }
+  }
+  const sheet = (rows: Iterable<TableItem>) => ({
+    name: '名册',
+    title: '名册',
+    columns: [{ header: '姓名' }, { header: '年龄', kind: 'integer' as const }],
+    rows,
+  })
+  const many = (n: number): TableItem[] => Array.from({ length: n }, (_, i) => [`干部${i}`, 20 + (i % 40)])
+
+  it.each([
+    { name: 'written in full', rows: () => many(3000), fails: false },
+    { name: 'stopped by an error half-way', rows: function* (): Generator<TableItem> {
+        yield* many(500)
+        throw new Error('数据库读取失败')
+      }, fails: true },
+  ])('$name: nothing is left in the temporary folder', async ({ rows, fails }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-temp-'))
+    const run = withTemp(dir, () => workbookToBytes([sheet(rows())]))
+    if (fails) {
+      await expect(run).rejects.toThrow('数据库读取失败')
+    } else {
+      const { bytes, sheets } = await run
+      expect(sheets[0]?.rows).toBe(3000)
+      // The bytes own their whole buffer (what the worker hands to the main thread without a copy).
+      expect(bytes.byteOffset).toBe(0)
+      expect(bytes.buffer.byteLength).toBe(bytes.byteLength)
+      const ws = (await load(bytes)).worksheets[0]!
+      expect(ws.getCell('A3').value).toBe('干部0')
+      expect(ws.getCell('B3002').value).toBe(20 + (2999 % 40))
+    }
+    expect(readdirSync(dir)).toEqual([])
+  })
+
+  it('where no temporary file can be made, the same workbook is made in memory', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'export-temp-')), 'not-a-folder')
+    writeFileSync(file, '')
+    const inMemory = await withTemp(file, () => workbookToBytes([sheet(many(50))]))
+    const ws = (await load(inMemory.bytes)).worksheets[0]!
+    expect(ws.getCell('A52').value).toBe('干部49')
+    expect(inMemory.sheets[0]?.rows).toBe(50)
+  })
+})
+
 describe('workbookToFile', () => {
   it('leaves no file under the name asked for when writing fails part-way', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'export-table-'))

@@ -11,6 +11,18 @@
  * CPU time and the load average are printed beside it.
  *
  * Run: npm run bench -- import-cli (builds the CLI first when out/main/cli.js is older than main/).
+ *
+ * Where the CLI's time goes (2026-12-01, phases timed one by one at load ~2 on 2 cores; whole
+ * process ~3.3 s CPU against the bare read's ~2.7 s): start-up and module loading ~0.25 s; opening
+ * the file and finding the header ~0.2 s; reading and checking the 50,000 rows ~0.9 s; planning
+ * 0.02 s; the one transaction ~1.9 s — the cadres INSERTs ~1.1 s (SQLite itself: 10 indexes on
+ * cadres, 3 of them on the generated retire_date), the 50,000 audit rows ~0.55 s (the hash-chain
+ * trigger's share ~0.2 s), COMMIT ~0.15 s; closing (WAL checkpoint) ~0.15 s. fsync is not a
+ * factor (27 calls, < 4 ms each); wall above CPU is the other sessions' load (few voluntary
+ * context switches). Mind the fixture: its 50,000 rows carry 100 distinct names, so the per-name
+ * pinyin cache makes pinyin nearly free here; a roster of distinct names adds ~0.3 s.
+ * Tried and not kept: reading on a worker thread while the main thread writes (slower here: with
+ * the other sessions on the second core the two threads contend, and each row is copied across).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'

@@ -1,16 +1,17 @@
-/** Password hashes: argon2id through @node-rs/argon2 (a maintained binding), PHC strings. */
-import { hash, verify } from '@node-rs/argon2'
+/** Password hashes: argon2id through @node-rs/argon2 (a maintained binding), PHC strings. The
+ *  binding loads on the first hash or check: a command that signs nobody in never loads it. */
+const argon2 = () => import('@node-rs/argon2')
 
 /** OWASP's argon2id minimum (19 MiB, 2 passes); a sign-in costs a few tens of milliseconds. */
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 }
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS)
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, OPTIONS)
 }
 
 export async function verifyPassword(phc: string, password: string): Promise<boolean> {
   try {
-    return await verify(phc, password)
+    return await (await argon2()).verify(phc, password)
   } catch {
     return false
   }

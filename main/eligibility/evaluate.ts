@@ -17,15 +17,8 @@ import {
   type ImpactRecord,
 } from '../domain/impact'
 import { resolveGrade } from '../records/vocab'
-import {
-  RANK_LADDER,
-  levelIndex,
-  rankIndex,
-  type RuleDef,
-  type RuleId,
-  type RuleParams,
-  type RuleSet,
-} from './rules'
+import { RANK_LADDER, levelIndex, rankIndex } from './ladder'
+import type { RuleDef, RuleId, RuleParams, RuleSet } from './rules'
 
 export interface CadreFacts {
   id: number

@@ -5,7 +5,7 @@
  */
 import { EDUCATIONS, POSITION_LEVELS, RANKS } from '../domain/fields'
 import { educationRank } from './evaluate'
-import { levelIndex, rankIndex } from './rules'
+import { levelIndex, rankIndex } from './ladder'
 
 export const READ_BY_RULES = ['positionLevel', 'rank', 'eduFullTime', 'eduInService'] as const
 export type ReadByRules = (typeof READ_BY_RULES)[number]

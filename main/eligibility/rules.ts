@@ -4,6 +4,10 @@
  * them in 任职资格审查 → 规则设置, and every change is kept as a new version.
  */
 import { z } from 'zod'
+import { LEVEL_LADDER, LEVEL_VARIANTS, RANK_LADDER, levelIndex, rankIndex } from './ladder'
+
+// The ladders live apart (no zod there): the importer and the records read them without the rule schemas.
+export { LEVEL_LADDER, RANK_LADDER, levelIndex, rankIndex }
 
 export const TARGETS = ['section-chief', 'deputy-section', 'rank-1', 'rank-2', 'rank-3', 'rank-4'] as const
 export type Target = (typeof TARGETS)[number]
@@ -22,37 +26,6 @@ export const TARGET_SHORT: Record<Target, string> = {
   'rank-2': '二级主任科员',
   'rank-3': '三级主任科员',
   'rank-4': '四级主任科员',
-}
-
-/** 职务层次, lowest first; a level a cadre holds is read with its usual variants. */
-export const LEVEL_LADDER = ['一般干部', '副科', '正科', '副处', '正处'] as const
-const LEVEL_VARIANTS: Record<string, number> = {
-  一般干部: 0,
-  科员: 0,
-  办事员: 0,
-  副科: 1,
-  副科级: 1,
-  乡科级副职: 1,
-  正科: 2,
-  正科级: 2,
-  乡科级正职: 2,
-  副处: 3,
-  副处级: 3,
-  县处级副职: 3,
-  正处: 4,
-  正处级: 4,
-  县处级正职: 4,
-}
-/** Index of a 职务层次 in LEVEL_LADDER, or null when it cannot be read. */
-export function levelIndex(level: string | null | undefined): number | null {
-  if (!level) return null
-  return LEVEL_VARIANTS[level.replace(/[\s\u3000]/g, '')] ?? null
-}
-/** Index of a 职级 in RANK_LADDER, or null. */
-export function rankIndex(rank: string | null | undefined): number | null {
-  if (!rank) return null
-  const i = (RANK_LADDER as readonly string[]).indexOf(rank.replace(/[\s\u3000]/g, ''))
-  return i < 0 ? null : i
 }
 
 /** SQL condition (cadres aliased `c`) matching isPromotion, for queries that pick rows before evaluating. */
@@ -174,19 +147,6 @@ export const RuleListSchema = z
   .max(20)
   .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, '同一规则不能出现两次')
 
-/** Rank ladder, lowest first (公务员职务与职级并行规定). */
-export const RANK_LADDER = [
-  '二级科员',
-  '一级科员',
-  '四级主任科员',
-  '三级主任科员',
-  '二级主任科员',
-  '一级主任科员',
-  '四级调研员',
-  '三级调研员',
-  '二级调研员',
-  '一级调研员',
-] as const
 
 export const DEFAULT_RULE_LABELS: Record<RuleId, string> = {
   reserve: '后备干部',

@@ -10,7 +10,7 @@ import { AppError } from '../domain/errors'
 import { RANKS } from '../domain/fields'
 import { recordAudit } from '../services/audit'
 import type { AppContext } from '../services/context'
-import { levelIndex } from '../eligibility/rules'
+import { levelIndex } from '../eligibility/ladder'
 
 export interface Appointment {
   start: string | null

@@ -56,7 +56,7 @@ import {
   type ImpactConfig,
   type ImpactRecord,
 } from '../domain/impact'
-import { LEVEL_LADDER, levelIndex, rankIndex } from '../eligibility/rules'
+import { LEVEL_LADDER, levelIndex, rankIndex } from '../eligibility/ladder'
 import type { AppContext } from '../services/context'
 import { cadreImpactRecords, impactConfig } from './impact'
 import {

@@ -67,6 +67,15 @@ describe('the CLI loads a command only when it runs', () => {
     expect(r.urls.some((u) => /main\/cli\/commands\/list\.ts$/.test(u))).toBe(true)
   })
 
+  it('an import loads neither the rule schemas (zod) nor password hashing (argon2): start-up it does not need', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'cli-lazy-')), 'import.db')
+    const r = loadedBy(['import', join(ROOT, 'tests/fixtures/rosters/一人一行.xlsx'), '--db', db, '--json'])
+    expect(r.status).toBe(0)
+    expect(r.urls.some((u) => /main\/cli\/commands\/import\.ts$/.test(u))).toBe(true)
+    const extra = r.urls.filter((u) => /node_modules\/(zod|@node-rs\/argon2)\//.test(u))
+    expect(extra.slice(0, 3), `import loaded: ${extra.slice(0, 3).join(', ')} …`).toEqual([])
+  })
+
   it.each(COMMANDS.map((c) => [c.name, c] as const))('%s: the list’s usage and summary are the command’s own', async (name, entry) => {
     const cmd = await entry.load()
     expect(cmd.name).toBe(name)

@@ -113,6 +113,8 @@ describe('任职资格审查', () => {
     await row.waitFor()
     await row.click()
     const panel = page.getByTestId('elig-panel')
+    // the first detail of the run (a CI machine under load once took over 30 s to show it)
+    await panel.getByTestId('evidence-admonishment').waitFor({ timeout: 90_000 })
     await expect
       .poll(() => panel.getByTestId('evidence-admonishment').textContent())
       .toContain(`${admonished.replace(/-/g, '.')} 诫勉谈话，影响期至 ${until.replace(/-/g, '.')}`)

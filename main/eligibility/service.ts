@@ -66,6 +66,31 @@ export function effectiveOf(
   )
 }
 
+/** The rows of a round with no override share this (never written to). */
+const NOT_OVERRIDDEN: RuleId[] = Object.freeze([]) as unknown as RuleId[]
+
+/** One object per distinct value: outcome lists (a few hundred combinations) and texts (the failed
+ *  rules' labels, the first reason: each reason a flat string instead of pieces kept alive). */
+function sharing(): { outcomes: (o: Outcome[]) => Outcome[]; text: (t: string) => string } {
+  const lists = new Map<string, Outcome[]>()
+  const texts = new Map<string, string>()
+  return {
+    outcomes: (o) => {
+      const key = o.join()
+      const kept = lists.get(key)
+      if (kept) return kept
+      lists.set(key, o)
+      return o
+    },
+    text: (t) => {
+      const kept = texts.get(t)
+      if (kept !== undefined) return kept
+      texts.set(t, t)
+      return t
+    },
+  }
+}
+
 /** Every active cadre evaluated for a target on a day: the grid of 任职资格审查.
  *  `load` may hand back facts already loaded with the same options (eligibility/page.ts). */
 export function reviewRound(
@@ -91,6 +116,9 @@ export function reviewRound(
   const rows: ReviewRow[] = []
   const summary = emptySummary()
   const n = facts.length
+  // A kept round (eligibility/page.ts) holds ~100,000 rows: what repeats from row to row is held
+  // once (issue 11: memory). The same values, shared; nothing here is changed after it is made.
+  const shared = sharing()
   for (const f of facts) {
     if (summary.total % 1000 === 0) {
       throwIfCancelled()
@@ -129,12 +157,12 @@ export function reviewRound(
       age: ageAt(f.birthDate, at),
       eligible: ev.eligible,
       effective: effectiveOf(ev, ov),
-      outcomes,
-      overridden: ov ? [...ov.keys()] : [],
+      outcomes: shared.outcomes(outcomes),
+      overridden: ov ? [...ov.keys()] : NOT_OVERRIDDEN,
       failCount,
       unknownCount,
-      failed: failed.join('、'),
-      firstReason,
+      failed: shared.text(failed.join('、')),
+      firstReason: shared.text(firstReason),
       projected,
       decision: d?.decision ?? null,
       decisionNote: d?.note ?? null,

@@ -11,19 +11,19 @@
 import {
   closeSync,
   createWriteStream,
-  fstatSync,
   mkdtempSync,
   openSync,
   readSync,
   rmdirSync,
   rmSync,
   unlinkSync,
+  writeSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isMainThread } from 'node:worker_threads'
 import { rename, rm } from 'node:fs/promises'
-import { PassThrough, type Writable } from 'node:stream'
+import { PassThrough, Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { AppError } from '../domain/errors'
 import { cellValue, displayWidth, type CellInput, type CellKind } from './cells'
@@ -352,9 +352,24 @@ export async function workbookToBytes(
   const temp = openPrivateTemp()
   if (!temp) return workbookInMemory(sheets, opts)
   try {
-    // The stream owns the writing descriptor and closes it; the file is read back through the other.
-    const out = createWriteStream('', { fd: temp.writeFd })
-    const closed = new Promise<void>((resolve) => out.on('close', resolve))
+    // Written synchronously at known offsets (a worker thread, or the CLI: nothing else waits on
+    // this thread). A write never outlives the call: after a failure or a cancel the compressor may
+    // still hand over what it had, and it is dropped, never written to a closed file.
+    let size = 0
+    let stopped = false
+    const out = new Writable({
+      write(chunk: Buffer, _encoding, cb) {
+        if (stopped) return cb()
+        try {
+          for (let done = 0; done < chunk.length; )
+            done += writeSync(temp.fd, chunk, done, chunk.length - done, size + done)
+          size += chunk.length
+          cb()
+        } catch (e) {
+          cb(e as Error)
+        }
+      },
+    })
     const finished = new Promise<void>((resolve, reject) => {
       out.on('finish', resolve)
       out.on('error', reject)
@@ -364,20 +379,18 @@ export async function workbookToBytes(
       results = await writeWorkbook(out, sheets, opts)
       await finished
     } catch (e) {
-      out.destroy()
+      stopped = true
       // The temporary file could not be written (a full disk): said as such; anything else as it was.
       if (!(e as { syscall?: unknown } | null)?.syscall) throw e
       const msg = (e as Error).message
       throw new AppError('export-write', `生成 Excel 文件失败（临时文件无法写入）：${msg}`, `cannot write the workbook: ${msg}`)
-    } finally {
-      await closed
     }
+    stopped = true
     // A buffer of its own, exactly the file's size: handed to the main thread, never copied
     // (main/worker/transfer.ts).
-    const size = fstatSync(temp.readFd).size
     const bytes = new Uint8Array(size)
     for (let at = 0; at < size; ) {
-      const n = readSync(temp.readFd, bytes, at, size - at, at)
+      const n = readSync(temp.fd, bytes, at, size - at, at)
       if (n <= 0) throw new AppError('export-write', '生成 Excel 文件失败：临时文件读取不完整', 'short read')
       at += n
     }
@@ -387,9 +400,8 @@ export async function workbookToBytes(
   }
 }
 
-/** A private temporary file open twice (the writer's descriptor, closed by its stream, and one to
- *  read it back), its name already gone where the system allows. */
-function openPrivateTemp(): { writeFd: number; readFd: number; close(): void } | null {
+/** A private temporary file, open to write and read, its name already gone where the system allows. */
+function openPrivateTemp(): { fd: number; close(): void } | null {
   let dir: string
   try {
     dir = mkdtempSync(join(tmpdir(), 'cadre-export-'))
@@ -397,16 +409,9 @@ function openPrivateTemp(): { writeFd: number; readFd: number; close(): void } |
     return null
   }
   const path = join(dir, 'workbook.xlsx')
-  let writeFd: number
-  let readFd: number
+  let fd: number
   try {
-    writeFd = openSync(path, 'w', 0o600)
-    try {
-      readFd = openSync(path, 'r')
-    } catch (e) {
-      closeSync(writeFd)
-      throw e
-    }
+    fd = openSync(path, 'w+', 0o600)
   } catch {
     rmSync(dir, { recursive: true, force: true })
     return null
@@ -420,10 +425,9 @@ function openPrivateTemp(): { writeFd: number; readFd: number; close(): void } |
     // Windows keeps the name until the file is closed: removed then.
   }
   return {
-    writeFd,
-    readFd,
+    fd,
     close: () => {
-      closeSync(readFd)
+      closeSync(fd)
       if (!gone) rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -130,6 +130,32 @@ describe('workbookToBytes through a private temporary file (issue 11: the file h
     expect(readdirSync(dir)).toEqual([])
   })
 
+  it('stopped at any row (a cancel), nothing is written after and nothing is left', async () => {
+    // The compressor may still hand over data after the writing stopped: it used to reach a
+    // destroyed file stream and stop the worker with an uncaught error (ERR_STREAM_DESTROYED).
+    const dir = mkdtempSync(join(tmpdir(), 'export-temp-'))
+    const uncaught: unknown[] = []
+    const onUncaught = (e: unknown) => uncaught.push(e)
+    process.on('uncaughtException', onUncaught)
+    try {
+      for (let k = 0; k < 20; k++) {
+        function* rows(): Generator<TableItem> {
+          for (let i = 0; i < 5000; i++) {
+            if (i === 100 + k * 200) throw new AppError('cancelled', '已取消')
+            yield [`干部${i}`.repeat(5), i, 'x'.repeat(50)]
+          }
+        }
+        const wide = { ...sheet(rows()), columns: [...sheet([]).columns, { header: '备注' }] }
+        await expect(withTemp(dir, () => workbookToBytes([wide]))).rejects.toThrow('已取消')
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300))
+    } finally {
+      process.off('uncaughtException', onUncaught)
+    }
+    expect(uncaught).toEqual([])
+    expect(readdirSync(dir)).toEqual([])
+  })
+
   it('where no temporary file can be made, the same workbook is made in memory', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'export-temp-')), 'not-a-folder')
     writeFileSync(file, '')

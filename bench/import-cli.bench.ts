@@ -24,68 +24,14 @@
  * Tried and not kept: reading on a worker thread while the main thread writes (slower here: with
  * the other sessions on the second core the two threads contend, and each row is copied across).
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { largeRoster } from '../tests/fixtures/make-rosters'
-import { BENCH_DIR, type Report } from './shared'
+import { BENCH_DIR, ROOT, TIME, ensureBuiltCli, median, timedNode, type Report, type Run } from './shared'
 
-const ROOT = join(import.meta.dirname, '..')
 const ROWS = 50_000
 const RUNS = Number(process.env['IMPORT_CLI_RUNS'] ?? 3)
-const TIME = '/usr/bin/time'
-
-interface Run {
-  wallS: number
-  cpuS: number
-  rssMb: number
-  stdout: string
-}
-
-function newestSource(dir: string): number {
-  let newest = 0
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name)
-    if (e.isDirectory()) newest = Math.max(newest, newestSource(p))
-    else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs)
-  }
-  return newest
-}
-
-/** The CLI as scripts/cli.mjs runs it: the built file, built now if main/ is newer. */
-function ensureBuiltCli(): void {
-  const built = join(ROOT, 'out', 'main', 'cli.js')
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource(join(ROOT, 'main'))) return
-  process.stdout.write('  (out/main/cli.js is older than main/: npx electron-vite build)\n')
-  const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`build failed: ${r.stderr.slice(-2000)}`)
-}
-
-/** One whole process under GNU time: wall seconds, user + system CPU seconds, peak RSS. */
-function timed(args: string[]): Run {
-  const dir = mkdtempSync(join(tmpdir(), 'import-cli-time-'))
-  const out = join(dir, 'time.txt')
-  try {
-    const r = spawnSync(TIME, ['-o', out, '-f', '%e %U %S %M', process.execPath, ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    })
-    if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`)
-    const [wall, user, sys, rssKb] = readFileSync(out, 'utf8').trim().split('\n').pop()!.split(' ').map(Number)
-    return { wallS: wall ?? NaN, cpuS: (user ?? NaN) + (sys ?? NaN), rssMb: (rssKb ?? NaN) / 1024, stdout: r.stdout }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = Math.floor(s.length / 2)
-  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2
-}
-
 export default async function bench(report: Report): Promise<void> {
   if (!existsSync(TIME)) throw new Error(`${TIME} (GNU time) is needed for the peak memory of a whole process`)
   mkdirSync(BENCH_DIR, { recursive: true })
@@ -96,12 +42,12 @@ export default async function bench(report: Report): Promise<void> {
   const bare: Run[] = []
   const cli: Run[] = []
   for (let i = 0; i < RUNS; i++) {
-    const b = timed([join(ROOT, 'scripts', 'bench-bare-read.mjs'), file])
+    const b = timedNode([join(ROOT, 'scripts', 'bench-bare-read.mjs'), file])
     if (Number(b.stdout.trim()) !== ROWS + 1) throw new Error(`bare read counted ${b.stdout.trim()} rows`)
     bare.push(b)
     const dir = mkdtempSync(join(tmpdir(), 'import-cli-'))
     try {
-      const c = timed([join(ROOT, 'scripts', 'cli.mjs'), 'import', file, '--db', join(dir, 'cadres.db'), '--json'])
+      const c = timedNode([join(ROOT, 'scripts', 'cli.mjs'), 'import', file, '--db', join(dir, 'cadres.db'), '--json'])
       const inserted = (JSON.parse(c.stdout) as { inserted: number }).inserted
       if (inserted !== ROWS) throw new Error(`the CLI import inserted ${inserted} of ${ROWS}`)
       cli.push(c)

@@ -1,12 +1,15 @@
 /**
  * Helpers for benchmarks: a cached demo database per size (made once through the real `demo`
- * service, then copied), and peak-memory measurement of a child process.
+ * service, then copied), the built command line, and whole processes timed under GNU time.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bootApp } from '../main/bootstrap'
 import { ROOT } from '../main/web/cli-build'
+
+export { ROOT }
 
 export type Report = (name: string, value: number, unit: string, target?: string) => void
 
@@ -38,4 +41,58 @@ export function ms(start: bigint): number {
 
 export function now(): bigint {
   return process.hrtime.bigint()
+}
+
+/** GNU time: wall, CPU and peak RSS of a whole process. */
+export const TIME = '/usr/bin/time'
+
+export interface Run {
+  wallS: number
+  cpuS: number
+  rssMb: number
+  stdout: string
+}
+
+/** The median (the mean of the two middle values for an even count). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2
+}
+
+function newestSource(dir: string): number {
+  let newest = 0
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name)
+    if (e.isDirectory()) newest = Math.max(newest, newestSource(p))
+    else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs)
+  }
+  return newest
+}
+
+/** The CLI as scripts/cli.mjs runs it: the built file, built now if main/ is newer. */
+export function ensureBuiltCli(): void {
+  const built = join(ROOT, 'out', 'main', 'cli.js')
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource(join(ROOT, 'main'))) return
+  process.stdout.write('  (out/main/cli.js is older than main/: npx electron-vite build)\n')
+  const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`build failed: ${r.stderr.slice(-2000)}`)
+}
+
+/** One whole node process under GNU time: wall seconds, user + system CPU seconds, peak RSS. */
+export function timedNode(args: string[]): Run {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-time-'))
+  const out = join(dir, 'time.txt')
+  try {
+    const r = spawnSync(TIME, ['-o', out, '-f', '%e %U %S %M', process.execPath, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    })
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`)
+    const [wall, user, sys, rssKb] = readFileSync(out, 'utf8').trim().split('\n').pop()!.split(' ').map(Number)
+    return { wallS: wall ?? NaN, cpuS: (user ?? NaN) + (sys ?? NaN), rssMb: (rssKb ?? NaN) / 1024, stdout: r.stdout }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }

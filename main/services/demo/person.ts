@@ -561,11 +561,11 @@ export class PersonFactory {
     // Grades as the rules want them beside a sanction or a 诫勉 (main/records/crosschecks.ts: the
     // 考核规定, 组通字〔1998〕19号, 诫勉规定): the first grade no check speaks against, so a demo
     // database loads without a warning.
-    const refs = [
-      ...rel.discipline.map((d, i) => ({ ref: `d${i}`, record: { source: 'discipline' as const, ...d } })),
-      ...rel.talks.map((t, i) => ({ ref: `t${i}`, record: { source: 'talk' as const, date: t.date, kind: t.kind } })),
-    ]
     if (rel.discipline.length || rel.talks.some((t) => t.kind === '诫勉谈话')) {
+      const refs = [
+        ...rel.discipline.map((d, i) => ({ ref: `d${i}`, record: { source: 'discipline' as const, ...d } })),
+        ...rel.talks.map((t, i) => ({ ref: `t${i}`, record: { source: 'talk' as const, date: t.date, kind: t.kind } })),
+      ]
       for (const a of rel.assessments) {
         if (!gradeChecks(a, refs).length) continue
         for (const g of ['称职', '不定等次', '不称职']) {

@@ -90,6 +90,12 @@ export function fetchApi<K extends ChannelName>(name: K, arg: InputOf<Channels, 
   return queryClient.fetchQuery({ queryKey: [name, arg ?? null], queryFn: () => call(name, arg) })
 }
 
+/** Puts an answer in the cache (what a write returned, shown at once; the announced change then
+ *  refetches it as usual). */
+export function setApiData<K extends ChannelName>(name: K, arg: InputOf<Channels, K>, value: OutputOf<Channels, K>): void {
+  queryClient.setQueryData([name, arg ?? null], value)
+}
+
 /** Asks for an answer ahead (a page's first rows while React and the grid start); errors are
  *  left to whoever asks again. */
 export function prefetchApi<K extends ChannelName>(name: K, arg: InputOf<Channels, K>): void {

@@ -14,7 +14,7 @@ import {
 } from '../../../../main/eligibility/types'
 import { call, downloadBytes } from '../../api'
 import { LoadError } from '../../kit'
-import { queryClient, useApiQuery } from '../../lib/query'
+import { setApiData, useApiQuery } from '../../lib/query'
 import { CadreLink, DayInput, confirmDialog, showError, showMessage } from '../../components'
 import { OUTCOME_MARK, OUTCOME_TEXT, dotDates, verdictOf } from './shared'
 import { ReviewVacancies } from '../units/ReviewVacancies'
@@ -193,7 +193,7 @@ export function DetailPanel({
   }, [d, cadreId, target, at])
 
   const apply = (r: ReviewDetail) => {
-    queryClient.setQueryData(['eligibility.detail', arg], r)
+    setApiData('eligibility.detail', arg, r)
     onChanged?.()
   }
 
@@ -279,20 +279,20 @@ export function DetailPanel({
     return (
       <aside className="elig-panel" data-testid="elig-panel">
         {detail.isError ? (
-          <LoadError
-            error={detail.error}
-            what="读取审查详情"
-            retry={() => void detail.refetch()}
-            busy={detail.isFetching}
-          />
+          <>
+            <LoadError
+              error={detail.error}
+              what="读取审查详情"
+              retry={() => void detail.refetch()}
+              busy={detail.isFetching}
+            />
+            <button type="button" className="btn btn-small" onClick={onClose}>
+              关闭
+            </button>
+          </>
         ) : (
           <div className="elig-panel-loading muted">正在加载…</div>
         )}
-        {detail.isError ? (
-          <button type="button" className="btn btn-small" onClick={onClose}>
-            关闭
-          </button>
-        ) : null}
       </aside>
     )
   }

@@ -6,7 +6,9 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { bootApp } from '../main/bootstrap'
+import { MIGRATIONS } from '../main/db/migrations'
 import { ROOT } from '../main/web/cli-build'
 
 export { ROOT }
@@ -19,6 +21,9 @@ export const BENCH_DIR = join(ROOT, 'bench-results')
 export async function demoDbCopy(count: number): Promise<string> {
   mkdirSync(BENCH_DIR, { recursive: true })
   const cached = join(BENCH_DIR, `demo-${count}.db`)
+  // A cache made before the latest migration is made again: otherwise every copy would be migrated
+  // (and backed up first) by the bench that opens it, and timed so.
+  if (existsSync(cached) && schemaVersion(cached) < (MIGRATIONS.at(-1)?.version ?? 0)) rmSync(cached)
   if (!existsSync(cached)) {
     // Built aside and renamed on success, so a failed run never leaves a poisoned cache.
     const building = join(mkdtempSync(join(tmpdir(), 'bench-demo-')), 'demo.db')
@@ -33,6 +38,15 @@ export async function demoDbCopy(count: number): Promise<string> {
   const copy = join(dir, 'cadres.db')
   copyFileSync(cached, copy)
   return copy
+}
+
+function schemaVersion(path: string): number {
+  const db = new Database(path, { readonly: true, fileMustExist: true })
+  try {
+    return db.pragma('user_version', { simple: true }) as number
+  } finally {
+    db.close()
+  }
 }
 
 export function ms(start: bigint): number {

@@ -313,6 +313,21 @@ function applyMigrations(db: Db, pending: readonly Migration[]): void {
       const current = db.pragma('user_version', { simple: true }) as number
       if (m.version > current) db.pragma(`user_version = ${m.version}`)
     }
+    if (rebuilds && (db.prepare('PRAGMA foreign_key_check').all() as unknown[]).length > 0) {
+      throw new AppError(
+        'db-migration-failed',
+        '数据库升级失败：重建数据表后有记录引用了不存在的干部或单位。数据库保持升级前的状态，未作改动',
+        'foreign keys broken after a table rebuild; database left as it was',
+      )
+    }
   })
-  run.immediate()
+  // SQLite ignores this pragma inside a transaction: set around it (lang_altertable.html).
+  const rebuilds = pending.some((m) => m.rebuildsTables)
+  const fk = db.pragma('foreign_keys', { simple: true }) as number
+  if (rebuilds) db.pragma('foreign_keys = OFF')
+  try {
+    run.immediate()
+  } finally {
+    if (rebuilds) db.pragma(`foreign_keys = ${fk ? 'ON' : 'OFF'}`)
+  }
 }

@@ -256,14 +256,17 @@ function replaceContent(db: Db, scratch: string, key: string | undefined): { aud
       .pluck()
       .all() as string[]
     const auditRows = db.prepare('SELECT count(*) FROM restore_src.audit_log').pluck().get() as number
+    const replaced = tables.filter((t) => !KEPT_TABLES.has(t))
     db.transaction(() => {
       db.pragma('defer_foreign_keys = ON')
-      for (const t of tables) {
-        if (KEPT_TABLES.has(t)) continue
+      // Every table emptied before any is filled: emptying cadres deletes what refers to a cadre
+      // (ON DELETE CASCADE), so a table filled before it would lose its rows again (the tables'
+      // order in the schema is not the order they refer to each other: migration 0190 rebuilt cadres).
+      for (const t of replaced) db.exec(`DELETE FROM main."${t}"`)
+      for (const t of replaced) {
         const cols = (db.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).pluck().all(t) as string[])
           .map((c) => `"${c}"`)
           .join(', ')
-        db.exec(`DELETE FROM main."${t}"`)
         db.exec(`INSERT INTO main."${t}" (${cols}) SELECT ${cols} FROM restore_src."${t}"`)
       }
     })()

@@ -17,11 +17,18 @@ import m0081 from './0081-retire-sort'
 import m0090 from './0090-lrmx-extras'
 import m0110 from './0110-assessment-grade-index'
 import m0170 from './0170-cadres-status-level-index'
+import m0190 from './0190-retire-date-stored'
 
 export interface Migration {
   version: number
   name: string
   sql: string
+  /**
+   * The migration rebuilds a table others refer to (create, copy, drop, rename: SQLite's way of
+   * changing a column). It runs with foreign keys off, or dropping the old table would delete every
+   * row that refers to it (better-sqlite3 turns them on by default); they are checked before COMMIT.
+   */
+  rebuildsTables?: true
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -39,4 +46,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 90, name: '0090-lrmx-extras', sql: m0090 },
   { version: 110, name: '0110-assessment-grade-index', sql: m0110 },
   { version: 170, name: '0170-cadres-status-level-index', sql: m0170 },
+  { version: 190, name: '0190-retire-date-stored', sql: m0190, rebuildsTables: true },
 ]

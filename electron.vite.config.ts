@@ -15,6 +15,8 @@ export default defineConfig({
           index: resolve(__dirname, 'main/index.ts'),
           worker: resolve(__dirname, 'main/worker/entry.ts'),
           cli: resolve(__dirname, 'main/cli/index.ts'),
+          // The command line's import reads the roster on this worker thread while it writes.
+          'import-read': resolve(__dirname, 'main/roster-import/read-worker.ts'),
         },
         // Chromium printing through playwright is for the CLI and the browser host; the desktop
         // app prints with webContents.printToPDF, so playwright-core stays out of its bundle.

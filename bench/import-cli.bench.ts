@@ -12,17 +12,19 @@
  *
  * Run: npm run bench -- import-cli (builds the CLI first when out/main/cli.js is older than main/).
  *
- * Where the CLI's time goes (2026-12-01, phases timed one by one at load ~2 on 2 cores; whole
- * process ~3.3 s CPU against the bare read's ~2.7 s): start-up and module loading ~0.25 s; opening
- * the file and finding the header ~0.2 s; reading and checking the 50,000 rows ~0.9 s; planning
- * 0.02 s; the one transaction ~1.9 s — the cadres INSERTs ~1.1 s (SQLite itself: 10 indexes on
- * cadres, 3 of them on the generated retire_date), the 50,000 audit rows ~0.55 s (the hash-chain
- * trigger's share ~0.2 s), COMMIT ~0.15 s; closing (WAL checkpoint) ~0.15 s. fsync is not a
- * factor (27 calls, < 4 ms each); wall above CPU is the other sessions' load (few voluntary
- * context switches). Mind the fixture: its 50,000 rows carry 100 distinct names, so the per-name
- * pinyin cache makes pinyin nearly free here; a roster of distinct names adds ~0.3 s.
- * Tried and not kept: reading on a worker thread while the main thread writes (slower here: with
- * the other sessions on the second core the two threads contend, and each row is copied across).
+ * How the CLI gets there (2026-12-01): the file is read and checked on a worker thread
+ * (main/roster-import/read-worker.ts) while the main thread writes the rows already read, in the
+ * import's one transaction (commitImportStream), so the import takes about the longer of the two
+ * instead of their sum; the import chains its own audit entries (main/db/audit-chain.ts
+ * chainedAudit, migration 0180) instead of the trigger's UPDATE of every row; 到龄时间 is a STORED
+ * column (migration 0190) instead of a VIRTUAL one computed five times per row written (once per
+ * index on it). Main thread, phases at load ~1: start-up and loading the write side ~0.15–0.2 s,
+ * waiting for the reader to open the file and find the header ~0.2 s, the write ~1.9 s (SQLite's
+ * INSERTs and their 10 indexes ~1.3 s, the audit entries ~0.4 s, receiving rows from the reader
+ * ~0.2 s), COMMIT 0.05 s, closing (WAL checkpoint) ~0.14 s. The reader thread: ~1.7 s of CPU
+ * (parsing and checking ~1.2 s, handing rows over ~0.25 s). Mind the fixture: its 50,000 rows
+ * carry 100 distinct names, so the per-name pinyin cache makes pinyin nearly free here.
+ * Tried and not kept: a 64 MB page cache for the import (~3 % faster, ~10 MB more).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'

@@ -9,6 +9,7 @@
  * importing a corrected file again leaves everything that was already right alone.
  */
 import type { Statement } from 'better-sqlite3-multiple-ciphers'
+import { chainedAudit } from '../db/audit-chain'
 import type { Db } from '../db/open'
 import { CADRE_FIELD_KEYS, columnOf, type CadreFieldKey } from '../domain/fields'
 import { AppError } from '../domain/errors'
@@ -115,17 +116,19 @@ function changesFor(
   return out
 }
 
-export async function planImport(
+/** Plans rows one at a time (planImport over a whole file; the CLI's streamed import batch by batch). */
+export interface Planner {
+  planRow(row: ParsedRow): RowAction
+  /** The plan of the rows planned so far, with their actions in order. */
+  result(actions: RowAction[]): ImportPlan
+}
+
+export function createPlanner(
   db: Db,
-  parsed: ParsedRoster,
   onDuplicate: OnDuplicate,
-  opts: {
-    onProgress?: (done: number, total: number) => void
-    signal?: StopSignal
-    /** Given (even empty): unknown units are asked about, not created. */
-    unitChoices?: Readonly<Record<string, UnitChoice>>
-  } = {},
-): Promise<ImportPlan> {
+  /** Given (even empty): unknown units are asked about, not created. */
+  choices?: Readonly<Record<string, UnitChoice>>,
+): Planner {
   const find = db.prepare(SELECT_EXISTING)
   const photoStmt = db.prepare('SELECT photo FROM cadres WHERE id = ?').pluck()
   const photoOf = (id: number): Buffer | null => (photoStmt.get(id) as Buffer | null) ?? null
@@ -135,7 +138,6 @@ export async function planImport(
   const units = new Set(unitNames.values())
   /** The tree as it is (units grows with the names the import will create). */
   const known0: ReadonlySet<string> = new Set(units)
-  const choices = opts.unitChoices
   const mappedUnits: Record<string, string> = {}
   const unknown = new Map<string, UnknownUnit>()
   const foreign = new Map<string, UnknownUnit>()
@@ -149,26 +151,16 @@ export async function planImport(
   const known = new Set(db.prepare('SELECT id_card FROM cadres').pluck().all() as string[])
   const newUnits: string[] = []
   const counts = { insert: 0, update: 0, unchanged: 0, skip: 0, reject: 0 }
-  const actions: RowAction[] = []
-  let lastYield = Date.now()
-  const total = parsed.rows.length
-  opts.onProgress?.(0, total)
-  for (let i = 0; i < total; i++) {
-    if ((i & 255) === 0 && Date.now() - lastYield > 40) {
-      opts.onProgress?.(i, total)
-      await yieldToLoop()
-      if (opts.signal?.aborted) throw cancelled()
-      lastYield = Date.now()
-    }
-    actions.push(planRow(parsed.rows[i] as ParsedRow))
-  }
   return {
-    actions,
-    newUnits,
-    unknownUnits: [...foreign.values()].filter((u) => unknown.has(u.name)),
-    foreignUnits: [...foreign.values()],
-    mappedUnits,
-    counts,
+    planRow,
+    result: (actions) => ({
+      actions,
+      newUnits,
+      unknownUnits: [...foreign.values()].filter((u) => unknown.has(u.name)),
+      foreignUnits: [...foreign.values()],
+      mappedUnits,
+      counts,
+    }),
   }
 
   function planRow(row: ParsedRow): RowAction {
@@ -208,6 +200,34 @@ export async function planImport(
     counts.update++
     return { kind: 'update', cadreId: existing.id, changes }
   }
+}
+
+export async function planImport(
+  db: Db,
+  parsed: ParsedRoster,
+  onDuplicate: OnDuplicate,
+  opts: {
+    onProgress?: (done: number, total: number) => void
+    signal?: StopSignal
+    /** Given (even empty): unknown units are asked about, not created. */
+    unitChoices?: Readonly<Record<string, UnitChoice>>
+  } = {},
+): Promise<ImportPlan> {
+  const planner = createPlanner(db, onDuplicate, opts.unitChoices)
+  const actions: RowAction[] = []
+  let lastYield = Date.now()
+  const total = parsed.rows.length
+  opts.onProgress?.(0, total)
+  for (let i = 0; i < total; i++) {
+    if ((i & 255) === 0 && Date.now() - lastYield > 40) {
+      opts.onProgress?.(i, total)
+      await yieldToLoop()
+      if (opts.signal?.aborted) throw cancelled()
+      lastYield = Date.now()
+    }
+    actions.push(planner.planRow(parsed.rows[i] as ParsedRow))
+  }
+  return planner.result(actions)
 }
 
 export interface CommitOptions {
@@ -263,25 +283,26 @@ export function undecidedUnitsMessage(units: readonly UnknownUnit[]): string {
   return `以下单位不在单位树中：${names.join('、')}${more}。请在预览中为每个单位选择对应的已有单位，或选择新建并指定上级和类别，然后再导入`
 }
 
-/**
- * Writes the plan in ONE transaction. Work runs in slices with the event loop free in between
- * (reads on the same worker, progress events); cancelling or any error rolls everything back.
- */
-export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: CommitOptions): Promise<CommitResult> {
+/** Writes planned rows (inside a transaction the caller holds) and the import's summary entry. */
+interface Writer {
+  writeRow(row: ParsedRow, action: RowAction): void
+  /** The import's own audit entry; its id. */
+  summary(sheet: string, plan: ImportPlan): number
+  /** After the event loop ran in the middle of the transaction. */
+  resumed(): void
+}
+
+function createWriter(ctx: AppContext, fileName: string, choices: Readonly<Record<string, UnitChoice>> | undefined): Writer {
   const db = ctx.db
-  if (parsed.problems.length) throw new AppError('import-mapping', parsed.problems.join('；'), 'the column mapping is incomplete')
-  if (db.inTransaction) throw new AppError('import-busy', '数据库正忙（另一项写入尚未完成），请稍后再导入', 'database busy')
   const now = ctx.nowIso()
   const actor = ctx.actor
   const insertCols = ['id_card', 'name_initials', 'name_pinyin', 'unit_id', ...FIELD_COLS.map(columnOf), 'photo', 'created_at', 'updated_at']
   const insert = db.prepare(`INSERT INTO cadres (${insertCols.join(', ')}) VALUES (${insertCols.map(() => '?').join(', ')})`)
-  const audit = db.prepare(
-    'INSERT INTO audit_log (at, actor, action, entity, entity_id, cadre_id, summary, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  )
+  // Every entry of the import is chained here, not by the trigger (main/db/audit-chain.ts).
+  const audit = chainedAudit(db)
   const unitId = new Map((db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.name, u.id]))
   const insertUnit = db.prepare('INSERT INTO units (name, parent_id, kind, sort_order) VALUES (?, ?, ?, ?)')
   const unitById = db.prepare('SELECT name FROM units WHERE id = ?').pluck()
-  const choices = opts.unitChoices
   const maxSort = db.prepare('SELECT coalesce(max(sort_order), 0) FROM units').pluck()
   const delResume = db.prepare('DELETE FROM resume_entries WHERE cadre_id = ?')
   const insResume = db.prepare('INSERT INTO resume_entries (cadre_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)')
@@ -313,7 +334,7 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
     const nid = Number(r.lastInsertRowid)
     unitId.set(name, nid)
     const where = [parentName ? `上级“${parentName}”` : null, kind ? `类别“${kind}”` : null].filter(Boolean).join('，')
-    audit.run(now, actor, 'create', 'unit', nid, null, `导入花名册时新建单位“${name}”${where ? `（${where}）` : ''}`, null, JSON.stringify({ name, parentId, kind }))
+    audit.append(now, actor, 'create', 'unit', nid, null, `导入花名册时新建单位“${name}”${where ? `（${where}）` : ''}`, null, JSON.stringify({ name, parentId, kind }))
     return nid
   }
   const writeResume = (cadreId: number, entries: ResumeEntry[]): void => {
@@ -321,26 +342,8 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
     entries.forEach((e, i) => insResume.run(cadreId, i, e.start, e.end, e.text))
   }
 
-  // Planning reads only; it runs before the transaction so the write lock is held as briefly as possible.
-  const plan = await planImport(db, parsed, opts.onDuplicate, {
-    onProgress: (d, t) => opts.onProgress?.(d, t, 'plan'),
-    signal: opts.signal,
-    ...(choices ? { unitChoices: choices } : {}),
-  })
-  if (plan.unknownUnits.length)
-    throw new AppError('import-units-undecided', undecidedUnitsMessage(plan.unknownUnits), 'units not in the tree are undecided')
-  const total = parsed.rows.length
-  let lastYield = Date.now()
-  // The WAL of a large import is copied back into the database file by a checkpoint; SQLite would
-  // run it inside COMMIT (one long pause). It runs after the import instead (checkpointAfterImport).
-  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number
-  db.pragma('wal_autocheckpoint = 0')
-  db.exec('BEGIN IMMEDIATE')
-  try {
-    opts.onProgress?.(0, total, 'write')
-    for (let i = 0; i < total; i++) {
-      const row = parsed.rows[i] as ParsedRow
-      const action = plan.actions[i] as RowAction
+  return {
+    writeRow(row, action) {
       if (action.kind === 'insert') {
         const v: CadreValues = row.values
         const name = v.name ?? ''
@@ -350,7 +353,7 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
         const id = Number(insert.run(...params).lastInsertRowid)
         if (row.resume?.length) writeResume(id, row.resume)
         // The record itself holds what was created; the entry says where it came from.
-        audit.run(now, actor, 'create', 'cadre', id, id, `导入花名册新增干部 ${name}（${opts.fileName} 第 ${row.row} 行）`, null, null)
+        audit.append(now, actor, 'create', 'cadre', id, id, `导入花名册新增干部 ${name}（${fileName} 第 ${row.row} 行）`, null, null)
       } else if (action.kind === 'update') {
         const cols: string[] = []
         const params: unknown[] = []
@@ -385,59 +388,159 @@ export async function commitImport(ctx: AppContext, parsed: ParsedRoster, opts: 
         }
         stmt.run(...params)
         const name = row.values.name ?? ''
-        audit.run(
+        audit.append(
           now,
           actor,
           'update',
           'cadre',
           action.cadreId,
           action.cadreId,
-          `导入花名册更新干部 ${name}：${action.changes.map((c) => c.key).join('、')}（${opts.fileName} 第 ${row.row} 行）`,
+          `导入花名册更新干部 ${name}：${action.changes.map((c) => c.key).join('、')}（${fileName} 第 ${row.row} 行）`,
           JSON.stringify(before),
           JSON.stringify(after),
         )
       }
+    },
+    summary(sheet, plan) {
+      const c = plan.counts
+      const summary =
+        `导入花名册“${fileName}”（工作表“${sheet}”）：新增 ${c.insert} 人，更新 ${c.update} 人，` +
+        `未变 ${c.unchanged} 人，跳过 ${c.skip} 人，拒绝 ${c.reject} 行` +
+        (plan.newUnits.length ? `；新建单位 ${plan.newUnits.join('、')}` : '') +
+        (Object.keys(plan.mappedUnits).length
+          ? `；单位对应 ${Object.entries(plan.mappedUnits).map(([a, b]) => `${a}→${b}`).join('、')}`
+          : '')
+      const auditId = audit.append(
+        now,
+        actor,
+        'import',
+        'roster',
+        null,
+        null,
+        summary,
+        null,
+        JSON.stringify({ file: fileName, sheet: sheet, ...c, newUnits: plan.newUnits, mappedUnits: plan.mappedUnits }),
+      )
+      audit.finish()
+      return auditId
+    },
+    resumed: () => audit.resync(),
+  }
+}
+
+/**
+ * Writes the plan in ONE transaction. Work runs in slices with the event loop free in between
+ * (reads on the same worker, progress events); cancelling or any error rolls everything back.
+ */
+export async function commitImport(
+  ctx: AppContext,
+  parsed: ParsedRoster,
+  opts: CommitOptions,
+): Promise<CommitResult> {
+  const db = ctx.db
+  if (parsed.problems.length)
+    throw new AppError('import-mapping', parsed.problems.join('；'), 'the column mapping is incomplete')
+  if (db.inTransaction)
+    throw new AppError('import-busy', '数据库正忙（另一项写入尚未完成），请稍后再导入', 'database busy')
+  const choices = opts.unitChoices
+  const writer = createWriter(ctx, opts.fileName, choices)
+  // Planning reads only; it runs before the transaction so the write lock is held as briefly as possible.
+  const plan = await planImport(db, parsed, opts.onDuplicate, {
+    onProgress: (d, t) => opts.onProgress?.(d, t, 'plan'),
+    signal: opts.signal,
+    ...(choices ? { unitChoices: choices } : {}),
+  })
+  if (plan.unknownUnits.length)
+    throw new AppError(
+      'import-units-undecided',
+      undecidedUnitsMessage(plan.unknownUnits),
+      'units not in the tree are undecided',
+    )
+  const total = parsed.rows.length
+  let lastYield = Date.now()
+  return inImportTransaction(db, async () => {
+    opts.onProgress?.(0, total, 'write')
+    for (let i = 0; i < total; i++) {
+      writer.writeRow(parsed.rows[i] as ParsedRow, plan.actions[i] as RowAction)
       if ((i & 63) === 0 && Date.now() - lastYield > 40) {
         opts.onProgress?.(i, total, 'write')
         await yieldToLoop()
+        writer.resumed()
         lastYield = Date.now()
         if (opts.signal?.aborted) throw cancelled()
       }
     }
-    const c = plan.counts
-    const summary =
-      `导入花名册“${opts.fileName}”（工作表“${parsed.sheet}”）：新增 ${c.insert} 人，更新 ${c.update} 人，` +
-      `未变 ${c.unchanged} 人，跳过 ${c.skip} 人，拒绝 ${c.reject} 行` +
-      (plan.newUnits.length ? `；新建单位 ${plan.newUnits.join('、')}` : '') +
-      (Object.keys(plan.mappedUnits).length
-        ? `；单位对应 ${Object.entries(plan.mappedUnits).map(([a, b]) => `${a}→${b}`).join('、')}`
-        : '')
-    const auditId = Number(
-      audit
-        .run(
-          now,
-          actor,
-          'import',
-          'roster',
-          null,
-          null,
-          summary,
-          null,
-          JSON.stringify({ file: opts.fileName, sheet: parsed.sheet, ...c, newUnits: plan.newUnits, mappedUnits: plan.mappedUnits }),
-        )
-        .lastInsertRowid,
-    )
+    const auditId = writer.summary(parsed.sheet, plan)
     opts.beforeCommit?.()
     if (opts.signal?.aborted) throw cancelled()
+    return () => {
+      opts.onProgress?.(total, total, 'write')
+      return { plan, auditId }
+    }
+  })
+}
+
+/**
+ * The import's one transaction: BEGIN IMMEDIATE, `body`, COMMIT; any error rolls everything back.
+ * `body` returns what to do once committed.
+ */
+async function inImportTransaction<T>(db: Db, body: () => Promise<() => T>): Promise<T> {
+  // The WAL of a large import is copied back into the database file by a checkpoint; SQLite would
+  // run it inside COMMIT (one long pause). It runs after the import instead (checkpointAfterImport).
+  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number
+  db.pragma('wal_autocheckpoint = 0')
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    const after = await body()
     db.exec('COMMIT')
-    opts.onProgress?.(total, total, 'write')
-    return { plan, auditId }
+    return after()
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK')
     throw e
   } finally {
     db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
   }
+}
+
+/** What the streamed import is told once every row has come. */
+export interface StreamEnd {
+  sheet: string
+}
+
+/**
+ * The command line's import while the file is still being read (main/cli/commands/import.ts): rows
+ * arrive in batches in file order and each batch is planned and written at once, inside the same
+ * ONE transaction as commitImport's (BEGIN before the first batch, COMMIT after the last; an
+ * error in reading or writing rolls everything back). Planning a row reads only the people stored
+ * before the import and the units, exactly as planImport does over the whole file, so the plan
+ * and the rows written are the same. No unit choices: units not in the tree are created, as the
+ * command line always does.
+ */
+export async function commitImportStream(
+  ctx: AppContext,
+  batches: AsyncIterable<ParsedRow[]>,
+  opts: { fileName: string; onDuplicate: OnDuplicate; end: () => StreamEnd },
+): Promise<CommitResult> {
+  const db = ctx.db
+  if (db.inTransaction)
+    throw new AppError('import-busy', '数据库正忙（另一项写入尚未完成），请稍后再导入', 'database busy')
+  const actions: RowAction[] = []
+  return inImportTransaction(db, async () => {
+    // Inside the transaction: the people and units it compares with are those it writes beside.
+    const writer = createWriter(ctx, opts.fileName, undefined)
+    const planner = createPlanner(db, opts.onDuplicate)
+    for await (const rows of batches) {
+      writer.resumed()
+      for (const row of rows) {
+        const action = planner.planRow(row)
+        actions.push(action)
+        writer.writeRow(row, action)
+      }
+    }
+    const plan = planner.result(actions)
+    const auditId = writer.summary(opts.end().sheet, plan)
+    return () => ({ plan, auditId })
+  })
 }
 
 /** Copies the import's WAL frames into the database file (PASSIVE: never waits for readers). */

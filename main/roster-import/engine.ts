@@ -7,10 +7,11 @@ import type { Db } from '../db/open'
 import { AppError } from '../domain/errors'
 import type { AppContext } from '../services/context'
 import { commitImport, planImport, type ImportPlan, type OnDuplicate } from './commit'
-import { detectHeader, mappingSettingKey, IMPORT_TARGETS, type DetectedColumn, type HeaderDetection, type ImportKey } from './headers'
+import { mappingSettingKey, IMPORT_TARGETS, type DetectedColumn, type ImportKey } from './headers'
 import { openWorkbook } from './open'
 import { parseRoster, type ParsedRoster } from './parse'
-import { throwIfAborted, type LoadedSheet, type StopSignal, type Workbook } from './workbook'
+import { pickSheet, type PickedSheet } from './pick'
+import { throwIfAborted, type StopSignal, type Workbook } from './workbook'
 
 /** read: the sheet inflated and its shared strings; check: rows parsed and checked; plan: compared
  *  with the people already stored; write: the one transaction. */
@@ -38,52 +39,9 @@ export interface ImportReport {
   dryRun: boolean
 }
 
+export { pickSheet, type PickedSheet }
+
 const VALID_KEYS = new Set<string>(IMPORT_TARGETS.map((t) => t.key))
-
-function noHeader(sheet: string): AppError {
-  return new AppError(
-    'import-no-header',
-    `在工作表“${sheet}”的前 40 行中找不到花名册表头（至少要有“姓名”“身份证号”等两列能识别的列名）`,
-    `no roster header found in sheet ${sheet}`,
-  )
-}
-
-export interface PickedSheet {
-  sheet: LoadedSheet
-  detection: HeaderDetection
-}
-
-/** The named sheet, or the first visible sheet that has a roster header (an instructions sheet is passed over). */
-export async function pickSheet(
-  wb: Workbook,
-  name: string | undefined,
-  opts: { onProgress?: ProgressFn; signal?: StopSignal } = {},
-): Promise<PickedSheet> {
-  const load = (n: string): Promise<LoadedSheet> =>
-    wb.loadSheet(n, { signal: opts.signal, onProgress: (d, t) => opts.onProgress?.('read', d, t) })
-  if (name !== undefined) {
-    if (!wb.sheets.some((s) => s.name === name)) {
-      const names = wb.sheets.filter((s) => s.state === 'visible').map((s) => `“${s.name}”`)
-      throw new AppError('import-no-sheet', `工作簿中没有名为“${name}”的工作表（可选：${names.join('、')}）`, `no sheet named ${name}`)
-    }
-    const sheet = await load(name)
-    const detection = detectHeader(sheet)
-    if (!detection) throw noHeader(name)
-    return { sheet, detection }
-  }
-  const visible = wb.sheets.filter((s) => s.state === 'visible')
-  if (visible.length === 0) throw new AppError('import-no-sheets', '工作簿中没有可见的工作表', 'no visible sheet')
-  for (const s of visible) {
-    const sheet = await load(s.name)
-    const detection = detectHeader(sheet)
-    if (detection) return { sheet, detection }
-  }
-  throw new AppError(
-    'import-no-header',
-    `在可见的工作表（${visible.map((s) => `“${s.name}”`).join('、')}）中都找不到花名册表头（至少要有“姓名”“身份证号”等两列能识别的列名）`,
-    'no roster header found in any visible sheet',
-  )
-}
 
 export function loadRememberedMapping(db: Db, columns: readonly DetectedColumn[]): ColumnMapping | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(mappingSettingKey(columns)) as { value: string } | undefined

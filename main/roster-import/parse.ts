@@ -53,6 +53,25 @@ export interface ParseOptions {
   /** Bytes of the sheet done / total, and the rows read so far. */
   onProgress?: (done: number, total: number, rows: number) => void
   signal?: StopSignal
+  /**
+   * Rows handed over in file order as they are checked (the command line writes them while the
+   * rest of the file is still read, main/roster-import/read-worker.ts); the result's `rows` is then
+   * empty. A sheet with floating pictures hands every row over at the end, photos attached.
+   */
+  onRows?: (rows: ParsedRow[]) => void
+}
+
+/** Rows handed to onRows at a time; the first batch is small, so that writing starts early. */
+const ROWS_BATCH = 2000
+const FIRST_BATCH = 250
+
+/** Problems with the mapping as a whole: without an ID-number or a name column nothing can be imported. */
+export function mappingProblems(columns: readonly DetectedColumn[]): string[] {
+  const keys = new Set(columns.map((c) => c.key))
+  const problems: string[] = []
+  if (!keys.has('idCard')) problems.push('没有对应“身份证号”的列：身份证号是区分每一个人的依据，请在列对应中指定')
+  if (!keys.has('name')) problems.push('没有对应“姓名”的列，请在列对应中指定')
+  return problems
 }
 
 const NOTE_RE = /^(填表人|填报人|制表人|制表|审核人|审核|负责人|联系人|联系电话|填表时间|填报时间|填表日期|填报单位|单位负责人|备注|说明|注[:：]|注\s*[0-9一二三]|合计|小计|总计|共计)/
@@ -94,9 +113,7 @@ export async function parseRoster(
   const columns = header.columns
   const mapped = columns.filter((c): c is DetectedColumn & { key: ImportKey } => c.key !== null)
   const colOf = new Map<ImportKey, DetectedColumn>(mapped.map((c) => [c.key, c]))
-  const problems: string[] = []
-  if (!colOf.has('idCard')) problems.push('没有对应“身份证号”的列：身份证号是区分每一个人的依据，请在列对应中指定')
-  if (!colOf.has('name')) problems.push('没有对应“姓名”的列，请在列对应中指定')
+  const problems = mappingProblems(columns)
   const headerTexts = new Set(columns.map((c) => normalizeHeader(c.header)).filter(Boolean))
   const width = Math.max(0, ...columns.map((c) => c.index + 1), ...sheet.head.map((r) => r.cells.length))
 
@@ -104,6 +121,9 @@ export async function parseRoster(
   const pictureRows = new Map<number, Uint8Array>()
   const pictures = sheet.pictures
   const out: ParsedRow[] = []
+  /** Rows checked so far (those handed over to onRows included). */
+  let count = 0
+  const stream = opts.onRows && pictures.length === 0 ? opts.onRows : null
   const seenId = new Map<string, number>()
   let groupUnit: string | null = null
   const idCol = colOf.get('idCard')
@@ -128,7 +148,7 @@ export async function parseRoster(
         return
       }
     }
-    if (out.length >= LIMITS.rows) {
+    if (count >= LIMITS.rows) {
       throw new AppError(
         'import-too-many-rows',
         `工作表“${sheet.name}”超过 ${LIMITS.rows.toLocaleString('zh-CN')} 行（第 ${row.r} 行处），超出一次导入的上限。请把花名册拆分成几个文件后分别导入`,
@@ -136,9 +156,11 @@ export async function parseRoster(
       )
     }
     out.push(parseRow(row, mapped, colOf, groupUnit, opts.date1904, seenId, width))
+    count++
+    if (stream && out.length >= (count === out.length ? FIRST_BATCH : ROWS_BATCH)) stream(out.splice(0, out.length))
   }
-  await sheet.eachRow(onRow, { onProgress: (d, t) => opts.onProgress?.(d, t, out.length), signal: opts.signal })
-  opts.onProgress?.(1, 1, out.length)
+  await sheet.eachRow(onRow, { onProgress: (d, t) => opts.onProgress?.(d, t, count), signal: opts.signal })
+  opts.onProgress?.(1, 1, count)
 
   if (pictures.length) {
     const byRow = new Map(out.map((p) => [p.row, p]))
@@ -162,6 +184,7 @@ export async function parseRoster(
       }
     }
   }
+  if (opts.onRows && out.length) opts.onRows(out.splice(0, out.length))
   return { sheet: sheet.name, headerRow: header.headerRow, lastHeaderRow: header.lastHeaderRow, columns, width, rows: out, problems }
 }
 

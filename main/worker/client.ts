@@ -16,10 +16,6 @@
  * restarted, and a 'failed' event tells every window; its open transaction dies with it, so no
  * write is ever half done. The main thread keeps nothing but the relay.
  */
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import Database from 'better-sqlite3-multiple-ciphers'
 import type { BootOptions } from '../bootstrap'
@@ -27,6 +23,7 @@ import { AppError, toErrorData, type AppErrorData } from '../domain/errors'
 import type { ApiResult, AppEvent, Lane } from '../ipc/contract/define'
 import { channelDef, type Dispatch } from '../ipc/registry'
 import type { FromWorker, ToWorker, WorkerBoot } from './protocol'
+import { workerSource } from './source'
 
 export interface WorkerAppOptions extends BootOptions {
   /** better-sqlite3's addon for Electron's ABI (the desktop app). */
@@ -71,27 +68,6 @@ function what(name: string): string {
   if (domain === 'eligibility') return '任职资格审查'
   if (domain === 'cadres') return '干部信息的读取或保存'
   return '本次操作'
-}
-
-function workerSource(): { file: string | URL; eval: boolean } {
-  const here = fileURLToPath(import.meta.url)
-  if (here.endsWith('.ts')) {
-    // From source (tsx, vitest): the entry is TypeScript, loaded through tsx's loader.
-    const entry = pathToFileURL(join(dirname(here), 'entry.ts')).href
-    const tsx = pathToFileURL(
-      createRequire(import.meta.url)
-        .resolve('tsx/esm/api')
-        .replace(/\.cjs$/, '.mjs'),
-    ).href
-    const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}) })`
-    return { file: code, eval: true }
-  }
-  // Built (out/main/): worker.js beside the entry that loaded this chunk.
-  for (const d of [dirname(here), dirname(dirname(here))]) {
-    const f = join(d, 'worker.js')
-    if (existsSync(f)) return { file: f, eval: false }
-  }
-  throw new Error('worker.js not found beside the built main process')
 }
 
 /**
@@ -143,7 +119,7 @@ class LaneWorker {
   }
 
   private spawn(): Promise<void> {
-    const src = workerSource()
+    const src = workerSource(import.meta.url, 'entry.ts', 'worker')
     // Every boot option but the printer (a function: PDFs are printed here) goes to the worker.
     const { printPdf: _print, nativeBinding: _binding, heapMb: _heap, ...boot } = this.opts
     const data: WorkerBoot = {

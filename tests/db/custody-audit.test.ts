@@ -85,6 +85,13 @@ describe('the audit trail', () => {
     ['a removed entry (gap)', 'DELETE FROM audit_log WHERE id = 2', /第 3 条之前缺少记录/],
     ['a cut-off tail', 'DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)', /末尾的记录被删除/],
     ['a forged entry appended without the chain', "INSERT INTO audit_log (at, actor, action, entity, summary) VALUES ('2026-01-01', '某人', 'delete', 'cadre', '伪造')", /内容被改动过/],
+    // The trigger leaves an entry that comes with a hash alone (the roster import chains its own,
+    // migration 0180): a made-up one is found all the same.
+    [
+      'a forged entry appended with a made-up hash',
+      "INSERT INTO audit_log (at, actor, action, entity, summary, prev_hash, hash) VALUES ('2026-01-01', '某人', 'delete', 'cadre', '伪造', (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), 'ab12')",
+      /内容被改动过/,
+    ],
   ]
   it.each(tampering)('fails verify after %s made with stock SQLite (exit 1)', async (_what, sql, problem) => {
     const path = await withTrail()

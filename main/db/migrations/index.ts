@@ -17,6 +17,7 @@ import m0081 from './0081-retire-sort'
 import m0090 from './0090-lrmx-extras'
 import m0110 from './0110-assessment-grade-index'
 import m0170 from './0170-cadres-status-level-index'
+import m0180 from './0180-audit-chain-prehashed'
 import m0190 from './0190-retire-date-stored'
 
 export interface Migration {
@@ -46,5 +47,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 90, name: '0090-lrmx-extras', sql: m0090 },
   { version: 110, name: '0110-assessment-grade-index', sql: m0110 },
   { version: 170, name: '0170-cadres-status-level-index', sql: m0170 },
+  { version: 180, name: '0180-audit-chain-prehashed', sql: m0180 },
   { version: 190, name: '0190-retire-date-stored', sql: m0190, rebuildsTables: true },
 ]

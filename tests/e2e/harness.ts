@@ -48,6 +48,20 @@ export interface StartOptions {
   signIn?: boolean
 }
 
+/**
+ * What goes wrong in the page and fails the test when the app closes: uncaught errors, and what
+ * ag-grid reports on the console — a grid feature whose module is not registered
+ * (renderer/src/components/DataGrid.tsx registers only those the grids use) does nothing else.
+ */
+function pageErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  page.on('console', (m) => {
+    if ((m.type() === 'error' || m.type() === 'warning') && /AG Grid/i.test(m.text())) errors.push(m.text())
+  })
+  return errors
+}
+
 export async function launchChromium(): Promise<Browser> {
   // The same executable and flags as the PDF printer's Chromium.
   return chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_FLAGS, headless: true })
@@ -82,8 +96,7 @@ export async function startApp(opts: StartOptions = {}): Promise<StartedApp> {
     acceptDownloads: true,
   })
   const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(String(e)))
+  const errors = pageErrors(page)
   await page.goto(host.url + (opts.route ? `#/${opts.route}` : ''))
   const ready = opts.signIn ?? true ? '[data-testid="app-ready"]' : '[data-testid="auth-setup"], [data-testid="auth-signin"]'
   await page.locator(ready).first().waitFor({ state: 'visible', timeout: 30_000 })
@@ -159,8 +172,7 @@ export async function startWorkspaceApp(
   const browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
   const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(String(e)))
+  const errors = pageErrors(page)
   await page.goto(host.url)
   await page
     .locator('[data-testid="app-ready"], [data-testid="setup-wizard"]')

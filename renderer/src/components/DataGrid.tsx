@@ -1,14 +1,47 @@
 /**
- * ag-grid with the app's look and Chinese texts. Registers the community modules once, applies
+ * ag-grid with the app's look and Chinese texts. Registers the modules the grids use once, applies
  * AG_GRID_LOCALE_CN and the theme; every other prop passes through to AgGridReact.
  * For small client-side tables pass rowData; for big ones use rowModelType 'infinite'.
  */
 import { AgGridReact, type AgGridReactProps } from 'ag-grid-react'
-import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community'
+import {
+  CellStyleModule,
+  ClientSideRowModelModule,
+  ColumnApiModule,
+  DragAndDropModule,
+  InfiniteRowModelModule,
+  LocaleModule,
+  ModuleRegistry,
+  RowApiModule,
+  RowSelectionModule,
+  RowStyleModule,
+  ScrollApiModule,
+  TextFilterModule,
+  TooltipModule,
+  themeQuartz,
+} from 'ag-grid-community'
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale'
 import type { Ref } from 'react'
 
-ModuleRegistry.registerModules([AllCommunityModule])
+// Only what the app's grids use (AllCommunityModule brought editors, CSV export, pagination, row
+// dragging, quick and number/date filters… into the bundle parsed before the first page shows):
+// row models (infinite for the roster and the review, client-side for small tables and the import
+// preview), the roster's text filters, checkbox selection, tooltips, cellClass / rowClass,
+// the column, row and scroll API calls the pages make, Chinese texts, header dragging.
+ModuleRegistry.registerModules([
+  ClientSideRowModelModule,
+  InfiniteRowModelModule,
+  TextFilterModule,
+  RowSelectionModule,
+  TooltipModule,
+  CellStyleModule,
+  RowStyleModule,
+  ColumnApiModule,
+  RowApiModule,
+  ScrollApiModule,
+  LocaleModule,
+  DragAndDropModule,
+])
 
 export const gridTheme = themeQuartz.withParams({
   fontFamily: ['Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'sans-serif'],

@@ -41,6 +41,9 @@ export function SettingsPage() {
   const countyQuery = useApiQuery('settings.get', { key: COUNTY_KEY })
   const [busy, setBusy] = useState(false)
   const [county, setCounty] = useState('')
+  // Editable once the stored name has come: typed earlier, it was overwritten when it arrived (seen
+  // as a save of the wrong name when the machine was slow).
+  const countyLoaded = countyQuery.data !== undefined || !!countyQuery.error
   useEffect(() => {
     if (countyQuery.data !== undefined)
       setCounty(typeof countyQuery.data === 'string' ? countyQuery.data : '')
@@ -225,11 +228,12 @@ export function SettingsPage() {
               className="input settings-county-input"
               data-testid="settings-county"
               maxLength={30}
-              placeholder="例如：清川县"
+              placeholder={countyLoaded ? '例如：清川县' : '正在读取…'}
+              disabled={!countyLoaded}
               value={county}
               onChange={(e) => setCounty(e.target.value)}
             />
-            <button type="button" className="btn btn-small btn-primary" onClick={() => void saveCounty()}>
+            <button type="button" className="btn btn-small btn-primary" disabled={!countyLoaded} onClick={() => void saveCounty()}>
               保存
             </button>
           </div>

@@ -76,6 +76,9 @@ async function importStreamed(reader: WorkerReader, args: ParsedArgs, fileName: 
   ])
   const detection = await reader.picked
   const ctx = openContext(args)
+  // A page cache of 64 MB instead of 16 for this one process: the 10 indexes of 50,000 new cadres
+  // stay in memory through the transaction (~3 % of the import's time, ~10 MB more at its peak).
+  ctx.db.pragma('cache_size = -65536')
   try {
     const columns = applyMapping(detection.columns, loadRememberedMapping(ctx.db, detection.columns))
     const problems = mappingProblems(columns)

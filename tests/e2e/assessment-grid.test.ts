@@ -99,12 +99,20 @@ describe('年度考核表（分块读取）', () => {
     await grid.row(0).fill('良好')
     await grid.save.click()
     await app.page.locator('.message-area .message', { hasText: '已保存 2 个等次' }).waitFor()
-    const warning = app.page.locator('.message-area .message', { hasText: '请注意' }).last()
-    const text = (await warning.textContent()) ?? ''
-    expect(text).toContain(`${far.name}：考核等次“很好”不是规定的名称`)
-    expect(text).toContain(`${near.name}：考核等次“良好”不是规定的名称`)
-    expect(text).toContain('已按原样保存；涉及它的审查结果为“待核实”')
-    expect(text.split('不是规定的名称').length - 1).toBe(2)
+    // The warnings stay above the table, one line each, until 知道了 (a toast was gone in 3.5 s).
+    const warning = app.page.getByTestId('assessment-save-warnings')
+    await warning.waitFor()
+    expect(await warning.locator('div').first().textContent()).toContain('已保存。请注意（2 条）')
+    const lines = await warning.locator('li').allTextContents()
+    expect(lines).toHaveLength(2)
+    expect(lines.find((l) => l.includes(far.name))).toContain(`${far.name}：考核等次“很好”不是规定的名称`)
+    expect(lines.find((l) => l.includes(near.name))).toContain(`${near.name}：考核等次“良好”不是规定的名称`)
+    for (const l of lines) expect(l).toContain('已按原样保存；涉及它的审查结果为“待核实”')
+    await app.page.waitForTimeout(4000)
+    expect(await warning.isVisible()).toBe(true)
+    await screenshot(app.page, 'assessment-save-warnings')
+    await app.page.getByTestId('assessment-save-warnings-ok').click()
+    await warning.waitFor({ state: 'detached' })
     const saved = await block({ grade: '非规定等次' })
     expect(Object.fromEntries(saved.rows.map((r) => [r.name, r.grade]))).toMatchObject({
       [far.name]: '很好',

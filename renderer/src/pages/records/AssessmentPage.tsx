@@ -26,7 +26,7 @@ import { resolveGrade } from '../../../../main/records/vocab'
 import type { ResultsReport } from '../../../../main/records/assessment-import'
 import type { YearGridRow, YearGridSortKey } from '../../../../main/records/assessments'
 import { call, readFileBytes } from '../../api'
-import { Dialog, EmptyState, Page, Spacer, Toolbar, confirmDialog, showMessage } from '../../components'
+import { Dialog, EmptyState, Page, Spacer, Toolbar, confirmDialog } from '../../components'
 import { LoadError, useAction } from '../../kit'
 import { queryClient, useApiQueries, useApiQuery } from '../../lib/query'
 import { CountLine, UnitSelect, todayStr, useUnits } from './shared'
@@ -172,6 +172,8 @@ export function AssessmentPage() {
 
   const countsQuery = useApiQuery('assessments.counts', { unitId, year, kind }, { keepPrevious: true })
   const [edits, setEdits] = useState<Map<number, Edit>>(new Map())
+  /** What the last save was warned of, kept on the page until the clerk clicks 知道了. */
+  const [saveWarnings, setSaveWarnings] = useState<string[]>([])
   const [report, setReport] = useState<{
     report: ResultsReport
     bytes: Uint8Array<ArrayBuffer>
@@ -331,8 +333,9 @@ export function AssessmentPage() {
       onDone: (r) => {
         // A grade the regulations do not name, and what they say against a grade (诫勉 / 政务处分
         // that year): saved all the same.
-        if (r.warnings.length)
-          showMessage(`请注意：${r.warnings.map((w) => w.message).join('；')}`, 'warning')
+        // Above the table, one line each, until read: a toast of ten joined warnings was gone before
+        // it could be read.
+        setSaveWarnings(r.warnings.map((w) => w.message))
         setEdits(new Map())
       },
     },
@@ -535,6 +538,26 @@ export function AssessmentPage() {
           <option key={g} value={g} />
         ))}
       </datalist>
+      {saveWarnings.length ? (
+        <div className="rec-vocab-warn rec-save-warn" role="alert" data-testid="assessment-save-warnings">
+          <div>
+            已保存。请注意（{saveWarnings.length} 条）：
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid="assessment-save-warnings-ok"
+              onClick={() => setSaveWarnings([])}
+            >
+              知道了
+            </button>
+          </div>
+          <ul>
+            {saveWarnings.map((m, i) => (
+              <li key={i}>⚠ {m}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {blockError ? (
         <LoadError
           error={blockError.error}

@@ -25,9 +25,10 @@ export interface WorkerReader {
 /** Heap ceiling of the reader: a hostile file stops the reader with a message, never the machine. */
 const READER_HEAP_MB = 2048
 
-export function readInWorker(boot: ReaderBoot): WorkerReader {
+export function readInWorker(boot: ReaderBoot, opts: { heapMb?: number } = {}): WorkerReader {
+  const heapMb = opts.heapMb ?? READER_HEAP_MB
   const src = workerSource(import.meta.url, 'read-worker.ts', 'import-read')
-  const w = new Worker(src.file, { eval: src.eval, workerData: boot, resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB } })
+  const w = new Worker(src.file, { eval: src.eval, workerData: boot, resourceLimits: { maxOldGenerationSizeMb: heapMb } })
   const queue: ParsedRow[][] = []
   let meta: Omit<ParsedRoster, 'rows'> | null = null
   let failure: Error | null = null
@@ -58,7 +59,7 @@ export function readInWorker(boot: ReaderBoot): WorkerReader {
       new AppError(
         oom ? 'import-out-of-memory' : 'import-read-failed',
         oom
-          ? `读取“${boot.fileName}”时内存不足（超过 ${READER_HEAP_MB} MB），文件可能已损坏或内容异常；数据库未作改动`
+          ? `读取“${boot.fileName}”时内存不足（超过 ${heapMb} MB），文件可能已损坏或内容异常；数据库未作改动`
           : `读取“${boot.fileName}”时出错：${e.message}；数据库未作改动`,
         oom ? `out of memory reading ${boot.fileName}` : `reading ${boot.fileName} failed: ${e.message}`,
       ),

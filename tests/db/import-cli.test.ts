@@ -12,6 +12,7 @@ import { importRoster } from '../../main/roster-import/engine'
 import { openWorkbook } from '../../main/roster-import/open'
 import { parseRoster } from '../../main/roster-import/parse'
 import { pickSheet } from '../../main/roster-import/pick'
+import { readInWorker } from '../../main/roster-import/read-in-worker'
 import { createContext } from '../../main/services/context'
 import { ID, fieldCodeRoster, groupedRoster, largeRoster, perRowRoster, photoRoster, twoLevelRoster } from '../fixtures/make-rosters'
 
@@ -200,6 +201,26 @@ describe('npm run cli -- import reads the file on a thread of its own while it w
     expect(written).toBe(4000)
     expect(contents(db)).toEqual(before)
     expect(headBefore()).toBe(head0)
+  }, 120_000)
+
+  it('a reader thread that runs out of memory ends the import with a Chinese message naming the file', async () => {
+    const big = join(dir, '内存不足.xlsx')
+    await largeRoster(20000, big)
+    // A heap ceiling far below what the sheet needs stands in for a hostile file under the real one.
+    const reader = readInWorker({ path: big, fileName: '内存不足.xlsx', sheet: undefined }, { heapMb: 8 })
+    try {
+      const failed = await (async () => {
+        const detection = await reader.picked
+        for await (const batch of reader.rows(detection.columns)) void batch
+      })().then(
+        () => null,
+        (e: unknown) => e as { code?: string; message?: string },
+      )
+      expect(failed?.code).toBe('import-out-of-memory')
+      expect(failed?.message).toBe('读取“内存不足.xlsx”时内存不足（超过 8 MB），文件可能已损坏或内容异常；数据库未作改动')
+    } finally {
+      reader.close()
+    }
   }, 120_000)
 
   function file0(): string {

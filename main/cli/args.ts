@@ -72,3 +72,30 @@ export function openContext(args: ParsedArgs, opts: { mustExist?: boolean } = {}
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n')
 }
+
+/**
+ * printJson of `{ ...head, [key]: items }` written while the items are made, byte for byte what
+ * printJson would print: a long list (eligibility at 100,000 cadres, some 200 MB of JSON) never
+ * stands in memory as one document or one string. Waits for stdout to take each megabyte.
+ */
+export async function printJsonList(head: Record<string, unknown>, key: string, items: Iterable<unknown>): Promise<void> {
+  const write = (s: string): Promise<void> =>
+    new Promise((resolve) => {
+      if (process.stdout.write(s)) resolve()
+      else process.stdout.once('drain', resolve)
+    })
+  const empty = JSON.stringify({ ...head, [key]: [] }, null, 2)
+  let out = empty.slice(0, empty.lastIndexOf('[]'))
+  let first = true
+  for (const item of items) {
+    // An item sits two levels deep: every line of it indented by four more spaces (JSON strings
+    // carry no raw line breaks, so only the layout's own are touched).
+    out += (first ? '[\n    ' : ',\n    ') + JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')
+    first = false
+    if (out.length >= 1 << 20) {
+      await write(out)
+      out = ''
+    }
+  }
+  await write(out + (first ? '[]' : '\n  ]') + '\n}\n')
+}

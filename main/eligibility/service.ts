@@ -352,8 +352,9 @@ export function decide(
   return reviewDetail(ctx, d.cadreId, d.target, d.at)
 }
 
-/** CLI.md's `eligibility --json` document. `eligible` is by the rules alone. */
-export function eligibilityJson(ctx: AppContext, target: Target, at: string) {
+/** CLI.md's `eligibility --json` document, one cadre at a time: each result is made as the output
+ *  takes it, so 80,000 results never stand in memory together. `eligible` is by the rules alone. */
+export function eligibilityResults(ctx: AppContext, target: Target, at: string) {
   checkAt(at)
   const ruleSet = currentRuleSet(ctx.db, target)
   const facts = loadFacts(ctx.db, loadOptions(ruleSet, at)).filter((f) =>
@@ -361,15 +362,12 @@ export function eligibilityJson(ctx: AppContext, target: Target, at: string) {
   )
   const overrides = roundOverrides(ctx.db, target, at)
   const impact = impactConfig(ctx)
-  return {
-    target,
-    at,
-    ruleSetVersion: ruleSet.version,
-    results: facts.map((f) => {
+  function* results() {
+    for (const f of facts) {
       const ev = evaluateCadre(f, ruleSet.rules, at, { evidence: false, impact })
       const ov = overrides.get(f.id)
       const projection = ev.eligible === false ? projectEligibility(f, ruleSet.rules, at, ev, impact) : null
-      return {
+      yield {
         idCard: f.idCard,
         name: f.name,
         unit: f.unit,
@@ -384,6 +382,13 @@ export function eligibilityJson(ctx: AppContext, target: Target, at: string) {
           ...(x.result === 'fail' && ov?.has(x.id) ? { overridden: ov.get(x.id)!.reason } : {}),
         })),
       }
-    }),
+    }
   }
+  return { head: { target, at, ruleSetVersion: ruleSet.version }, count: facts.length, results: results() }
+}
+
+/** The whole document at once (tests; the command line streams eligibilityResults). */
+export function eligibilityJson(ctx: AppContext, target: Target, at: string) {
+  const { head, results } = eligibilityResults(ctx, target, at)
+  return { ...head, results: [...results] }
 }

@@ -2,16 +2,16 @@
  * eligibility --db P --target T [--at DATE] [--json]
  * Promotion eligibility of every active cadre for target T (CLI.md "eligibility's result").
  */
-import { eligibilityJson } from '../../eligibility/service'
+import { eligibilityResults } from '../../eligibility/service'
 import { TARGETS, TARGET_LABELS, TARGET_SHORT, type Target } from '../../eligibility/rules'
-import { CliError, openContext, printJson, requireStr, type CliCommand } from '../args'
+import { CliError, openContext, printJsonList, requireStr, type CliCommand } from '../args'
 
 export const eligibilityCommand: CliCommand = {
   name: 'eligibility',
   usage: 'eligibility --db P --target section-chief|deputy-section|rank-4|rank-3|rank-2|rank-1 [--at DATE] [--json]',
   summary: '任职资格审查：每名在职干部是否符合提任条件及理由',
   options: { db: 'value', target: 'value', at: 'value', json: 'flag' },
-  run(args) {
+  async run(args) {
     const target = requireStr(args, 'target')
     if (!(TARGETS as readonly string[]).includes(target)) {
       throw new CliError(
@@ -21,11 +21,12 @@ export const eligibilityCommand: CliCommand = {
     }
     const ctx = openContext(args, { mustExist: true })
     try {
-      const doc = eligibilityJson(ctx, target as Target, ctx.today())
+      const { head, results } = eligibilityResults(ctx, target as Target, ctx.today())
       if (args.options.json) {
-        printJson(doc)
+        await printJsonList(head, 'results', results)
         return 0
       }
+      const doc = { ...head, results: [...results] }
       const n = (v: boolean | null) => doc.results.filter((r) => r.eligible === v).length
       const lines = [
         `${TARGET_LABELS[target as Target]}资格审查（${doc.at}，${doc.ruleSetVersion === 0 ? '默认规则' : `规则第 ${doc.ruleSetVersion} 版`}）`,

@@ -1,5 +1,6 @@
 /** The write-back's report as an .xlsx (exceljs): what changed, what was chosen but not written, who was not matched. */
-import ExcelJS from 'exceljs'
+import type * as ExcelJS from 'exceljs'
+import { loadExcelJS } from '../export/exceljs'
 import { dateTimeDots } from '../domain/dates'
 import type { CompareApplyReport } from './index'
 
@@ -29,7 +30,8 @@ function sheet(
 }
 
 export async function compareReportXlsx(r: CompareApplyReport): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook()
+  const Excel = await loadExcelJS()
+  const wb = new Excel.Workbook()
   wb.creator = '干部管理系统'
   // local time, as the rest of the app shows a moment (the stored `at` is UTC)
   const when = dateTimeDots(r.at, { seconds: true })

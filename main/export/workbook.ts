@@ -24,7 +24,8 @@ import { join } from 'node:path'
 import { isMainThread } from 'node:worker_threads'
 import { rename, rm } from 'node:fs/promises'
 import { PassThrough, Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type * as ExcelJS from 'exceljs'
+import { loadExcelJS } from './exceljs'
 import { AppError } from '../domain/errors'
 import { cellValue, displayWidth, type CellInput, type CellKind } from './cells'
 import { DirectRows } from './row-xml'
@@ -306,7 +307,8 @@ export async function writeWorkbook(
   sheets: readonly TableSheet[],
   opts: WriteOptions = {},
 ): Promise<SheetResult[]> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const Excel = await loadExcelJS()
+  const wb = new Excel.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

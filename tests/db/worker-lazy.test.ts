@@ -1,0 +1,64 @@
+/**
+ * What a data worker loads when it starts (bootApp, run by each of the three workers): not exceljs,
+ * ~0.23 s of CPU and ~28 MB each, which only an export needs (main/export/exceljs.ts). Read through
+ * a module resolve hook in a child process: the app booted and a list read, then a roster export.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const ROOT = join(import.meta.dirname, '../..')
+
+describe('a data worker starts without the spreadsheet writer', () => {
+  it('loads exceljs on the first export, not at start or for reads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'worker-lazy-'))
+    const log = join(dir, 'loaded.txt')
+    writeFileSync(log, '')
+    const hooks = join(dir, 'hooks.mjs')
+    writeFileSync(
+      hooks,
+      [
+        "import { appendFileSync } from 'node:fs'",
+        'export async function resolve(s, c, next) {',
+        '  const r = await next(s, c)',
+        `  appendFileSync(${JSON.stringify(log)}, r.url + '\\n')`,
+        '  return r',
+        '}',
+      ].join('\n'),
+    )
+    const register = join(dir, 'register.mjs')
+    writeFileSync(register, `import { register } from 'node:module'\nregister(${JSON.stringify(pathToFileURL(hooks).href)})\n`)
+    // The script marks the log between the steps, so what each step loaded can be told apart.
+    const script = join(dir, 'boot.mts')
+    writeFileSync(
+      script,
+      [
+        "import { appendFileSync } from 'node:fs'",
+        `import { bootApp } from ${JSON.stringify(pathToFileURL(join(ROOT, 'main/bootstrap.ts')).href)}`,
+        `const mark = (m: string) => appendFileSync(${JSON.stringify(log)}, '--- ' + m + '\\n')`,
+        `const app = bootApp({ dbPath: ${JSON.stringify(join(dir, 'cadres.db'))}, host: 'test', backupOnStart: false })`,
+        "await app.dispatch('demo.load', { count: 30 })",
+        "const block = await app.dispatch('cadres.query', { offset: 0, limit: 50 })",
+        "if (!block.ok) throw new Error(block.error.message)",
+        "mark('export')",
+        "const r = await app.dispatch('export.roster', { query: {}, layout: 'per-row' })",
+        "if (!r.ok) throw new Error(r.error.message)",
+        "mark('done')",
+        'app.close()',
+      ].join('\n'),
+    )
+    const r = spawnSync(process.execPath, ['--import', register, '--import', 'tsx', script], { cwd: ROOT, encoding: 'utf8' })
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    const lines = readFileSync(log, 'utf8').split('\n')
+    const at = (m: string): number => lines.indexOf(`--- ${m}`)
+    expect(at('export')).toBeGreaterThan(0)
+    expect(at('done')).toBeGreaterThan(at('export'))
+    const exceljs = (from: number, to: number): string[] => lines.slice(from, to).filter((u) => /node_modules\/exceljs\//.test(u))
+    expect(exceljs(0, at('export'))).toEqual([])
+    expect(exceljs(at('export'), at('done')).length).toBeGreaterThan(0)
+  }, 120_000)
+})

@@ -3,7 +3,7 @@ import { AppError } from '../domain/errors'
 import { validateIdCard } from '../domain/idcard'
 import type { AppContext } from '../services/context'
 import { loadFormPerson, type AppointmentFields, type FormPerson } from './data'
-import { buildFormDocx } from './docx'
+import { loadDocx } from './load-docx'
 import { buildFormHtml } from './html'
 import { printPdf } from './pdf'
 
@@ -58,6 +58,7 @@ export async function formDocx(
   override?: Partial<AppointmentFields>,
 ): Promise<{ fileName: string; bytes: Uint8Array }> {
   const list = people(ctx, ids, override)
+  const { buildFormDocx } = await loadDocx()
   const bytes = await buildFormDocx(list)
   return { fileName: pdfFileName(ctx, list, 'docx'), bytes }
 }

@@ -13,12 +13,12 @@ import { validateIdCard } from '../domain/idcard'
 import { monthDots } from '../domain/dates'
 import type { AppContext } from '../services/context'
 import { loadFormPerson, type FormPerson } from './data'
-import { buildFormDocx } from './docx'
 import { buildFormHtml } from './html'
 import { printPdf, printPdfs } from './pdf'
 import { MAX_FORMS_PER_PDF } from './service'
 import { entryIdCard } from './set-list'
 import { jobProgress, jobStage, throwIfCancelled } from '../worker/job'
+import { loadDocx } from './load-docx'
 
 export { splitSetList } from './set-list'
 
@@ -255,6 +255,7 @@ export async function buildFormSet(
     return { fileName: `${base}.pdf`, bytes, notes: [], files: [] }
   }
   if (opts.output === 'docx') {
+    const { buildFormDocx } = await loadDocx()
     const bytes = await buildFormDocx(people)
     throwIfCancelled()
     return { fileName: `${base}.docx`, bytes, notes: [], files: [] }
@@ -265,6 +266,7 @@ export async function buildFormSet(
     ext === 'pdf'
       ? await jobStage(10, 90, () => printPdfs(people.map((p) => buildFormHtml([p]))))
       : await jobStage(10, 90, async () => {
+          const { buildFormDocx } = await loadDocx()
           const out: Uint8Array[] = []
           for (const p of people) {
             throwIfCancelled()

@@ -1,7 +1,9 @@
 /**
- * What a data worker loads when it starts (bootApp, run by each of the three workers): not exceljs,
- * ~0.23 s of CPU and ~28 MB each, which only an export needs (main/export/exceljs.ts). Read through
- * a module resolve hook in a child process: the app booted and a list read, then a roster export.
+ * What a data worker loads when it starts (bootApp, run by each of the three workers): not exceljs
+ * (~0.23 s of CPU and ~28 MB each), which only an export needs (main/export/exceljs.ts), nor the Word
+ * writer (~14 MB), which only a Word form needs (main/form/load-docx.ts). Read through a module
+ * resolve hook in a child process: the app booted and a grid block read, then a roster export, then
+ * a Word form.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -13,7 +15,7 @@ import { describe, expect, it } from 'vitest'
 const ROOT = join(import.meta.dirname, '../..')
 
 describe('a data worker starts without the spreadsheet writer', () => {
-  it('loads exceljs on the first export, not at start or for reads', () => {
+  it('loads exceljs on the first export and docx on the first Word form, not at start or for reads', () => {
     const dir = mkdtempSync(join(tmpdir(), 'worker-lazy-'))
     const log = join(dir, 'loaded.txt')
     writeFileSync(log, '')
@@ -46,6 +48,9 @@ describe('a data worker starts without the spreadsheet writer', () => {
         "mark('export')",
         "const r = await app.dispatch('export.roster', { query: {}, layout: 'per-row' })",
         "if (!r.ok) throw new Error(r.error.message)",
+        "mark('word')",
+        "const w = await app.dispatch('form.docx', { ids: [1] })",
+        "if (!w.ok) throw new Error(w.error.message)",
         "mark('done')",
         'app.close()',
       ].join('\n'),
@@ -56,9 +61,13 @@ describe('a data worker starts without the spreadsheet writer', () => {
     const lines = readFileSync(log, 'utf8').split('\n')
     const at = (m: string): number => lines.indexOf(`--- ${m}`)
     expect(at('export')).toBeGreaterThan(0)
-    expect(at('done')).toBeGreaterThan(at('export'))
-    const exceljs = (from: number, to: number): string[] => lines.slice(from, to).filter((u) => /node_modules\/exceljs\//.test(u))
-    expect(exceljs(0, at('export'))).toEqual([])
-    expect(exceljs(at('export'), at('done')).length).toBeGreaterThan(0)
+    expect(at('word')).toBeGreaterThan(at('export'))
+    expect(at('done')).toBeGreaterThan(at('word'))
+    const loaded = (lib: string, from: number, to: number): string[] =>
+      lines.slice(from, to).filter((u) => u.includes(`/node_modules/${lib}/`))
+    expect(loaded('exceljs', 0, at('export'))).toEqual([])
+    expect(loaded('exceljs', at('export'), at('word')).length).toBeGreaterThan(0)
+    expect(loaded('docx', 0, at('word'))).toEqual([])
+    expect(loaded('docx', at('word'), at('done')).length).toBeGreaterThan(0)
   }, 120_000)
 })

@@ -13,7 +13,7 @@ import { chainedAudit } from '../db/audit-chain'
 import type { Db } from '../db/open'
 import { CADRE_FIELD_KEYS, columnOf, type CadreFieldKey } from '../domain/fields'
 import { AppError } from '../domain/errors'
-import { pinyin } from 'pinyin-pro'
+import { pinyinOf } from '../domain/pinyin'
 import type { ResumeEntry } from '../domain/resume'
 import type { AppContext } from '../services/context'
 import type { ImportKey } from './headers'
@@ -252,7 +252,7 @@ const FIELD_COLS = CADRE_FIELD_KEYS.filter((k) => k !== 'unit' && k !== 'idCard'
 /** Both pinyin keys of main/domain/pinyin.ts from one conversion (half the cost on 100,000 names). */
 function pinyinKeys(name: string): [string, string] {
   if (!name) return ['', '']
-  const syl = pinyin(name, { toneType: 'none', type: 'array', surname: 'head' })
+  const syl = pinyinOf()(name, { toneType: 'none', type: 'array', surname: 'head' })
   let initials = ''
   for (const s of syl) initials += s[0] ?? ''
   return [initials.toLowerCase(), syl.join('').toLowerCase()]

@@ -7,7 +7,6 @@
  * once: an unknown entry, a cadre named twice, or a name several cadres share (the user is asked
  * which one, and the entry becomes that cadre's ID number) stops it, with the entries listed.
  */
-import JSZip from 'jszip'
 import { AppError } from '../domain/errors'
 import { validateIdCard } from '../domain/idcard'
 import { monthDots } from '../domain/dates'
@@ -276,6 +275,8 @@ export async function buildFormSet(
           return out
         })
   throwIfCancelled()
+  // jszip (~9 MB) is loaded by the first zip made, not by every data worker as it starts.
+  const { default: JSZip } = await import('jszip')
   const zip = new JSZip()
   names.forEach((n, i) =>
     zip.file(n.name, bodies[i] ?? new Uint8Array(), { date: new Date(`${ctx.today()}T00:00:00Z`) }),

@@ -3,7 +3,7 @@
  * the number of entries and the bytes they unpack to (declared and actually inflated), so a zip
  * bomb is refused before it fills the memory.
  */
-import JSZip from 'jszip'
+import type JSZip from 'jszip'
 import { AppError } from '../domain/errors'
 import { MAX_LRMX_BYTES } from './parse'
 
@@ -110,8 +110,10 @@ export async function readUpload(bytes: Uint8Array, fileName: string): Promise<U
     )
   }
   let zip: JSZip
+  // jszip (~9 MB) is loaded by the first zip opened, not by every data worker as it starts.
+  const { default: JSZipLib } = await import('jszip')
   try {
-    zip = await JSZip.loadAsync(bytes, { decodeFileName: decodeName, checkCRC32: false })
+    zip = await JSZipLib.loadAsync(bytes, { decodeFileName: decodeName, checkCRC32: false })
   } catch (e) {
     throw new AppError(
       'zip-invalid',

@@ -498,6 +498,9 @@ export async function workbookToFile(path: string, sheets: readonly TableSheet[]
     return results
   } catch (e) {
     out.destroy()
+    // The file may still be opening (a failure can come before it is open): wait until the stream
+    // is closed, or rm would run first and the opening would leave an empty .part behind.
+    await closed.catch(() => undefined)
     await rm(part, { force: true })
     if (e instanceof AppError) throw e
     const msg = (e as Error).message

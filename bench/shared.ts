@@ -3,13 +3,14 @@
  * service, then copied), the built command line, and whole processes timed under GNU time.
  */
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { bootApp } from '../main/bootstrap'
 import { MIGRATIONS } from '../main/db/migrations'
 import { ROOT } from '../main/web/cli-build'
+import { builtCliIsFresh } from '../scripts/cli-fresh.mjs'
 
 export { ROOT }
 
@@ -74,20 +75,9 @@ export function median(xs: number[]): number {
   return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2
 }
 
-function newestSource(dir: string): number {
-  let newest = 0
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name)
-    if (e.isDirectory()) newest = Math.max(newest, newestSource(p))
-    else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs)
-  }
-  return newest
-}
-
 /** The CLI as scripts/cli.mjs runs it: the built file, built now if main/ is newer. */
 export function ensureBuiltCli(): void {
-  const built = join(ROOT, 'out', 'main', 'cli.js')
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource(join(ROOT, 'main'))) return
+  if (builtCliIsFresh(ROOT)) return
   process.stdout.write('  (out/main/cli.js is older than main/: npx electron-vite build)\n')
   const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, encoding: 'utf8' })
   if (r.status !== 0) throw new Error(`build failed: ${r.stderr.slice(-2000)}`)

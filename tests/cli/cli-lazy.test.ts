@@ -3,13 +3,12 @@
  * with its usage and summary and loads it only when it runs. What a process loads is read through a
  * module resolve hook (every URL resolved, written to a file), for `--help` and for a command.
  */
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { COMMANDS } from '../../main/cli/commands'
+import { loadLog } from '../load-log'
 
 const ROOT = join(import.meta.dirname, '../..')
 /** What --help must not load: the database driver, the spreadsheet, Word, zip, Chromium, password
@@ -27,29 +26,8 @@ const HEAVY = [
 ]
 
 function loadedBy(args: string[]): { urls: string[]; stdout: string; status: number | null } {
-  const dir = mkdtempSync(join(tmpdir(), 'cli-lazy-'))
-  const log = join(dir, 'loaded.txt')
-  writeFileSync(log, '')
-  // The resolve hook (run by Node's loader) appends every URL it resolves to the log.
-  const hooks = join(dir, 'hooks.mjs')
-  writeFileSync(
-    hooks,
-    [
-      "import { appendFileSync } from 'node:fs'",
-      'export async function resolve(s, c, next) {',
-      '  const r = await next(s, c)',
-      `  appendFileSync(${JSON.stringify(log)}, r.url + '\\n')`,
-      '  return r',
-      '}',
-    ].join('\n'),
-  )
-  const hook = join(dir, 'register.mjs')
-  writeFileSync(hook, `import { register } from 'node:module'\nregister(${JSON.stringify(pathToFileURL(hooks).href)})\n`)
-  const r = spawnSync(process.execPath, ['--import', hook, '--import', 'tsx', 'main/cli/index.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  })
-  return { urls: readFileSync(log, 'utf8').split('\n').filter(Boolean), stdout: r.stdout, status: r.status }
+  const r = loadLog('cli-lazy-').run(['main/cli/index.ts', ...args])
+  return { urls: r.lines.filter(Boolean), stdout: r.stdout, status: r.status }
 }
 
 describe('the CLI loads a command only when it runs', () => {

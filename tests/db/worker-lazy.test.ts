@@ -6,34 +6,17 @@
  * child process: the app booted and a grid block read, then a demo county written, a roster export,
  * a Word form.
  */
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { loadLog } from '../load-log'
 
 const ROOT = join(import.meta.dirname, '../..')
 
 describe('a data worker starts without the spreadsheet writer', () => {
   it('loads pinyin-pro on the first name written, exceljs on the first export, docx on the first Word form, jszip with a zip; none to start or read', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'worker-lazy-'))
-    const log = join(dir, 'loaded.txt')
-    writeFileSync(log, '')
-    const hooks = join(dir, 'hooks.mjs')
-    writeFileSync(
-      hooks,
-      [
-        "import { appendFileSync } from 'node:fs'",
-        'export async function resolve(s, c, next) {',
-        '  const r = await next(s, c)',
-        `  appendFileSync(${JSON.stringify(log)}, r.url + '\\n')`,
-        '  return r',
-        '}',
-      ].join('\n'),
-    )
-    const register = join(dir, 'register.mjs')
-    writeFileSync(register, `import { register } from 'node:module'\nregister(${JSON.stringify(pathToFileURL(hooks).href)})\n`)
+    const { dir, log, run } = loadLog('worker-lazy-')
     // The script marks the log between the steps, so what each step loaded can be told apart.
     const script = join(dir, 'boot.mts')
     writeFileSync(
@@ -62,10 +45,10 @@ describe('a data worker starts without the spreadsheet writer', () => {
         'app.close()',
       ].join('\n'),
     )
-    const r = spawnSync(process.execPath, ['--import', register, '--import', 'tsx', script], { cwd: ROOT, encoding: 'utf8' })
+    const r = run([script])
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
-    const lines = readFileSync(log, 'utf8').split('\n')
+    const lines = r.lines
     const at = (m: string): number => lines.indexOf(`--- ${m}`)
     expect(at('export')).toBeGreaterThan(0)
     expect(at('word')).toBeGreaterThan(at('export'))

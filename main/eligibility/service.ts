@@ -384,7 +384,7 @@ export function eligibilityResults(ctx: AppContext, target: Target, at: string) 
       }
     }
   }
-  return { head: { target, at, ruleSetVersion: ruleSet.version }, count: facts.length, results: results() }
+  return { head: { target, at, ruleSetVersion: ruleSet.version }, results: results() }
 }
 
 /** The whole document at once (tests; the command line streams eligibilityResults). */

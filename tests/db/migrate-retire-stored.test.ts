@@ -64,7 +64,8 @@ describe('migration 0190-retire-date-stored', () => {
       // A changed birth month or original age gives the new 到龄时间 straight away.
       const id = db.prepare("SELECT id FROM cadres WHERE gender = '男' AND retire_base_age IS NULL LIMIT 1").pluck().get() as number
       db.prepare("UPDATE cadres SET birth_date = '1970-06' WHERE id = ?").run(id)
-      // Born 1970-06, a man at 60: 2030-06 plus a delay of (66 − 1) / 4 + 1 = 17 months → 2031-11.
+      // 全国人大常委会关于实施渐进式延迟法定退休年龄的决定（2024）附件 1: born 1970-06, a man at 60 reaches
+      // 2030-06, 66 months after 2025-01; one month of delay per four, (66 − 1) / 4 + 1 = 17 → 2031-11.
       expect(db.prepare('SELECT retire_date FROM cadres WHERE id = ?').pluck().get(id)).toBe('2031-11')
       db.prepare("UPDATE cadres SET gender = '女', retire_base_age = 50 WHERE id = ?").run(id)
       expect(db.prepare('SELECT retire_date FROM cadres WHERE id = ?').pluck().get(id)).not.toBe('2031-11')
